@@ -1,0 +1,7 @@
+"""``python -m factmark``."""
+
+import sys
+
+from factmark.cli import main
+
+sys.exit(main())

@@ -1,0 +1,95 @@
+"""What ``factmark check`` finds in annotation files, as data (no printing)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from factmark import store
+from factmark.anchor import AnchorState, locate_all
+from factmark.article import Article, ArticleError
+from factmark.store import Problem, StoreError
+
+
+class UnusablePathError(Exception):
+    """A path given to a command that cannot be checked at all (exit 2)."""
+
+
+@dataclass
+class FileReport:
+    """The outcome of checking one annotation file."""
+
+    path: Path
+    claims: int = 0
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def clean(self) -> bool:
+        return not self.problems
+
+
+def annotation_files(paths: Iterable[Path]) -> Iterator[Path]:
+    """The annotation files that paths name: files, folders, or articles.
+
+    An article stands for its annotation file; a folder for every annotation
+    file below it. A path that names nothing usable raises UnusablePathError.
+    """
+    for path in paths:
+        if path.is_dir():
+            yield from store.annotation_files_in(path)
+        elif not path.exists():
+            raise UnusablePathError(f"{path}: no such file or folder")
+        elif store.looks_like_annotations(path):
+            yield path
+        else:
+            Article.read(path)  # an article that cannot be read is unusable input
+            annotations = store.annotation_path_for(path)
+            if not annotations.exists():
+                raise UnusablePathError(f"{path}: no annotation file (looked for {annotations})")
+            yield annotations
+
+
+def check_file(path: Path) -> FileReport:
+    """Validate one annotation file and the anchors of its claims."""
+    report = FileReport(path)
+    try:
+        loaded = store.load(path)
+    except StoreError as error:
+        report.problems.extend(error.problems)
+        return report
+    document = loaded.document
+    report.claims = len(document.claims)
+    article_path = loaded.article_path
+    try:
+        article = Article.read(article_path)
+    except ArticleError as error:
+        report.problems.append(
+            Problem(path, f"{article_path}: {error.message}", key="article")
+        )
+        return report
+    anchors = locate_all(document, article)
+    for claim in document.claims:
+        if claim.state is not None:
+            report.problems.append(
+                Problem(
+                    path,
+                    f"recorded as {claim.state} by re-anchoring; the editor has not "
+                    "resolved it yet (factmark annotate)",
+                    claim=claim.id,
+                    key="state",
+                )
+            )
+            continue
+        anchor = anchors[claim.id]
+        if anchor.state in (AnchorState.CHANGED, AnchorState.ORPHAN):
+            report.problems.append(
+                Problem(
+                    path,
+                    f"{anchor.state}: the quote is no longer found in the article; "
+                    "run factmark reanchor",
+                    claim=claim.id,
+                    key="quote",
+                )
+            )
+    return report

@@ -1,0 +1,197 @@
+"""The ``factmark`` command line.
+
+Only ``annotate`` imports Textual, and only when it runs: every other command
+starts fast and works without a terminal.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from factmark import __version__, store
+from factmark.article import ArticleError
+from factmark.checking import UnusablePathError, annotation_files, check_file
+from factmark.store import StoreError
+
+EXIT_OK, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2
+
+Command = Callable[[argparse.Namespace], int]
+
+
+class UsageError(Exception):
+    """Input a command cannot use: printed as one line, exit 2."""
+
+
+def fail(message: str) -> None:
+    print(f"factmark: {message}", file=sys.stderr)
+
+
+# --- check -----------------------------------------------------------------
+
+
+def run_check(args: argparse.Namespace) -> int:
+    paths = [Path(p) for p in args.paths] or [Path()]
+    reports = [check_file(path) for path in annotation_files(paths)]
+    problems = [problem for report in reports for problem in report.problems]
+    if args.format == "json":
+        json.dump(
+            {
+                "files": [
+                    {
+                        "path": str(report.path),
+                        "claims": report.claims,
+                        "problems": [
+                            {
+                                "line": p.line,
+                                "column": p.column,
+                                "claim": p.claim,
+                                "key": p.key,
+                                "message": p.message,
+                                "text": str(p),
+                            }
+                            for p in report.problems
+                        ],
+                    }
+                    for report in reports
+                ],
+                "problems": len(problems),
+            },
+            sys.stdout,
+            indent=2,
+            ensure_ascii=False,
+        )
+        print()
+    else:
+        for problem in problems:
+            print(problem)
+        files = len(reports)
+        claims = sum(report.claims for report in reports)
+        summary = f"{files} file{'s' * (files != 1)}, {claims} claim{'s' * (claims != 1)}"
+        if problems:
+            print(f"{len(problems)} problem{'s' * (len(problems) != 1)} ({summary})")
+        else:
+            print(f"all clean ({summary})")
+    return EXIT_FINDINGS if problems else EXIT_OK
+
+
+# --- fmt -------------------------------------------------------------------
+
+
+def run_fmt(args: argparse.Namespace) -> int:
+    paths = [Path(p) for p in args.paths] or [Path()]
+    changed, unchanged, failed = [], 0, False
+    for path in annotation_files(paths):
+        try:
+            data, _ = store.read_bytes(path)
+            document = store.parse(data, path)
+        except StoreError as error:
+            fail(str(error))
+            failed = True
+            continue
+        if store.is_canonical(data, document):
+            unchanged += 1
+            continue
+        changed.append(path)
+        if args.check:
+            print(f"would reformat: {path}")
+        else:
+            store.save(document, path)
+    verb = "would be reformatted" if args.check else "reformatted"
+    done = len(changed)
+    print(
+        f"{done} file{'s' * (done != 1)} {verb}, {unchanged} file{'s' * (unchanged != 1)} "
+        "already canonical",
+        file=sys.stderr,
+    )
+    if failed:
+        return EXIT_UNUSABLE
+    return EXIT_FINDINGS if args.check and changed else EXIT_OK
+
+
+# --- parser ----------------------------------------------------------------
+
+
+class Parser(argparse.ArgumentParser):
+    """The top-level parser; knows its command names for ``factmark ARTICLE``."""
+
+    command_names: frozenset[str] = frozenset()
+
+
+def build_parser() -> Parser:
+    parser = Parser(
+        prog="factmark",
+        description="Fact-check annotation for editors: mark an article's claims, "
+        "record sources and verdicts, keep them in git.",
+        epilog="factmark ARTICLE is short for factmark annotate ARTICLE.",
+    )
+    parser.add_argument("--version", action="version", version=f"factmark {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    check = commands.add_parser(
+        "check",
+        help="validate annotation files and the anchors of their claims",
+        description="Validate annotation files and find each claim's quote in its article. "
+        "Exit 0 when clean, 1 when problems were found (one per line), 2 when a path "
+        "cannot be checked at all.",
+    )
+    check.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="annotation files, folders, or articles (default: this folder)",
+    )
+    check.add_argument("--format", choices=("text", "json"), default="text")
+    check.set_defaults(run=run_check)
+
+    fmt = commands.add_parser(
+        "fmt",
+        help="rewrite annotation files in canonical form",
+        description="Rewrite annotation files in canonical form (the same data, the same "
+        "bytes). With --check, write nothing: list the files that are not canonical and "
+        "exit 1.",
+    )
+    fmt.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="annotation files, folders, or articles (default: this folder)",
+    )
+    fmt.add_argument("--check", action="store_true", help="only report; exit 1 if any would change")
+    fmt.set_defaults(run=run_fmt)
+
+    parser.command_names = frozenset(commands.choices)
+    return parser
+
+
+def _with_default_command(argv: Sequence[str], parser: Parser) -> list[str]:
+    """``factmark ARTICLE`` means ``factmark annotate ARTICLE``."""
+    argv = list(argv)
+    if argv and not argv[0].startswith("-") and argv[0] not in parser.command_names:
+        return ["annotate", *argv]
+    return argv
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(_with_default_command(sys.argv[1:] if argv is None else argv, parser))
+    run: Command | None = getattr(args, "run", None)
+    if run is None:
+        parser.print_help()
+        return EXIT_UNUSABLE
+    try:
+        return run(args)
+    except (StoreError, ArticleError, UnusablePathError, UsageError) as error:
+        fail(str(error))
+        return EXIT_UNUSABLE
+    except BrokenPipeError:
+        return EXIT_OK
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,335 @@
+"""The annotation file as pydantic models (format ``factmark/1``).
+
+Every rule of the format is a validation here, so that a document that
+exists in memory is a document that may be written. The models know nothing
+of files, articles or Textual.
+"""
+
+from __future__ import annotations
+
+import re
+import secrets
+from collections.abc import Iterable
+from datetime import UTC, date, datetime
+from typing import Annotated, Any, Literal, get_args
+from urllib.parse import urlsplit
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
+
+FORMAT = "factmark/1"
+"""The format this version reads and writes."""
+
+FORMAT_VERSION = 1
+
+Verdict = Literal[
+    "pending",
+    "accurate",
+    "mostly-accurate",
+    "disputed",
+    "misleading",
+    "inaccurate",
+    "unverifiable",
+]
+Confidence = Literal["unrated", "low", "medium", "high"]
+Stance = Literal["supports", "contradicts", "context"]
+LinkKind = Literal["contradicts", "supports", "duplicates", "qualifies"]
+RecordedState = Literal["changed", "orphan"]
+
+VERDICTS: tuple[Verdict, ...] = get_args(Verdict)
+CONFIDENCES: tuple[Confidence, ...] = get_args(Confidence)
+STANCES: tuple[Stance, ...] = get_args(Stance)
+LINK_KINDS: tuple[LinkKind, ...] = get_args(LinkKind)
+SYMMETRIC_KINDS: frozenset[LinkKind] = frozenset({"contradicts", "duplicates"})
+
+ID_PATTERN = r"^[a-z0-9]{4,12}$"
+ID_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789"
+CONTEXT_LENGTH = 32
+"""Code points of text kept before and after a quote (prefix, suffix)."""
+
+
+def _no_lone_surrogates(value: str) -> str:
+    for index, char in enumerate(value):
+        if 0xD800 <= ord(char) <= 0xDFFF:
+            raise PydanticCustomError(
+                "lone_surrogate",
+                "lone surrogate U+{code} at character {index}",
+                {"code": f"{ord(char):04X}", "index": index},
+            )
+    return value
+
+
+Text = Annotated[str, AfterValidator(_no_lone_surrogates)]
+"""Any string of the file: arbitrary Unicode except lone surrogates."""
+
+ClaimId = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
+
+
+def _http_url(value: str) -> str:
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise PydanticCustomError("http_url", "not an http(s) URL: '{url}'", {"url": value})
+    if any(char.isspace() for char in value):
+        raise PydanticCustomError("http_url", "a URL has no white space: '{url}'", {"url": value})
+    return value
+
+
+HttpUrl = Annotated[Text, AfterValidator(_http_url)]
+
+
+def _utc_whole_seconds(value: datetime) -> datetime:
+    """A timestamp of the file: an offset datetime, kept in UTC to the second."""
+    if value.tzinfo is None or value.utcoffset() is None:
+        raise PydanticCustomError(
+            "naive_datetime",
+            "needs a UTC offset, e.g. 2026-11-27T10:02:11Z",
+        )
+    return value.astimezone(UTC).replace(microsecond=0)
+
+
+Timestamp = Annotated[datetime, AfterValidator(_utc_whole_seconds)]
+
+
+def utc_now() -> datetime:
+    """The current time as the file stores it: UTC, whole seconds."""
+    return datetime.now(UTC).replace(microsecond=0)
+
+
+class _Model(BaseModel):
+    # strict: a TOML string is never coerced into a number or a date; frozen:
+    # a change is a new value, which keeps undo and three-way merges simple.
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class Source(_Model):
+    """Evidence for or against a claim: a URL, a citation, or both."""
+
+    url: HttpUrl | None = None
+    """Where the source can be read (http or https)."""
+    citation: Text = ""
+    """The source in words, when there is no URL or to say more than the URL."""
+    title: Text = ""
+    quote: Text = ""
+    """What the source says, in its own words."""
+    accessed: date | None = None
+    """When the source was read."""
+    stance: Stance | None = None
+    """Whether the source supports or contradicts the claim, or gives context."""
+
+    @model_validator(mode="after")
+    def _has_url_or_citation(self) -> Source:
+        if self.url is None and not self.citation.strip():
+            raise PydanticCustomError("source_empty", "a source needs a url or a citation")
+        return self
+
+    @property
+    def label(self) -> str:
+        """A one-line name for the source: title, else citation, else URL."""
+        return self.title or self.citation or self.url or ""
+
+
+class Claim(_Model):
+    """A claim the article makes, with the editor's finding on it."""
+
+    id: ClaimId
+    """Random, unique in the file, never reused."""
+    quote: Annotated[Text, StringConstraints(min_length=1)]
+    """The exact claim text as it stands in the article."""
+    prefix: Annotated[Text, StringConstraints(max_length=CONTEXT_LENGTH)] = ""
+    suffix: Annotated[Text, StringConstraints(max_length=CONTEXT_LENGTH)] = ""
+    paragraph: Annotated[int, Field(ge=1)] | None = None
+    """Where the quote was last found: paragraph number, from 1 (a hint)."""
+    start: Annotated[int, Field(ge=0)] | None = None
+    """Code-point offset of the quote in that paragraph (a hint)."""
+    verdict: Verdict = "pending"
+    confidence: Confidence = "unrated"
+    note: Text = ""
+    tags: list[Annotated[Text, StringConstraints(min_length=1)]] = []
+    author: Text = ""
+    created: Timestamp | None = None
+    updated: Timestamp | None = None
+    state: RecordedState | None = None
+    """Set by re-anchoring when the quote was not found exactly."""
+    sources: list[Source] = []
+
+    @field_validator("quote")
+    @classmethod
+    def _quote_not_blank(cls, value: str) -> str:
+        if not value.strip():
+            raise PydanticCustomError("blank_quote", "the quote is blank")
+        return value
+
+    @field_validator("tags")
+    @classmethod
+    def _tags_unique(cls, value: list[str]) -> list[str]:
+        seen: set[str] = set()
+        for tag in value:
+            if tag in seen:
+                raise PydanticCustomError(
+                    "duplicate_tag", "tag '{tag}' is listed twice", {"tag": tag}
+                )
+            seen.add(tag)
+        return value
+
+    @property
+    def position(self) -> tuple[int, int]:
+        """Sort key by place in the article; claims without hints go last."""
+        big = 1 << 62
+        return (
+            self.paragraph if self.paragraph is not None else big,
+            self.start if self.start is not None else big,
+        )
+
+
+class Link(_Model):
+    """A typed relation from one claim to another."""
+
+    model_config = ConfigDict(populate_by_name=True, serialize_by_alias=True)
+
+    source: ClaimId = Field(alias="from")
+    target: ClaimId = Field(alias="to")
+    kind: LinkKind
+    note: Text = ""
+
+    @property
+    def symmetric(self) -> bool:
+        return self.kind in SYMMETRIC_KINDS
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        """Identity of a link; a symmetric link is the same either way round."""
+        if self.symmetric and self.target < self.source:
+            return (self.target, self.source, self.kind)
+        return (self.source, self.target, self.kind)
+
+    def touches(self, claim_id: str) -> bool:
+        return claim_id in (self.source, self.target)
+
+    def other(self, claim_id: str) -> str:
+        """The claim at the other end of this link from ``claim_id``."""
+        return self.target if self.source == claim_id else self.source
+
+
+def _format_supported(value: str) -> str:
+    match = re.fullmatch(r"factmark/(\d+)", value)
+    if match is None:
+        raise PydanticCustomError(
+            "format", "not a factmark annotation file (format '{value}')", {"value": value}
+        )
+    if int(match.group(1)) > FORMAT_VERSION:
+        raise PydanticCustomError(
+            "format_newer",
+            "written in {value}, newer than this factmark reads ({supported}); upgrade factmark",
+            {"value": value, "supported": FORMAT},
+        )
+    return value
+
+
+class AnnotationFile(_Model):
+    """One article's fact-check: its claims and the links between them."""
+
+    format: Annotated[Text, AfterValidator(_format_supported)] = FORMAT
+    article: Text
+    """Path of the article, relative to the annotation file, with ``/``."""
+    article_sha256: Annotated[str, StringConstraints(pattern=r"^([0-9a-f]{64})?$")] = ""
+    """SHA-256 of the normalised article text the claims were last anchored against."""
+    claims: list[Claim] = []
+    links: list[Link] = []
+
+    @model_validator(mode="after")
+    def _references_hold(self) -> AnnotationFile:
+        ids: dict[str, int] = {}
+        for index, claim in enumerate(self.claims):
+            if claim.id in ids:
+                raise PydanticCustomError(
+                    "duplicate_id",
+                    "id '{id}' is used by claims {first} and {second}",
+                    {
+                        "id": claim.id,
+                        "first": ids[claim.id] + 1,
+                        "second": index + 1,
+                        "claim": claim.id,
+                        "key": "id",
+                        "index": index,
+                    },
+                )
+            ids[claim.id] = index
+        seen: dict[tuple[str, str, str], int] = {}
+        for index, link in enumerate(self.links):
+            for key, claim_id in (("from", link.source), ("to", link.target)):
+                if claim_id not in ids:
+                    raise PydanticCustomError(
+                        "missing_claim",
+                        "no claim has id '{id}'",
+                        {"id": claim_id, "link": index, "key": key},
+                    )
+            if link.source == link.target:
+                raise PydanticCustomError(
+                    "self_link", "a claim cannot be linked to itself", {"link": index, "key": "to"}
+                )
+            if link.key in seen:
+                first = self.links[seen[link.key]]
+                what = (
+                    "a {kind} link in both directions ({kind} is symmetric: keep one)"
+                    if first.source != link.source
+                    else "the same link twice"
+                )
+                raise PydanticCustomError(
+                    "duplicate_link",
+                    what + " (links {first} and {second})",
+                    {
+                        "kind": link.kind,
+                        "first": seen[link.key] + 1,
+                        "second": index + 1,
+                        "link": index,
+                        "key": "to",
+                    },
+                )
+            seen[link.key] = index
+        return self
+
+    def claim(self, claim_id: str) -> Claim:
+        """The claim with this id (KeyError if there is none)."""
+        for claim in self.claims:
+            if claim.id == claim_id:
+                return claim
+        raise KeyError(claim_id)
+
+    def links_of(self, claim_id: str) -> list[Link]:
+        """Every link that touches the claim, in either direction."""
+        return [link for link in self.links if link.touches(claim_id)]
+
+    def contradictions(self) -> list[Link]:
+        return [link for link in self.links if link.kind == "contradicts"]
+
+    def sorted(self) -> AnnotationFile:
+        """The same document with claims and links in canonical order."""
+        claims = sorted(self.claims, key=lambda c: (*c.position, c.id))
+        links = sorted(self.links, key=lambda link: (link.source, link.target, link.kind))
+        return self.model_copy(update={"claims": claims, "links": links})
+
+
+def new_claim_id(taken: Iterable[str] = (), length: int = 6) -> str:
+    """A random claim id that is not in ``taken``.
+
+    Random rather than a counter so that two branches adding claims to the
+    same file never pick the same id (36**6 ≈ 2.2 billion).
+    """
+    used = set(taken)
+    while True:
+        candidate = "".join(secrets.choice(ID_ALPHABET) for _ in range(length))
+        if candidate not in used:
+            return candidate
+
+
+def validate_document(data: dict[str, Any]) -> AnnotationFile:
+    """Validate a document as read from TOML (raises pydantic's ValidationError)."""
+    return AnnotationFile.model_validate(data)

@@ -1,0 +1,658 @@
+"""The only code that reads or writes annotation files.
+
+Reading: tomllib, then the models; every problem becomes a :class:`Problem`
+that names the file, the line where one is known, the claim and the key.
+Writing: one canonical text for the same data (fixed key order, claims by
+position, every claim, source and link its own table, hidden characters
+escaped), written atomically.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import difflib
+import hashlib
+import os
+import re
+import stat
+import tempfile
+import time
+import tomllib
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import tomli_w
+from pydantic import ValidationError
+
+from factmark.model import AnnotationFile, Claim, Source
+
+ANNOTATIONS_DIR = "annotations"
+TEMP_SUFFIX = ".factmark-tmp"
+STALE_TEMP_SECONDS = 3600
+
+
+# --- problems -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with an annotation file, as one line of text."""
+
+    path: Path
+    message: str
+    line: int | None = None
+    column: int | None = None
+    claim: str | None = None
+    """The claim's id (or ``#N`` for a claim without a usable id)."""
+    key: str | None = None
+
+    def __str__(self) -> str:
+        where = str(self.path)
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        parts = [where]
+        if self.claim is not None:
+            parts.append(f"claim {self.claim}")
+        if self.key is not None:
+            parts.append(self.key)
+        parts.append(self.message)
+        return ": ".join(parts)
+
+
+class StoreError(Exception):
+    """An annotation file that cannot be used; the first problem is the message."""
+
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        if not problems:
+            raise ValueError("a StoreError needs at least one problem")
+        self.problems = list(problems)
+        more = len(self.problems) - 1
+        suffix = f" (and {more} more problem{'s' if more > 1 else ''})" if more else ""
+        super().__init__(f"{self.problems[0]}{suffix}")
+
+    @property
+    def path(self) -> Path:
+        return self.problems[0].path
+
+    @classmethod
+    def single(cls, path: Path, message: str, **where: Any) -> StoreError:
+        return cls([Problem(path, message, **where)])
+
+
+class ChangedOnDiskError(StoreError):
+    """The file changed on disk since it was loaded: saving would lose that change."""
+
+
+# --- reading ---------------------------------------------------------------
+
+_CONFLICT_MARKER = re.compile(r"^(<{7}|\|{7}|={7}|>{7})(?: |$)", re.MULTILINE)
+_TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
+_ID_LINE = re.compile(r'^\s*id\s*=\s*"([a-z0-9]+)"', re.MULTILINE)
+_HEADER = re.compile(r"^\s*\[\[\s*(claims|claims\.sources|links)\s*\]\]\s*(?:#.*)?$")
+_KEY_LINE = re.compile(r'^\s*(?:"([^"]+)"|([A-Za-z0-9_-]+))\s*=')
+
+
+@dataclass(frozen=True)
+class Fingerprint:
+    """What a file was when it was read: a touch with the same bytes is no change."""
+
+    size: int
+    mtime_ns: int
+    sha256: str
+
+    @classmethod
+    def of_bytes(cls, data: bytes, stat_result: os.stat_result) -> Fingerprint:
+        return cls(stat_result.st_size, stat_result.st_mtime_ns, hashlib.sha256(data).hexdigest())
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """A document as loaded from disk, with what is needed to save it safely."""
+
+    document: AnnotationFile
+    path: Path
+    fingerprint: Fingerprint
+
+    @property
+    def article_path(self) -> Path:
+        return article_path_for(self.path, self.document)
+
+
+def read_bytes(path: Path) -> tuple[bytes, os.stat_result]:
+    """The bytes of an annotation file, or a StoreError saying why not."""
+    try:
+        with path.open("rb") as handle:
+            data = handle.read()
+            info = os.fstat(handle.fileno())
+    except FileNotFoundError:
+        raise StoreError.single(path, "no such file") from None
+    except IsADirectoryError:
+        raise StoreError.single(path, "is a directory, not an annotation file") from None
+    except PermissionError:
+        raise StoreError.single(path, "permission denied") from None
+    except OSError as error:
+        raise StoreError.single(path, error.strerror or str(error)) from None
+    return data, info
+
+
+def load(path: Path | str) -> Loaded:
+    """Load and validate an annotation file (StoreError names every problem)."""
+    path = Path(path)
+    data, info = read_bytes(path)
+    return Loaded(parse(data, path), path, Fingerprint.of_bytes(data, info))
+
+
+def parse(data: bytes | str, path: Path | str = "<annotations>") -> AnnotationFile:
+    """Parse and validate the text of an annotation file."""
+    path = Path(path)
+    if isinstance(data, bytes):
+        if data.startswith(b"\xef\xbb\xbf"):
+            data = data[3:]
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as error:
+            line = data[: error.start].count(b"\n") + 1
+            raise StoreError.single(path, "not UTF-8", line=line) from None
+    else:
+        text = data
+    conflicts = conflict_problems(text, path)
+    if conflicts:
+        raise StoreError(conflicts)
+    try:
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise StoreError([_toml_problem(error, path)]) from None
+    try:
+        return AnnotationFile.model_validate(raw)
+    except ValidationError as error:
+        raise StoreError(validation_problems(error, raw, text, path)) from None
+
+
+def _toml_problem(error: tomllib.TOMLDecodeError, path: Path) -> Problem:
+    message = str(error)
+    match = _TOML_POSITION.search(message)
+    if match is None:
+        return Problem(path, f"not valid TOML: {_lower_first(message)}")
+    message = message[: match.start()]
+    return Problem(
+        path,
+        f"not valid TOML: {_lower_first(message)}",
+        line=int(match.group(1)),
+        column=int(match.group(2)),
+    )
+
+
+def conflict_problems(text: str, path: Path) -> list[Problem]:
+    """Git conflict markers left in the file, naming the claims they cut through."""
+    markers = [
+        (text.count("\n", 0, m.start()) + 1, m.group(1)[0]) for m in _CONFLICT_MARKER.finditer(text)
+    ]
+    if not markers:
+        return []
+    lines = text.split("\n")
+    problems = []
+    start: int | None = None
+    for line, kind in markers:
+        if kind == "<":
+            start = line
+        elif kind == ">" and start is not None:
+            claims = _claims_in_lines(lines, start, line)
+            problems.append(
+                Problem(
+                    path,
+                    f"unresolved git merge conflict (lines {start}-{line})"
+                    + (
+                        f" in claim{'s' if len(claims) > 1 else ''} {', '.join(claims)}"
+                        if claims
+                        else ""
+                    )
+                    + "; resolve it, or merge with the factmark merge driver (factmark git-setup)",
+                    line=start,
+                )
+            )
+            start = None
+    if not problems:
+        problems.append(Problem(path, "git conflict marker left in the file", line=markers[0][0]))
+    return problems
+
+
+def _claims_in_lines(lines: list[str], first: int, last: int) -> list[str]:
+    """Ids of the claims whose tables the lines first..last (1-based) cut through."""
+    ids: list[str] = []
+    opening = lines[first] if first < len(lines) else ""  # the line after <<<<<<<
+    starts_a_table = opening.strip() in ("", "[[claims]]", "[[links]]")
+    if not starts_a_table:  # the conflict begins inside a claim: name that claim
+        for line in reversed(lines[: first - 1]):
+            match = _ID_LINE.match(line)
+            if match:
+                ids.append(match.group(1))
+                break
+            if line.strip() in ("[[claims]]", "[[links]]"):
+                break
+    for line in lines[first - 1 : last]:
+        match = _ID_LINE.match(line)
+        if match and match.group(1) not in ids:
+            ids.append(match.group(1))
+    return ids
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+def _claim_name(raw: Mapping[str, Any], index: int) -> str:
+    claims = raw.get("claims")
+    if isinstance(claims, list) and index < len(claims) and isinstance(claims[index], dict):
+        claim_id = claims[index].get("id")
+        if isinstance(claim_id, str) and claim_id:
+            return claim_id
+    return f"#{index + 1}"
+
+
+def _link_name(raw: Mapping[str, Any], index: int) -> str:
+    links = raw.get("links")
+    if isinstance(links, list) and index < len(links) and isinstance(links[index], dict):
+        link = links[index]
+        return f"link {index + 1} ({link.get('from', '?')} -> {link.get('to', '?')})"
+    return f"link {index + 1}"
+
+
+_FIELD_NAMES: dict[str, tuple[str, ...]] = {
+    "": tuple(AnnotationFile.model_fields),
+    "claims": tuple(Claim.model_fields),
+    "sources": tuple(Source.model_fields),
+    "links": ("from", "to", "kind", "note"),
+}
+
+
+def _describe(error: Mapping[str, Any], table: str) -> str:
+    kind = error["type"]
+    value = error.get("input")
+    if kind == "extra_forbidden":
+        key = str(error["loc"][-1])
+        close = difflib.get_close_matches(key, _FIELD_NAMES.get(table, ()), n=1)
+        return "unknown key" + (f" (did you mean '{close[0]}'?)" if close else "")
+    if kind == "missing":
+        return "required key is missing"
+    if kind == "literal_error":
+        return f"{value!r} is not one of {error['ctx']['expected']}"
+    if kind == "string_pattern_mismatch":
+        return f"{value!r} is not a claim id (4 to 12 of a-z and 0-9)"
+    if kind.endswith("_type") and not isinstance(value, dict | list):
+        return f"{_lower_first(error['msg'])}, not {type(value).__name__} {value!r}"
+    return _lower_first(str(error["msg"]))
+
+
+def validation_problems(
+    error: ValidationError, raw: Mapping[str, Any], text: str, path: Path
+) -> list[Problem]:
+    """Turn pydantic's errors into problems that name claim, key and line."""
+    lines = _LineIndex(text)
+    return [_problem(item, raw, lines, path) for item in error.errors()]
+
+
+def _problem(item: Any, raw: Mapping[str, Any], lines: _LineIndex, path: Path) -> Problem:
+    loc: tuple[Any, ...] = tuple(item["loc"])
+    ctx: Mapping[str, Any] = item.get("ctx") or {}
+    if not loc and "claim" in ctx:  # a rule across claims (a duplicate id)
+        index = int(ctx.get("index", 0))
+        claim_key = str(ctx.get("key", "id"))
+        return Problem(
+            path, _lower_first(item["msg"]), lines.find(("claims", index), claim_key),
+            claim=str(ctx["claim"]), key=claim_key,
+        )  # fmt: skip
+    if not loc and "link" in ctx:  # a rule across links and claims
+        return _link_problem(
+            path, raw, lines, int(ctx["link"]), str(ctx.get("key", "to")), _lower_first(item["msg"])
+        )
+    if len(loc) >= 2 and loc[0] == "links" and isinstance(loc[1], int):
+        link_key = str(loc[2]) if len(loc) > 2 else None
+        return _link_problem(path, raw, lines, loc[1], link_key, _describe(item, "links"))
+    if len(loc) >= 2 and loc[0] == "claims" and isinstance(loc[1], int):
+        return _claim_problem(path, raw, lines, item, loc[1], loc[2:])
+    top = str(loc[0]) if loc else None
+    key_path = ".".join(str(part) for part in loc) or None
+    return Problem(path, _describe(item, ""), lines.find((), top), key=key_path)
+
+
+def _link_problem(
+    path: Path, raw: Mapping[str, Any], lines: _LineIndex, index: int, key: str | None, what: str
+) -> Problem:
+    message = f"{_link_name(raw, index)}: " + (f"{key}: " if key else "") + what
+    return Problem(path, message, lines.find(("links", index), key))
+
+
+def _claim_problem(
+    path: Path,
+    raw: Mapping[str, Any],
+    lines: _LineIndex,
+    item: Any,
+    index: int,
+    rest: tuple[Any, ...],
+) -> Problem:
+    table: tuple[Any, ...] = ("claims", index)
+    field_table = "claims"
+    names: list[str] = []
+    if len(rest) >= 2 and rest[0] == "sources" and isinstance(rest[1], int):
+        table = ("claims", index, "sources", rest[1])
+        field_table = "sources"
+        names.append(f"sources[{rest[1] + 1}]")
+        rest = rest[2:]
+    key = str(rest[0]) if rest else None
+    for part in rest:
+        if isinstance(part, int):
+            names[-1] += f"[{part + 1}]"
+        else:
+            names.append(str(part))
+    return Problem(
+        path,
+        _describe(item, field_table),
+        lines.find(table, key),
+        claim=_claim_name(raw, index),
+        key=".".join(names) or None,
+    )
+
+
+class _LineIndex:
+    """Where tables and keys stand in a file's text, as far as a plain scan can tell."""
+
+    def __init__(self, text: str) -> None:
+        self._keys: dict[tuple[Any, ...], dict[str, int]] = {(): {}}
+        claim = source = link = -1
+        current: tuple[Any, ...] = ()
+        for number, line in enumerate(text.split("\n"), start=1):
+            header = _HEADER.match(line)
+            if header:
+                name = header.group(1)
+                if name == "claims":
+                    claim, source = claim + 1, -1
+                    current = ("claims", claim)
+                elif name == "claims.sources":
+                    source += 1
+                    current = ("claims", claim, "sources", source)
+                else:
+                    link += 1
+                    current = ("links", link)
+                self._keys.setdefault(current, {})["[header]"] = number
+                continue
+            if line.lstrip().startswith("["):
+                current = ("?",)
+                continue
+            key = _KEY_LINE.match(line)
+            if key:
+                self._keys.setdefault(current, {}).setdefault(key.group(1) or key.group(2), number)
+
+    def find(self, table: tuple[Any, ...], key: str | None) -> int | None:
+        keys = self._keys.get(table)
+        if keys is None:
+            return None
+        if key is not None and key in keys:
+            return keys[key]
+        return keys.get("[header]")
+
+
+# --- writing ---------------------------------------------------------------
+
+HEADER_KEYS = ("format", "article", "article_sha256")
+CLAIM_KEYS = (
+    "id", "quote", "prefix", "suffix", "paragraph", "start", "verdict", "confidence",
+    "note", "tags", "author", "created", "updated", "state",
+)  # fmt: skip
+SOURCE_KEYS = ("url", "citation", "title", "quote", "accessed", "stance")
+LINK_KEYS = ("from", "to", "kind", "note")
+
+# Written as escapes so that they show in `git diff` and on a forge: C0 controls
+# but tab and newline, DEL, C1 controls, zero-width and bidirectional marks.
+_HIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+
+
+def _escape_hidden(match: re.Match[str]) -> str:
+    char = match.group()
+    return "\\r" if char == "\r" else f"\\u{ord(char):04X}"
+
+
+def _value(value: Any) -> str:
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%dT%H:%M:%SZ")
+    if isinstance(value, date):
+        return value.isoformat()
+    # tomli-w knows TOML's quoting; we only add escapes for what it leaves raw.
+    rendered = tomli_w.dumps({"v": value}, multiline_strings=True)[len("v = ") : -1]
+    return _HIDDEN.sub(_escape_hidden, rendered)
+
+
+def _table(header: str | None, values: Mapping[str, Any], keys: Iterable[str]) -> str:
+    lines = [header] if header else []
+    for key in keys:
+        value = values.get(key)
+        if value is None or value == "" or value == []:
+            continue
+        lines.append(f"{key} = {_value(value)}")
+    return "\n".join(lines) + "\n"
+
+
+def dumps(document: AnnotationFile) -> str:
+    """The canonical text of a document: the same data always gives the same bytes."""
+    document = document.sorted()
+    blocks = [_table(None, document.model_dump(include=set(HEADER_KEYS)), HEADER_KEYS)]
+    for claim in document.claims:
+        values = claim.model_dump(exclude={"sources"})
+        blocks.append(_table("[[claims]]", values, CLAIM_KEYS))
+        blocks.extend(
+            _table("[[claims.sources]]", source.model_dump(), SOURCE_KEYS)
+            for source in claim.sources
+        )
+    blocks.extend(
+        _table("[[links]]", link.model_dump(by_alias=True), LINK_KEYS) for link in document.links
+    )
+    return "\n".join(blocks)
+
+
+def is_canonical(data: bytes, document: AnnotationFile) -> bool:
+    return data == dumps(document).encode("utf-8")
+
+
+def fingerprint(path: Path) -> Fingerprint | None:
+    """The file's fingerprint now, or None when there is no file."""
+    try:
+        data, info = read_bytes(path)
+    except StoreError:
+        return None
+    return Fingerprint.of_bytes(data, info)
+
+
+def changed_on_disk(path: Path, expected: Fingerprint | None) -> bool:
+    """Whether the file differs from what was loaded (None: there was no file)."""
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        return expected is not None
+    if expected is None:
+        return True
+    if info.st_size == expected.size and info.st_mtime_ns == expected.mtime_ns:
+        return False
+    current = fingerprint(path)
+    return current is None or current.sha256 != expected.sha256
+
+
+def save(document: AnnotationFile, path: Path | str) -> Fingerprint:
+    """Write a document canonically and atomically; returns the new fingerprint."""
+    path = Path(path)
+    data = dumps(document).encode("utf-8")
+    target = write_atomic(path, data)
+    return Fingerprint.of_bytes(data, target.stat())
+
+
+def save_unless_changed(
+    document: AnnotationFile, path: Path | str, loaded: Fingerprint | None
+) -> Fingerprint:
+    """Save, unless the file on disk is no longer what was loaded.
+
+    ``loaded`` is the fingerprint at load time (None: there was no file then).
+    When the file changed since (a ``git pull``, another editor), nothing is
+    written and ChangedOnDiskError is raised.
+    """
+    path = Path(path)
+    if changed_on_disk(path, loaded):
+        raise ChangedOnDiskError(
+            [Problem(path, "changed on disk since it was loaded; not overwritten")]
+        )
+    return save(document, path)
+
+
+def write_atomic(path: Path, data: bytes) -> Path:
+    """Replace a file's contents so that a crash leaves the old bytes or the new.
+
+    A temporary file in the same folder is written, flushed and fsynced, given
+    the old file's mode, and renamed over the target; then the folder is
+    fsynced so that the rename itself survives a crash. A symlink is written
+    through to its target. Returns the path actually written.
+    """
+    target = Path(os.path.realpath(path))
+    folder = target.parent
+    try:
+        mode: int | None = stat.S_IMODE(target.stat().st_mode)
+    except FileNotFoundError:
+        mode = None
+    clean_stale_temporaries(target)
+    descriptor, temporary = tempfile.mkstemp(
+        prefix=f".{target.name}.{os.getpid()}.", suffix=TEMP_SUFFIX, dir=folder
+    )
+    try:
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+            if mode is None:
+                umask = os.umask(0)
+                os.umask(umask)
+                mode = 0o666 & ~umask
+            os.fchmod(handle.fileno(), mode)
+        Path(temporary).replace(target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            Path(temporary).unlink()
+        raise
+    _fsync_directory(folder)
+    return target
+
+
+def _fsync_directory(folder: Path) -> None:
+    with contextlib.suppress(OSError):
+        descriptor = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)
+
+
+def clean_stale_temporaries(target: Path) -> list[Path]:
+    """Remove temporaries that a crashed save of ``target`` left behind.
+
+    A temporary is stale when the process named in it is gone, or after an
+    hour. Temporaries never end in ``.toml``, so they are never read as data.
+    """
+    removed = []
+    for candidate in target.parent.glob(f".{glob_escape(target.name)}.*{TEMP_SUFFIX}"):
+        pid_text = candidate.name[len(target.name) + 2 :].split(".", 1)[0]
+        alive = (
+            pid_text.isdigit() and int(pid_text) != os.getpid() and _process_alive(int(pid_text))
+        )
+        try:
+            old = time.time() - candidate.stat().st_mtime > STALE_TEMP_SECONDS
+        except FileNotFoundError:
+            continue
+        if not alive or old:
+            with contextlib.suppress(FileNotFoundError):
+                candidate.unlink()
+                removed.append(candidate)
+    return removed
+
+
+def glob_escape(name: str) -> str:
+    return re.sub(r"([*?\[])", r"[\1]", name)
+
+
+def _process_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+# --- paths -----------------------------------------------------------------
+
+
+def git_root(start: Path) -> Path | None:
+    """The work tree root of the git repository holding ``start``, if any."""
+    for folder in (start, *start.parents):
+        if (folder / ".git").exists():
+            return folder
+    return None
+
+
+def annotation_path_for(article: Path | str, override: Path | str | None = None) -> Path:
+    """Where an article's annotations live (DESIGN §6).
+
+    ``annotations/<stem>.toml`` in the nearest ancestor folder of the article
+    that has an ``annotations/`` folder, else in the git work tree root, else
+    beside the article.
+    """
+    if override is not None:
+        return Path(override)
+    article = Path(os.path.abspath(article))
+    for folder in article.parents:
+        if (folder / ANNOTATIONS_DIR).is_dir():
+            return folder / ANNOTATIONS_DIR / f"{article.stem}.toml"
+    root = git_root(article.parent)
+    if root is not None:
+        return root / ANNOTATIONS_DIR / f"{article.stem}.toml"
+    return article.with_suffix(".toml")
+
+
+def article_path_for(annotation_path: Path, document: AnnotationFile) -> Path:
+    """The article an annotation file names, relative to the file's folder."""
+    return Path(os.path.normpath(annotation_path.parent / document.article))
+
+
+def relative_article(annotation_path: Path, article: Path) -> str:
+    """The ``article`` value for a file: relative to its folder, with ``/``."""
+    relative = os.path.relpath(os.path.abspath(article), os.path.abspath(annotation_path.parent))
+    return Path(relative).as_posix()
+
+
+def looks_like_annotations(path: Path) -> bool:
+    """Whether a path names an annotation file rather than an article."""
+    return path.suffix == ".toml"
+
+
+_SKIPPED_DIRS = {".git", ".venv", "venv", "node_modules", "__pycache__", ".tox", ".mypy_cache"}
+
+
+def annotation_files_in(folder: Path) -> Iterator[Path]:
+    """Annotation files below a folder: ``*.toml`` that declare a factmark format."""
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if d not in _SKIPPED_DIRS and not d.startswith("."))
+        for name in sorted(files):
+            if not name.endswith(".toml"):
+                continue
+            candidate = Path(root) / name
+            if Path(root).name == ANNOTATIONS_DIR or _declares_factmark(candidate):
+                yield candidate
+
+
+def _declares_factmark(path: Path) -> bool:
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(4096)
+    except OSError:
+        return False
+    return re.search(rb'^format\s*=\s*"factmark/', head, re.MULTILINE) is not None
