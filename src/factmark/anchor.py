@@ -80,6 +80,18 @@ def _agreement(claim: Claim, prefix: str, suffix: str) -> int:
     return before + after
 
 
+def _whole_sides(claim: Claim, prefix: str, suffix: str) -> int:
+    """Code points of the stored prefix and suffix that agree in full, side by side.
+
+    A side that agrees only in part is no evidence: " bodies" after "1,200" agrees
+    with " bodies of deceased" for seven code points, yet it is another sentence.
+    """
+    whole = len(claim.prefix) if claim.prefix and prefix.endswith(claim.prefix) else 0
+    if claim.suffix and suffix.startswith(claim.suffix):
+        whole += len(claim.suffix)
+    return whole
+
+
 @dataclass(frozen=True, slots=True)
 class _Match:
     paragraph: Paragraph
@@ -87,6 +99,8 @@ class _Match:
     end: int
     agreement: int
     distance: int
+    whole: int
+    """Code points of context agreeing on sides that agree in full."""
 
 
 def _exact_matches(claim: Claim, article: Article) -> Iterator[tuple[Paragraph, int]]:
@@ -118,7 +132,8 @@ def _at_hint(claim: Claim, article: Article) -> Anchor | None:
     end = claim.start + len(claim.quote)
     if paragraph.text[claim.start : end] != claim.quote:
         return None
-    if context(paragraph, claim.start, end) != (claim.prefix, claim.suffix):
+    prefix, suffix = context(paragraph, claim.start, end)
+    if not (prefix.endswith(claim.prefix) and suffix.startswith(claim.suffix)):
         return None
     return Anchor(AnchorState.ANCHORED, paragraph.number, claim.start, end, claim.quote)
 
@@ -130,7 +145,8 @@ def _trusted(claim: Claim, best: _Match, count: int) -> bool:
     stored = len(claim.prefix) + len(claim.suffix)
     if stored == 0:
         return count == 1
-    return best.agreement >= min(MIN_CONTEXT_AGREEMENT, stored)
+    # One whole side of context must stand behind the move, not scraps of both.
+    return best.whole >= min(MIN_CONTEXT_AGREEMENT, stored)
 
 
 def locate(claim: Claim, article: Article) -> Anchor:
@@ -144,7 +160,8 @@ def locate(claim: Claim, article: Article) -> Anchor:
         end = start + len(claim.quote)
         prefix, suffix = context(paragraph, start, end)
         distance = abs(paragraph.offset + start - hinted) if hinted is not None else 0
-        matches.append(_Match(paragraph, start, end, _agreement(claim, prefix, suffix), distance))
+        agreement, whole = _agreement(claim, prefix, suffix), _whole_sides(claim, prefix, suffix)
+        matches.append(_Match(paragraph, start, end, agreement, distance, whole))
     if not matches:
         return ORPHAN
     best = min(matches, key=lambda m: (-m.agreement, m.distance, m.paragraph.number, m.start))

@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-# A paragraph is a run of lines holding something other than white space.
-_PARAGRAPH = re.compile(r"[^\n]*\S[^\n]*(?:\n[^\n]*\S[^\n]*)*")
+# A paragraph is a run of lines holding something other than white space. Anchored
+# at line starts: unanchored, a long white-space-only line took quadratic time.
+_PARAGRAPH = re.compile(r"^[^\n]*\S[^\n]*(?:\n[^\n]*\S[^\n]*)*", re.MULTILINE)
 
 
 class ArticleError(Exception):
@@ -141,7 +142,10 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     """
     import sentencex  # a compiled extension: load it only when sentences are asked for
 
-    flat = text.replace("\n", " ")
+    # Every white space character goes to sentencex as a plain space (one code point
+    # for one, so offsets hold): it panics on some others before a full stop, such
+    # as the no-break space in "Annex A\u00a0." (a BaseException, not an Exception).
+    flat = "".join(" " if char.isspace() else char for char in text)
     spans: list[tuple[int, int]] = []
     cursor = 0
     for sentence in sentencex.segment("en", flat):

@@ -64,9 +64,7 @@ def check_file(path: Path) -> FileReport:
     try:
         article = Article.read(article_path)
     except ArticleError as error:
-        report.problems.append(
-            Problem(path, f"{article_path}: {error.message}", key="article")
-        )
+        report.problems.append(Problem(path, f"{article_path}: {error.message}", key="article"))
         return report
     anchors = locate_all(document, article)
     for claim in document.claims:

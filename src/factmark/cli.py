@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from factmark import __version__, store
-from factmark.article import ArticleError
+from factmark.article import Article, ArticleError
 from factmark.checking import UnusablePathError, annotation_files, check_file
 from factmark.store import StoreError
 
@@ -26,8 +27,18 @@ class UsageError(Exception):
     """Input a command cannot use: printed as one line, exit 2."""
 
 
+# Messages quote paths and the file's own values: untrusted text that may hold a
+# newline (a second line) or an escape sequence (which the terminal would obey).
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]")
+
+
+def one_line(text: str) -> str:
+    """Text as one printable line: control and invisible characters as escapes."""
+    return _UNPRINTABLE.sub(lambda match: match.group().encode("unicode_escape").decode(), text)
+
+
 def fail(message: str) -> None:
-    print(f"factmark: {message}", file=sys.stderr)
+    print(f"factmark: {one_line(message)}", file=sys.stderr)
 
 
 # --- check -----------------------------------------------------------------
@@ -67,7 +78,7 @@ def run_check(args: argparse.Namespace) -> int:
         print()
     else:
         for problem in problems:
-            print(problem)
+            print(one_line(str(problem)))
         files = len(reports)
         claims = sum(report.claims for report in reports)
         summary = f"{files} file{'s' * (files != 1)}, {claims} claim{'s' * (claims != 1)}"
@@ -97,7 +108,7 @@ def run_fmt(args: argparse.Namespace) -> int:
             continue
         changed.append(path)
         if args.check:
-            print(f"would reformat: {path}")
+            print(f"would reformat: {one_line(str(path))}")
         else:
             store.save(document, path)
     verb = "would be reformatted" if args.check else "reformatted"
@@ -110,6 +121,21 @@ def run_fmt(args: argparse.Namespace) -> int:
     if failed:
         return EXIT_UNUSABLE
     return EXIT_FINDINGS if args.check and changed else EXIT_OK
+
+
+# --- annotate --------------------------------------------------------------
+
+
+def run_annotate(args: argparse.Namespace) -> int:
+    article = Article.read(args.article)
+    if not sys.stdin.isatty() or not sys.stdout.isatty():
+        raise UsageError("annotate needs a terminal (stdin and stdout must be a TTY)")
+    path = store.annotation_path_for(args.article, args.annotations)
+    if path.exists():
+        store.read_bytes(path)  # a directory or an unreadable file: say so before the TUI starts
+    from factmark.tui.app import FactmarkApp  # Textual is loaded only for the TUI
+
+    return FactmarkApp(article, path).run() or 0
 
 
 # --- parser ----------------------------------------------------------------
@@ -130,6 +156,17 @@ def build_parser() -> Parser:
     )
     parser.add_argument("--version", action="version", version=f"factmark {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    annotate = commands.add_parser(
+        "annotate",
+        help="open an article in the terminal and annotate its claims",
+        description="Open the article in factmark's terminal editor. The annotation file is "
+        "found (annotations/<stem>.toml in the nearest folder that has one) or created on "
+        "first save.",
+    )
+    annotate.add_argument("article", metavar="ARTICLE", help="a plain-text or Markdown article")
+    annotate.add_argument("--annotations", metavar="FILE", help="use this annotation file")
+    annotate.set_defaults(run=run_annotate)
 
     check = commands.add_parser(
         "check",
@@ -189,6 +226,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_UNUSABLE
     except BrokenPipeError:
         return EXIT_OK
+    except OSError as error:  # e.g. a folder that cannot be written to
+        where = f"{error.filename}: " if error.filename else ""
+        fail(f"{where}{error.strerror or error}")
+        return EXIT_UNUSABLE
     except KeyboardInterrupt:
         return 130
 

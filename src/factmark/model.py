@@ -92,7 +92,10 @@ def _utc_whole_seconds(value: datetime) -> datetime:
             "naive_datetime",
             "needs a UTC offset, e.g. 2026-11-27T10:02:11Z",
         )
-    return value.astimezone(UTC).replace(microsecond=0)
+    try:
+        return value.astimezone(UTC).replace(microsecond=0)
+    except OverflowError:  # 0001-01-01T00:00:00+01:00 has no UTC datetime
+        raise PydanticCustomError("datetime_range", "out of range once converted to UTC") from None
 
 
 Timestamp = Annotated[datetime, AfterValidator(_utc_whole_seconds)]

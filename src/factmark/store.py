@@ -418,11 +418,18 @@ def _escape_hidden(match: re.Match[str]) -> str:
 
 def _value(value: Any) -> str:
     if isinstance(value, datetime):
-        return value.strftime("%Y-%m-%dT%H:%M:%SZ")
+        # isoformat, not strftime: %Y does not pad years below 1000 to four digits.
+        return value.replace(tzinfo=None).isoformat(timespec="seconds") + "Z"
     if isinstance(value, date):
         return value.isoformat()
+    if isinstance(value, list):  # as tomli-w writes an array, with our strings
+        return "[\n" + "".join(f"    {_value(item)},\n" for item in value) + "]"
+    if isinstance(value, str) and "\n" in value:
+        # tomli-w turns CRLF into LF in a multi-line string: write each line as
+        # the body of a basic string instead, so that a CR stays (as \r).
+        return '"""\n' + "\n".join(_value(line)[1:-1] for line in value.split("\n")) + '"""'
     # tomli-w knows TOML's quoting; we only add escapes for what it leaves raw.
-    rendered = tomli_w.dumps({"v": value}, multiline_strings=True)[len("v = ") : -1]
+    rendered = tomli_w.dumps({"v": value})[len("v = ") : -1]
     return _HIDDEN.sub(_escape_hidden, rendered)
 
 

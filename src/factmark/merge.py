@@ -1,0 +1,184 @@
+"""Three-way merge of annotation documents, by claim id and field by field.
+
+Used by the git merge driver and by the TUI when the file changed on disk
+while the editor was working. Two sides that changed different claims, or
+different fields of one claim, or made the same change, merge cleanly. The
+same field changed two ways, or a claim deleted on one side and changed on
+the other, is a conflict: reported, never silently resolved.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from factmark.model import AnnotationFile, Claim, Link
+
+T = TypeVar("T")
+
+SET_FIELDS = ("tags", "sources")
+"""Claim fields merged as sets, order kept: additions from both sides, removals from both."""
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """One thing the two sides changed in different ways."""
+
+    claim: str | None
+    """The claim's id, or None for a link or the file's header."""
+    key: str
+    """The field, ``claim`` for a whole claim, or ``link from->to kind``."""
+    ours: Any
+    theirs: Any
+    base: Any = None
+
+    def describe(self) -> str:
+        where = f"claim {self.claim}: " if self.claim else ""
+        return f"{where}{self.key}: changed on both sides ({self.ours!r} / {self.theirs!r})"
+
+
+@dataclass
+class MergeResult:
+    """The merged document (ours where a conflict stood) and the conflicts."""
+
+    document: AnnotationFile
+    conflicts: list[Conflict] = field(default_factory=list)
+
+    @property
+    def clean(self) -> bool:
+        return not self.conflicts
+
+    @property
+    def conflicted_claims(self) -> list[str]:
+        return list(dict.fromkeys(c.claim for c in self.conflicts if c.claim))
+
+
+def merge_values(base: T, ours: T, theirs: T) -> tuple[T, bool]:
+    """The three-way merge of one value; the flag says whether it conflicted."""
+    if ours == theirs or theirs == base:
+        return ours, False
+    if ours == base:
+        return theirs, False
+    return ours, True
+
+
+def merge_sequences(base: Sequence[T], ours: Sequence[T], theirs: Sequence[T]) -> list[T]:
+    """Merge two edits of a list as sets, keeping our order, then their additions."""
+    removed = [item for item in base if item not in ours or item not in theirs]
+    merged = [item for item in ours if item not in removed]
+    merged += [item for item in theirs if item not in merged and item not in removed]
+    return merged
+
+
+def _merge_claim(base: Claim, ours: Claim, theirs: Claim) -> tuple[Claim, list[Conflict]]:
+    values: dict[str, Any] = {}
+    conflicts = []
+    for name in Claim.model_fields:
+        b, o, t = getattr(base, name), getattr(ours, name), getattr(theirs, name)
+        if name in SET_FIELDS:
+            values[name] = merge_sequences(b, o, t)
+            continue
+        if name == "updated":  # both sides edited: the later edit is when it last changed
+            values[name] = max((v for v in (o, t) if v is not None), default=None)
+            continue
+        value, conflicted = merge_values(b, o, t)
+        values[name] = value
+        if conflicted:
+            conflicts.append(Conflict(ours.id, name, o, t, b))
+    return ours.model_copy(update=values), conflicts
+
+
+def _merge_keyed(
+    base: dict[Any, T],
+    ours: dict[Any, T],
+    theirs: dict[Any, T],
+    merge_one: Callable[[T, T, T], tuple[T, list[Conflict]]],
+    conflict: Callable[[Any, str, str], Conflict],
+) -> tuple[list[T], list[Conflict]]:
+    """Merge two edits of a collection of items keyed by identity.
+
+    Where the sides disagree about an item as a whole (added twice in two
+    ways, or deleted on one side and changed on the other), ours is kept
+    and a conflict is reported.
+    """
+    merged: list[T] = []
+    conflicts: list[Conflict] = []
+    for key in dict.fromkeys([*ours, *theirs, *base]):
+        b, o, t = base.get(key), ours.get(key), theirs.get(key)
+        if o is not None and t is not None:
+            if b is not None:
+                item, found = merge_one(b, o, t)
+                merged.append(item)
+                conflicts += found
+            else:  # added on both sides
+                merged.append(o)
+                if o != t:
+                    conflicts.append(conflict(key, "added", "added"))
+        elif o is not None or t is not None:
+            kept = o if o is not None else t
+            assert kept is not None
+            if b is None:  # added on one side
+                merged.append(kept)
+            elif kept != b:  # deleted on one side, changed on the other
+                merged.append(kept)
+                conflicts.append(
+                    conflict(key, "changed" if o is not None else "deleted",
+                             "changed" if t is not None else "deleted")
+                )  # fmt: skip
+            # else: deleted on one side, untouched on the other
+    return merged, conflicts
+
+
+def _merge_link(base: Link, ours: Link, theirs: Link) -> tuple[Link, list[Conflict]]:
+    note, conflicted = merge_values(base.note, ours.note, theirs.note)
+    conflicts = (
+        [Conflict(None, _link_name(ours), ours.note, theirs.note, base.note)] if conflicted else []
+    )
+    return ours.model_copy(update={"note": note}), conflicts
+
+
+def _link_name(link: Link) -> str:
+    return f"link {link.source}->{link.target} {link.kind}"
+
+
+def merge(base: AnnotationFile, ours: AnnotationFile, theirs: AnnotationFile) -> MergeResult:
+    """Merge two edits (``ours``, ``theirs``) of the same ``base`` document."""
+    claims, conflicts = _merge_keyed(
+        {c.id: c for c in base.claims},
+        {c.id: c for c in ours.claims},
+        {c.id: c for c in theirs.claims},
+        _merge_claim,
+        lambda key, o, t: Conflict(str(key), "claim", o, t),
+    )
+    links, link_conflicts = _merge_keyed(
+        {link.key: link for link in base.links},
+        {link.key: link for link in ours.links},
+        {link.key: link for link in theirs.links},
+        _merge_link,
+        lambda key, o, t: Conflict(None, f"link {key[0]}->{key[1]} {key[2]}", o, t),
+    )
+    conflicts += link_conflicts
+    ids = {claim.id for claim in claims}
+    for link in list(links):
+        if link.source not in ids or link.target not in ids:
+            links.remove(link)
+            conflicts.append(Conflict(None, _link_name(link), "linked", "claim deleted"))
+    header: dict[str, Any] = {}
+    for name in ("format", "article", "article_sha256"):
+        value, conflicted = merge_values(
+            getattr(base, name), getattr(ours, name), getattr(theirs, name)
+        )
+        if conflicted and name == "article_sha256":
+            value = ""  # anchored against two different texts: unknown until re-anchored
+        elif conflicted:
+            conflicts.append(Conflict(None, name, getattr(ours, name), getattr(theirs, name)))
+        header[name] = value
+    document = AnnotationFile.model_validate(
+        {
+            **header,
+            "claims": [c.model_dump() for c in claims],
+            "links": [link.model_dump(by_alias=True) for link in links],
+        }
+    )
+    return MergeResult(document.sorted(), conflicts)

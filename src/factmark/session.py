@@ -1,0 +1,352 @@
+"""An editor's session on one article: the document, edits with undo, and saving.
+
+The TUI drives a Session; the Session asks the store to read and write. It
+imports no Textual, so every editing rule is testable without a terminal.
+Documents are immutable values: an edit makes a new one, undo and redo swap
+them, and a save writes a snapshot that no later edit can change.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import getpass
+import os
+import subprocess
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any
+
+from factmark import store
+from factmark.anchor import Anchor, AnchorState, attach, locate, locate_all
+from factmark.article import Article
+from factmark.merge import MergeResult, merge
+from factmark.model import AnnotationFile, Claim, Link, LinkKind, new_claim_id, utc_now
+from factmark.store import Fingerprint, StoreError
+
+
+def author_name(folder: Path) -> str:
+    """Who is editing: git's ``user.name`` for the folder, else the login name."""
+    with contextlib.suppress(OSError, subprocess.SubprocessError):
+        result = subprocess.run(
+            ["git", "config", "user.name"],
+            cwd=folder,
+            capture_output=True,
+            text=True,
+            timeout=5,
+            check=False,
+        )
+        name = result.stdout.strip()
+        if result.returncode == 0 and name:
+            return name
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):
+        return "unknown"
+
+
+class ArticleLock:
+    """An advisory lock on the article, so that a second factmark opens read-only.
+
+    The article itself is locked (``flock`` on a read-only descriptor): no
+    lock file is left behind in the repository, and the lock goes with the
+    process however it ends.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._handle: IO[bytes] | None = None
+
+    def acquire(self) -> bool:
+        """Take the lock; False when another process holds it."""
+        handle = self.path.open("rb")
+        try:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            handle.close()
+            return False
+        self._handle = handle
+        return True
+
+    def release(self) -> None:
+        if self._handle is not None:
+            with contextlib.suppress(OSError):
+                fcntl.flock(self._handle.fileno(), fcntl.LOCK_UN)
+            self._handle.close()
+            self._handle = None
+
+
+@dataclass(frozen=True)
+class Edit:
+    """One undoable step: the document before and after, and what it was."""
+
+    before: AnnotationFile
+    after: AnnotationFile
+    description: str
+    selected: str | None = None
+    """The claim to select once this step is done or redone."""
+
+
+@dataclass
+class Session:
+    """Everything the editor works on, without any user interface."""
+
+    article: Article
+    path: Path
+    """The annotation file (it may not exist yet)."""
+    document: AnnotationFile
+    fingerprint: Fingerprint | None
+    """What the file was when loaded or last saved (None: no file yet)."""
+    saved: AnnotationFile
+    """The document as it stands in the file (after hint refreshes)."""
+    anchors: dict[str, Anchor] = field(default_factory=dict)
+    read_only: str | None = None
+    """Why the session may not write, if it may not."""
+    author: str = ""
+    undo_stack: list[Edit] = field(default_factory=list)
+    redo_stack: list[Edit] = field(default_factory=list)
+    lock: ArticleLock | None = None
+
+    # --- opening -------------------------------------------------------------
+
+    @classmethod
+    def open(
+        cls, article: Article, path: Path, *, author: str | None = None, lock: bool = True
+    ) -> Session:
+        """Open an article's annotations (StoreError if the file cannot be used).
+
+        A missing file is an empty fact-check, created on first save. Claims
+        whose exact quote is found get fresh hints in memory; they reach the
+        file with the next save.
+        """
+        if path.exists():
+            loaded = store.load(path)
+            document, fingerprint = loaded.document, loaded.fingerprint
+        else:
+            document = AnnotationFile(article=store.relative_article(path, _article_path(article)))
+            fingerprint = None
+        anchors = locate_all(document, article)
+        document = _refresh_trusted(document, article, anchors)
+        session = cls(
+            article=article,
+            path=path,
+            document=document,
+            fingerprint=fingerprint,
+            saved=document,
+            anchors=anchors,
+            author=author if author is not None else author_name(_article_path(article).parent),
+        )
+        if lock:
+            session.lock = ArticleLock(_article_path(article))
+            if not session.lock.acquire():
+                session.lock = None
+                session.read_only = "another factmark has this article open"
+        return session
+
+    def close(self) -> None:
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None
+
+    # --- reading -------------------------------------------------------------
+
+    @property
+    def dirty(self) -> bool:
+        """Whether there are changes not yet in the file."""
+        return self.document != self.saved
+
+    def claim(self, claim_id: str) -> Claim:
+        return self.document.claim(claim_id)
+
+    def anchor(self, claim_id: str) -> Anchor:
+        return self.anchors.get(claim_id, Anchor(AnchorState.ORPHAN))
+
+    def claims_in(self, paragraph: int) -> list[Claim]:
+        """Claims found in a paragraph, by position."""
+        found = [
+            claim
+            for claim in self.document.claims
+            if self.anchor(claim.id).state.trusted and claim.paragraph == paragraph
+        ]
+        return sorted(found, key=lambda c: (c.start or 0, -len(c.quote)))
+
+    def unresolved(self) -> list[Claim]:
+        """Claims whose quote was not found exactly (changed or orphan)."""
+        return [c for c in self.document.claims if not self.anchor(c.id).state.trusted]
+
+    def contradicted(self) -> set[str]:
+        """Ids of the claims on either end of a ``contradicts`` link."""
+        return {
+            end for link in self.document.contradictions() for end in (link.source, link.target)
+        }
+
+    # --- editing -------------------------------------------------------------
+
+    def _apply(self, after: AnnotationFile, description: str, selected: str | None) -> None:
+        if self.read_only:
+            raise PermissionError(self.read_only)
+        self.undo_stack.append(Edit(self.document, after, description, selected))
+        self.redo_stack.clear()
+        self.document = after
+
+    def add_claim(self, paragraph: int, start: int, end: int, **fields: Any) -> Claim:
+        """Add a claim on ``[start, end)`` of a paragraph; returns it."""
+        text = self.article.paragraph(paragraph).text
+        if not 0 <= start < end <= len(text):
+            raise ValueError(f"no text at {start}..{end} of paragraph {paragraph}")
+        now = utc_now()
+        claim = Claim(
+            id=new_claim_id(c.id for c in self.document.claims),
+            quote=text[start:end],
+            author=self.author,
+            created=now,
+            updated=now,
+            **fields,
+        )
+        anchor = Anchor(AnchorState.ANCHORED, paragraph, start, end, claim.quote)
+        claim = attach(claim, self.article, anchor)
+        self.anchors[claim.id] = anchor
+        claims = [*self.document.claims, claim]
+        self._apply(_with(self.document, claims=claims), "add claim", claim.id)
+        return claim
+
+    def update_claim(self, claim_id: str, **changes: Any) -> Claim:
+        """Change fields of a claim (validated); ``updated`` is set when anything changed."""
+        old = self.claim(claim_id)
+        values = {**old.model_dump(), **changes}
+        new = Claim.model_validate(values)
+        if new == old:
+            return old
+        new = new.model_copy(update={"updated": utc_now()})
+        claims = [new if c.id == claim_id else c for c in self.document.claims]
+        self._apply(_with(self.document, claims=claims), "edit claim", claim_id)
+        return new
+
+    def delete_claim(self, claim_id: str) -> None:
+        """Delete a claim and every link that touches it."""
+        self.claim(claim_id)
+        claims = [c for c in self.document.claims if c.id != claim_id]
+        links = [link for link in self.document.links if not link.touches(claim_id)]
+        self._apply(_with(self.document, claims=claims, links=links), "delete claim", None)
+
+    def add_link(self, source: str, target: str, kind: LinkKind, note: str = "") -> Link:
+        """Link two claims; ValueError if they are the same or already so linked."""
+        link = Link.model_validate({"from": source, "to": target, "kind": kind, "note": note})
+        if source == target:
+            raise ValueError("a claim cannot be linked to itself")
+        if any(existing.key == link.key for existing in self.document.links):
+            raise ValueError(f"these claims are already linked as {kind}")
+        links = [*self.document.links, link]
+        self._apply(_with(self.document, links=links), f"link ({kind})", source)
+        return link
+
+    def remove_link(self, link: Link) -> None:
+        links = [existing for existing in self.document.links if existing.key != link.key]
+        self._apply(_with(self.document, links=links), "remove link", link.source)
+
+    def undo(self) -> Edit | None:
+        """Step back one edit; returns it, or None when there is nothing to undo."""
+        if not self.undo_stack or self.read_only:
+            return None
+        edit = self.undo_stack.pop()
+        self.redo_stack.append(edit)
+        self.document = edit.before
+        return edit
+
+    def redo(self) -> Edit | None:
+        if not self.redo_stack or self.read_only:
+            return None
+        edit = self.redo_stack.pop()
+        self.undo_stack.append(edit)
+        self.document = edit.after
+        return edit
+
+    # --- saving --------------------------------------------------------------
+
+    def write(self, document: AnnotationFile) -> Fingerprint:
+        """Write a snapshot unless the file changed on disk (safe in a thread)."""
+        if self.read_only:
+            raise PermissionError(self.read_only)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        return store.save_unless_changed(document, self.path, self.fingerprint)
+
+    def mark_saved(self, document: AnnotationFile, fingerprint: Fingerprint) -> None:
+        self.saved = document
+        self.fingerprint = fingerprint
+
+    def save(self) -> bool:
+        """Save now if there is anything to save; returns whether it wrote."""
+        if not self.dirty:
+            return False
+        snapshot = self.document
+        self.mark_saved(snapshot, self.write(snapshot))
+        return True
+
+    def disk_document(self) -> AnnotationFile:
+        """The document as it is on disk now (StoreError if unusable)."""
+        return store.load(self.path).document
+
+    def reload(self) -> None:
+        """Drop the session's changes and take the file as it is on disk."""
+        loaded = store.load(self.path)
+        self.anchors = locate_all(loaded.document, self.article)
+        document = _refresh_trusted(loaded.document, self.article, self.anchors)
+        self.document = self.saved = document
+        self.fingerprint = loaded.fingerprint
+        self.undo_stack.clear()
+        self.redo_stack.clear()
+
+    def keep_mine(self) -> None:
+        """Write the session's document over what changed on disk."""
+        self.fingerprint = store.fingerprint(self.path)
+        snapshot = self.document
+        self.mark_saved(snapshot, self.write(snapshot))
+
+    def merge_with_disk(self) -> MergeResult:
+        """Merge the disk's changes into the session, three-way from the last save.
+
+        Where both changed the same field, the session's value is kept; the
+        result lists those conflicts so the editor can be told.
+        """
+        loaded = store.load(self.path)
+        result = merge(self.saved, self.document, loaded.document)
+        self.anchors = locate_all(result.document, self.article)
+        merged = _refresh_trusted(result.document, self.article, self.anchors)
+        self.fingerprint = loaded.fingerprint
+        self.saved = loaded.document
+        self._apply(merged, "merge with the file on disk", None)
+        return result
+
+    def relocate(self, claim_ids: Iterable[str] | None = None) -> None:
+        """Find claims again in the article (all of them by default)."""
+        ids = set(claim_ids) if claim_ids is not None else None
+        for claim in self.document.claims:
+            if ids is None or claim.id in ids:
+                self.anchors[claim.id] = locate(claim, self.article)
+
+
+def _with(document: AnnotationFile, **changes: Any) -> AnnotationFile:
+    return document.model_copy(update=changes)
+
+
+def _article_path(article: Article) -> Path:
+    if article.path is None:
+        raise ValueError("a session needs an article read from a file")
+    return Path(os.path.abspath(article.path))
+
+
+def _refresh_trusted(
+    document: AnnotationFile, article: Article, anchors: dict[str, Anchor]
+) -> AnnotationFile:
+    """Fresh hints for claims found exactly; the others untouched until the editor decides."""
+    claims = [
+        attach(claim, article, anchors[claim.id]) if anchors[claim.id].state.trusted else claim
+        for claim in document.claims
+    ]
+    if claims == document.claims:
+        return document
+    return _with(document, claims=claims)
+
+
+__all__ = ["ArticleLock", "Edit", "Session", "StoreError", "author_name"]

@@ -1,0 +1,326 @@
+"""The factmark app: opening a session, saving it, and noticing changes on disk.
+
+The screens edit; the app persists. Every save goes through the store, in a
+worker thread, a short moment after the last change, and never over a file
+that changed on disk since it was loaded.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from rich.text import Text
+from textual import work
+from textual.app import App, ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Static
+
+from factmark import store
+from factmark.article import Article
+from factmark.model import Claim
+from factmark.session import Session
+from factmark.store import ChangedOnDiskError, StoreError
+from factmark.tui.screens.annotate import AnnotateScreen
+from factmark.tui.screens.choice import ChoiceScreen
+from factmark.tui.screens.load_error import LoadErrorScreen
+
+
+class FactmarkApp(App[int]):
+    """Annotate one article's claims."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "factmark"
+    BINDINGS = [Binding("ctrl+s", "save_now", "Save", show=False)]
+
+    def __init__(
+        self,
+        article: Article,
+        annotation_path: Path,
+        *,
+        author: str | None = None,
+        lock: bool = True,
+        save_delay: float = 0.5,
+        watch_interval: float = 2.0,
+    ) -> None:
+        super().__init__()
+        self.article = article
+        self.annotation_path = annotation_path
+        self.author = author
+        self.lock = lock
+        self.save_delay = save_delay
+        """Seconds after the last change before it is saved."""
+        self.watch_interval = watch_interval
+        self.session: Session | None = None
+        self.save_error: str | None = None
+        self._save_timer: Timer | None = None
+        self._save_lock = threading.Lock()
+        self._asking_about_disk = False
+
+    def compose(self) -> ComposeResult:
+        name = self.article.path.name if self.article.path else "article"
+        message = Text(f"Opening {name}…", style="dim")
+        yield Static(message, id="loading")
+
+    def on_mount(self) -> None:
+        self.open_session()
+
+    @work(thread=True, exit_on_error=True)
+    def open_session(self) -> None:
+        """Load the annotations and find the claims, off the event loop."""
+        try:
+            session = Session.open(
+                self.article, self.annotation_path, author=self.author, lock=self.lock
+            )
+        except StoreError as error:
+            problems = [str(problem) for problem in error.problems]
+            self.call_from_thread(self.push_screen, LoadErrorScreen(problems))
+            return
+        self.call_from_thread(self._opened, session)
+
+    def _opened(self, session: Session) -> None:
+        self.session = session
+        self.push_screen(AnnotateScreen(session))
+        if session.read_only:
+            self.notify(f"Read-only: {session.read_only}.", severity="warning", timeout=8)
+        if session.unresolved():
+            count = len(session.unresolved())
+            self.notify(
+                f"{count} claim{'s' * (count != 1)} not found in the article as it is now.",
+                severity="warning",
+                timeout=6,
+            )
+        self.set_interval(self.watch_interval, self.check_disk)
+
+    @property
+    def annotate_screen(self) -> AnnotateScreen | None:
+        for screen in self.screen_stack:
+            if isinstance(screen, AnnotateScreen):
+                return screen
+        return None
+
+    def _refresh(self) -> None:
+        screen = self.annotate_screen
+        if screen is not None:
+            screen.refresh_all()
+
+    # --- saving --------------------------------------------------------------
+
+    def schedule_save(self) -> None:
+        """Save a moment after the last change (a burst of keys makes one write)."""
+        if self.session is None or self.session.read_only:
+            return
+        if self._save_timer is not None:
+            self._save_timer.stop()
+        self._save_timer = self.set_timer(self.save_delay, self.save_in_background)
+
+    def save_in_background(self) -> None:
+        self.run_worker(self._write_latest, thread=True, group="save")
+
+    def _write_latest(self) -> None:
+        session = self.session
+        if session is None:
+            return
+        with self._save_lock:
+            snapshot = session.document
+            if snapshot == session.saved:
+                return
+            try:
+                fingerprint = session.write(snapshot)
+            except ChangedOnDiskError:
+                self.call_from_thread(self.ask_about_disk)
+                return
+            except OSError as error:
+                self.call_from_thread(
+                    self._save_failed, f"{self.annotation_path}: {error.strerror}"
+                )
+                return
+            session.mark_saved(snapshot, fingerprint)
+        self.save_error = None
+        self.call_from_thread(self._refresh)
+
+    def _save_failed(self, message: str) -> None:
+        self.save_error = message
+        self.notify(f"Not saved: {message}", severity="error", timeout=10)
+        self._refresh()
+
+    def action_save_now(self) -> None:
+        if self.session is None or self.session.read_only:
+            return
+        if self._save_timer is not None:
+            self._save_timer.stop()
+        self.save_in_background()
+
+    async def save_and_quit(self) -> None:
+        """Save (asking first if the file changed on disk), then leave with exit code 0."""
+        session = self.session
+        if self._save_timer is not None:
+            self._save_timer.stop()
+        if session is None or session.read_only or not session.dirty:
+            self._close(0)
+            return
+        try:
+            with self._save_lock:
+                session.save()
+        except ChangedOnDiskError:
+            self.ask_about_disk()
+            return
+        except OSError as error:
+            self._save_failed(f"{self.annotation_path}: {error.strerror}")
+
+            def answer(choice: str | None) -> None:
+                if choice == "quit":
+                    self._close(1)
+
+            self.push_screen(
+                ChoiceScreen(
+                    "The annotations could not be saved.",
+                    [("stay", "Stay (nothing is lost yet)"), ("quit", "Quit without saving")],
+                ),
+                answer,
+            )
+            return
+        self._close(0)
+
+    def _close(self, code: int) -> None:
+        if self.session is not None:
+            self.session.close()
+        self.exit(code)
+
+    async def action_quit(self) -> None:
+        await self.save_and_quit()
+
+    def action_exit_unusable(self) -> None:
+        """Leave after a file that could not be loaded (exit code 2, nothing written)."""
+        self._close(2)
+
+    # --- changes on disk -----------------------------------------------------
+
+    def check_disk(self) -> None:
+        """Notice a change to the file made outside this session."""
+        session = self.session
+        if session is None or self._asking_about_disk or self._save_lock.locked():
+            return
+        if not store.changed_on_disk(session.path, session.fingerprint):
+            return
+        if session.dirty:
+            self.ask_about_disk()
+            return
+        try:
+            session.reload()
+        except StoreError as error:
+            self.notify(
+                f"The file changed on disk and cannot be read: {error}",
+                severity="error",
+                timeout=10,
+            )
+            session.fingerprint = store.fingerprint(session.path)
+            return
+        self._refresh()
+        self.notify("The annotation file changed on disk; reloaded it.", timeout=4)
+
+    def ask_about_disk(self) -> None:
+        """The file changed on disk while there were unsaved changes: ask what to do."""
+        if self._asking_about_disk or self.session is None:
+            return
+        self._asking_about_disk = True
+        question = Text(
+            f"{self.annotation_path} changed on disk (a git pull, another editor?) while "
+            "you had unsaved changes. Nothing has been overwritten.",
+            end="",
+        )
+        self.push_screen(
+            ChoiceScreen(
+                question,
+                [
+                    ("merge", "Merge: take their changes and keep mine, claim by claim"),
+                    ("reload", "Reload: take the file as it is on disk, drop my changes"),
+                    ("mine", "Keep mine: write my version over theirs…"),
+                ],
+            ),
+            self._disk_answer,
+        )
+
+    def _disk_answer(self, choice: str | None) -> None:
+        self._asking_about_disk = False
+        session = self.session
+        if session is None or choice is None:
+            return
+        try:
+            if choice == "merge":
+                result = session.merge_with_disk()
+                if result.conflicts:
+                    names = ", ".join(result.conflicted_claims) or "links"
+                    self.notify(
+                        f"Merged; where both changed the same field yours was kept: {names}.",
+                        severity="warning",
+                        timeout=10,
+                    )
+                else:
+                    self.notify("Merged cleanly.", timeout=3)
+                self.schedule_save()
+            elif choice == "reload":
+                session.reload()
+                self.notify("Reloaded from disk.", timeout=3)
+            elif choice == "mine":
+                self._confirm_keep_mine()
+                return
+        except StoreError as error:
+            self.notify(f"Cannot read the file on disk: {error}", severity="error", timeout=10)
+        self._refresh()
+
+    def _confirm_keep_mine(self) -> None:
+        session = self.session
+        assert session is not None
+        try:
+            theirs = session.disk_document()
+            lost = _changed_claims(session.saved.claims, theirs.claims)
+            listed = ", ".join(lost[:6]) + ("…" if len(lost) > 6 else "")
+            what = (
+                f"{len(lost)} claim{'s' * (len(lost) != 1)} changed on disk ({listed}) will be lost"
+            )
+        except StoreError as error:
+            what = f"the file on disk is not readable ({error}) and will be replaced"
+
+        def answer(choice: str | None) -> None:
+            if choice == "write":
+                try:
+                    session.keep_mine()
+                except (OSError, StoreError) as error:
+                    self._save_failed(str(error))
+                self._refresh()
+
+        self.push_screen(
+            ChoiceScreen(
+                f"Write your version anyway? {what}.",
+                [("cancel", "Cancel"), ("write", "Write mine anyway")],
+            ),
+            answer,
+        )
+
+    # --- command palette -----------------------------------------------------
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        if isinstance(screen, AnnotateScreen):
+            for binding in AnnotateScreen.BINDINGS:
+                if isinstance(binding, tuple) or binding.action in {"escape", "enter"}:
+                    continue
+                action = binding.action
+
+                def run(action: str = action, target: Screen[Any] = screen) -> None:
+                    self.call_later(target.run_action, action)
+
+                yield SystemCommand(binding.description, f"key: {binding.key}", run)
+            yield SystemCommand("Save now", "key: ctrl+s", self.action_save_now)
+
+
+def _changed_claims(before: Iterable[Claim], after: Iterable[Claim]) -> list[str]:
+    """Ids of claims that differ between two lists of claims (added, removed or edited)."""
+    old = {c.id: c for c in before}
+    new = {c.id: c for c in after}
+    return sorted(key for key in old.keys() | new.keys() if old.get(key) != new.get(key))

@@ -1,0 +1,472 @@
+"""The main screen: the article, the side panel, and every editing key."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import Footer, Input
+
+from factmark.model import LINK_KINDS, Claim, LinkKind
+from factmark.session import Session
+from factmark.tui.screens.choice import ChoiceScreen
+from factmark.tui.screens.claim_editor import ClaimDraft, ClaimEditor
+from factmark.tui.screens.help import HelpScreen
+from factmark.tui.screens.link_picker import LinkPicker
+from factmark.tui.text import excerpt
+from factmark.tui.widgets.article_view import ArticleView
+from factmark.tui.widgets.claim_panel import ClaimPanel
+from factmark.tui.widgets.status_bar import Status, StatusBar
+
+if TYPE_CHECKING:
+    from factmark.tui.app import FactmarkApp
+
+EDITING_ACTIONS = {"add", "edit", "link", "unlink", "delete", "undo", "redo"}
+KIND_LABELS: dict[LinkKind, str] = {
+    "contradicts": "contradicts: they cannot both be true",
+    "supports": "supports: this claim backs the other",
+    "duplicates": "duplicates: the same claim made twice",
+    "qualifies": "qualifies: this claim limits or explains the other",
+}
+
+
+class AnnotateScreen(Screen[None]):
+    """Walk the article paragraph by paragraph and annotate its claims."""
+
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+
+    BINDINGS = [
+        Binding("j,down", "move(1)", "Next ¶", show=False),
+        Binding("k,up", "move(-1)", "Prev ¶", show=False),
+        Binding("g,home", "first", "First ¶", show=False),
+        Binding("G,end", "last", "Last ¶", show=False),
+        Binding("tab", "next_claim(1)", "Next claim", show=False),
+        Binding("shift+tab", "next_claim(-1)", "Prev claim", show=False),
+        Binding("a", "add", "Add"),
+        Binding("enter", "enter", "Edit / confirm", show=False),
+        Binding("e", "edit", "Edit"),
+        Binding("l", "link", "Link"),
+        Binding("x", "unlink", "Unlink", show=False),
+        Binding("d", "delete", "Delete"),
+        Binding("u,ctrl+z", "undo", "Undo"),
+        Binding("ctrl+y", "redo", "Redo", show=False),
+        Binding("slash", "search", "Search"),
+        Binding("n", "next_hit(1)", "Next hit", show=False),
+        Binding("N", "next_hit(-1)", "Prev hit", show=False),
+        Binding("p", "toggle_panel", "Panel", show=False),
+        Binding("question_mark", "help", "Help"),
+        Binding("escape", "escape", "Cancel", show=False),
+        Binding("q", "quit", "Quit"),
+    ]
+
+    selecting: reactive[bool] = reactive(False, bindings=True)
+    """Whether the editor is choosing text for a new claim."""
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+        self.selected: str | None = None
+        self.hits: list[tuple[int, int]] = []
+        self.hit_index: int | None = None
+
+    @property
+    def fm_app(self) -> FactmarkApp:
+        from factmark.tui.app import FactmarkApp
+
+        return cast(FactmarkApp, self.app)
+
+    @property
+    def view(self) -> ArticleView:
+        return self.query_one(ArticleView)
+
+    def compose(self) -> ComposeResult:
+        yield StatusBar(id="status")
+        with Horizontal(id="main"):
+            yield ArticleView(self.session.article, id="article")
+            yield ClaimPanel(id="panel")
+        yield Input(placeholder="search the article and the claims", id="search")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#search").display = False
+        self.refresh_all()
+        first = self.session.claims_in(1)
+        self.selected = first[0].id if first else None
+        self.refresh_all()
+        self.view.focus()
+
+    # --- showing -------------------------------------------------------------
+
+    @property
+    def current(self) -> int:
+        return self.view.current
+
+    def refresh_all(self) -> None:
+        """Push the session's state into the widgets (attributes down)."""
+        session = self.session
+        contradicted = session.contradicted()
+        trusted = [c for c in session.document.claims if session.anchor(c.id).state.trusted]
+        self.view.show_claims(trusted, contradicted)
+        self.refresh_panel()
+        self.refresh_status()
+
+    def refresh_panel(self) -> None:
+        session = self.session
+        claims = session.claims_in(self.current)
+        if self.selected not in {c.id for c in claims}:
+            self.selected = claims[0].id if claims else None
+        self.view.selected_claim = self.selected
+        selected = session.claim(self.selected) if self.selected else None
+        self.query_one(ClaimPanel).show(
+            self.current, claims, selected, session.document, session.contradicted()
+        )
+
+    def refresh_status(self) -> None:
+        session = self.session
+        self.query_one(StatusBar).show(
+            Status(
+                article=session.article.path.name if session.article.path else "article",
+                paragraph=self.current,
+                paragraphs=len(session.article.paragraphs),
+                claims=len(session.document.claims),
+                contradictions=len(session.document.contradictions()),
+                unresolved=len(session.unresolved()),
+                saved=not session.dirty,
+                read_only=session.read_only,
+                saving_error=self.fm_app.save_error,
+            )
+        )
+
+    def go_to(self, paragraph: int, claim_id: str | None = None) -> None:
+        """Make a paragraph current (and a claim in it selected)."""
+        count = len(self.session.article.paragraphs)
+        paragraph = max(1, min(count, paragraph))
+        self.view.current = paragraph
+        self.selected = claim_id
+        self.view.scroll_to_paragraph(paragraph)
+        self.refresh_panel()
+        self.refresh_status()
+
+    # --- keys ----------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self.selecting:
+            return action in {"enter", "escape", "quit", "help"}
+        if action in EDITING_ACTIONS and self.session.read_only:
+            return None  # shown greyed out: a read-only session cannot edit
+        return True
+
+    def action_move(self, step: int) -> None:
+        self.go_to(self.current + step)
+
+    def action_first(self) -> None:
+        self.go_to(1)
+
+    def action_last(self) -> None:
+        self.go_to(len(self.session.article.paragraphs))
+
+    def action_next_claim(self, step: int) -> None:
+        claims = self.session.claims_in(self.current)
+        if not claims:
+            return
+        ids = [c.id for c in claims]
+        index = ids.index(self.selected) + step if self.selected in ids else 0
+        self.selected = ids[index % len(ids)]
+        self.refresh_panel()
+
+    def action_add(self) -> None:
+        around = None
+        if self.selected is not None:
+            around = self.session.claim(self.selected).start
+        self.view.begin_selection(self.current, around)
+        self.selecting = True
+        self.notify(
+            "Adjust with shift+arrows or the mouse; enter to continue, escape to cancel.",
+            title="Select the claim",
+            timeout=4,
+        )
+
+    def action_enter(self) -> None:
+        if self.selecting:
+            self._confirm_selection()
+        else:
+            self.action_edit()
+
+    def action_escape(self) -> None:
+        if self.selecting:
+            self.view.selection = None
+            self.selecting = False
+        elif self.hits:
+            self.hits = []
+            self.view.set_search("")
+
+    def _confirm_selection(self) -> None:
+        selection = self.view.selection
+        if selection is None:
+            return
+        start, end = selection.span
+        text = self.session.article.paragraph(selection.paragraph).text
+        while start < end and text[start].isspace():  # never a quote with loose ends
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start == end:
+            self.notify("Select some text first.", severity="warning")
+            return
+        overlapping = [
+            c
+            for c in self.session.claims_in(selection.paragraph)
+            if (c.start or 0) < end and (c.start or 0) + len(c.quote) > start
+        ]
+        warning = ""
+        if overlapping:
+            names = ", ".join(f"“{excerpt(c.quote, 30)}”" for c in overlapping[:3])
+            warning = f"this overlaps {len(overlapping)} existing claim(s): {names}"
+        paragraph = selection.paragraph
+
+        def done(draft: ClaimDraft | None) -> None:
+            self.view.selection = None
+            self.selecting = False
+            if draft is None:
+                return
+            claim = self.session.add_claim(paragraph, start, end, **draft.changes())
+            self.selected = claim.id
+            self.edited()
+
+        self.app.push_screen(
+            ClaimEditor(ClaimDraft(text[start:end]), new=True, warning=warning), done
+        )
+
+    def _selected_claim(self) -> Claim | None:
+        if self.selected is None:
+            self.notify("No claim selected here: press a to add one.", severity="warning")
+            return None
+        return self.session.claim(self.selected)
+
+    def action_edit(self) -> None:
+        claim = self._selected_claim()
+        if claim is None:
+            return
+        draft = ClaimDraft(
+            claim.quote,
+            claim.verdict,
+            claim.confidence,
+            claim.note,
+            list(claim.tags),
+            list(claim.sources),
+        )
+        claim_id = claim.id
+
+        def done(result: ClaimDraft | None) -> None:
+            if result is not None:
+                self.session.update_claim(claim_id, **result.changes())
+                self.edited()
+
+        self.app.push_screen(ClaimEditor(draft, new=False), done)
+
+    def action_link(self) -> None:
+        claim = self._selected_claim()
+        if claim is None:
+            return
+        others = [c for c in self.session.document.claims if c.id != claim.id]
+        if not others:
+            self.notify("There is no other claim to link to yet.", severity="warning")
+            return
+        position = (claim.paragraph or 0, claim.start or 0)
+        others.sort(
+            key=lambda c: (abs((c.paragraph or 0) - position[0]), abs((c.start or 0) - position[1]))
+        )
+        self.app.push_screen(
+            LinkPicker(claim, others), lambda target: self._pick_kind(claim, target)
+        )
+
+    def _pick_kind(self, claim: Claim, target: str | None) -> None:
+        if target is None:
+            return
+        other = self.session.claim(target)
+        question = Text("“", end="")
+        question.append(excerpt(claim.quote, 40))
+        question.append("” … “")
+        question.append(excerpt(other.quote, 40))
+        question.append("”")
+
+        def done(kind: str | None) -> None:
+            if kind is None:
+                return
+            try:
+                self.session.add_link(claim.id, target, cast(LinkKind, kind))
+            except ValueError as error:
+                self.notify(str(error), severity="warning")
+                return
+            self.edited()
+            self.notify(f"Linked: {kind}.", timeout=2)
+
+        self.app.push_screen(
+            ChoiceScreen(question, [(kind, KIND_LABELS[kind]) for kind in LINK_KINDS]), done
+        )
+
+    def action_unlink(self) -> None:
+        claim = self._selected_claim()
+        if claim is None:
+            return
+        links = [
+            (i, link)
+            for i, link in enumerate(self.session.document.links)
+            if link.touches(claim.id)
+        ]
+        if not links:
+            self.notify("The selected claim has no links.", severity="warning")
+            return
+        self.remove_link_asking(links[0][0] if len(links) == 1 else None, claim)
+
+    def remove_link_asking(self, index: int | None, claim: Claim) -> None:
+        """Ask which link of a claim to remove (or confirm the one given)."""
+        document = self.session.document
+        options = []
+        for i, link in enumerate(document.links):
+            if not link.touches(claim.id) or (index is not None and i != index):
+                continue
+            label = Text(f"remove: {link.kind} ", end="")
+            label.append(excerpt(document.claim(link.other(claim.id)).quote, 50))
+            options.append((str(i), label))
+        options.append(("keep", Text("keep the links")))
+
+        def done(choice: str | None) -> None:
+            if choice is None or choice == "keep":
+                return
+            self.session.remove_link(document.links[int(choice)])
+            self.edited()
+
+        self.app.push_screen(ChoiceScreen("Remove a link", options), done)
+
+    def action_delete(self) -> None:
+        claim = self._selected_claim()
+        if claim is None:
+            return
+        links = len(self.session.document.links_of(claim.id))
+        self.session.delete_claim(claim.id)
+        self.selected = None
+        self.edited()
+        with_links = f" and its {links} link{'s' * (links != 1)}" if links else ""
+        self.notify(f"Deleted the claim{with_links}. Press u to undo.", timeout=4)
+
+    def action_undo(self) -> None:
+        edit = self.session.undo()
+        if edit is None:
+            self.notify("Nothing to undo.", timeout=2)
+            return
+        self._after_history(edit.selected, f"Undone: {edit.description}.")
+
+    def action_redo(self) -> None:
+        edit = self.session.redo()
+        if edit is None:
+            self.notify("Nothing to redo.", timeout=2)
+            return
+        self._after_history(edit.selected, f"Redone: {edit.description}.")
+
+    def _after_history(self, selected: str | None, message: str) -> None:
+        self.session.relocate()
+        if selected is not None and selected in {c.id for c in self.session.document.claims}:
+            claim = self.session.claim(selected)
+            if claim.paragraph is not None:
+                self.view.current = claim.paragraph
+                self.view.scroll_to_paragraph(claim.paragraph)
+            self.selected = selected
+        self.edited()
+        self.notify(message, timeout=2)
+
+    def edited(self) -> None:
+        """The document changed: redraw, and have it saved shortly."""
+        self.refresh_all()
+        self.fm_app.schedule_save()
+
+    # --- search --------------------------------------------------------------
+
+    def action_search(self) -> None:
+        search = self.query_one("#search", Input)
+        search.display = True
+        search.focus()
+
+    @on(Input.Submitted, "#search")
+    def run_search(self, event: Input.Submitted) -> None:
+        query = event.value.strip()
+        event.input.display = False
+        self.view.focus()
+        self.hits = self.find(query)
+        self.hit_index = None
+        self.view.set_search(query)
+        if not self.hits:
+            self.notify("No match.", severity="warning", timeout=2)
+            return
+        self.notify(
+            f"{len(self.hits)} match{'es' * (len(self.hits) != 1)}: n / N to step.", timeout=2
+        )
+        self.action_next_hit(1)
+
+    def find(self, query: str) -> list[tuple[int, int]]:
+        """(paragraph, offset) of every hit in the text and in the claims, in order."""
+        needle = query.casefold()
+        if not needle:
+            return []
+        hits: set[tuple[int, int]] = set()
+        for paragraph in self.session.article.paragraphs:
+            haystack = paragraph.text.casefold()
+            position = haystack.find(needle)
+            while position >= 0:
+                hits.add((paragraph.number, position))
+                position = haystack.find(needle, position + 1)
+        for claim in self.session.document.claims:
+            fields = [claim.quote, claim.note, *claim.tags]
+            fields += [f"{s.url or ''} {s.citation} {s.title} {s.quote}" for s in claim.sources]
+            if claim.paragraph and any(needle in field.casefold() for field in fields):
+                hits.add((claim.paragraph, claim.start or 0))
+        return sorted(hits)
+
+    def action_next_hit(self, step: int) -> None:
+        if not self.hits:
+            return
+        if self.hit_index is None:  # a new search: the first hit from here on
+            ahead = (i for i, hit in enumerate(self.hits) if hit[0] >= self.current)
+            self.hit_index = next(ahead, 0)
+        else:
+            self.hit_index = (self.hit_index + step) % len(self.hits)
+        paragraph, offset = self.hits[self.hit_index]
+        self.go_to(paragraph)
+        self.view.scroll_to_offset(paragraph, offset)
+
+    # --- other ---------------------------------------------------------------
+
+    def action_toggle_panel(self) -> None:
+        panel = self.query_one(ClaimPanel)
+        panel.display = not panel.display
+
+    def action_help(self) -> None:
+        self.app.push_screen(HelpScreen())
+
+    async def action_quit(self) -> None:
+        await self.fm_app.save_and_quit()
+
+    # --- mouse ---------------------------------------------------------------
+
+    def on_article_view_paragraph_clicked(self, message: ArticleView.ParagraphClicked) -> None:
+        if message.number != self.current:
+            self.go_to(message.number)
+
+    def on_article_view_claim_clicked(self, message: ArticleView.ClaimClicked) -> None:
+        self.selected = message.claim_id
+        self.refresh_panel()
+
+    def on_claim_panel_claim_picked(self, message: ClaimPanel.ClaimPicked) -> None:
+        self.selected = message.claim_id
+        self.refresh_panel()
+
+    def on_claim_panel_link_picked(self, message: ClaimPanel.LinkPicked) -> None:
+        if self.selected is None or self.session.read_only:
+            return
+        self.remove_link_asking(message.index, self.session.claim(self.selected))

@@ -1,0 +1,42 @@
+"""A modal list of choices: the editor picks one with the arrows and enter, or a click."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+
+class ChoiceScreen(ModalScreen[str | None]):
+    """Ask one question; dismiss with the chosen option's id, or None on escape."""
+
+    BINDINGS = [Binding("escape", "dismiss_none", "Cancel")]
+
+    def __init__(self, question: Text | str, options: Sequence[tuple[str, Text | str]]) -> None:
+        super().__init__()
+        self.question = question if isinstance(question, Text) else Text(question)
+        self.options = [
+            Option(label if isinstance(label, Text) else Text(label), id=key)
+            for key, label in options
+        ]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(self.question, classes="dialog-question")
+            yield OptionList(*self.options, id="choices")
+
+    def on_mount(self) -> None:
+        self.query_one(OptionList).highlighted = 0
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.dismiss(event.option.id)
+
+    def action_dismiss_none(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,214 @@
+"""The claim editor: verdict, confidence, sources, note and tags of one claim."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, OptionList, Static, TextArea
+from textual.widgets.option_list import Option
+
+from factmark.model import CONFIDENCES, VERDICTS, Confidence, Source, Verdict
+from factmark.tui.screens.choice import ChoiceScreen
+from factmark.tui.screens.source_editor import SourceEditor
+from factmark.tui.text import excerpt, hidden_characters, plain
+from factmark.tui.widgets.picker import Choice, Picker
+
+VERDICT_KEYS = dict(zip(VERDICTS, "pamdliu", strict=True))
+"""One key per verdict: pending, accurate, mostly-accurate, disputed, misleading (l), …"""
+CONFIDENCE_KEYS = dict(zip(CONFIDENCES, "0123", strict=True))
+
+
+@dataclass
+class ClaimDraft:
+    """What the editor holds for a claim until it is saved."""
+
+    quote: str
+    verdict: Verdict = "pending"
+    confidence: Confidence = "unrated"
+    note: str = ""
+    tags: list[str] = field(default_factory=list)
+    sources: list[Source] = field(default_factory=list)
+
+    def changes(self) -> dict[str, Any]:
+        """The claim fields this draft sets."""
+        return {
+            "verdict": self.verdict,
+            "confidence": self.confidence,
+            "note": self.note,
+            "tags": self.tags,
+            "sources": self.sources,
+        }
+
+
+def parse_tags(text: str) -> list[str]:
+    """Tags typed as a comma-separated list, blanks and repeats dropped."""
+    return list(dict.fromkeys(tag.strip() for tag in text.split(",") if tag.strip()))
+
+
+class SourceList(OptionList):
+    """The claim's sources; enter edits, delete removes, n adds."""
+
+    BINDINGS = [
+        Binding("n", "screen.add_source", "Add source"),
+        Binding("delete,x", "screen.remove_source", "Remove source"),
+    ]
+
+
+class ClaimEditor(ModalScreen[ClaimDraft | None]):
+    """Edit one claim; ctrl+s keeps the changes, escape drops them (asking first)."""
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save claim", priority=True),
+        Binding("escape", "cancel", "Cancel"),
+        Binding("ctrl+n", "add_source", "Add source"),
+    ]
+
+    def __init__(self, draft: ClaimDraft, *, new: bool, warning: str = "") -> None:
+        super().__init__()
+        self.draft = draft
+        self.original = ClaimDraft(
+            **{**draft.__dict__, "tags": list(draft.tags), "sources": list(draft.sources)}
+        )
+        self.new = new
+        self.warning = warning
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog editor"):
+            title = Text("New claim" if self.new else "Edit claim", style="bold", end="")
+            yield Static(title, classes="dialog-question")
+            quote = Text("“", end="")
+            quote.append(plain(self.draft.quote))
+            quote.append("”")
+            yield Static(quote, id="editor-quote")
+            warnings = []
+            hidden = hidden_characters(self.draft.quote)
+            if hidden:
+                warnings.append(f"⚠ hidden characters in the quote: {', '.join(hidden)}")
+            if self.warning:
+                warnings.append(f"⚠ {self.warning}")
+            if warnings:
+                yield Static(Text("\n".join(warnings), style="bold"), id="editor-warning")
+            with VerticalScroll(id="editor-fields"):
+                yield Label("Verdict (one key)")
+                yield Picker(
+                    [Choice(VERDICT_KEYS[v], v, v) for v in VERDICTS],
+                    self.draft.verdict,
+                    id="verdict",
+                )
+                yield Label("Confidence (one key)")
+                yield Picker(
+                    [Choice(CONFIDENCE_KEYS[c], c, c) for c in CONFIDENCES],
+                    self.draft.confidence,
+                    id="confidence",
+                )
+                yield Label("Sources (n add · enter edit · x remove)")
+                yield SourceList(id="sources")
+                with Horizontal(classes="buttons"):
+                    yield Button("Add source", id="add-source")
+                    yield Button("Remove", id="remove-source")
+                yield Label("Note")
+                yield TextArea(self.draft.note, id="note", soft_wrap=True, show_line_numbers=False)
+                yield Label("Tags (comma-separated)")
+                yield Input(", ".join(self.draft.tags), id="tags")
+            yield Static(
+                Text("ctrl+s save claim · escape cancel · tab next field", style="dim"),
+                classes="dialog-help",
+            )
+
+    def on_mount(self) -> None:
+        self._show_sources()
+        self.query_one("#verdict").focus()
+
+    def _show_sources(self, highlight: int | None = None) -> None:
+        sources = self.query_one(SourceList)
+        sources.clear_options()
+        if not self.draft.sources:
+            sources.add_option(
+                Option(
+                    Text("no sources yet: press n to add one", style="dim"),
+                    id="none",
+                    disabled=True,
+                )
+            )
+            return
+        for index, source in enumerate(self.draft.sources):
+            label = Text(f"[{source.stance or 'no stance'}] ", style="italic", end="")
+            label.append(excerpt(source.label, 70))
+            sources.add_option(Option(label, id=str(index)))
+        if highlight is not None and self.draft.sources:
+            sources.highlighted = min(highlight, len(self.draft.sources) - 1)
+
+    def _collect(self) -> None:
+        self.draft.verdict = self.query_one("#verdict", Picker).value  # type: ignore[assignment]
+        self.draft.confidence = self.query_one("#confidence", Picker).value  # type: ignore[assignment]
+        self.draft.note = self.query_one("#note", TextArea).text
+        self.draft.tags = parse_tags(self.query_one("#tags", Input).value)
+
+    def action_save(self) -> None:
+        self._collect()
+        self.dismiss(self.draft)
+
+    def action_cancel(self) -> None:
+        self._collect()
+        if self.draft == self.original:
+            self.dismiss(None)
+            return
+
+        def answer(choice: str | None) -> None:
+            if choice == "discard":
+                self.dismiss(None)
+
+        self.app.push_screen(
+            ChoiceScreen(
+                "Discard the changes to this claim?",
+                [("keep", "Keep editing"), ("discard", "Discard changes")],
+            ),
+            answer,
+        )
+
+    def action_add_source(self) -> None:
+        self.app.push_screen(SourceEditor(None), self._source_added)
+
+    def _source_added(self, source: Source | None) -> None:
+        if source is not None:
+            self.draft.sources = [*self.draft.sources, source]
+            self._show_sources(len(self.draft.sources) - 1)
+
+    def action_remove_source(self) -> None:
+        sources = self.query_one(SourceList)
+        if sources.highlighted is None or not self.draft.sources:
+            return
+        index = sources.highlighted
+        self.draft.sources = [s for i, s in enumerate(self.draft.sources) if i != index]
+        self._show_sources(index)
+
+    @on(OptionList.OptionSelected, "#sources")
+    def edit_source(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id in (None, "none"):
+            return
+        index = int(event.option.id)
+
+        def edited(source: Source | None) -> None:
+            if source is not None:
+                sources = list(self.draft.sources)
+                sources[index] = source
+                self.draft.sources = sources
+                self._show_sources(index)
+
+        self.app.push_screen(SourceEditor(self.draft.sources[index]), edited)
+
+    @on(Button.Pressed, "#add-source")
+    def _add_pressed(self) -> None:
+        self.action_add_source()
+
+    @on(Button.Pressed, "#remove-source")
+    def _remove_pressed(self) -> None:
+        self.action_remove_source()

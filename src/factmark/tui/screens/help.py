@@ -1,0 +1,87 @@
+"""Every key, on one screen."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+KEYS: list[tuple[str, list[tuple[str, str]]]] = [
+    (
+        "Moving",
+        [
+            ("j / down, k / up", "next / previous paragraph"),
+            ("g / home, G / end", "first / last paragraph"),
+            ("tab / shift+tab", "next / previous claim in the paragraph"),
+            ("click", "a paragraph makes it current; a claim selects it"),
+        ],
+    ),
+    (
+        "Claims",
+        [
+            ("a", "add a claim: the current sentence is preselected"),
+            ("  shift+left / right", "shrink / extend the selection by a character"),
+            ("  ctrl+shift+left / right", "… by a word"),
+            ("  shift+home / end", "… to the sentence start / end"),
+            ("  o", "move the other end of the selection"),
+            ("  mouse drag", "select by hand"),
+            ("  enter / escape", "open the claim editor / cancel"),
+            ("e / enter", "edit the selected claim"),
+            ("l", "link the selected claim to another (contradicts first)"),
+            ("x", "remove a link of the selected claim"),
+            ("d", "delete the selected claim and its links"),
+            ("u / ctrl+z, ctrl+y", "undo, redo"),
+        ],
+    ),
+    (
+        "In the claim editor",
+        [
+            (
+                "p a m d l i u",
+                "verdict: pending, accurate, mostly-accurate, disputed, misleading, "
+                "inaccurate, unverifiable (when the verdict row has focus)",
+            ),
+            ("0 1 2 3", "confidence: unrated, low, medium, high (when its row has focus)"),
+            ("n / ctrl+n, enter, x", "add, edit, remove a source"),
+            ("ctrl+s / escape", "save the claim / cancel"),
+        ],
+    ),
+    (
+        "Other",
+        [
+            ("/", "search the article and the claims; n / N next / previous hit"),
+            ("p", "show or hide the side panel"),
+            ("ctrl+s", "save now (changes are saved within a second anyway)"),
+            ("ctrl+p", "command palette: every action by name"),
+            ("?", "this help"),
+            ("q", "save and quit"),
+        ],
+    ),
+]
+
+
+class HelpScreen(ModalScreen[None]):
+    """The keys of factmark; any of escape, ? or q closes it."""
+
+    BINDINGS = [Binding("escape,question_mark,q", "close", "Close")]
+
+    def compose(self) -> ComposeResult:
+        table = Table.grid(padding=(0, 2))
+        table.add_column(style="bold", no_wrap=True)
+        table.add_column()
+        for section, keys in KEYS:
+            table.add_row(Text(section, style="bold underline"), "")
+            for key, action in keys:
+                table.add_row(key, action)
+            table.add_row("", "")
+        with VerticalScroll(classes="dialog wide", id="help"):
+            yield Static(Text("factmark keys", style="bold"), classes="dialog-question")
+            yield Static(table)
+            yield Static(Text("escape, ? or q to close", style="dim"), classes="dialog-help")
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,400 @@
+"""The article as a column of paragraphs, drawn a line at a time.
+
+A Line API widget (``ScrollView`` + ``render_line``): only the lines on
+screen are drawn, so a book-length article scrolls and steps as fast as a
+short one. Claims are marked inline by verdict (colour and underline) with a
+verdict symbol in the gutter, so colour is never the only sign.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.binding import Binding
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from factmark.article import Article, sentence_at
+from factmark.model import Claim, Verdict
+from factmark.tui.layout import Layout
+from factmark.tui.text import sanitize, unsafe_offsets
+
+GUTTER = 7
+"""Cells before the text: paragraph number (5), a symbol column, a space."""
+
+VERDICT_SYMBOLS: dict[Verdict, str] = {
+    "pending": "○",
+    "accurate": "✓",
+    "mostly-accurate": "≈",
+    "disputed": "?",
+    "misleading": "!",
+    "inaccurate": "✗",
+    "unverifiable": "∅",
+}
+CONTRADICTED_SYMBOL = "≠"
+
+_SEVERITY: dict[Verdict, int] = {
+    "inaccurate": 6,
+    "misleading": 5,
+    "disputed": 4,
+    "unverifiable": 3,
+    "pending": 2,
+    "mostly-accurate": 1,
+    "accurate": 0,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimSpan:
+    """Where a claim stands in its paragraph, and how to mark it."""
+
+    claim_id: str
+    start: int
+    end: int
+    verdict: Verdict
+    contradicted: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Selection:
+    """Text being selected for a new claim: a fixed anchor and a moving cursor."""
+
+    paragraph: int
+    anchor: int
+    cursor: int
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return (min(self.anchor, self.cursor), max(self.anchor, self.cursor))
+
+
+class ArticleView(ScrollView, can_focus=True):
+    """The article, its current paragraph highlighted and its claims marked."""
+
+    COMPONENT_CLASSES = {
+        "article-view--gutter",
+        "article-view--gutter-current",
+        "article-view--current",
+        "article-view--selection",
+        "article-view--selected-claim",
+        "article-view--search",
+        "article-view--placeholder",
+        "article-view--accurate",
+        "article-view--mostly-accurate",
+        "article-view--pending",
+        "article-view--disputed",
+        "article-view--misleading",
+        "article-view--inaccurate",
+        "article-view--unverifiable",
+        "article-view--contradicted",
+    }
+
+    BINDINGS = [
+        Binding("shift+right", "extend(1)", "Extend", show=False),
+        Binding("shift+left", "extend(-1)", "Shrink", show=False),
+        Binding("ctrl+shift+right", "extend_word(1)", "Extend by word", show=False),
+        Binding("ctrl+shift+left", "extend_word(-1)", "Shrink by word", show=False),
+        Binding("shift+home", "extend_sentence(-1)", "To sentence start", show=False),
+        Binding("shift+end", "extend_sentence(1)", "To sentence end", show=False),
+        Binding("o", "swap_ends", "Other end", show=False),
+    ]
+
+    current: reactive[int] = reactive(1, layout=False)
+    """The current paragraph (from 1)."""
+    selected_claim: reactive[str | None] = reactive(None)
+    """The claim shown in the side panel, marked in the text."""
+    selection: reactive[Selection | None] = reactive(None, bindings=True)
+    """The span being chosen for a new claim, while adding one."""
+
+    @dataclass
+    class ParagraphClicked(Message):
+        number: int
+
+    @dataclass
+    class ClaimClicked(Message):
+        claim_id: str
+
+    def __init__(self, article: Article, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.article = article
+        self._display = [sanitize(p.text) for p in article.paragraphs]
+        self._placeholders = [set(unsafe_offsets(p.text)) for p in article.paragraphs]
+        self._layout: Layout | None = None
+        self._spans: dict[int, list[ClaimSpan]] = {}
+        self._search: str = ""
+        self._strips: dict[int, Strip] = {}
+
+    # --- data in -------------------------------------------------------------
+
+    def show_claims(self, claims: list[Claim], contradicted: set[str]) -> None:
+        """Mark these claims (each with trusted hints) in the text."""
+        spans: dict[int, list[ClaimSpan]] = {}
+        for claim in claims:
+            if claim.paragraph is None or claim.start is None:
+                continue
+            spans.setdefault(claim.paragraph, []).append(
+                ClaimSpan(
+                    claim.id,
+                    claim.start,
+                    claim.start + len(claim.quote),
+                    claim.verdict,
+                    claim.id in contradicted,
+                )
+            )
+        for paragraph_spans in spans.values():
+            paragraph_spans.sort(key=lambda s: (s.start, -(s.end - s.start)))
+        self._spans = spans
+        self._redraw()
+
+    def spans_in(self, paragraph: int) -> list[ClaimSpan]:
+        return self._spans.get(paragraph, [])
+
+    def set_search(self, query: str) -> None:
+        self._search = query.casefold()
+        self._redraw()
+
+    # --- layout --------------------------------------------------------------
+
+    @property
+    def layout_lines(self) -> Layout:
+        if self._layout is None:
+            self._relayout()
+        assert self._layout is not None
+        return self._layout
+
+    def _text_width(self) -> int:
+        return max(10, self.scrollable_content_region.width - GUTTER - 1)
+
+    def _relayout(self) -> None:
+        width = self._text_width()
+        if self._layout is None or self._layout.width != width:
+            self._layout = Layout(self._display, width)
+            self.virtual_size = Size(width + GUTTER, len(self._layout))
+            self._strips.clear()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._relayout()
+        self.scroll_to_paragraph(self.current, animate=False)
+
+    def _redraw(self) -> None:
+        self._strips.clear()
+        self.refresh()
+
+    def watch_current(self, old: int, new: int) -> None:
+        self._redraw()
+
+    def watch_selected_claim(self) -> None:
+        self._redraw()
+
+    def watch_selection(self) -> None:
+        self._redraw()
+
+    def scroll_to_paragraph(self, number: int, *, animate: bool = False) -> None:
+        """Bring a paragraph into view (its first lines, with a little context above)."""
+        if not self.article.paragraphs:
+            return
+        layout = self.layout_lines
+        lines = layout.paragraph_lines(number)
+        height = self.scrollable_content_region.height
+        top = self.scroll_offset.y
+        if lines.start < top + 1 or lines.stop > top + height:
+            target = (
+                lines.start - 1
+                if len(lines) >= height
+                else lines.start - max(1, (height - len(lines)) // 3)
+            )
+            self.scroll_to(y=max(0, target), animate=animate, immediate=True)
+
+    def scroll_to_offset(self, number: int, offset: int) -> None:
+        """Bring the line holding an offset of a paragraph into view."""
+        index = self.layout_lines.line_of(number, offset)
+        height = self.scrollable_content_region.height
+        top = self.scroll_offset.y
+        if not top <= index < top + height:
+            self.scroll_to(y=max(0, index - height // 3), animate=False, immediate=True)
+
+    # --- drawing -------------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        index = y + self.scroll_offset.y
+        strip = self._strips.get(index)
+        if strip is None:
+            strip = self._draw(index)
+            self._strips[index] = strip
+        return strip.crop(self.scroll_offset.x, self.scroll_offset.x + self.size.width)
+
+    def _style(self, name: str) -> Style:
+        return self.get_component_rich_style(f"article-view--{name}", partial=True)
+
+    def _draw(self, index: int) -> Strip:
+        layout = self.layout_lines
+        width = self.size.width
+        base = self.rich_style
+        if index >= len(layout):
+            return Strip.blank(width, base)
+        line = layout.lines[index]
+        if line.paragraph == 0:
+            return Strip.blank(width, base)
+        number = line.paragraph
+        current = number == self.current
+        text_style = base + self._style("current") if current else base
+        gutter_style = base + self._style("gutter-current" if current else "gutter")
+        spans = [s for s in self.spans_in(number) if s.start < line.end and s.end > line.start]
+        first = index == layout.first_lines[number - 1]
+        label = f"{number:>5}" if first else " " * 5
+        symbol = self._gutter_symbol(spans)
+        segments = [Segment(label, gutter_style), Segment(f"{symbol} ", gutter_style)]
+        text = Text(self._display[number - 1][line.start : line.end], style=text_style, end="")
+        self._mark(text, number, line.start, line.end, spans)
+        segments.extend(text.render(self.app.console))
+        strip = Strip(segments).extend_cell_length(width, text_style)
+        return strip.simplify()
+
+    def _gutter_symbol(self, spans: list[ClaimSpan]) -> str:
+        if not spans:
+            return " "
+        if any(span.contradicted for span in spans):
+            return CONTRADICTED_SYMBOL
+        worst = max(spans, key=lambda span: _SEVERITY[span.verdict])
+        return VERDICT_SYMBOLS[worst.verdict]
+
+    def _mark(self, text: Text, number: int, start: int, end: int, spans: list[ClaimSpan]) -> None:
+        """Style claims, the selection, search hits and placeholders on one line."""
+
+        def stylize(style: Style, span_start: int, span_end: int) -> None:
+            low, high = max(span_start, start), min(span_end, end)
+            if low < high:
+                text.stylize(style, low - start, high - start)
+
+        for span in spans:
+            stylize(self._style(span.verdict), span.start, span.end)
+            if span.contradicted:
+                stylize(self._style("contradicted"), span.start, span.end)
+            if span.claim_id == self.selected_claim:
+                stylize(self._style("selected-claim"), span.start, span.end)
+        if self._search:
+            haystack = self._display[number - 1].casefold()
+            position = haystack.find(self._search, max(0, start - len(self._search)))
+            while 0 <= position < end:
+                stylize(self._style("search"), position, position + len(self._search))
+                position = haystack.find(self._search, position + 1)
+        for offset in self._placeholders[number - 1]:
+            if start <= offset < end:
+                stylize(self._style("placeholder"), offset, offset + 1)
+        if self.selection is not None and self.selection.paragraph == number:
+            stylize(self._style("selection"), *self.selection.span)
+
+    # --- mouse ---------------------------------------------------------------
+
+    def offset_at(self, x: int, y: int) -> tuple[int, int] | None:
+        """The (paragraph, offset) under a point of the widget, if it is text."""
+        index = y + self.scroll_offset.y
+        layout = self.layout_lines
+        if not 0 <= index < len(layout):
+            return None
+        line = layout.lines[index]
+        if line.paragraph == 0:
+            return None
+        column = x + self.scroll_offset.x - GUTTER
+        text = self._display[line.paragraph - 1]
+        used = 0
+        for offset in range(line.start, line.end):
+            used += Text(text[offset]).cell_len
+            if used > column:
+                return line.paragraph, offset
+        return line.paragraph, max(line.start, line.end - 1) if column >= 0 else line.start
+
+    def on_mouse_down(self, event: events.MouseDown) -> None:
+        hit = self.offset_at(event.x, event.y)
+        if hit is None:
+            return
+        number, offset = hit
+        if self.selection is not None:
+            if number == self.selection.paragraph:
+                self.selection = Selection(number, offset, offset + 1)
+                self.capture_mouse()
+            return
+        self.post_message(self.ParagraphClicked(number))
+        under = [s for s in self.spans_in(number) if s.start <= offset < s.end]
+        if under:  # the innermost claim under the pointer
+            innermost = min(under, key=lambda s: s.end - s.start)
+            self.post_message(self.ClaimClicked(innermost.claim_id))
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        if self.selection is None or not event.button:
+            return
+        hit = self.offset_at(event.x, event.y)
+        if hit is not None and hit[0] == self.selection.paragraph:
+            cursor = hit[1] + 1 if hit[1] >= self.selection.anchor else hit[1]
+            self.selection = Selection(self.selection.paragraph, self.selection.anchor, cursor)
+
+    def on_mouse_up(self, event: events.MouseUp) -> None:
+        self.release_mouse()
+
+    # --- selecting a new claim ----------------------------------------------
+
+    def begin_selection(self, paragraph: int, around: int | None = None) -> None:
+        """Open a paragraph for selection, its sentence at ``around`` preselected."""
+        text = self.article.paragraph(paragraph).text
+        start, end = sentence_at(text, around or 0)
+        self.selection = Selection(paragraph, start, end)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in {"extend", "extend_word", "extend_sentence", "swap_ends"}:
+            return self.selection is not None
+        return True
+
+    def _move_cursor(self, cursor: int) -> None:
+        selection = self.selection
+        if selection is None:
+            return
+        length = len(self.article.paragraph(selection.paragraph).text)
+        cursor = max(0, min(length, cursor))
+        if cursor == selection.anchor:  # never an empty selection
+            return
+        self.selection = Selection(selection.paragraph, selection.anchor, cursor)
+        self.scroll_to_offset(selection.paragraph, min(cursor, length - 1))
+
+    def action_extend(self, step: int) -> None:
+        if self.selection is not None:
+            self._move_cursor(self.selection.cursor + step)
+
+    def action_extend_word(self, step: int) -> None:
+        selection = self.selection
+        if selection is None:
+            return
+        text = self.article.paragraph(selection.paragraph).text
+        cursor = selection.cursor
+        if step > 0:
+            while cursor < len(text) and not text[cursor].isalnum():
+                cursor += 1
+            while cursor < len(text) and text[cursor].isalnum():
+                cursor += 1
+        else:
+            while cursor > 0 and not text[cursor - 1].isalnum():
+                cursor -= 1
+            while cursor > 0 and text[cursor - 1].isalnum():
+                cursor -= 1
+            while cursor > 0 and text[cursor - 1] in " \n":
+                cursor -= 1
+        self._move_cursor(cursor)
+
+    def action_extend_sentence(self, step: int) -> None:
+        selection = self.selection
+        if selection is None:
+            return
+        text = self.article.paragraph(selection.paragraph).text
+        start, end = sentence_at(text, max(0, selection.cursor - 1))
+        self._move_cursor(end if step > 0 else start)
+
+    def action_swap_ends(self) -> None:
+        selection = self.selection
+        if selection is not None:
+            self.selection = Selection(selection.paragraph, selection.cursor, selection.anchor)

@@ -1,0 +1,47 @@
+"""The header line: the article's name, where the editor is, and the counts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual.widgets import Static
+
+from factmark.tui.text import sanitize
+
+
+@dataclass(frozen=True)
+class Status:
+    article: str
+    paragraph: int
+    paragraphs: int
+    claims: int
+    contradictions: int
+    unresolved: int
+    saved: bool
+    read_only: str | None = None
+    saving_error: str | None = None
+
+
+class StatusBar(Static):
+    """One line at the top: ``name  ¶ N/M  claims · contradictions · orphans · saved``."""
+
+    def show(self, status: Status) -> None:
+        text = Text(no_wrap=True, overflow="ellipsis", end="")
+        text.append(" factmark ", "bold reverse")
+        text.append(" ")
+        text.append(sanitize(status.article), "bold")
+        text.append(f"   ¶ {status.paragraph}/{status.paragraphs}", "bold")
+        text.append(f"   {status.claims} claim{'s' * (status.claims != 1)}")
+        text.append(f" · {status.contradictions} contradiction{'s' * (status.contradictions != 1)}")
+        orphans = f" · {status.unresolved} orphan{'s' * (status.unresolved != 1)}"
+        text.append(orphans, "bold" if status.unresolved else "")
+        if status.read_only:
+            text.append("  · read-only", "bold")
+        elif status.saving_error:
+            text.append("  · NOT SAVED", "bold reverse")
+        else:
+            text.append(
+                "  · saved" if status.saved else "  · unsaved", "" if status.saved else "bold"
+            )
+        self.update(text)
