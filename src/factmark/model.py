@@ -240,7 +240,7 @@ class AnnotationFile(_Model):
     """One article's fact-check: its claims and the links between them."""
 
     format: Annotated[Text, AfterValidator(_format_supported)] = FORMAT
-    article: Text
+    article: Annotated[Text, StringConstraints(min_length=1)]
     """Path of the article, relative to the annotation file, with ``/``."""
     article_sha256: Annotated[str, StringConstraints(pattern=r"^([0-9a-f]{64})?$")] = ""
     """SHA-256 of the normalised article text the claims were last anchored against."""

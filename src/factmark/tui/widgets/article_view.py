@@ -187,6 +187,10 @@ class ArticleView(ScrollView, can_focus=True):
         self._strips.clear()
         self.refresh()
 
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._strips.clear()  # a theme change: every line is drawn anew
+
     def watch_current(self, old: int, new: int) -> None:
         self._redraw()
 
@@ -251,7 +255,8 @@ class ArticleView(ScrollView, can_focus=True):
         label = f"{number:>5}" if first else " " * 5
         symbol = self._gutter_symbol(spans)
         segments = [Segment(label, gutter_style), Segment(f"{symbol} ", gutter_style)]
-        text = Text(self._display[number - 1][line.start : line.end], style=text_style, end="")
+        text = Text(self._display[number - 1][line.start : line.end], end="")
+        text.stylize(text_style)  # as a span: Text.render drops a lone base style
         self._mark(text, number, line.start, line.end, spans)
         segments.extend(text.render(self.app.console))
         strip = Strip(segments).extend_cell_length(width, text_style)

@@ -30,6 +30,7 @@ def claim_label(claim: Claim, contradicted: bool, width: int = 60) -> Text:
     label = Text(f"{symbol} ", style="bold", end="")
     label.append(f"{claim.verdict:<15} ", style="bold")
     label.append(excerpt(claim.quote, max(10, width)))
+    label.no_wrap = True
     return label
 
 
@@ -68,8 +69,9 @@ class ClaimPanel(VerticalScroll, can_focus=False):
         self.query_one("#panel-title", Static).update(title)
         claim_list = self.query_one(ClaimList)
         claim_list.clear_options()
+        width = max(12, (self.scrollable_content_region.width or 48) - 20)
         claim_list.add_options(
-            [Option(claim_label(c, c.id in contradicted, 40), id=c.id) for c in claims]
+            [Option(claim_label(c, c.id in contradicted, width), id=c.id) for c in claims]
         )
         claim_list.display = bool(claims)
         if selected is not None and selected.id in {c.id for c in claims}:

@@ -24,24 +24,27 @@ class Status:
 
 
 class StatusBar(Static):
-    """One line at the top: ``name  ¶ N/M  claims · contradictions · orphans · saved``."""
+    """One line at the top: ``¶ N/M  claims · contradictions · orphans · saved  name``.
+
+    The article's name comes last, so a narrow terminal cuts it rather than the counts.
+    """
 
     def show(self, status: Status) -> None:
         text = Text(no_wrap=True, overflow="ellipsis", end="")
         text.append(" factmark ", "bold reverse")
-        text.append(" ")
-        text.append(sanitize(status.article), "bold")
-        text.append(f"   ¶ {status.paragraph}/{status.paragraphs}", "bold")
-        text.append(f"   {status.claims} claim{'s' * (status.claims != 1)}")
+        text.append(f" ¶ {status.paragraph}/{status.paragraphs}", "bold")
+        text.append(f"  {status.claims} claim{'s' * (status.claims != 1)}")
         text.append(f" · {status.contradictions} contradiction{'s' * (status.contradictions != 1)}")
         orphans = f" · {status.unresolved} orphan{'s' * (status.unresolved != 1)}"
         text.append(orphans, "bold" if status.unresolved else "")
         if status.read_only:
-            text.append("  · read-only", "bold")
+            text.append(" · read-only", "bold reverse")
         elif status.saving_error:
-            text.append("  · NOT SAVED", "bold reverse")
+            text.append(" · NOT SAVED", "bold reverse")
         else:
             text.append(
-                "  · saved" if status.saved else "  · unsaved", "" if status.saved else "bold"
+                " · saved" if status.saved else " · unsaved", "" if status.saved else "bold"
             )
+        text.append("   ")
+        text.append(sanitize(status.article), "bold")
         self.update(text)
