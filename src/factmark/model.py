@@ -56,14 +56,17 @@ CONTEXT_LENGTH = 32
 """Code points of text kept before and after a quote (prefix, suffix)."""
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _no_lone_surrogates(value: str) -> str:
-    for index, char in enumerate(value):
-        if 0xD800 <= ord(char) <= 0xDFFF:
-            raise PydanticCustomError(
-                "lone_surrogate",
-                "lone surrogate U+{code} at character {index}",
-                {"code": f"{ord(char):04X}", "index": index},
-            )
+    match = _SURROGATE.search(value)  # a regex: this runs on every string of the file
+    if match is not None:
+        raise PydanticCustomError(
+            "lone_surrogate",
+            "lone surrogate U+{code} at character {index}",
+            {"code": f"{ord(match.group()):04X}", "index": match.start()},
+        )
     return value
 
 

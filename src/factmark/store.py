@@ -167,6 +167,10 @@ def parse(data: bytes | str, path: Path | str = "<annotations>") -> AnnotationFi
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise StoreError([_toml_problem(error, path)]) from None
+    if "format" not in raw:
+        line = 1 if text.strip() else None
+        message = 'no format key: not a factmark annotation file (expected format = "factmark/1")'
+        raise StoreError([Problem(path, message, line=line, key="format")])
     try:
         return AnnotationFile.model_validate(raw)
     except ValidationError as error:
@@ -279,6 +283,11 @@ def _describe(error: Mapping[str, Any], table: str) -> str:
         return "unknown key" + (f" (did you mean '{close[0]}'?)" if close else "")
     if kind == "missing":
         return "required key is missing"
+    if kind == "too_short":
+        return "must not be empty"
+    if kind == "too_long":
+        limit = error.get("ctx", {}).get("max_length")
+        return f"longer than {limit} characters" if limit is not None else "too long"
     if kind == "literal_error":
         return f"{value!r} is not one of {error['ctx']['expected']}"
     if kind == "string_pattern_mismatch":
@@ -567,8 +576,9 @@ def clean_stale_temporaries(target: Path) -> list[Path]:
     removed = []
     for candidate in target.parent.glob(f".{glob_escape(target.name)}.*{TEMP_SUFFIX}"):
         pid_text = candidate.name[len(target.name) + 2 :].split(".", 1)[0]
-        alive = (
-            pid_text.isdigit() and int(pid_text) != os.getpid() and _process_alive(int(pid_text))
+        # Our own pid is alive too: another save in this process may be writing it.
+        alive = pid_text.isdigit() and (
+            int(pid_text) == os.getpid() or _process_alive(int(pid_text))
         )
         try:
             old = time.time() - candidate.stat().st_mtime > STALE_TEMP_SECONDS
