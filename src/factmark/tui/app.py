@@ -24,10 +24,11 @@ from factmark import store
 from factmark.article import Article
 from factmark.model import Claim
 from factmark.session import Session
-from factmark.store import ChangedOnDiskError, StoreError
+from factmark.store import ChangedOnDiskError, Fingerprint, StoreError
 from factmark.tui.screens.annotate import AnnotateScreen
 from factmark.tui.screens.choice import ChoiceScreen
 from factmark.tui.screens.load_error import LoadErrorScreen
+from factmark.tui.text import sanitize
 
 
 class FactmarkApp(App[int]):
@@ -60,6 +61,8 @@ class FactmarkApp(App[int]):
         self._save_timer: Timer | None = None
         self._save_lock = threading.Lock()
         self._asking_about_disk = False
+        self._unreadable: Fingerprint | None = None
+        """An unusable version on disk already reported (once; never overwritten unasked)."""
 
     def compose(self) -> ComposeResult:
         name = self.article.path.name if self.article.path else "article"
@@ -145,7 +148,7 @@ class FactmarkApp(App[int]):
 
     def _save_failed(self, message: str) -> None:
         self.save_error = message
-        self.notify(f"Not saved: {message}", severity="error", timeout=10)
+        self.notify(sanitize(f"Not saved: {message}"), severity="error", timeout=10, markup=False)
         self._refresh()
 
     def action_save_now(self) -> None:
@@ -189,7 +192,7 @@ class FactmarkApp(App[int]):
     def _close(self, code: int) -> None:
         if self.session is not None:
             self.session.close()
-        self.exit(code)
+        self.exit(code, return_code=code)
 
     async def action_quit(self) -> None:
         await self.save_and_quit()
@@ -210,15 +213,21 @@ class FactmarkApp(App[int]):
         if session.dirty:
             self.ask_about_disk()
             return
+        on_disk = store.fingerprint(session.path)
+        if on_disk is not None and on_disk == self._unreadable:
+            return  # said so already; the next save will ask before replacing it
         try:
             session.reload()
         except StoreError as error:
+            # The session keeps the fingerprint it loaded, so no save overwrites this
+            # version (a conflicted git pull, a half-done hand edit) without asking.
+            self._unreadable = on_disk
             self.notify(
-                f"The file changed on disk and cannot be read: {error}",
+                sanitize(f"The file changed on disk and cannot be read: {error}"),
                 severity="error",
                 timeout=10,
+                markup=False,
             )
-            session.fingerprint = store.fingerprint(session.path)
             return
         self._refresh()
         self.notify("The annotation file changed on disk; reloaded it.", timeout=4)
@@ -246,6 +255,9 @@ class FactmarkApp(App[int]):
         )
 
     def _disk_answer(self, choice: str | None) -> None:
+        if choice == "mine" and self.session is not None:
+            self._confirm_keep_mine()  # still asking: the watcher waits for the confirmation
+            return
         self._asking_about_disk = False
         session = self.session
         if session is None or choice is None:
@@ -266,11 +278,13 @@ class FactmarkApp(App[int]):
             elif choice == "reload":
                 session.reload()
                 self.notify("Reloaded from disk.", timeout=3)
-            elif choice == "mine":
-                self._confirm_keep_mine()
-                return
         except StoreError as error:
-            self.notify(f"Cannot read the file on disk: {error}", severity="error", timeout=10)
+            self.notify(
+                sanitize(f"Cannot read the file on disk: {error}"),
+                severity="error",
+                timeout=10,
+                markup=False,
+            )
         self._refresh()
 
     def _confirm_keep_mine(self) -> None:
@@ -284,9 +298,10 @@ class FactmarkApp(App[int]):
                 f"{len(lost)} claim{'s' * (len(lost) != 1)} changed on disk ({listed}) will be lost"
             )
         except StoreError as error:
-            what = f"the file on disk is not readable ({error}) and will be replaced"
+            what = sanitize(f"the file on disk is not readable ({error}) and will be replaced")
 
         def answer(choice: str | None) -> None:
+            self._asking_about_disk = False
             if choice == "write":
                 try:
                     session.keep_mine()

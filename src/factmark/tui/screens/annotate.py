@@ -27,7 +27,8 @@ from factmark.tui.widgets.status_bar import Status, StatusBar
 if TYPE_CHECKING:
     from factmark.tui.app import FactmarkApp
 
-EDITING_ACTIONS = {"add", "edit", "link", "unlink", "delete", "undo", "redo"}
+EDITING_ACTIONS = {"add", "edit", "enter", "link", "unlink", "delete", "undo", "redo"}
+"""Actions a read-only session refuses (``enter`` edits the selected claim)."""
 KIND_LABELS: dict[LinkKind, str] = {
     "contradicts": "contradicts: they cannot both be true",
     "supports": "supports: this claim backs the other",
@@ -96,9 +97,6 @@ class AnnotateScreen(Screen[None]):
     def on_mount(self) -> None:
         self.query_one("#search").display = False
         self.refresh_all()
-        first = self.session.claims_in(1)
-        self.selected = first[0].id if first else None
-        self.refresh_all()
         self.view.focus()
 
     # --- showing -------------------------------------------------------------
@@ -158,6 +156,8 @@ class AnnotateScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if self.selecting:
             return action in {"enter", "escape", "quit", "help"}
+        if action == "escape":
+            return True
         if action in EDITING_ACTIONS and self.session.read_only:
             return None  # shown greyed out: a read-only session cannot edit
         return True
@@ -199,7 +199,11 @@ class AnnotateScreen(Screen[None]):
             self.action_edit()
 
     def action_escape(self) -> None:
-        if self.selecting:
+        search = self.query_one("#search", Input)
+        if search.display:
+            search.display = False
+            self.view.focus()
+        elif self.selecting:
             self.view.selection = None
             self.selecting = False
         elif self.hits:

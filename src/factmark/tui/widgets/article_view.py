@@ -75,8 +75,12 @@ class Selection:
         return (min(self.anchor, self.cursor), max(self.anchor, self.cursor))
 
 
-class ArticleView(ScrollView, can_focus=True):
-    """The article, its current paragraph highlighted and its claims marked."""
+class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
+    """The article, its current paragraph highlighted and its claims marked.
+
+    The scroll bindings are not inherited: up, down, home and end move between
+    paragraphs (the screen's keys), they do not just scroll the view.
+    """
 
     COMPONENT_CLASSES = {
         "article-view--gutter",
@@ -97,6 +101,8 @@ class ArticleView(ScrollView, can_focus=True):
     }
 
     BINDINGS = [
+        Binding("pageup", "page_up", "Page up", show=False),
+        Binding("pagedown", "page_down", "Page down", show=False),
         Binding("shift+right", "extend(1)", "Extend", show=False),
         Binding("shift+left", "extend(-1)", "Shrink", show=False),
         Binding("ctrl+shift+right", "extend_word(1)", "Extend by word", show=False),
