@@ -101,6 +101,8 @@ class _Match:
     distance: int
     whole: int
     """Code points of context agreeing on sides that agree in full."""
+    edges: int
+    """Sides saved empty (the quote met the paragraph's edge) that still meet it."""
 
 
 def _exact_matches(claim: Claim, article: Article) -> Iterator[tuple[Paragraph, int]]:
@@ -135,6 +137,13 @@ def _at_hint(claim: Claim, article: Article) -> Anchor | None:
     prefix, suffix = context(paragraph, claim.start, end)
     if not (prefix.endswith(claim.prefix) and suffix.startswith(claim.suffix)):
         return None
+    # Saved context has an empty side only at the paragraph's edge, which must still be
+    # one: else a new paragraph above that repeats the sentence and goes on takes the
+    # claim. (A hand-written claim without any context has only its hints to go by.)
+    if (claim.prefix or claim.suffix) and (
+        (prefix and not claim.prefix) or (suffix and not claim.suffix)
+    ):
+        return None
     return Anchor(AnchorState.ANCHORED, paragraph.number, claim.start, end, claim.quote)
 
 
@@ -161,10 +170,13 @@ def locate(claim: Claim, article: Article) -> Anchor:
         prefix, suffix = context(paragraph, start, end)
         distance = abs(paragraph.offset + start - hinted) if hinted is not None else 0
         agreement, whole = _agreement(claim, prefix, suffix), _whole_sides(claim, prefix, suffix)
-        matches.append(_Match(paragraph, start, end, agreement, distance, whole))
+        edges = (not claim.prefix and not prefix) + (not claim.suffix and not suffix)
+        matches.append(_Match(paragraph, start, end, agreement, distance, whole, edges))
     if not matches:
         return ORPHAN
-    best = min(matches, key=lambda m: (-m.agreement, m.distance, m.paragraph.number, m.start))
+    best = min(
+        matches, key=lambda m: (-m.agreement, -m.edges, m.distance, m.paragraph.number, m.start)
+    )
     if not _trusted(claim, best, len(matches)):
         return ORPHAN
     return Anchor(AnchorState.MOVED, best.paragraph.number, best.start, best.end, claim.quote)

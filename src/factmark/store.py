@@ -168,9 +168,8 @@ def parse(data: bytes | str, path: Path | str = "<annotations>") -> AnnotationFi
     except tomllib.TOMLDecodeError as error:
         raise StoreError([_toml_problem(error, path)]) from None
     if "format" not in raw:
-        line = 1 if text.strip() else None
         message = 'no format key: not a factmark annotation file (expected format = "factmark/1")'
-        raise StoreError([Problem(path, message, line=line, key="format")])
+        raise StoreError([Problem(path, message, line=1 if text.strip() else None, key="format")])
     try:
         return AnnotationFile.model_validate(raw)
     except ValidationError as error:
