@@ -13,12 +13,14 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from factmark.errors import FactmarkError
+
 # A paragraph is a run of lines holding something other than white space. Anchored
 # at line starts: unanchored, a long white-space-only line took quadratic time.
 _PARAGRAPH = re.compile(r"^[^\n]*\S[^\n]*(?:\n[^\n]*\S[^\n]*)*", re.MULTILINE)
 
 
-class ArticleError(Exception):
+class ArticleError(FactmarkError):
     """An article that cannot be used, with the reason in one line."""
 
     def __init__(self, path: Path | str, message: str) -> None:

@@ -9,10 +9,11 @@ from pathlib import Path
 from factmark import store
 from factmark.anchor import AnchorState, locate_all
 from factmark.article import Article, ArticleError
+from factmark.errors import FactmarkError
 from factmark.store import Problem, StoreError
 
 
-class UnusablePathError(Exception):
+class UnusablePathError(FactmarkError):
     """A path given to a command that cannot be checked at all (exit 2)."""
 
 

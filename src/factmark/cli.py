@@ -13,17 +13,18 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from factmark import __version__, store
-from factmark.article import Article, ArticleError
-from factmark.checking import UnusablePathError, annotation_files, check_file
-from factmark.store import StoreError
+from factmark import __version__
+from factmark.errors import FactmarkError
+
+# The commands import what they use when they run: `factmark annotate` paints
+# its first screen before pydantic is even loaded, and `--help` is instant.
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2
 
 Command = Callable[[argparse.Namespace], int]
 
 
-class UsageError(Exception):
+class UsageError(FactmarkError):
     """Input a command cannot use: printed as one line, exit 2."""
 
 
@@ -45,6 +46,8 @@ def fail(message: str) -> None:
 
 
 def run_check(args: argparse.Namespace) -> int:
+    from factmark.checking import annotation_files, check_file
+
     paths = [Path(p) for p in args.paths] or [Path()]
     reports = [check_file(path) for path in annotation_files(paths)]
     problems = [problem for report in reports for problem in report.problems]
@@ -93,6 +96,10 @@ def run_check(args: argparse.Namespace) -> int:
 
 
 def run_fmt(args: argparse.Namespace) -> int:
+    from factmark import store
+    from factmark.checking import annotation_files
+    from factmark.store import StoreError
+
     paths = [Path(p) for p in args.paths] or [Path()]
     changed, unchanged, failed = [], 0, False
     for path in annotation_files(paths):
@@ -127,12 +134,15 @@ def run_fmt(args: argparse.Namespace) -> int:
 
 
 def run_annotate(args: argparse.Namespace) -> int:
+    from factmark.article import Article
+    from factmark.paths import annotation_path_for
+
     article = Article.read(args.article)
     if not sys.stdin.isatty() or not sys.stdout.isatty():
         raise UsageError("annotate needs a terminal (stdin and stdout must be a TTY)")
-    path = store.annotation_path_for(args.article, args.annotations)
-    if path.exists():
-        store.read_bytes(path)  # a directory or an unreadable file: say so before the TUI starts
+    path = annotation_path_for(args.article, args.annotations)
+    if path.is_dir():
+        raise UsageError(f"{path}: is a directory, not an annotation file")
     from factmark.tui.app import FactmarkApp  # Textual is loaded only for the TUI
 
     return FactmarkApp(article, path).run() or 0
@@ -221,7 +231,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_UNUSABLE
     try:
         return run(args)
-    except (StoreError, ArticleError, UnusablePathError, UsageError) as error:
+    except FactmarkError as error:
         fail(str(error))
         return EXIT_UNUSABLE
     except BrokenPipeError:

@@ -107,6 +107,8 @@ class Session:
     undo_stack: list[Edit] = field(default_factory=list)
     redo_stack: list[Edit] = field(default_factory=list)
     lock: ArticleLock | None = None
+    _anchors_version: int = 0
+    _index_cache: _Index | None = None
 
     # --- opening -------------------------------------------------------------
 
@@ -162,24 +164,32 @@ class Session:
     def anchor(self, claim_id: str) -> Anchor:
         return self.anchors.get(claim_id, Anchor(AnchorState.ORPHAN))
 
+    def _index(self) -> _Index:
+        """Claims by paragraph and the like, rebuilt only when the document changed.
+
+        The TUI asks on every key; at book length a scan of every claim per key
+        would be the slowest thing it does.
+        """
+        key = (id(self.document), self._anchors_version)
+        if self._index_cache is None or self._index_cache.key != key:
+            self._index_cache = _Index.build(key, self.document, self.anchors)
+        return self._index_cache
+
     def claims_in(self, paragraph: int) -> list[Claim]:
         """Claims found in a paragraph, by position."""
-        found = [
-            claim
-            for claim in self.document.claims
-            if self.anchor(claim.id).state.trusted and claim.paragraph == paragraph
-        ]
-        return sorted(found, key=lambda c: (c.start or 0, -len(c.quote)))
+        return self._index().by_paragraph.get(paragraph, [])
+
+    def trusted(self) -> list[Claim]:
+        """Claims whose exact quote was found (anchored or moved)."""
+        return self._index().trusted
 
     def unresolved(self) -> list[Claim]:
         """Claims whose quote was not found exactly (changed or orphan)."""
-        return [c for c in self.document.claims if not self.anchor(c.id).state.trusted]
+        return self._index().unresolved
 
     def contradicted(self) -> set[str]:
         """Ids of the claims on either end of a ``contradicts`` link."""
-        return {
-            end for link in self.document.contradictions() for end in (link.source, link.target)
-        }
+        return self._index().contradicted
 
     # --- editing -------------------------------------------------------------
 
@@ -207,6 +217,7 @@ class Session:
         anchor = Anchor(AnchorState.ANCHORED, paragraph, start, end, claim.quote)
         claim = attach(claim, self.article, anchor)
         self.anchors[claim.id] = anchor
+        self._anchors_version += 1
         claims = [*self.document.claims, claim]
         self._apply(_with(self.document, claims=claims), "add claim", claim.id)
         return claim
@@ -291,6 +302,7 @@ class Session:
         """Drop the session's changes and take the file as it is on disk."""
         loaded = store.load(self.path)
         self.anchors = locate_all(loaded.document, self.article)
+        self._anchors_version += 1
         document = _refresh_trusted(loaded.document, self.article, self.anchors)
         self.document = self.saved = document
         self.fingerprint = loaded.fingerprint
@@ -312,6 +324,7 @@ class Session:
         loaded = store.load(self.path)
         result = merge(self.saved, self.document, loaded.document)
         self.anchors = locate_all(result.document, self.article)
+        self._anchors_version += 1
         merged = _refresh_trusted(result.document, self.article, self.anchors)
         self.fingerprint = loaded.fingerprint
         self.saved = loaded.document
@@ -324,6 +337,38 @@ class Session:
         for claim in self.document.claims:
             if ids is None or claim.id in ids:
                 self.anchors[claim.id] = locate(claim, self.article)
+        self._anchors_version += 1
+
+
+@dataclass(frozen=True)
+class _Index:
+    """What the editor looks up on every key, computed once per document."""
+
+    key: tuple[int, int]
+    by_paragraph: dict[int, list[Claim]]
+    trusted: list[Claim]
+    unresolved: list[Claim]
+    contradicted: set[str]
+
+    @classmethod
+    def build(
+        cls, key: tuple[int, int], document: AnnotationFile, anchors: dict[str, Anchor]
+    ) -> _Index:
+        by_paragraph: dict[int, list[Claim]] = {}
+        trusted, unresolved = [], []
+        for claim in document.claims:
+            anchor = anchors.get(claim.id)
+            if anchor is not None and anchor.state.trusted and claim.paragraph is not None:
+                trusted.append(claim)
+                by_paragraph.setdefault(claim.paragraph, []).append(claim)
+            else:
+                unresolved.append(claim)
+        for claims in by_paragraph.values():
+            claims.sort(key=lambda c: (c.start or 0, -len(c.quote)))
+        contradicted = {
+            end for link in document.contradictions() for end in (link.source, link.target)
+        }
+        return cls(key, by_paragraph, trusted, unresolved, contradicted)
 
 
 def _with(document: AnnotationFile, **changes: Any) -> AnnotationFile:

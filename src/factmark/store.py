@@ -27,9 +27,10 @@ from typing import Any
 import tomli_w
 from pydantic import ValidationError
 
+from factmark.errors import FactmarkError
 from factmark.model import AnnotationFile, Claim, Source
+from factmark.paths import ANNOTATIONS_DIR, annotation_path_for, git_root, relative_article
 
-ANNOTATIONS_DIR = "annotations"
 TEMP_SUFFIX = ".factmark-tmp"
 STALE_TEMP_SECONDS = 3600
 
@@ -64,7 +65,7 @@ class Problem:
         return ": ".join(parts)
 
 
-class StoreError(Exception):
+class StoreError(FactmarkError):
     """An annotation file that cannot be used; the first problem is the message."""
 
     def __init__(self, problems: Sequence[Problem]) -> None:
@@ -604,45 +605,14 @@ def _process_alive(pid: int) -> bool:
     return True
 
 
-# --- paths -----------------------------------------------------------------
+# --- paths (finding an article's file is factmark.paths; re-exported here) ---
 
-
-def git_root(start: Path) -> Path | None:
-    """The work tree root of the git repository holding ``start``, if any."""
-    for folder in (start, *start.parents):
-        if (folder / ".git").exists():
-            return folder
-    return None
-
-
-def annotation_path_for(article: Path | str, override: Path | str | None = None) -> Path:
-    """Where an article's annotations live (DESIGN §6).
-
-    ``annotations/<stem>.toml`` in the nearest ancestor folder of the article
-    that has an ``annotations/`` folder, else in the git work tree root, else
-    beside the article.
-    """
-    if override is not None:
-        return Path(override)
-    article = Path(os.path.abspath(article))
-    for folder in article.parents:
-        if (folder / ANNOTATIONS_DIR).is_dir():
-            return folder / ANNOTATIONS_DIR / f"{article.stem}.toml"
-    root = git_root(article.parent)
-    if root is not None:
-        return root / ANNOTATIONS_DIR / f"{article.stem}.toml"
-    return article.with_suffix(".toml")
+__all__ = ["annotation_path_for", "git_root", "relative_article"]
 
 
 def article_path_for(annotation_path: Path, document: AnnotationFile) -> Path:
     """The article an annotation file names, relative to the file's folder."""
     return Path(os.path.normpath(annotation_path.parent / document.article))
-
-
-def relative_article(annotation_path: Path, article: Path) -> str:
-    """The ``article`` value for a file: relative to its folder, with ``/``."""
-    relative = os.path.relpath(os.path.abspath(article), os.path.abspath(annotation_path.parent))
-    return Path(relative).as_posix()
 
 
 def looks_like_annotations(path: Path) -> bool:

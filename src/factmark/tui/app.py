@@ -10,25 +10,26 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual import work
-from textual.app import App, ComposeResult, SystemCommand
+from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Static
 
-from factmark import store
 from factmark.article import Article
-from factmark.model import Claim
-from factmark.session import Session
-from factmark.store import ChangedOnDiskError, Fingerprint, StoreError
 from factmark.tui.screens.annotate import AnnotateScreen
 from factmark.tui.screens.choice import ChoiceScreen
-from factmark.tui.screens.load_error import LoadErrorScreen
 from factmark.tui.text import sanitize
+
+# The session, the store and the models (pydantic) load in the worker that opens
+# the annotations, after the article is on screen.
+if TYPE_CHECKING:
+    from factmark.model import Claim
+    from factmark.session import Session
+    from factmark.store import Fingerprint
 
 
 class FactmarkApp(App[int]):
@@ -64,17 +65,17 @@ class FactmarkApp(App[int]):
         self._unreadable: Fingerprint | None = None
         """An unusable version on disk already reported (once; never overwritten unasked)."""
 
-    def compose(self) -> ComposeResult:
-        name = self.article.path.name if self.article.path else "article"
-        message = Text(f"Opening {name}…", style="dim")
-        yield Static(message, id="loading")
-
     def on_mount(self) -> None:
-        self.open_session()
+        self.push_screen(AnnotateScreen(self.article))
+        self.call_after_refresh(self.open_session)  # the article first, then the claims
 
     @work(thread=True, exit_on_error=True)
     def open_session(self) -> None:
         """Load the annotations and find the claims, off the event loop."""
+        from factmark.session import Session
+        from factmark.store import StoreError
+        from factmark.tui.screens.load_error import LoadErrorScreen
+
         try:
             session = Session.open(
                 self.article, self.annotation_path, author=self.author, lock=self.lock
@@ -87,7 +88,9 @@ class FactmarkApp(App[int]):
 
     def _opened(self, session: Session) -> None:
         self.session = session
-        self.push_screen(AnnotateScreen(session))
+        screen = self.annotate_screen
+        if screen is not None:
+            screen.attach(session)
         if session.read_only:
             self.notify(f"Read-only: {session.read_only}.", severity="warning", timeout=8)
         if session.unresolved():
@@ -125,6 +128,8 @@ class FactmarkApp(App[int]):
         self.run_worker(self._write_latest, thread=True, group="save")
 
     def _write_latest(self) -> None:
+        from factmark.store import ChangedOnDiskError
+
         session = self.session
         if session is None:
             return
@@ -160,6 +165,8 @@ class FactmarkApp(App[int]):
 
     async def save_and_quit(self) -> None:
         """Save (asking first if the file changed on disk), then leave with exit code 0."""
+        from factmark.store import ChangedOnDiskError
+
         session = self.session
         if self._save_timer is not None:
             self._save_timer.stop()
@@ -205,6 +212,9 @@ class FactmarkApp(App[int]):
 
     def check_disk(self) -> None:
         """Notice a change to the file made outside this session."""
+        from factmark import store
+        from factmark.store import StoreError
+
         session = self.session
         if session is None or self._asking_about_disk or self._save_lock.locked():
             return
@@ -255,6 +265,8 @@ class FactmarkApp(App[int]):
         )
 
     def _disk_answer(self, choice: str | None) -> None:
+        from factmark.store import StoreError
+
         if choice == "mine" and self.session is not None:
             self._confirm_keep_mine()  # still asking: the watcher waits for the confirmation
             return
@@ -288,6 +300,8 @@ class FactmarkApp(App[int]):
         self._refresh()
 
     def _confirm_keep_mine(self) -> None:
+        from factmark.store import StoreError
+
         session = self.session
         assert session is not None
         try:

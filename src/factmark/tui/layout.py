@@ -11,10 +11,29 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rich.cells import cell_len
 
 _TOKEN = re.compile(r"\S*\s*")
+
+# Characters known to take one terminal cell: most prose, curly quotes and dashes,
+# and the placeholders that stand for control characters.
+_NARROW = re.compile(
+    "[\x20-\x7e\xa0-\u02ff\u0370-\u052f\u1e00-\u1fff\u2010-\u2027\u2030-\u205e"
+    "\u20a0-\u20bf\u2100-\u22ff\u2400-\u243f\u25a0-\u25ff]*"
+)
+
+
+@lru_cache(maxsize=16)
+def _line_pattern(width: int) -> re.Pattern[str]:
+    """Greedy wrapping as one regular expression (run in C, so a book wraps fast).
+
+    A line is the longest run of at most ``width`` characters that ends before
+    white space or at the end, else exactly ``width`` characters of a long
+    word; the white space after it stays on the line.
+    """
+    return re.compile(f"(?:.{{1,{width}}}(?=\\s|$)|.{{1,{width}}})\\s*", re.DOTALL)
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,8 +56,13 @@ def wrap(text: str, width: int) -> list[tuple[int, int]]:
     the line they follow. A word wider than the line is broken by character.
     """
     width = max(1, width)
-    ascii_only = text.isascii()
-    measure = len if ascii_only else cell_len
+    narrow = _NARROW.fullmatch(text) is not None
+    if narrow:  # one cell per character: let the regular expression do it
+        if len(text) <= width:
+            return [(0, len(text))]
+        return [match.span() for match in _line_pattern(width).finditer(text)]
+    ascii_only = False
+    measure = cell_len
     if measure(text) <= width:
         return [(0, len(text))]
     spans: list[tuple[int, int]] = []

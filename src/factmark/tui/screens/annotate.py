@@ -11,25 +11,31 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.reactive import reactive
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Footer, Input
 
-from factmark.model import LINK_KINDS, Claim, LinkKind
-from factmark.session import Session
-from factmark.tui.screens.choice import ChoiceScreen
-from factmark.tui.screens.claim_editor import ClaimDraft, ClaimEditor
-from factmark.tui.screens.help import HelpScreen
-from factmark.tui.screens.link_picker import LinkPicker
+from factmark.article import Article
 from factmark.tui.text import excerpt
 from factmark.tui.widgets.article_view import ArticleView
 from factmark.tui.widgets.claim_panel import ClaimPanel
 from factmark.tui.widgets.status_bar import Status, StatusBar
 
+# The dialogs, the model and the session are imported where they are used: the
+# article is painted first, and pydantic loads in the worker that opens the session.
 if TYPE_CHECKING:
+    from factmark.model import Claim, LinkKind
+    from factmark.session import Session
     from factmark.tui.app import FactmarkApp
+    from factmark.tui.screens.claim_editor import ClaimDraft
 
 EDITING_ACTIONS = {"add", "edit", "enter", "link", "unlink", "delete", "undo", "redo"}
 """Actions a read-only session refuses (``enter`` edits the selected claim)."""
-KIND_LABELS: dict[LinkKind, str] = {
+READING_ACTIONS = {"move", "first", "last", "search", "next_hit", "toggle_panel", "help", "quit",
+                   "escape"}  # fmt: skip
+"""What works while the annotations are still being opened."""
+PANEL_DELAY = 0.05
+"""Seconds the side panel waits after a move, so that holding j stays fluid."""
+KIND_LABELS: dict[str, str] = {
     "contradicts": "contradicts: they cannot both be true",
     "supports": "supports: this claim backs the other",
     "duplicates": "duplicates: the same claim made twice",
@@ -69,11 +75,13 @@ class AnnotateScreen(Screen[None]):
     selecting: reactive[bool] = reactive(False, bindings=True)
     """Whether the editor is choosing text for a new claim."""
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, article: Article) -> None:
         super().__init__()
-        self.session = session
+        self.article = article
+        self.session: Session | None = None
+        """None until the worker has opened the annotations."""
         self.selected: str | None = None
-        self.hits: list[tuple[int, int]] = []
+        self.hits: list[tuple[int, int, str]] = []
         self.hit_index: int | None = None
 
     @property
@@ -83,21 +91,35 @@ class AnnotateScreen(Screen[None]):
         return cast(FactmarkApp, self.app)
 
     @property
+    def editing(self) -> Session:
+        """The open session (the editing actions run only once there is one)."""
+        if self.session is None:
+            raise RuntimeError("the annotations are not open yet")
+        return self.session
+
+    @property
     def view(self) -> ArticleView:
         return self.query_one(ArticleView)
 
     def compose(self) -> ComposeResult:
         yield StatusBar(id="status")
         with Horizontal(id="main"):
-            yield ArticleView(self.session.article, id="article")
+            yield ArticleView(self.article, id="article")
             yield ClaimPanel(id="panel")
         yield Input(placeholder="search the article and the claims", id="search")
         yield Footer()
 
     def on_mount(self) -> None:
         self.query_one("#search").display = False
-        self.refresh_all()
+        self._panel_timer: Timer | None = None
+        self.refresh_status()
         self.view.focus()
+
+    def attach(self, session: Session) -> None:
+        """The annotations are open: show the claims and allow editing."""
+        self.session = session
+        self.refresh_all()
+        self.refresh_bindings()
 
     # --- showing -------------------------------------------------------------
 
@@ -108,14 +130,22 @@ class AnnotateScreen(Screen[None]):
     def refresh_all(self) -> None:
         """Push the session's state into the widgets (attributes down)."""
         session = self.session
-        contradicted = session.contradicted()
-        trusted = [c for c in session.document.claims if session.anchor(c.id).state.trusted]
-        self.view.show_claims(trusted, contradicted)
+        if session is None:
+            return
+        self.view.show_claims(session.trusted(), session.contradicted())
         self.refresh_panel()
         self.refresh_status()
 
+    def schedule_panel(self) -> None:
+        """Refresh the panel a moment from now (a burst of moves makes one refresh)."""
+        if self._panel_timer is not None:
+            self._panel_timer.stop()
+        self._panel_timer = self.set_timer(PANEL_DELAY, self.refresh_panel)
+
     def refresh_panel(self) -> None:
         session = self.session
+        if session is None:
+            return
         claims = session.claims_in(self.current)
         if self.selected not in {c.id for c in claims}:
             self.selected = claims[0].id if claims else None
@@ -127,11 +157,17 @@ class AnnotateScreen(Screen[None]):
 
     def refresh_status(self) -> None:
         session = self.session
-        self.query_one(StatusBar).show(
+        bar = self.query_one(StatusBar)
+        name = self.article.path.name if self.article.path else "article"
+        paragraphs = len(self.article.paragraphs)
+        if session is None:
+            bar.show_opening(name, self.current, paragraphs)
+            return
+        bar.show(
             Status(
-                article=session.article.path.name if session.article.path else "article",
+                article=name,
                 paragraph=self.current,
-                paragraphs=len(session.article.paragraphs),
+                paragraphs=paragraphs,
                 claims=len(session.document.claims),
                 contradictions=len(session.document.contradictions()),
                 unresolved=len(session.unresolved()),
@@ -143,22 +179,23 @@ class AnnotateScreen(Screen[None]):
 
     def go_to(self, paragraph: int, claim_id: str | None = None) -> None:
         """Make a paragraph current (and a claim in it selected)."""
-        count = len(self.session.article.paragraphs)
-        paragraph = max(1, min(count, paragraph))
+        paragraph = max(1, min(len(self.article.paragraphs), paragraph))
         self.view.current = paragraph
         self.selected = claim_id
         self.view.scroll_to_paragraph(paragraph)
-        self.refresh_panel()
         self.refresh_status()
+        self.schedule_panel()
 
     # --- keys ----------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self.session is None:
+            return True if action in READING_ACTIONS else None
         if self.selecting:
             return action in {"enter", "escape", "quit", "help"}
         if action == "escape":
             return True
-        if action in EDITING_ACTIONS and self.session.read_only:
+        if action in EDITING_ACTIONS and self.editing.read_only:
             return None  # shown greyed out: a read-only session cannot edit
         return True
 
@@ -169,10 +206,10 @@ class AnnotateScreen(Screen[None]):
         self.go_to(1)
 
     def action_last(self) -> None:
-        self.go_to(len(self.session.article.paragraphs))
+        self.go_to(len(self.article.paragraphs))
 
     def action_next_claim(self, step: int) -> None:
-        claims = self.session.claims_in(self.current)
+        claims = self.editing.claims_in(self.current)
         if not claims:
             return
         ids = [c.id for c in claims]
@@ -183,7 +220,7 @@ class AnnotateScreen(Screen[None]):
     def action_add(self) -> None:
         around = None
         if self.selected is not None:
-            around = self.session.claim(self.selected).start
+            around = self.editing.claim(self.selected).start
         self.view.begin_selection(self.current, around)
         self.selecting = True
         self.notify(
@@ -215,7 +252,7 @@ class AnnotateScreen(Screen[None]):
         if selection is None:
             return
         start, end = selection.span
-        text = self.session.article.paragraph(selection.paragraph).text
+        text = self.article.paragraph(selection.paragraph).text
         while start < end and text[start].isspace():  # never a quote with loose ends
             start += 1
         while end > start and text[end - 1].isspace():
@@ -225,7 +262,7 @@ class AnnotateScreen(Screen[None]):
             return
         overlapping = [
             c
-            for c in self.session.claims_in(selection.paragraph)
+            for c in self.editing.claims_in(selection.paragraph)
             if (c.start or 0) < end and (c.start or 0) + len(c.quote) > start
         ]
         warning = ""
@@ -239,10 +276,13 @@ class AnnotateScreen(Screen[None]):
             self.selecting = False
             if draft is None:
                 return
-            claim = self.session.add_claim(paragraph, start, end, **draft.changes())
+            claim = self.editing.add_claim(paragraph, start, end, **draft.changes())
             self.selected = claim.id
             self.edited()
 
+        from factmark.tui.screens.claim_editor import ClaimDraft, ClaimEditor
+
+        self.app.clear_notifications()  # the "select the claim" hint is done with
         self.app.push_screen(
             ClaimEditor(ClaimDraft(text[start:end]), new=True, warning=warning), done
         )
@@ -251,9 +291,11 @@ class AnnotateScreen(Screen[None]):
         if self.selected is None:
             self.notify("No claim selected here: press a to add one.", severity="warning")
             return None
-        return self.session.claim(self.selected)
+        return self.editing.claim(self.selected)
 
     def action_edit(self) -> None:
+        from factmark.tui.screens.claim_editor import ClaimDraft, ClaimEditor
+
         claim = self._selected_claim()
         if claim is None:
             return
@@ -269,7 +311,7 @@ class AnnotateScreen(Screen[None]):
 
         def done(result: ClaimDraft | None) -> None:
             if result is not None:
-                self.session.update_claim(claim_id, **result.changes())
+                self.editing.update_claim(claim_id, **result.changes())
                 self.edited()
 
         self.app.push_screen(ClaimEditor(draft, new=False), done)
@@ -278,7 +320,7 @@ class AnnotateScreen(Screen[None]):
         claim = self._selected_claim()
         if claim is None:
             return
-        others = [c for c in self.session.document.claims if c.id != claim.id]
+        others = [c for c in self.editing.document.claims if c.id != claim.id]
         if not others:
             self.notify("There is no other claim to link to yet.", severity="warning")
             return
@@ -286,6 +328,8 @@ class AnnotateScreen(Screen[None]):
         others.sort(
             key=lambda c: (abs((c.paragraph or 0) - position[0]), abs((c.start or 0) - position[1]))
         )
+        from factmark.tui.screens.link_picker import LinkPicker
+
         self.app.push_screen(
             LinkPicker(claim, others), lambda target: self._pick_kind(claim, target)
         )
@@ -293,7 +337,7 @@ class AnnotateScreen(Screen[None]):
     def _pick_kind(self, claim: Claim, target: str | None) -> None:
         if target is None:
             return
-        other = self.session.claim(target)
+        other = self.editing.claim(target)
         question = Text("“", end="")
         question.append(excerpt(claim.quote, 40))
         question.append("” … “")
@@ -304,12 +348,15 @@ class AnnotateScreen(Screen[None]):
             if kind is None:
                 return
             try:
-                self.session.add_link(claim.id, target, cast(LinkKind, kind))
+                self.editing.add_link(claim.id, target, cast("LinkKind", kind))
             except ValueError as error:
                 self.notify(str(error), severity="warning")
                 return
             self.edited()
             self.notify(f"Linked: {kind}.", timeout=2)
+
+        from factmark.model import LINK_KINDS
+        from factmark.tui.screens.choice import ChoiceScreen
 
         self.app.push_screen(
             ChoiceScreen(question, [(kind, KIND_LABELS[kind]) for kind in LINK_KINDS]), done
@@ -321,7 +368,7 @@ class AnnotateScreen(Screen[None]):
             return
         links = [
             (i, link)
-            for i, link in enumerate(self.session.document.links)
+            for i, link in enumerate(self.editing.document.links)
             if link.touches(claim.id)
         ]
         if not links:
@@ -331,7 +378,7 @@ class AnnotateScreen(Screen[None]):
 
     def remove_link_asking(self, index: int | None, claim: Claim) -> None:
         """Ask which link of a claim to remove (or confirm the one given)."""
-        document = self.session.document
+        document = self.editing.document
         options = []
         for i, link in enumerate(document.links):
             if not link.touches(claim.id) or (index is not None and i != index):
@@ -344,8 +391,10 @@ class AnnotateScreen(Screen[None]):
         def done(choice: str | None) -> None:
             if choice is None or choice == "keep":
                 return
-            self.session.remove_link(document.links[int(choice)])
+            self.editing.remove_link(document.links[int(choice)])
             self.edited()
+
+        from factmark.tui.screens.choice import ChoiceScreen
 
         self.app.push_screen(ChoiceScreen("Remove a link", options), done)
 
@@ -353,31 +402,31 @@ class AnnotateScreen(Screen[None]):
         claim = self._selected_claim()
         if claim is None:
             return
-        links = len(self.session.document.links_of(claim.id))
-        self.session.delete_claim(claim.id)
+        links = len(self.editing.document.links_of(claim.id))
+        self.editing.delete_claim(claim.id)
         self.selected = None
         self.edited()
         with_links = f" and its {links} link{'s' * (links != 1)}" if links else ""
         self.notify(f"Deleted the claim{with_links}. Press u to undo.", timeout=4)
 
     def action_undo(self) -> None:
-        edit = self.session.undo()
+        edit = self.editing.undo()
         if edit is None:
             self.notify("Nothing to undo.", timeout=2)
             return
         self._after_history(edit.selected, f"Undone: {edit.description}.")
 
     def action_redo(self) -> None:
-        edit = self.session.redo()
+        edit = self.editing.redo()
         if edit is None:
             self.notify("Nothing to redo.", timeout=2)
             return
         self._after_history(edit.selected, f"Redone: {edit.description}.")
 
     def _after_history(self, selected: str | None, message: str) -> None:
-        self.session.relocate()
-        if selected is not None and selected in {c.id for c in self.session.document.claims}:
-            claim = self.session.claim(selected)
+        self.editing.relocate()
+        if selected is not None and selected in {c.id for c in self.editing.document.claims}:
+            claim = self.editing.claim(selected)
             if claim.paragraph is not None:
                 self.view.current = claim.paragraph
                 self.view.scroll_to_paragraph(claim.paragraph)
@@ -413,23 +462,27 @@ class AnnotateScreen(Screen[None]):
         )
         self.action_next_hit(1)
 
-    def find(self, query: str) -> list[tuple[int, int]]:
-        """(paragraph, offset) of every hit in the text and in the claims, in order."""
+    def find(self, query: str) -> list[tuple[int, int, str]]:
+        """Every hit as (paragraph, offset, claim id or ""), in article order.
+
+        A hit in a claim's quote, note, tags or sources selects that claim.
+        """
         needle = query.casefold()
         if not needle:
             return []
-        hits: set[tuple[int, int]] = set()
-        for paragraph in self.session.article.paragraphs:
+        hits: set[tuple[int, int, str]] = set()
+        for paragraph in self.article.paragraphs:
             haystack = paragraph.text.casefold()
             position = haystack.find(needle)
             while position >= 0:
-                hits.add((paragraph.number, position))
+                hits.add((paragraph.number, position, ""))
                 position = haystack.find(needle, position + 1)
-        for claim in self.session.document.claims:
+        claims = self.session.document.claims if self.session is not None else []
+        for claim in claims:
             fields = [claim.quote, claim.note, *claim.tags]
             fields += [f"{s.url or ''} {s.citation} {s.title} {s.quote}" for s in claim.sources]
             if claim.paragraph and any(needle in field.casefold() for field in fields):
-                hits.add((claim.paragraph, claim.start or 0))
+                hits.add((claim.paragraph, claim.start or 0, claim.id))
         return sorted(hits)
 
     def action_next_hit(self, step: int) -> None:
@@ -440,8 +493,8 @@ class AnnotateScreen(Screen[None]):
             self.hit_index = next(ahead, 0)
         else:
             self.hit_index = (self.hit_index + step) % len(self.hits)
-        paragraph, offset = self.hits[self.hit_index]
-        self.go_to(paragraph)
+        paragraph, offset, claim_id = self.hits[self.hit_index]
+        self.go_to(paragraph, claim_id or None)
         self.view.scroll_to_offset(paragraph, offset)
 
     # --- other ---------------------------------------------------------------
@@ -451,6 +504,8 @@ class AnnotateScreen(Screen[None]):
         panel.display = not panel.display
 
     def action_help(self) -> None:
+        from factmark.tui.screens.help import HelpScreen
+
         self.app.push_screen(HelpScreen())
 
     async def action_quit(self) -> None:
@@ -471,6 +526,6 @@ class AnnotateScreen(Screen[None]):
         self.refresh_panel()
 
     def on_claim_panel_link_picked(self, message: ClaimPanel.LinkPicked) -> None:
-        if self.selected is None or self.session.read_only:
+        if self.selected is None or self.editing.read_only:
             return
-        self.remove_link_asking(message.index, self.session.claim(self.selected))
+        self.remove_link_asking(message.index, self.editing.claim(self.selected))

@@ -9,6 +9,7 @@ verdict symbol in the gutter, so colour is never the only sign.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rich.segment import Segment
 from rich.style import Style
@@ -22,9 +23,11 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from factmark.article import Article, sentence_at
-from factmark.model import Claim, Verdict
 from factmark.tui.layout import Layout
 from factmark.tui.text import sanitize, unsafe_offsets
+
+if TYPE_CHECKING:
+    from factmark.model import Claim, Verdict
 
 GUTTER = 7
 """Cells before the text: paragraph number (5), a symbol column, a space."""
@@ -136,6 +139,9 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self._spans: dict[int, list[ClaimSpan]] = {}
         self._search: str = ""
         self._strips: dict[int, Strip] = {}
+        """Drawn lines by line index; dropped for the paragraphs a change touches."""
+        self._styles: dict[str, Style] = {}
+        self._claim_paragraph: dict[str, int] = {}
 
     # --- data in -------------------------------------------------------------
 
@@ -157,6 +163,9 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         for paragraph_spans in spans.values():
             paragraph_spans.sort(key=lambda s: (s.start, -(s.end - s.start)))
         self._spans = spans
+        self._claim_paragraph = {
+            span.claim_id: number for number, found in spans.items() for span in found
+        }
         self._redraw()
 
     def spans_in(self, paragraph: int) -> list[ClaimSpan]:
@@ -193,18 +202,33 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self._strips.clear()
         self.refresh()
 
+    def _redraw_paragraphs(self, *numbers: int | None) -> None:
+        """Draw again only the lines of these paragraphs (a key touches one or two)."""
+        if self._layout is None:
+            return
+        for number in numbers:
+            if number is None or not 1 <= number <= len(self.article.paragraphs):
+                continue
+            lines = self._layout.paragraph_lines(number)
+            for index in lines:
+                self._strips.pop(index, None)
+            self.refresh_lines(lines.start, len(lines))
+
     def notify_style_update(self) -> None:
         super().notify_style_update()
-        self._strips.clear()  # a theme change: every line is drawn anew
+        self._styles.clear()  # a theme change: every line is drawn anew
+        self._strips.clear()
 
     def watch_current(self, old: int, new: int) -> None:
-        self._redraw()
+        self._redraw_paragraphs(old, new)
 
-    def watch_selected_claim(self) -> None:
-        self._redraw()
+    def watch_selected_claim(self, old: str | None, new: str | None) -> None:
+        self._redraw_paragraphs(
+            *(self._claim_paragraph.get(claim_id) for claim_id in (old, new) if claim_id)
+        )
 
-    def watch_selection(self) -> None:
-        self._redraw()
+    def watch_selection(self, old: Selection | None, new: Selection | None) -> None:
+        self._redraw_paragraphs(*(s.paragraph for s in (old, new) if s is not None))
 
     def scroll_to_paragraph(self, number: int, *, animate: bool = False) -> None:
         """Bring a paragraph into view (its first lines, with a little context above)."""
@@ -241,12 +265,19 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         return strip.crop(self.scroll_offset.x, self.scroll_offset.x + self.size.width)
 
     def _style(self, name: str) -> Style:
-        return self.get_component_rich_style(f"article-view--{name}", partial=True)
+        style = self._styles.get(name)
+        if style is None:
+            if name == "base":
+                style = self.rich_style
+            else:
+                style = self.get_component_rich_style(f"article-view--{name}", partial=True)
+            self._styles[name] = style
+        return style
 
     def _draw(self, index: int) -> Strip:
         layout = self.layout_lines
         width = self.size.width
-        base = self.rich_style
+        base = self._style("base")
         if index >= len(layout):
             return Strip.blank(width, base)
         line = layout.lines[index]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -11,9 +12,11 @@ from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from factmark.model import AnnotationFile, Claim
 from factmark.tui.text import excerpt, hidden_characters, plain
 from factmark.tui.widgets.article_view import CONTRADICTED_SYMBOL, VERDICT_SYMBOLS
+
+if TYPE_CHECKING:
+    from factmark.model import AnnotationFile, Claim
 
 
 class ClaimList(OptionList, can_focus=False):

@@ -6,10 +6,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
+from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
+from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
@@ -25,8 +27,21 @@ class Choice(Generic[T]):
     label: str
 
 
+GAP = 2
+"""Cells between two choices on a row."""
+
+
+def choice_width(choice: Choice[T]) -> int:
+    """Cells of ``key ○ label``."""
+    return cell_len(f"{choice.key} ○ {choice.label}")
+
+
 class Picker(Widget, Generic[T], can_focus=True):
-    """Shows every choice on one line (wrapping if narrow); the chosen one stands out."""
+    """Shows every choice on one line; the chosen one stands out.
+
+    When the line is too narrow the choices wrap onto more rows, whole choices
+    only (a key never ends up on another row than its label).
+    """
 
     DEFAULT_CSS = """
     Picker { height: auto; padding: 0 1; }
@@ -48,15 +63,37 @@ class Picker(Widget, Generic[T], can_focus=True):
         self.choices = list(choices)
         self.set_reactive(Picker.value, str(value))
 
-    def render(self) -> Text:
-        text = Text(end="")
+    def rows(self, width: int) -> list[list[int]]:
+        """Indexes of the choices on each row, as many whole choices as fit in ``width``."""
+        rows: list[list[int]] = [[]]
+        used = 0
         for index, choice in enumerate(self.choices):
-            if index:
-                text.append("  ")
-            chosen = choice.value == self.value
-            style = Style(reverse=True, bold=True) if chosen else Style()
-            text.append(f"{choice.key} ", Style(dim=not chosen, bold=chosen))
-            text.append(f"{'●' if chosen else '○'} {choice.label}", style)
+            size = choice_width(choice)
+            if rows[-1] and width > 0 and used + GAP + size > width:
+                rows.append([])
+            used = size if not rows[-1] else used + GAP + size
+            rows[-1].append(index)
+        return rows
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return len(self.rows(width))
+
+    def on_resize(self) -> None:
+        self.refresh(layout=True)  # the number of rows depends on the width
+
+    def render(self) -> Text:
+        text = Text(end="", no_wrap=True, overflow="ellipsis")
+        for number, row in enumerate(self.rows(self.content_size.width)):
+            if number:
+                text.append("\n")
+            for position, index in enumerate(row):
+                if position:
+                    text.append(" " * GAP)
+                choice = self.choices[index]
+                chosen = choice.value == self.value
+                style = Style(reverse=True, bold=True) if chosen else Style()
+                text.append(f"{choice.key} ", Style(dim=not chosen, bold=chosen))
+                text.append(f"{'●' if chosen else '○'} {choice.label}", style)
         return text
 
     def _index(self) -> int:
@@ -74,13 +111,17 @@ class Picker(Widget, Generic[T], can_focus=True):
                 return
 
     def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        rows = self.rows(self.content_size.width)
+        if offset is None or not 0 <= offset.y < len(rows):
+            return
         column = 0
-        for index, choice in enumerate(self.choices):
-            width = len(choice.key) + 3 + len(choice.label) + (2 if index else 0)
-            if event.x < column + width + 1:
-                self.value = choice.value
+        for index in rows[offset.y]:
+            end = column + choice_width(self.choices[index])
+            if offset.x < end + GAP // 2:  # a click in the gap goes to the nearer choice
+                self.value = self.choices[index].value
                 return
-            column += width
+            column = end + GAP
 
     def watch_value(self, value: str) -> None:
         self.post_message(self.Changed(self, value))  # type: ignore[arg-type]

@@ -47,4 +47,14 @@ class StatusBar(Static):
             )
         text.append("   ")
         text.append(sanitize(status.article), "bold")
-        self.update(text)
+        self.update(text, layout=False)
+
+    def show_opening(self, article: str, paragraph: int, paragraphs: int) -> None:
+        """The line while the annotations are still being opened."""
+        text = Text(no_wrap=True, overflow="ellipsis", end="")
+        text.append(" factmark ", "bold reverse")
+        text.append(f" ¶ {paragraph}/{paragraphs}", "bold")
+        text.append("  opening the annotations…", "dim")
+        text.append("   ")
+        text.append(sanitize(article), "bold")
+        self.update(text, layout=False)

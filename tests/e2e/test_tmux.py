@@ -1,0 +1,198 @@
+"""The installed ``factmark annotate`` in a real terminal, driven through tmux (issue 3, Proof).
+
+Opens the seed article in a 100×30 tmux pane, adds a claim (verdict inaccurate)
+to a paragraph without claims, links it to the proposed claim as a
+contradiction with ``l enter enter``, quits with ``q``, and reads the TOML back.
+Every wait polls the screen with a deadline; there is no fixed sleep.
+"""
+
+from __future__ import annotations
+
+import re
+import shlex
+import shutil
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from factmark import store
+
+ROOT = Path(__file__).resolve().parents[2]
+SEED = "000_207cb1c8ae6ad8ea"
+FACTMARK = Path(sys.executable).parent / "factmark"
+TMUX = shutil.which("tmux") or "/usr/bin/tmux"
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(not Path(TMUX).exists(), reason="tmux is not installed"),
+    pytest.mark.skipif(not FACTMARK.exists(), reason="factmark is not installed in this venv"),
+]
+
+EXIT_MARKER = re.compile(r"EXIT=(\d+)")
+
+
+class Terminal:
+    """One tmux server on a private socket, with one pane running one command."""
+
+    def __init__(self, width: int, height: int) -> None:
+        self.socket = f"factmark-e2e-{uuid.uuid4().hex[:12]}"
+        self.width = width
+        self.height = height
+        self.screen = ""
+        self.socket_path: str | None = None
+
+    def tmux(self, *args: str) -> str:
+        result = subprocess.run(
+            [TMUX, "-L", self.socket, "-f", "/dev/null", *args],
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=True,
+        )
+        return result.stdout
+
+    def start(self, command: str, cwd: Path) -> None:
+        self.tmux(
+            "new-session",
+            "-d",
+            "-s",
+            "main",
+            "-x",
+            str(self.width),
+            "-y",
+            str(self.height),
+            "-c",
+            str(cwd),
+            "-e",
+            "TERM=xterm-256color",
+            # COLUMNS and LINES may be in the environment without os.environ knowing
+            # (GNU readline exports them at C level under pytest): they would
+            # override the pane's real size, so they go.
+            f"env -u COLUMNS -u LINES TERM=xterm-256color sh -c {shlex.quote(command)}",
+        )
+        self.socket_path = self.tmux("display-message", "-p", "#{socket_path}").strip()
+
+    def keys(self, *keys: str) -> None:
+        self.tmux("send-keys", "-t", "main", *keys)
+
+    def capture(self) -> str:
+        self.screen = self.tmux("capture-pane", "-p", "-t", "main")
+        return self.screen
+
+    def wait_until(self, check: Callable[[str], bool], what: str, timeout: float = 10.0) -> str:
+        """Poll the screen (short waits) until ``check`` holds; fail with the screen."""
+        deadline = time.monotonic() + timeout
+        while True:
+            screen = self.capture()
+            if check(screen):
+                return screen
+            if time.monotonic() > deadline:
+                pytest.fail(f"timed out waiting for {what}; the screen:\n{screen}")
+            time.sleep(0.02)
+
+    def wait_for(self, *texts: str, timeout: float = 10.0) -> str:
+        return self.wait_until(
+            lambda screen: all(text in screen for text in texts),
+            " and ".join(repr(text) for text in texts),
+            timeout,
+        )
+
+    def kill(self) -> None:
+        subprocess.run(
+            [TMUX, "-L", self.socket, "kill-server"], capture_output=True, timeout=10, check=False
+        )
+        if self.socket_path:  # tmux 3.3 leaves the socket file behind
+            Path(self.socket_path).unlink(missing_ok=True)
+
+
+@pytest.fixture
+def terminal() -> Iterator[Terminal]:
+    term = Terminal(100, 30)
+    try:
+        yield term
+    finally:
+        term.kill()
+
+
+def test_add_link_quit_in_a_real_terminal(tmp_path: Path, terminal: Terminal) -> None:
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "annotations").mkdir()
+    article = tmp_path / "seeds" / f"{SEED}.txt"
+    annotations = tmp_path / "annotations" / f"{SEED}.toml"
+    shutil.copyfile(ROOT / "seeds" / f"{SEED}.txt", article)
+    shutil.copyfile(ROOT / "annotations" / f"{SEED}.toml", annotations)
+    article_bytes = article.read_bytes()
+    before = store.load(annotations).document
+    assert not [c for c in before.claims if c.paragraph == 4], "the test needs ¶4 without claims"
+
+    # The pane stays alive after the program, so its exit code can be read.
+    command = (
+        f'{shlex.quote(str(FACTMARK))} annotate seeds/{SEED}.txt; echo "EXIT=$?"; exec sleep 120'
+    )
+    terminal.start(command, tmp_path)
+    # The header (with the article's name: the app sees all 100 columns) and the footer.
+    terminal.wait_for("¶ 1/24", f"{SEED}.txt", "q Quit", timeout=15)
+
+    # To ¶4, which has no claim yet.
+    terminal.keys("j", "j", "j")
+    terminal.wait_for("¶ 4/24", "¶ 4 · 0 claims")
+
+    # a: select the paragraph's first sentence; enter: the claim editor.
+    terminal.keys("a")
+    terminal.wait_for("Select the claim")
+    terminal.keys("Enter")
+    terminal.wait_for("New claim", "This development marks a significant")
+    terminal.keys("i")  # the verdict picker has the focus: one key sets it
+    terminal.wait_for("● inaccurate")
+    terminal.keys("C-s")
+    terminal.wait_until(
+        lambda s: "New claim" not in s and "¶ 4 · 1 claim" in s and "✗ inaccurate" in s,
+        "the new claim in the panel",
+    )
+
+    # l enter enter: link it to the proposed (nearest) claim as a contradiction.
+    terminal.keys("l")
+    terminal.wait_for("type to search the claims")
+    terminal.keys("Enter")
+    terminal.wait_for("contradicts: they cannot both be true")
+    terminal.keys("Enter")
+    terminal.wait_until(
+        lambda s: "→ contradicts" in s and "contradicts: they cannot" not in s,
+        "the link in the panel",
+    )
+
+    terminal.keys("q")
+    screen = terminal.wait_until(lambda s: EXIT_MARKER.search(s) is not None, "the exit code")
+    match = EXIT_MARKER.search(screen)
+    assert match is not None
+    assert match.group(1) == "0", screen
+
+    after = store.load(annotations).document
+    assert len(after.claims) == len(before.claims) + 1
+    old_ids = {c.id for c in before.claims}
+    (new,) = [c for c in after.claims if c.id not in old_ids]
+    assert new.paragraph == 4
+    assert new.start == 0
+    assert new.quote.startswith("This development marks a significant")
+    assert new.verdict == "inaccurate"
+    assert new.author.strip()
+    assert new.created is not None and new.updated is not None
+
+    new_links = [link for link in after.links if link not in before.links]
+    assert len(new_links) == 1
+    (link,) = new_links
+    assert link.kind == "contradicts"
+    assert link.source == new.id
+    assert link.target in old_ids
+    # Nothing else changed: the old claims and links are all still there.
+    assert {c.id for c in after.claims} - {new.id} == old_ids
+    assert len(after.links) == len(before.links) + 1
+
+    assert article.read_bytes() == article_bytes, "the article must never be written"
+    leftovers = [p.name for p in annotations.parent.iterdir() if p != annotations]
+    assert leftovers == [], f"temporary files left behind: {leftovers}"
