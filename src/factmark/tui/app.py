@@ -65,9 +65,11 @@ class FactmarkApp(App[int]):
         self._unreadable: Fingerprint | None = None
         """An unusable version on disk already reported (once; never overwritten unasked)."""
 
+    def get_default_screen(self) -> AnnotateScreen:
+        return AnnotateScreen(self.article)  # the article is the first thing painted
+
     def on_mount(self) -> None:
-        self.push_screen(AnnotateScreen(self.article))
-        self.call_after_refresh(self.open_session)  # the article first, then the claims
+        self.call_after_refresh(self.open_session)  # then the claims, off the event loop
 
     @work(thread=True, exit_on_error=True)
     def open_session(self) -> None:

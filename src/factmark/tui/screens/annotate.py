@@ -33,6 +33,8 @@ EDITING_ACTIONS = {"add", "edit", "enter", "link", "unlink", "delete", "undo", "
 READING_ACTIONS = {"move", "first", "last", "search", "next_hit", "toggle_panel", "help", "quit",
                    "escape"}  # fmt: skip
 """What works while the annotations are still being opened."""
+WIDE = 100
+"""From this many columns the side panel stands beside the article, else under it."""
 PANEL_DELAY = 0.05
 """Seconds the side panel waits after a move, so that holding j stays fluid."""
 KIND_LABELS: dict[str, str] = {
@@ -46,7 +48,7 @@ KIND_LABELS: dict[str, str] = {
 class AnnotateScreen(Screen[None]):
     """Walk the article paragraph by paragraph and annotate its claims."""
 
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (WIDE, "-wide")]
 
     BINDINGS = [
         Binding("j,down", "move(1)", "Next ¶", show=False),
@@ -102,6 +104,11 @@ class AnnotateScreen(Screen[None]):
         return self.query_one(ArticleView)
 
     def compose(self) -> ComposeResult:
+        # The breakpoint classes are applied on the first resize, after the first
+        # frame: set them now so that the article is wrapped once, at its real width.
+        wide = self.app.size.width >= WIDE
+        self.set_class(wide, "-wide")
+        self.set_class(not wide, "-narrow")
         yield StatusBar(id="status")
         with Horizontal(id="main"):
             yield ArticleView(self.article, id="article")
@@ -181,7 +188,9 @@ class AnnotateScreen(Screen[None]):
         """Make a paragraph current (and a claim in it selected)."""
         paragraph = max(1, min(len(self.article.paragraphs), paragraph))
         self.view.current = paragraph
-        self.selected = claim_id
+        # Select now, draw the panel later: keys typed ahead (j j d) act on this claim.
+        ids = [c.id for c in self.session.claims_in(paragraph)] if self.session else []
+        self.selected = claim_id if claim_id in ids else (ids[0] if ids else None)
         self.view.scroll_to_paragraph(paragraph)
         self.refresh_status()
         self.schedule_panel()

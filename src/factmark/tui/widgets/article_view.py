@@ -185,7 +185,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         return self._layout
 
     def _text_width(self) -> int:
-        return max(10, self.scrollable_content_region.width - GUTTER - 1)
+        return max(10, self.scrollable_content_region.width - GUTTER)
 
     def _relayout(self) -> None:
         width = self._text_width()
