@@ -1,4 +1,10 @@
-"""The side panel: the current paragraph's claims and the selected claim's details."""
+"""The side panel: the current paragraph's claims and the selected claim's details.
+
+The whole panel below its title is one piece of text, redrawn in one go: the
+editor steps through paragraphs quickly, and one widget to measure and draw
+is much cheaper than a list widget per section. Rows at the top (the claims,
+then the selected claim's links) are one line each, so a click maps to a row.
+"""
 
 from __future__ import annotations
 
@@ -6,11 +12,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.message import Message
-from textual.widgets import OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Static
 
 from factmark.tui.text import excerpt, hidden_characters, plain
 from factmark.tui.widgets.article_view import CONTRADICTED_SYMBOL, VERDICT_SYMBOLS
@@ -18,27 +24,28 @@ from factmark.tui.widgets.article_view import CONTRADICTED_SYMBOL, VERDICT_SYMBO
 if TYPE_CHECKING:
     from factmark.model import AnnotationFile, Claim
 
-
-class ClaimList(OptionList, can_focus=False):
-    """The claims of one paragraph; a click selects one."""
-
-
-class LinkList(OptionList, can_focus=False):
-    """The links of the selected claim, both directions; a click offers removal."""
+ROW_PREFIX = 18
+"""Cells before the quote in a claim row: marker, symbol, verdict."""
 
 
 def claim_label(claim: Claim, contradicted: bool, width: int = 60) -> Text:
     """One line naming a claim: verdict symbol, verdict, and the start of its quote."""
     symbol = CONTRADICTED_SYMBOL if contradicted else VERDICT_SYMBOLS[claim.verdict]
-    label = Text(f"{symbol} ", style="bold", end="")
+    label = Text(f"{symbol} ", style="bold", end="", no_wrap=True)
     label.append(f"{claim.verdict:<15} ", style="bold")
     label.append(excerpt(claim.quote, max(10, width)))
-    label.no_wrap = True
     return label
 
 
+class PanelBody(Static):
+    """The panel's text; knows which claim or link each of its first rows shows."""
+
+    rows: dict[int, tuple[str, str]] = {}
+    """Line number -> ("claim", id) or ("link", index in the document's links)."""
+
+
 class ClaimPanel(VerticalScroll, can_focus=False):
-    """Claims of the current paragraph, then the selected claim in full."""
+    """Claims of the current paragraph, the selected claim's links, then the claim in full."""
 
     @dataclass
     class ClaimPicked(Message):
@@ -51,10 +58,7 @@ class ClaimPanel(VerticalScroll, can_focus=False):
 
     def compose(self) -> ComposeResult:
         yield Static(id="panel-title")
-        yield ClaimList(id="panel-claims")
-        yield Static(id="panel-details")
-        yield Static(Text("Links", style="bold"), id="panel-links-title")
-        yield LinkList(id="panel-links")
+        yield PanelBody(id="panel-body")
 
     def show(
         self,
@@ -65,58 +69,69 @@ class ClaimPanel(VerticalScroll, can_focus=False):
         contradicted: set[str],
     ) -> None:
         """Show a paragraph's claims and, in full, the selected claim."""
-        title = Text(f"¶ {paragraph}", style="bold", end="")
+        title = Text(f"¶ {paragraph}", style="bold", end="", no_wrap=True)
         title.append(f" · {len(claims)} claim{'s' * (len(claims) != 1)}")
         if not claims:
-            title.append("\npress a to add one", style="dim")
-        self.query_one("#panel-title", Static).update(title)
-        claim_list = self.query_one(ClaimList)
-        claim_list.clear_options()
-        width = max(12, (self.scrollable_content_region.width or 48) - 20)
-        claim_list.add_options(
-            [Option(claim_label(c, c.id in contradicted, width), id=c.id) for c in claims]
-        )
-        claim_list.display = bool(claims)
-        if selected is not None and selected.id in {c.id for c in claims}:
-            claim_list.highlighted = [c.id for c in claims].index(selected.id)
-        self.query_one("#panel-details", Static).update(
-            claim_details(selected) if selected else Text("")
-        )
-        self._show_links(selected, document)
+            title.append(" · press a to add one", style="dim")
+        self.query_one("#panel-title", Static).update(title, layout=False)
 
-    def _show_links(self, selected: Claim | None, document: AnnotationFile) -> None:
-        link_list = self.query_one(LinkList)
-        link_list.clear_options()
-        links = document.links_of(selected.id) if selected else []
-        self.query_one("#panel-links-title").display = bool(links)
-        link_list.display = bool(links)
-        for index, link in enumerate(document.links):
-            if selected is None or not link.touches(selected.id):
-                continue
-            other_id = link.other(selected.id)
-            outgoing = link.source == selected.id
-            arrow = "→" if outgoing or link.symmetric else "←"
-            line = Text(f"{arrow} {link.kind} ", style="bold", end="")
-            try:
-                line.append(excerpt(document.claim(other_id).quote, 50))
-            except KeyError:
-                line.append(other_id)
-            if link.note:
-                line.append("\n  ")
-                line.append(plain(link.note))
-            link_list.add_option(Option(line, id=str(index)))
+        width = max(24, (self.scrollable_content_region.width or 48) - 1)
+        body = Text(end="")
+        rows: dict[int, tuple[str, str]] = {}
+        line = 0
+        for claim in claims:
+            chosen = selected is not None and claim.id == selected.id
+            row = Text("▶ " if chosen else "  ", end="", no_wrap=True)
+            row.append(claim_label(claim, claim.id in contradicted, width - ROW_PREFIX))
+            if chosen:
+                row.stylize("reverse")
+            body.append(row)
+            body.append("\n")
+            rows[line] = ("claim", claim.id)
+            line += 1
+        if selected is not None:
+            links = [
+                (i, link) for i, link in enumerate(document.links) if link.touches(selected.id)
+            ]
+            if links:
+                body.append(f"\nLinks ({len(links)}) · click one to remove it\n", style="bold")
+                line += 2
+            for index, link in links:
+                outgoing = link.source == selected.id
+                arrow = "→" if outgoing or link.symmetric else "←"
+                prefix = f"{arrow} {link.kind} "
+                row = Text(prefix, style="bold", end="", no_wrap=True)
+                try:
+                    other = document.claim(link.other(selected.id)).quote
+                except KeyError:
+                    other = link.other(selected.id)
+                row.append(excerpt(other, max(10, width - len(prefix))))
+                body.append(row)
+                body.append("\n")
+                rows[line] = ("link", str(index))
+                line += 1
+            body.append("\n")
+            body.append(claim_details(selected, document))
+        panel_body = self.query_one(PanelBody)
+        panel_body.rows = rows
+        panel_body.update(body)
 
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        if event.option.id is None:
+    def on_click(self, event: events.Click) -> None:
+        body = self.query_one(PanelBody)
+        offset = event.get_content_offset(body)
+        if offset is None:
             return
-        if isinstance(event.option_list, ClaimList):
-            self.post_message(self.ClaimPicked(event.option.id))
+        row = body.rows.get(offset.y)
+        if row is None:
+            return
+        kind, value = row
+        if kind == "claim":
+            self.post_message(self.ClaimPicked(value))
         else:
-            self.post_message(self.LinkPicked(int(event.option.id)))
+            self.post_message(self.LinkPicked(int(value)))
 
 
-def claim_details(claim: Claim) -> Text:
+def claim_details(claim: Claim, document: AnnotationFile | None = None) -> Text:
     """Everything about one claim, as plain text (no markup from the file is parsed)."""
     text = Text(end="")
     text.append("“")
@@ -124,9 +139,8 @@ def claim_details(claim: Claim) -> Text:
     text.append("”\n")
     hidden = hidden_characters(claim.quote)
     if hidden:
-        text.append(
-            f"⚠ hidden characters in the quote: {', '.join(hidden)}\n", style="bold reverse"
-        )
+        warning = f"⚠ hidden characters in the quote: {', '.join(hidden)}\n"
+        text.append(warning, style="bold reverse")
     text.append(f"{VERDICT_SYMBOLS[claim.verdict]} {claim.verdict}", style="bold")
     text.append(f" · confidence {claim.confidence}")
     if claim.state:
@@ -159,4 +173,10 @@ def claim_details(claim: Claim) -> Text:
             text.append("\n  “")
             text.append(plain(source.quote, "italic"))
             text.append("”")
+    notes = [link for link in document.links_of(claim.id) if link.note] if document else []
+    if notes:
+        text.append("\n\nLink notes", style="bold")
+        for link in notes:
+            text.append(f"\n• {link.kind}: ", style="italic")
+            text.append(plain(link.note))
     return text
