@@ -145,7 +145,9 @@ def run_annotate(args: argparse.Namespace) -> int:
         raise UsageError(f"{path}: is a directory, not an annotation file")
     from factmark.tui.app import FactmarkApp  # Textual is loaded only for the TUI
 
-    return FactmarkApp(article, path).run() or 0
+    app = FactmarkApp(article, path)
+    app.run()
+    return app.return_code or 0
 
 
 # --- parser ----------------------------------------------------------------

@@ -55,8 +55,13 @@ def unsafe_offsets(text: str) -> list[int]:
     return [m.start() for m in _UNSAFE.finditer(text) if m.group() != "\n"]
 
 
-def plain(text: str, style: Style | str = "") -> Text:
-    """A Text showing ``text`` exactly as typed, placeholders marked."""
+def plain(text: str, style: Style | str = "", *, lines: bool = False) -> Text:
+    """A Text showing ``text`` exactly as typed, placeholders marked.
+
+    With ``lines``, newlines stay line breaks (a note); otherwise they read as spaces.
+    """
+    if lines:
+        return Text("\n", end="").join(plain(line, style) for line in text.split("\n"))
     shown = Text(sanitize(text), style=style, no_wrap=False, end="")
     for offset in unsafe_offsets(text):
         shown.stylize(PLACEHOLDER_STYLE, offset, offset + 1)

@@ -140,7 +140,7 @@ class ClaimEditor(ModalScreen[ClaimDraft | None]):
             return
         for index, source in enumerate(self.draft.sources):
             label = Text(f"[{source.stance or 'no stance'}] ", style="italic", end="")
-            label.append(excerpt(source.label, 70))
+            label.append(excerpt(source.label, 56))
             sources.add_option(Option(label, id=str(index)))
         if highlight is not None and self.draft.sources:
             sources.highlighted = min(highlight, len(self.draft.sources) - 1)

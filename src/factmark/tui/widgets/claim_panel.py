@@ -24,8 +24,10 @@ from factmark.tui.widgets.article_view import CONTRADICTED_SYMBOL, VERDICT_SYMBO
 if TYPE_CHECKING:
     from factmark.model import AnnotationFile, Claim
 
-ROW_PREFIX = 18
-"""Cells before the quote in a claim row: marker, symbol, verdict."""
+ROW_PREFIX = 20
+"""Cells before the quote in a claim row: marker (2), symbol (2), verdict (16).
+
+A row any longer wraps, and the rows below it no longer match their clicks."""
 
 
 def claim_label(claim: Claim, contradicted: bool, width: int = 60) -> Text:
@@ -151,7 +153,7 @@ def claim_details(claim: Claim, document: AnnotationFile | None = None) -> Text:
         text.append(plain(claim.author, "dim"))
     if claim.note:
         text.append("\n\n")
-        text.append(plain(claim.note))
+        text.append(plain(claim.note, lines=True))
     if claim.tags:
         text.append("\n\ntags: ", style="bold")
         text.append(plain(", ".join(claim.tags)))

@@ -1,0 +1,75 @@
+"""SVG snapshots of the main screens on the seed article (pytest-textual-snapshot).
+
+Each snapshot was looked at before it was accepted. Regenerate with
+``pytest tests/tui/test_snapshots.py --snapshot-update`` and look again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Iterable
+from typing import Any, Protocol
+
+from conftest import WIDE, opened, settled, wait_for_screen
+from textual.app import App
+from textual.pilot import Pilot
+from textual.screen import Screen
+from textual.widgets import Input, TextArea
+
+from factmark.tui.app import FactmarkApp
+from factmark.tui.screens.claim_editor import ClaimEditor
+from factmark.tui.screens.help import HelpScreen
+from factmark.tui.screens.link_picker import LinkPicker
+
+
+class SnapCompare(Protocol):
+    def __call__(
+        self,
+        app: App[Any],
+        press: Iterable[str] = (),
+        terminal_size: tuple[int, int] = (80, 24),
+        run_before: Callable[[Pilot[Any]], Awaitable[None] | None] | None = None,
+    ) -> bool: ...
+
+
+def then(
+    moves: Iterable[str] = (), keys: Iterable[str] = (), screen: type[Screen[Any]] | None = None
+) -> Callable[[Pilot[Any]], Awaitable[None]]:
+    """Open, move (letting the panel follow), press keys, wait for ``screen``, stop blinking."""
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await opened(pilot)
+        await pilot.press(*moves)
+        await settled(pilot)
+        await pilot.press(*keys)
+        if screen is not None:
+            await wait_for_screen(pilot, screen)
+        for widget in pilot.app.screen.query("Input, TextArea"):
+            assert isinstance(widget, Input | TextArea)
+            widget.cursor_blink = False
+        await pilot.wait_for_scheduled_animations()
+
+    return run_before
+
+
+TO_3 = ("j", "j")
+"""From ¶1 to ¶3: a paragraph with three claims, one of them contradicted."""
+
+
+class TestAnnotateScreens:
+    def test_main_screen_at_paragraph_3(self, app: FactmarkApp, snap_compare: SnapCompare) -> None:
+        """¶3 current: its three claims marked, the first selected in the panel with its links."""
+        assert snap_compare(app, terminal_size=WIDE, run_before=then(TO_3))
+
+    def test_claim_editor(self, app: FactmarkApp, snap_compare: SnapCompare) -> None:
+        """The editor on ¶3's first claim: verdict and confidence rows, sources, note, tags."""
+        assert snap_compare(app, terminal_size=WIDE, run_before=then(TO_3, ["e"], ClaimEditor))
+
+    def test_link_picker(self, app: FactmarkApp, snap_compare: SnapCompare) -> None:
+        """Linking ¶3's first claim: the other claims, nearest first, the first highlighted."""
+        assert snap_compare(app, terminal_size=WIDE, run_before=then(TO_3, ["l"], LinkPicker))
+
+    def test_help_screen(self, app: FactmarkApp, snap_compare: SnapCompare) -> None:
+        """Every key, over the main screen."""
+        assert snap_compare(
+            app, terminal_size=WIDE, run_before=then(keys=["question_mark"], screen=HelpScreen)
+        )
