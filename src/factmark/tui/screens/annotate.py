@@ -11,7 +11,6 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.timer import Timer
 from textual.widgets import Footer, Input
 
 from factmark.article import Article
@@ -35,8 +34,6 @@ READING_ACTIONS = {"move", "first", "last", "search", "next_hit", "toggle_panel"
 """What works while the annotations are still being opened."""
 WIDE = 100
 """From this many columns the side panel stands beside the article, else under it."""
-PANEL_DELAY = 0.05
-"""Seconds the side panel waits after a move, so that holding j stays fluid."""
 KIND_LABELS: dict[str, str] = {
     "contradicts": "contradicts: they cannot both be true",
     "supports": "supports: this claim backs the other",
@@ -118,7 +115,6 @@ class AnnotateScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#search").display = False
-        self._panel_timer: Timer | None = None
         self.refresh_status()
         self.view.focus()
 
@@ -142,12 +138,6 @@ class AnnotateScreen(Screen[None]):
         self.view.show_claims(session.trusted(), session.contradicted())
         self.refresh_panel()
         self.refresh_status()
-
-    def schedule_panel(self) -> None:
-        """Refresh the panel a moment from now (a burst of moves makes one refresh)."""
-        if self._panel_timer is not None:
-            self._panel_timer.stop()
-        self._panel_timer = self.set_timer(PANEL_DELAY, self.refresh_panel)
 
     def refresh_panel(self) -> None:
         session = self.session
@@ -188,12 +178,11 @@ class AnnotateScreen(Screen[None]):
         """Make a paragraph current (and a claim in it selected)."""
         paragraph = max(1, min(len(self.article.paragraphs), paragraph))
         self.view.current = paragraph
-        # Select now, draw the panel later: keys typed ahead (j j d) act on this claim.
         ids = [c.id for c in self.session.claims_in(paragraph)] if self.session else []
         self.selected = claim_id if claim_id in ids else (ids[0] if ids else None)
         self.view.scroll_to_paragraph(paragraph)
         self.refresh_status()
-        self.schedule_panel()
+        self.refresh_panel()
 
     # --- keys ----------------------------------------------------------------
 

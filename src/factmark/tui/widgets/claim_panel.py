@@ -14,8 +14,11 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
-from textual.containers import VerticalScroll
+from textual.containers import Vertical
+from textual.geometry import Size
 from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 from textual.widgets import Static
 
 from factmark.tui.text import excerpt, hidden_characters, plain
@@ -39,14 +42,65 @@ def claim_label(claim: Claim, contradicted: bool, width: int = 60) -> Text:
     return label
 
 
-class PanelBody(Static):
-    """The panel's text; knows which claim or link each of its first rows shows."""
+class PanelBody(ScrollView, can_focus=False):
+    """The panel's text, drawn a line at a time like the article.
 
-    rows: dict[int, tuple[str, str]] = {}
-    """Line number -> ("claim", id) or ("link", index in the document's links)."""
+    Showing another claim sets new text and redraws this widget alone: its size
+    never depends on its text, so nothing else on screen is laid out again.
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.text = Text(end="")
+        self.rows: dict[int, tuple[str, str]] = {}
+        """Line number -> ("claim", id) or ("link", index in the document's links)."""
+        self._lines: list[Strip] = []
+        self._width = 0
+
+    def show_text(self, text: Text, rows: dict[int, tuple[str, str]]) -> None:
+        self.text, self.rows = text, rows
+        self._wrap(force=True)
+        if self.scroll_offset.y:
+            self.scroll_to(y=0, animate=False, immediate=True)
+        self.refresh()
+
+    def _wrap(self, *, force: bool = False) -> None:
+        width = max(1, self.scrollable_content_region.width)
+        if not force and width == self._width:
+            return
+        self._width = width
+        console = self.app.console
+        base = self.rich_style
+        lines = self.text.wrap(console, width)
+        self._lines = [
+            Strip(list(line.render(console))).apply_style(base).extend_cell_length(width, base)
+            for line in lines
+        ]
+        # A new virtual size lays out the whole screen: keep it while the text fits.
+        size = Size(width, max(len(self._lines), self.scrollable_content_region.height))
+        if size != self.virtual_size:
+            self.virtual_size = size
+
+    def on_resize(self) -> None:
+        self._wrap()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        if self.is_mounted:
+            self._wrap(force=True)
+
+    def render_line(self, y: int) -> Strip:
+        index = y + self.scroll_offset.y
+        if 0 <= index < len(self._lines):
+            return self._lines[index]
+        return Strip.blank(self.size.width, self.rich_style)
+
+    def row_at(self, y: int) -> tuple[str, str] | None:
+        """The claim or link on a line of the widget, if any."""
+        return self.rows.get(y + self.scroll_offset.y)
 
 
-class ClaimPanel(VerticalScroll, can_focus=False):
+class ClaimPanel(Vertical, can_focus=False):
     """Claims of the current paragraph, the selected claim's links, then the claim in full."""
 
     @dataclass
@@ -77,7 +131,7 @@ class ClaimPanel(VerticalScroll, can_focus=False):
             title.append(" · press a to add one", style="dim")
         self.query_one("#panel-title", Static).update(title, layout=False)
 
-        width = max(24, (self.scrollable_content_region.width or 48) - 1)
+        width = max(24, self.query_one(PanelBody).scrollable_content_region.width or 48)
         body = Text(end="")
         rows: dict[int, tuple[str, str]] = {}
         line = 0
@@ -114,16 +168,14 @@ class ClaimPanel(VerticalScroll, can_focus=False):
                 line += 1
             body.append("\n")
             body.append(claim_details(selected, document))
-        panel_body = self.query_one(PanelBody)
-        panel_body.rows = rows
-        panel_body.update(body)
+        self.query_one(PanelBody).show_text(body, rows)
 
     def on_click(self, event: events.Click) -> None:
         body = self.query_one(PanelBody)
         offset = event.get_content_offset(body)
         if offset is None:
             return
-        row = body.rows.get(offset.y)
+        row = body.row_at(offset.y)
         if row is None:
             return
         kind, value = row
