@@ -156,10 +156,11 @@ class Session:
     @property
     def dirty(self) -> bool:
         """Whether there are changes not yet in the file."""
-        return self.document != self.saved
+        return self.document is not self.saved and self.document != self.saved
 
     def claim(self, claim_id: str) -> Claim:
-        return self.document.claim(claim_id)
+        """The claim with this id (KeyError if there is none)."""
+        return self._index().by_id[claim_id]
 
     def anchor(self, claim_id: str) -> Anchor:
         return self.anchors.get(claim_id, Anchor(AnchorState.ORPHAN))
@@ -170,10 +171,15 @@ class Session:
         The TUI asks on every key; at book length a scan of every claim per key
         would be the slowest thing it does.
         """
-        key = (id(self.document), self._anchors_version)
-        if self._index_cache is None or self._index_cache.key != key:
-            self._index_cache = _Index.build(key, self.document, self.anchors)
-        return self._index_cache
+        cache = self._index_cache
+        if (
+            cache is None
+            or cache.document is not self.document
+            or cache.anchors_version != self._anchors_version
+        ):
+            cache = _Index.build(self.document, self._anchors_version, self.anchors)
+            self._index_cache = cache
+        return cache
 
     def claims_in(self, paragraph: int) -> list[Claim]:
         """Claims found in a paragraph, by position."""
@@ -190,6 +196,10 @@ class Session:
     def contradicted(self) -> set[str]:
         """Ids of the claims on either end of a ``contradicts`` link."""
         return self._index().contradicted
+
+    def contradictions(self) -> int:
+        """How many ``contradicts`` links there are."""
+        return self._index().contradictions
 
     # --- editing -------------------------------------------------------------
 
@@ -344,15 +354,19 @@ class Session:
 class _Index:
     """What the editor looks up on every key, computed once per document."""
 
-    key: tuple[int, int]
+    document: AnnotationFile
+    """The document indexed (compared by identity: documents are immutable)."""
+    anchors_version: int
+    by_id: dict[str, Claim]
     by_paragraph: dict[int, list[Claim]]
     trusted: list[Claim]
     unresolved: list[Claim]
     contradicted: set[str]
+    contradictions: int
 
     @classmethod
     def build(
-        cls, key: tuple[int, int], document: AnnotationFile, anchors: dict[str, Anchor]
+        cls, document: AnnotationFile, anchors_version: int, anchors: dict[str, Anchor]
     ) -> _Index:
         by_paragraph: dict[int, list[Claim]] = {}
         trusted, unresolved = [], []
@@ -365,10 +379,13 @@ class _Index:
                 unresolved.append(claim)
         for claims in by_paragraph.values():
             claims.sort(key=lambda c: (c.start or 0, -len(c.quote)))
-        contradicted = {
-            end for link in document.contradictions() for end in (link.source, link.target)
-        }
-        return cls(key, by_paragraph, trusted, unresolved, contradicted)
+        contradictions = document.contradictions()
+        contradicted = {end for link in contradictions for end in (link.source, link.target)}
+        by_id = {claim.id: claim for claim in document.claims}
+        return cls(
+            document, anchors_version, by_id, by_paragraph, trusted, unresolved, contradicted,
+            len(contradictions),
+        )  # fmt: skip
 
 
 def _with(document: AnnotationFile, **changes: Any) -> AnnotationFile:

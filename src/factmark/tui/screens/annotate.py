@@ -166,7 +166,7 @@ class AnnotateScreen(Screen[None]):
                 paragraph=self.current,
                 paragraphs=paragraphs,
                 claims=len(session.document.claims),
-                contradictions=len(session.document.contradictions()),
+                contradictions=session.contradictions(),
                 unresolved=len(session.unresolved()),
                 saved=not session.dirty,
                 read_only=session.read_only,
