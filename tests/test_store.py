@@ -572,8 +572,8 @@ EXPECTED_ERRORS = {
         "upgrade factmark"
     ),
     "conflict_markers.toml": (
-        ":9: unresolved git merge conflict (lines 9-13) in claim aaaa11; resolve it, "
-        "or merge with the factmark merge driver (factmark git-setup)"
+        ":9: unresolved git merge conflict (lines 9-13) in claim aaaa11; "
+        "keep one version of each table between the markers"
     ),
 }
 LOADABLE_BAD = {"article_missing.toml"}

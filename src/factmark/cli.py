@@ -130,6 +130,18 @@ def run_fmt(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if args.check and changed else EXIT_OK
 
 
+# --- merge-driver ----------------------------------------------------------
+
+
+def run_merge_driver(args: argparse.Namespace) -> int:
+    from factmark.gitio.merge_driver import merge_files
+
+    outcome = merge_files(Path(args.base), Path(args.ours), Path(args.theirs), args.marker_size)
+    if outcome.message:
+        fail(f"{args.path or args.ours}: {outcome.message}")
+    return outcome.exit_code
+
+
 # --- annotate --------------------------------------------------------------
 
 
@@ -211,6 +223,20 @@ def build_parser() -> Parser:
     )
     fmt.add_argument("--check", action="store_true", help="only report; exit 1 if any would change")
     fmt.set_defaults(run=run_fmt)
+
+    driver = commands.add_parser(
+        "merge-driver",
+        help="what git runs to merge annotation files (set up by git-setup)",
+        description="Three-way merge of annotation files by claim and field, as git's merge "
+        "driver: factmark merge-driver %O %A %B %L %P. Writes the result to %A; exit 0 "
+        "when clean, 1 when conflicted claims are left between markers.",
+    )
+    driver.add_argument("base", metavar="BASE", help="the common ancestor (%%O)")
+    driver.add_argument("ours", metavar="OURS", help="our version, which receives the result (%%A)")
+    driver.add_argument("theirs", metavar="THEIRS", help="their version (%%B)")
+    driver.add_argument("marker_size", metavar="MARKER_SIZE", nargs="?", type=int, default=7)
+    driver.add_argument("path", metavar="PATH", nargs="?", default="", help="the file's name (%%P)")
+    driver.set_defaults(run=run_merge_driver)
 
     parser.command_names = frozenset(commands.choices)
     return parser

@@ -32,6 +32,8 @@ class Conflict:
     ours: Any
     theirs: Any
     base: Any = None
+    link: tuple[str, str, str] | None = None
+    """The link's identity (from, to, kind) when the conflict is about a link."""
 
     def describe(self) -> str:
         where = f"claim {self.claim}: " if self.claim else ""
@@ -52,6 +54,15 @@ class MergeResult:
     @property
     def conflicted_claims(self) -> list[str]:
         return list(dict.fromkeys(c.claim for c in self.conflicts if c.claim))
+
+    @property
+    def conflicted_links(self) -> list[tuple[str, str, str]]:
+        return list(dict.fromkeys(c.link for c in self.conflicts if c.link))
+
+    @property
+    def header_conflicts(self) -> list[Conflict]:
+        """Conflicts in the file's own keys (its article), not in a claim or link."""
+        return [c for c in self.conflicts if c.claim is None and c.link is None]
 
 
 def merge_values(base: T, ours: T, theirs: T) -> tuple[T, bool]:
@@ -133,7 +144,9 @@ def _merge_keyed(
 def _merge_link(base: Link, ours: Link, theirs: Link) -> tuple[Link, list[Conflict]]:
     note, conflicted = merge_values(base.note, ours.note, theirs.note)
     conflicts = (
-        [Conflict(None, _link_name(ours), ours.note, theirs.note, base.note)] if conflicted else []
+        [Conflict(None, _link_name(ours), ours.note, theirs.note, base.note, ours.key)]
+        if conflicted
+        else []
     )
     return ours.model_copy(update={"note": note}), conflicts
 
@@ -156,14 +169,16 @@ def merge(base: AnnotationFile, ours: AnnotationFile, theirs: AnnotationFile) ->
         {link.key: link for link in ours.links},
         {link.key: link for link in theirs.links},
         _merge_link,
-        lambda key, o, t: Conflict(None, f"link {key[0]}->{key[1]} {key[2]}", o, t),
+        lambda key, o, t: Conflict(None, f"link {key[0]}->{key[1]} {key[2]}", o, t, link=key),
     )
     conflicts += link_conflicts
     ids = {claim.id for claim in claims}
     for link in list(links):
         if link.source not in ids or link.target not in ids:
             links.remove(link)
-            conflicts.append(Conflict(None, _link_name(link), "linked", "claim deleted"))
+            conflicts.append(
+                Conflict(None, _link_name(link), "linked", "claim deleted", link=link.key)
+            )
     header: dict[str, Any] = {}
     for name in ("format", "article", "article_sha256"):
         value, conflicted = merge_values(

@@ -28,7 +28,7 @@ import tomli_w
 from pydantic import ValidationError
 
 from factmark.errors import FactmarkError
-from factmark.model import AnnotationFile, Claim, Source
+from factmark.model import AnnotationFile, Claim, Link, Source
 from factmark.paths import ANNOTATIONS_DIR, annotation_path_for, git_root, relative_article
 
 TEMP_SUFFIX = ".factmark-tmp"
@@ -215,7 +215,7 @@ def conflict_problems(text: str, path: Path) -> list[Problem]:
                         if claims
                         else ""
                     )
-                    + "; resolve it, or merge with the factmark merge driver (factmark git-setup)",
+                    + "; keep one version of each table between the markers",
                     line=start,
                 )
             )
@@ -452,20 +452,81 @@ def _table(header: str | None, values: Mapping[str, Any], keys: Iterable[str]) -
     return "\n".join(lines) + "\n"
 
 
+def header_text(document: AnnotationFile) -> str:
+    """The file's top-level keys, as written."""
+    return _table(None, document.model_dump(include=set(HEADER_KEYS)), HEADER_KEYS)
+
+
+def claim_text(claim: Claim) -> str:
+    """One claim as written: its table, then a table per source, blank lines between."""
+    blocks = [_table("[[claims]]", claim.model_dump(exclude={"sources"}), CLAIM_KEYS)]
+    blocks.extend(
+        _table("[[claims.sources]]", source.model_dump(), SOURCE_KEYS) for source in claim.sources
+    )
+    return "\n".join(blocks)
+
+
+def link_text(link: Link) -> str:
+    """One link as written."""
+    return _table("[[links]]", link.model_dump(by_alias=True), LINK_KEYS)
+
+
 def dumps(document: AnnotationFile) -> str:
     """The canonical text of a document: the same data always gives the same bytes."""
     document = document.sorted()
-    blocks = [_table(None, document.model_dump(include=set(HEADER_KEYS)), HEADER_KEYS)]
-    for claim in document.claims:
-        values = claim.model_dump(exclude={"sources"})
-        blocks.append(_table("[[claims]]", values, CLAIM_KEYS))
-        blocks.extend(
-            _table("[[claims.sources]]", source.model_dump(), SOURCE_KEYS)
-            for source in claim.sources
+    blocks = [header_text(document)]
+    blocks.extend(claim_text(claim) for claim in document.claims)
+    blocks.extend(link_text(link) for link in document.links)
+    return "\n".join(blocks)
+
+
+@dataclass(frozen=True)
+class ConflictSides:
+    """Two versions of one claim or link that a merge could not reconcile.
+
+    ``None`` on a side means that side deleted it.
+    """
+
+    ours: Claim | Link | None
+    theirs: Claim | Link | None
+
+
+def dumps_conflicted(
+    document: AnnotationFile,
+    claims: Mapping[str, ConflictSides],
+    links: Sequence[ConflictSides] = (),
+    *,
+    marker_size: int = 7,
+    labels: tuple[str, str] = ("ours", "theirs"),
+) -> str:
+    """A merged document with git conflict markers around whole claim or link tables.
+
+    Claims named in ``claims`` are written as both versions between markers, in
+    their place in the article; conflicted links follow the links. Everything
+    else is canonical, so a person (or ``factmark check``) sees exactly which
+    claims conflict. The file does not parse until the conflict is resolved.
+    """
+
+    def both(sides: ConflictSides) -> str:
+        def text(item: Claim | Link | None) -> str:
+            if item is None:
+                return ""
+            return claim_text(item) if isinstance(item, Claim) else link_text(item)
+
+        return (
+            f"{'<' * marker_size} {labels[0]}\n{text(sides.ours)}"
+            f"{'=' * marker_size}\n{text(sides.theirs)}"
+            f"{'>' * marker_size} {labels[1]}\n"
         )
+
+    document = document.sorted()
+    blocks = [header_text(document)]
     blocks.extend(
-        _table("[[links]]", link.model_dump(by_alias=True), LINK_KEYS) for link in document.links
+        both(claims[claim.id]) if claim.id in claims else claim_text(claim)
+        for claim in document.claims
     )
+    blocks.extend(link_text(link) for link in document.links)
+    blocks.extend(both(sides) for sides in links)
     return "\n".join(blocks)
 
 

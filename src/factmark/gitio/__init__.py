@@ -1,0 +1,1 @@
+"""factmark and git: claim-level diffs, the textconv filter, the merge driver, set-up."""
