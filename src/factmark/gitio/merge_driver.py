@@ -52,7 +52,7 @@ def conflicted_text(
     our_links = {link.key: link for link in ours.links}
     their_links = {link.key: link for link in theirs.links}
     conflicted = set(result.conflicted_links)
-    links = [ConflictSides(our_links.get(key), their_links.get(key)) for key in conflicted]
+    links = [ConflictSides(our_links.get(key), their_links.get(key)) for key in sorted(conflicted)]
     merged = result.document.model_copy(
         update={"links": [link for link in result.document.links if link.key not in conflicted]}
     )
@@ -69,15 +69,18 @@ def merge_files(base: Path, ours: Path, theirs: Path, marker_size: int = 7) -> D
         return _line_merge(base, ours, theirs, marker_size, f"not merged by claim: {error}")
     try:
         result = merge(base_document, our_document, their_document)
+        if result.clean:
+            text = store.dumps(result.document)
+        elif not result.header_conflicts:
+            text = conflicted_text(result, our_document, their_document, marker_size)
     except Exception as error:  # a bug here must not cost anyone their side of the merge
         return _line_merge(base, ours, theirs, marker_size, f"internal error: {error!r}")
     if result.clean:
-        store.write_atomic(ours, store.dumps(result.document).encode("utf-8"))
+        store.write_atomic(ours, text.encode("utf-8"))
         return DriverOutcome(EXIT_CLEAN, "")
     if result.header_conflicts:
         names = ", ".join(c.key for c in result.header_conflicts)
         return _line_merge(base, ours, theirs, marker_size, f"both sides changed {names}")
-    text = conflicted_text(result, our_document, their_document, marker_size)
     store.write_atomic(ours, text.encode("utf-8"))
     named = [f"claim {claim_id}" for claim_id in result.conflicted_claims]
     named += [f"link {a}->{b} {kind}" for a, b, kind in result.conflicted_links]
@@ -87,29 +90,39 @@ def merge_files(base: Path, ours: Path, theirs: Path, marker_size: int = 7) -> D
 def _line_merge(
     base: Path, ours: Path, theirs: Path, marker_size: int, reason: str
 ) -> DriverOutcome:
-    """git's own line merge into ``ours``: both sides stay, between markers."""
-    completed = subprocess.run(
-        [
-            "git",
-            "merge-file",
-            f"--marker-size={marker_size}",
-            "-L",
-            "ours",
-            "-L",
-            "base",
-            "-L",
-            "theirs",
-            str(ours),
-            str(base),
-            str(theirs),
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if completed.returncode == 0:
-        return DriverOutcome(EXIT_CLEAN, f"{reason}; merged line by line")
-    if 0 < completed.returncode < 128:  # the number of conflicts git marked
+    """git's own line merge into ``ours``: both sides stay, between markers.
+
+    Always a conflict (exit 1), even when the lines merged cleanly: factmark did
+    not merge this file, so a person looks at it before it is committed.
+    """
+    try:
+        completed = subprocess.run(
+            [
+                "git",
+                "merge-file",
+                f"--marker-size={marker_size}",
+                "-L",
+                "ours",
+                "-L",
+                "base",
+                "-L",
+                "theirs",
+                str(ours),
+                str(base),
+                str(theirs),
+            ],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        returncode = completed.returncode
+    except OSError:  # no git to run: keep both sides whole, below
+        returncode = -1
+    if returncode == 0:
+        return DriverOutcome(
+            EXIT_CONFLICT, f"{reason}; merged line by line without conflicts: check the result"
+        )
+    if 0 < returncode < 128:  # the number of conflicts git marked
         return DriverOutcome(EXIT_CONFLICT, f"{reason}; merged line by line with conflicts")
     # git merge-file itself failed: keep both sides whole, one after the other.
     ours_text = ours.read_text(encoding="utf-8", errors="surrogateescape")
