@@ -969,3 +969,10 @@ def test_found_annotation_path_names_its_article(tmp_path: Path) -> None:
     doc = AnnotationFile(article=store.relative_article(annotation_path, article))
     assert doc.article == "../seeds/a.txt"
     assert store.article_path_for(annotation_path, doc) == article
+
+
+def test_a_note_holding_a_line_like_a_conflict_marker_still_loads() -> None:
+    """Markers are looked for only in text that is not TOML: a note may hold ``=======``."""
+    claim = Claim(id="abcd12", quote="q", note="before\n=======\n<<<<<<< not a marker\nafter")
+    document = AnnotationFile(article="a.txt", claims=[claim])
+    assert store.parse(store.dumps(document)) == document

@@ -9,6 +9,7 @@ the other, is a conflict: reported, never silently resolved.
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
@@ -76,6 +77,10 @@ def merge_values(base: T, ours: T, theirs: T) -> tuple[T, bool]:
 
 def merge_sequences(base: Sequence[T], ours: Sequence[T], theirs: Sequence[T]) -> list[T]:
     """Merge two edits of a list as sets, keeping our order, then their additions."""
+    if list(theirs) == list(base):  # changed on one side only (a reordering too): that side
+        return list(ours)
+    if list(ours) == list(base):
+        return list(theirs)
     removed = [item for item in base if item not in ours or item not in theirs]
     merged = [item for item in ours if item not in removed]
     merged += [item for item in theirs if item not in merged and item not in removed]
@@ -90,10 +95,10 @@ def _merge_claim(base: Claim, ours: Claim, theirs: Claim) -> tuple[Claim, list[C
         if name in SET_FIELDS:
             values[name] = merge_sequences(b, o, t)
             continue
-        if name == "updated":  # both sides edited: the later edit is when it last changed
+        value, conflicted = merge_values(b, o, t)
+        if name == "updated" and conflicted:  # both edited: the later edit is when it changed
             values[name] = max((v for v in (o, t) if v is not None), default=None)
             continue
-        value, conflicted = merge_values(b, o, t)
         values[name] = value
         if conflicted:
             conflicts.append(Conflict(ours.id, name, o, t, b))
@@ -106,6 +111,7 @@ def _merge_keyed(
     theirs: dict[Any, T],
     merge_one: Callable[[T, T, T], tuple[T, list[Conflict]]],
     conflict: Callable[[Any, str, str], Conflict],
+    same: Callable[[T, T], bool] = operator.eq,
 ) -> tuple[list[T], list[Conflict]]:
     """Merge two edits of a collection of items keyed by identity.
 
@@ -124,7 +130,7 @@ def _merge_keyed(
                 conflicts += found
             else:  # added on both sides
                 merged.append(o)
-                if o != t:
+                if not same(o, t):
                     conflicts.append(conflict(key, "added", "added"))
         elif o is not None or t is not None:
             kept = o if o is not None else t
@@ -170,6 +176,8 @@ def merge(base: AnnotationFile, ours: AnnotationFile, theirs: AnnotationFile) ->
         {link.key: link for link in theirs.links},
         _merge_link,
         lambda key, o, t: Conflict(None, f"link {key[0]}->{key[1]} {key[2]}", o, t, link=key),
+        # a symmetric link drawn from either end is the same link
+        lambda o, t: o.key == t.key and o.note == t.note,
     )
     conflicts += link_conflicts
     ids = {claim.id for claim in claims}

@@ -91,7 +91,8 @@ class ChangedOnDiskError(StoreError):
 
 # --- reading ---------------------------------------------------------------
 
-_CONFLICT_MARKER = re.compile(r"^(<{7}|\|{7}|={7}|>{7})(?: |$)", re.MULTILINE)
+_CONFLICT_MARKER = re.compile(r"^(<{7,}|\|{7,}|={7,}|>{7,})(?: |$)", re.MULTILINE)
+"""git's markers: seven characters by default, more with ``conflict-marker-size``."""
 _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
 _ID_LINE = re.compile(r'^\s*id\s*=\s*"([a-z0-9]+)"', re.MULTILINE)
 _HEADER = re.compile(r"^\s*\[\[\s*(claims|claims\.sources|links)\s*\]\]\s*(?:#.*)?$")
@@ -161,13 +162,12 @@ def parse(data: bytes | str, path: Path | str = "<annotations>") -> AnnotationFi
             raise StoreError.single(path, "not UTF-8", line=line) from None
     else:
         text = data
-    conflicts = conflict_problems(text, path)
-    if conflicts:
-        raise StoreError(conflicts)
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise StoreError([_toml_problem(error, path)]) from None
+        # Markers are looked for only in text that is not TOML: a note may hold a
+        # line of seven equals signs, but a conflict never parses.
+        raise StoreError(conflict_problems(text, path) or [_toml_problem(error, path)]) from None
     if "format" not in raw:
         message = 'no format key: not a factmark annotation file (expected format = "factmark/1")'
         raise StoreError([Problem(path, message, line=1 if text.strip() else None, key="format")])
@@ -229,7 +229,9 @@ def _claims_in_lines(lines: list[str], first: int, last: int) -> list[str]:
     """Ids of the claims whose tables the lines first..last (1-based) cut through."""
     ids: list[str] = []
     opening = lines[first] if first < len(lines) else ""  # the line after <<<<<<<
-    starts_a_table = opening.strip() in ("", "[[claims]]", "[[links]]")
+    starts_a_table = opening.strip() in ("", "[[claims]]", "[[links]]") or bool(
+        _CONFLICT_MARKER.match(opening)  # our side is empty: it deleted the claim
+    )
     if not starts_a_table:  # the conflict begins inside a claim: name that claim
         for line in reversed(lines[: first - 1]):
             match = _ID_LINE.match(line)
