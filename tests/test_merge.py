@@ -535,3 +535,23 @@ def test_a_random_merge_dumps_canonically(data: st.DataObject) -> None:
     assert set(result.conflicted_claims) <= {c.id for c in (*ours.claims, *theirs.claims)}
     for lk in result.document.links:
         assert {lk.source, lk.target} <= {c.id for c in result.document.claims}
+
+
+@given(st.data())
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_the_fast_text_merge_writes_what_the_document_merge_writes(data: st.DataObject) -> None:
+    """The driver's fast path (unchanged claims kept as text) equals the whole-document merge."""
+    from factmark.gitio.merge_driver import conflicted_text, merge_by_blocks
+
+    base = seed()
+    ours = data.draw(edited(base))
+    theirs = data.draw(edited(base))
+    fast = merge_by_blocks(store.dumps(base), store.dumps(ours), store.dumps(theirs), 9)
+    result = merge(base, ours, theirs)
+    assert fast is not None
+    if result.clean:
+        assert fast.conflicted == []
+        assert fast.text == store.dumps(result.document)
+    else:
+        assert fast.conflicted
+        assert fast.text == conflicted_text(result, ours, theirs, 9)

@@ -598,6 +598,7 @@ def test_an_internal_error_in_the_merge_falls_back_to_a_line_merge(
         raise RuntimeError("bug")
 
     monkeypatch.setattr(merge_driver, "merge", broken)
+    monkeypatch.setattr(merge_driver, "merge_claims", broken)  # the fast path's merge too
     base, ours, theirs = _overlapping_sides(tmp_path)
     outcome = merge_files(base, ours, theirs)
     assert outcome.exit_code == 1
@@ -625,6 +626,7 @@ def test_a_clean_line_merge_after_an_internal_error_is_still_a_conflict(
         raise RuntimeError("bug")
 
     monkeypatch.setattr(merge_driver, "merge", broken)
+    monkeypatch.setattr(merge_driver, "merge_claims", broken)  # the fast path's merge too
     base, ours, theirs = write_sides(
         tmp_path, change("f5c5pg", verdict="disputed"), change("o2tyz9", confidence="high")
     )

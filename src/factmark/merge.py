@@ -161,33 +161,49 @@ def _link_name(link: Link) -> str:
     return f"link {link.source}->{link.target} {link.kind}"
 
 
-def merge(base: AnnotationFile, ours: AnnotationFile, theirs: AnnotationFile) -> MergeResult:
-    """Merge two edits (``ours``, ``theirs``) of the same ``base`` document."""
-    claims, conflicts = _merge_keyed(
-        {c.id: c for c in base.claims},
-        {c.id: c for c in ours.claims},
-        {c.id: c for c in theirs.claims},
+def merge_claims(
+    base: Sequence[Claim], ours: Sequence[Claim], theirs: Sequence[Claim]
+) -> tuple[list[Claim], list[Conflict]]:
+    """Merge two edits of a set of claims, by id and then field by field."""
+    return _merge_keyed(
+        {c.id: c for c in base},
+        {c.id: c for c in ours},
+        {c.id: c for c in theirs},
         _merge_claim,
         lambda key, o, t: Conflict(str(key), "claim", o, t),
     )
-    links, link_conflicts = _merge_keyed(
-        {link.key: link for link in base.links},
-        {link.key: link for link in ours.links},
-        {link.key: link for link in theirs.links},
+
+
+def merge_links(
+    base: Sequence[Link], ours: Sequence[Link], theirs: Sequence[Link], claim_ids: set[str]
+) -> tuple[list[Link], list[Conflict]]:
+    """Merge two edits of the links; a link to a claim not in ``claim_ids`` is a conflict."""
+    links, conflicts = _merge_keyed(
+        {link.key: link for link in base},
+        {link.key: link for link in ours},
+        {link.key: link for link in theirs},
         _merge_link,
         lambda key, o, t: Conflict(None, f"link {key[0]}->{key[1]} {key[2]}", o, t, link=key),
         # a symmetric link drawn from either end is the same link
         lambda o, t: o.key == t.key and o.note == t.note,
     )
-    conflicts += link_conflicts
-    ids = {claim.id for claim in claims}
-    for link in list(links):
-        if link.source not in ids or link.target not in ids:
-            links.remove(link)
+    kept = []
+    for link in links:
+        if link.source in claim_ids and link.target in claim_ids:
+            kept.append(link)
+        else:
             conflicts.append(
                 Conflict(None, _link_name(link), "linked", "claim deleted", link=link.key)
             )
+    return kept, conflicts
+
+
+def merge_header(
+    base: AnnotationFile, ours: AnnotationFile, theirs: AnnotationFile
+) -> tuple[dict[str, Any], list[Conflict]]:
+    """Merge the file's own keys (format, article, article_sha256)."""
     header: dict[str, Any] = {}
+    conflicts = []
     for name in ("format", "article", "article_sha256"):
         value, conflicted = merge_values(
             getattr(base, name), getattr(ours, name), getattr(theirs, name)
@@ -197,6 +213,15 @@ def merge(base: AnnotationFile, ours: AnnotationFile, theirs: AnnotationFile) ->
         elif conflicted:
             conflicts.append(Conflict(None, name, getattr(ours, name), getattr(theirs, name)))
         header[name] = value
+    return header, conflicts
+
+
+def merge(base: AnnotationFile, ours: AnnotationFile, theirs: AnnotationFile) -> MergeResult:
+    """Merge two edits (``ours``, ``theirs``) of the same ``base`` document."""
+    claims, conflicts = merge_claims(base.claims, ours.claims, theirs.claims)
+    ids = {claim.id for claim in claims}
+    links, link_conflicts = merge_links(base.links, ours.links, theirs.links, ids)
+    header, header_conflicts = merge_header(base, ours, theirs)
     document = AnnotationFile.model_validate(
         {
             **header,
@@ -204,4 +229,4 @@ def merge(base: AnnotationFile, ours: AnnotationFile, theirs: AnnotationFile) ->
             "links": [link.model_dump(by_alias=True) for link in links],
         }
     )
-    return MergeResult(document.sorted(), conflicts)
+    return MergeResult(document.sorted(), conflicts + link_conflicts + header_conflicts)

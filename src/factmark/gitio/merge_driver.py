@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from factmark import store
-from factmark.merge import MergeResult, merge
-from factmark.model import AnnotationFile
-from factmark.store import ConflictSides, StoreError
+from factmark.merge import MergeResult, merge, merge_claims, merge_header, merge_links
+from factmark.model import AnnotationFile, Claim
+from factmark.store import Blocks, ConflictSides, StoreError
 
 EXIT_CLEAN, EXIT_CONFLICT = 0, 1
 
@@ -59,8 +59,95 @@ def conflicted_text(
     return store.dumps_conflicted(merged, claims, links, marker_size=marker_size)
 
 
+@dataclass(frozen=True)
+class TextMerge:
+    """A merge done on the files' text, parsing only the claims that changed."""
+
+    text: str
+    conflicted: list[str]
+    """Names of the conflicted claims and links; empty when clean."""
+
+
+def merge_by_blocks(base: str, ours: str, theirs: str, marker_size: int = 7) -> TextMerge | None:
+    """The same merge as ``merge()``, fast for large files: unchanged claims stay text.
+
+    A claim whose text is the same on all three sides (or on ours and theirs)
+    is kept as written, unparsed; only claims that differ are parsed, merged
+    field by field and written anew. None when a side is not in canonical
+    shape or the files' own keys conflict: the caller then merges whole documents.
+    """
+    split = [store.split_blocks(text) for text in (base, ours, theirs)]
+    if split[0] is None or split[1] is None or split[2] is None:
+        return None
+    b, o, t = split[0], split[1], split[2]
+    kept: dict[str, tuple[tuple[int, int, str], str]] = {}  # id -> (sort key, text)
+    changed: list[str] = []
+    for claim_id in dict.fromkeys([*o.claims, *t.claims, *b.claims]):
+        was, mine, yours = (side.claims.get(claim_id) for side in (b, o, t))
+        if mine != yours and mine != was and yours != was:
+            changed.append(claim_id)
+            continue
+        winner = o if mine == yours or yours == was else t
+        if claim_id not in winner.claims:  # deleted where it was otherwise untouched
+            continue
+        if not mine == yours == was:
+            winner.claim(claim_id)  # an edited claim must be valid (StoreError if not)
+        kept[claim_id] = (winner.position(claim_id), winner.claims[claim_id])
+
+    def parsed(side: Blocks) -> dict[str, Claim]:
+        return {claim_id: side.claim(claim_id) for claim_id in changed if claim_id in side.claims}
+
+    was_claims, our_claims, their_claims = parsed(b), parsed(o), parsed(t)
+    merged, conflicts = merge_claims(
+        list(was_claims.values()), list(our_claims.values()), list(their_claims.values())
+    )
+    our_links, their_links = o.parsed_links(), t.parsed_links()
+    links, link_conflicts = merge_links(
+        b.parsed_links(), our_links, their_links, set(kept) | {claim.id for claim in merged}
+    )
+    header, header_conflicts = merge_header(b.parsed_header(), o.parsed_header(), t.parsed_header())
+    if header_conflicts:
+        return None
+    head = AnnotationFile.model_validate(header)
+    conflicted = {c.claim for c in conflicts if c.claim}
+    pieces = list(kept.values())
+    for claim in merged:
+        sides = ConflictSides(our_claims.get(claim.id), their_claims.get(claim.id))
+        text = (
+            store.conflict_text(sides, marker_size)
+            if claim.id in conflicted
+            else store.claim_text(claim)
+        )
+        pieces.append(((*claim.position, claim.id), text))
+    pieces.sort(key=lambda piece: piece[0])
+    conflicted_links = sorted({c.link for c in link_conflicts if c.link})
+    ours_by_key = {link.key: link for link in our_links}
+    theirs_by_key = {link.key: link for link in their_links}
+    clean_links = sorted(
+        (link for link in links if link.key not in conflicted_links),
+        key=lambda link: (link.source, link.target, link.kind),
+    )
+    blocks = [store.header_text(head)]
+    blocks += [text for _, text in pieces]
+    blocks += [store.link_text(link) for link in clean_links]
+    blocks += [
+        store.conflict_text(
+            ConflictSides(ours_by_key.get(key), theirs_by_key.get(key)), marker_size
+        )
+        for key in conflicted_links
+    ]
+    names = [
+        f"claim {claim_id}" for claim_id in dict.fromkeys(c.claim for c in conflicts if c.claim)
+    ]
+    names += [f"link {a}->{z} {kind}" for a, z, kind in conflicted_links]
+    return TextMerge("\n".join(blocks), names)
+
+
 def merge_files(base: Path, ours: Path, theirs: Path, marker_size: int = 7) -> DriverOutcome:
     """Merge ``theirs`` into ``ours`` (git's %A) against ``base``; see the module docstring."""
+    fast = _merge_by_blocks(base, ours, theirs, marker_size)
+    if fast is not None:
+        return fast
     try:
         our_document = _read(ours)
         their_document = _read(theirs)
@@ -85,6 +172,27 @@ def merge_files(base: Path, ours: Path, theirs: Path, marker_size: int = 7) -> D
     named = [f"claim {claim_id}" for claim_id in result.conflicted_claims]
     named += [f"link {a}->{b} {kind}" for a, b, kind in result.conflicted_links]
     return DriverOutcome(EXIT_CONFLICT, f"conflict in {', '.join(named)}")
+
+
+def _merge_by_blocks(
+    base: Path, ours: Path, theirs: Path, marker_size: int
+) -> DriverOutcome | None:
+    """The fast path for files in canonical shape; None hands over to the whole-document merge."""
+    try:
+        merged = merge_by_blocks(
+            base.read_text(encoding="utf-8"),
+            ours.read_text(encoding="utf-8"),
+            theirs.read_text(encoding="utf-8"),
+            marker_size,
+        )
+    except Exception:  # whatever it is, the whole-document merge will say it properly
+        return None
+    if merged is None:
+        return None
+    store.write_atomic(ours, merged.text.encode("utf-8"))
+    if not merged.conflicted:
+        return DriverOutcome(EXIT_CLEAN, "")
+    return DriverOutcome(EXIT_CONFLICT, f"conflict in {', '.join(merged.conflicted)}")
 
 
 def _line_merge(
