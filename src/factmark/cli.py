@@ -213,6 +213,15 @@ class Parser(argparse.ArgumentParser):
     command_names: frozenset[str] = frozenset()
 
 
+def _add_paths(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="annotation files, folders, or articles (default: this folder)",
+    )
+
+
 def build_parser() -> Parser:
     parser = Parser(
         prog="factmark",
@@ -241,12 +250,7 @@ def build_parser() -> Parser:
         "Exit 0 when clean, 1 when problems were found (one per line), 2 when a path "
         "cannot be checked at all.",
     )
-    check.add_argument(
-        "paths",
-        nargs="*",
-        metavar="PATH",
-        help="annotation files, folders, or articles (default: this folder)",
-    )
+    _add_paths(check)
     check.add_argument("--format", choices=("text", "json"), default="text")
     check.set_defaults(run=run_check)
 
@@ -257,12 +261,7 @@ def build_parser() -> Parser:
         "bytes). With --check, write nothing: list the files that are not canonical and "
         "exit 1.",
     )
-    fmt.add_argument(
-        "paths",
-        nargs="*",
-        metavar="PATH",
-        help="annotation files, folders, or articles (default: this folder)",
-    )
+    _add_paths(fmt)
     fmt.add_argument("--check", action="store_true", help="only report; exit 1 if any would change")
     fmt.set_defaults(run=run_fmt)
 
