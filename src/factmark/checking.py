@@ -67,7 +67,7 @@ def check_file(path: Path) -> FileReport:
     except ArticleError as error:
         report.problems.append(Problem(path, f"{article_path}: {error.message}", key="article"))
         return report
-    anchors = locate_all(document, article)
+    anchors = locate_all(document, article, fuzzy=True)
     for claim in document.claims:
         if claim.state is not None:
             report.problems.append(
@@ -81,7 +81,17 @@ def check_file(path: Path) -> FileReport:
             )
             continue
         anchor = anchors[claim.id]
-        if anchor.state in (AnchorState.CHANGED, AnchorState.ORPHAN):
+        if anchor.state is AnchorState.CHANGED:
+            report.problems.append(
+                Problem(
+                    path,
+                    f"changed: the quote now reads {anchor.found!r} "
+                    f"(paragraph {anchor.paragraph}); run factmark reanchor",
+                    claim=claim.id,
+                    key="quote",
+                )
+            )
+        elif anchor.state is AnchorState.ORPHAN:
             report.problems.append(
                 Problem(
                     path,

@@ -184,6 +184,58 @@ def run_merge_driver(args: argparse.Namespace) -> int:
     return outcome.exit_code
 
 
+# --- reanchor --------------------------------------------------------------
+
+
+def run_reanchor(args: argparse.Namespace) -> int:
+    from factmark import store
+    from factmark.anchor import AnchorState, locate_all, refresh
+    from factmark.article import Article
+    from factmark.paths import annotation_path_for
+
+    article = Article.read(args.article)
+    path = annotation_path_for(args.article, args.annotations)
+    if path.is_dir():
+        raise UsageError(f"{path}: is a directory, not an annotation file")
+    if not path.exists():
+        raise UsageError(f"{path}: no annotation file for {args.article}")
+    document = store.load(path).document
+    anchors = locate_all(document, article, fuzzy=True)
+    rows = []
+    for claim in document.claims:
+        anchor = anchors[claim.id]
+        rows.append(
+            {
+                "id": claim.id,
+                "state": str(anchor.state),
+                "paragraph": anchor.paragraph,
+                "start": anchor.start,
+                "quote": claim.quote,
+                "found": anchor.found,
+            }
+        )
+    if args.format == "json":
+        json.dump({"claims": rows}, sys.stdout, indent=2, ensure_ascii=False)
+        print()
+    else:
+        for row in rows:
+            where = f"¶{row['paragraph']}:{row['start']}" if row["paragraph"] is not None else "-"
+            line = f"{row['id']}  {row['state']:<8}  {where}  {row['quote']!r}"
+            if row["state"] == AnchorState.CHANGED:
+                line += f" -> {row['found']!r}"
+            print(one_line(line))
+    if not args.dry_run:
+        store.save(refresh(document, article, anchors), path)
+    untrusted = sum(not anchor.state.trusted for anchor in anchors.values())
+    counts = dict.fromkeys(AnchorState, 0)
+    for anchor in anchors.values():
+        counts[anchor.state] += 1
+    summary = ", ".join(f"{counts[state]} {state}" for state in AnchorState)
+    verb = "would save" if args.dry_run else "saved"
+    print(f"{len(anchors)} claims: {summary} ({verb} {one_line(str(path))})", file=sys.stderr)
+    return EXIT_FINDINGS if untrusted else EXIT_OK
+
+
 # --- annotate --------------------------------------------------------------
 
 
@@ -253,6 +305,24 @@ def build_parser() -> Parser:
     _add_paths(check)
     check.add_argument("--format", choices=("text", "json"), default="text")
     check.set_defaults(run=run_check)
+
+    reanchor = commands.add_parser(
+        "reanchor",
+        help="find every claim again in the article as it is now, and save fresh hints",
+        description="Re-anchor every claim of the article's annotation file against the "
+        "article as it is now: anchored (where the hints say), moved (the exact quote "
+        "elsewhere), changed (only a fuzzy match: the text there differs), or orphan. "
+        "Without --dry-run, saves fresh hints for anchored and moved claims and records the "
+        "state of changed and orphaned ones (every claim is kept). Exit 0 when every claim is "
+        "anchored or moved, 1 when any is changed or orphaned, 2 on unusable input.",
+        epilog='--format json prints {"claims": [{"id", "state", "paragraph", "start", '
+        '"quote", "found"}]}; paragraph, start and found are null for an orphan.',
+    )
+    reanchor.add_argument("article", metavar="ARTICLE", help="the article, as it is now")
+    reanchor.add_argument("--annotations", metavar="FILE", help="use this annotation file")
+    reanchor.add_argument("--dry-run", action="store_true", help="report only; write nothing")
+    reanchor.add_argument("--format", choices=("text", "json"), default="text")
+    reanchor.set_defaults(run=run_reanchor)
 
     fmt = commands.add_parser(
         "fmt",
