@@ -1,0 +1,101 @@
+"""How fast re-anchoring is after a copy edit (issue 6: 2,000 claims, ~1 MB, ≤ 1 s).
+
+Run it with the project's interpreter::
+
+    .venv/bin/python bench/bench_reanchor.py [--rounds N]
+
+It writes an article of 2,000 paragraphs (about 1 MB) and anchors 2,000
+claims in it through factmark's own model and anchor layers, then makes a
+copy edit as an editor would: a new paragraph at the top (every claim moves),
+and in 5% of the claims one word of the quote changed (those can only be
+found by the fuzzy stage). It times ``locate_all(..., fuzzy=True)`` on the
+unchanged article and on the edited one, best of N, and counts the states.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import time
+from collections import Counter
+from collections.abc import Callable
+
+from factmark.anchor import Anchor, AnchorState, attach, locate_all
+from factmark.article import Article
+from factmark.model import AnnotationFile, Claim, new_claim_id
+
+_VOCABULARY = (
+    "the of and to in is that for it as was with be by on not this are or from at which "
+    "but have an they were there been one all their has would when if so no more out up "
+    "into any what about than who can only over also after new other could some these two "
+    "may then first like now time report official figure ministry agency statement"
+)
+WORDS = _VOCABULARY.split()
+TARGET_S = 1.0
+
+
+def sentence(rng: random.Random, number: int) -> str:
+    words = [rng.choice(WORDS) for _ in range(rng.randint(10, 18))]
+    words[0] = words[0].capitalize()
+    return " ".join(words) + f", {rng.randint(1, 9999):,} in case {number}."
+
+
+def build(rng: random.Random) -> tuple[list[str], AnnotationFile]:
+    paragraphs = [" ".join(sentence(rng, i * 10 + k) for k in range(6)) for i in range(2000)]
+    article = Article("\n\n".join(paragraphs) + "\n")
+    ids: set[str] = set()
+    claims = []
+    for number, paragraph in enumerate(article.paragraphs, start=1):
+        start = paragraph.text.index(". ") + 2  # the second sentence is the claim
+        end = paragraph.text.index(".", start) + 1
+        claim_id = new_claim_id(ids)
+        ids.add(claim_id)
+        claim = Claim(id=claim_id, quote=paragraph.text[start:end])
+        anchor = Anchor(AnchorState.ANCHORED, number, start, end, claim.quote)
+        claims.append(attach(claim, article, anchor))
+    return paragraphs, AnnotationFile(article="book.txt", claims=claims)
+
+
+def copy_edit(rng: random.Random, paragraphs: list[str], document: AnnotationFile) -> Article:
+    """A new paragraph on top, and one word changed inside 5% of the quotes."""
+    edited = list(paragraphs)
+    for claim in rng.sample(document.claims, len(document.claims) // 20):
+        assert claim.paragraph is not None
+        words = claim.quote.split(" ")
+        words[1] = "apparently" if words[1] != "apparently" else "reportedly"
+        edited[claim.paragraph - 1] = edited[claim.paragraph - 1].replace(
+            claim.quote, " ".join(words)
+        )
+    return Article("\n\n".join(["A new opening paragraph, added in the copy edit.", *edited]))
+
+
+def best(rounds: int, run: Callable[[], object]) -> float:
+    times = []
+    for _ in range(rounds):
+        started = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - started)
+    return min(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--rounds", type=int, default=3)
+    args = parser.parse_args()
+    rng = random.Random(7)
+    paragraphs, document = build(rng)
+    original = Article("\n\n".join(paragraphs) + "\n")
+    edited = copy_edit(rng, paragraphs, document)
+    size = len(edited.text.encode("utf-8")) / 1e6
+    print(f"{len(document.claims)} claims, {len(edited.paragraphs)} paragraphs, {size:.2f} MB")
+    unchanged = best(args.rounds, lambda: locate_all(document, original, fuzzy=True))
+    after = best(args.rounds, lambda: locate_all(document, edited, fuzzy=True))
+    states = Counter(a.state.value for a in locate_all(document, edited, fuzzy=True).values())
+    print(f"  re-anchor, article unchanged      {unchanged * 1000:7.0f} ms")
+    verdict = "PASS" if after <= TARGET_S else "FAIL"
+    print(f"  re-anchor after the copy edit     {after * 1000:7.0f} ms  {verdict} (≤ {TARGET_S} s)")
+    print("  states after the edit: " + ", ".join(f"{k} {v}" for k, v in sorted(states.items())))
+
+
+if __name__ == "__main__":
+    main()
