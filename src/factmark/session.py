@@ -128,7 +128,7 @@ class Session:
         else:
             document = AnnotationFile(article=store.relative_article(path, _article_path(article)))
             fingerprint = None
-        anchors = locate_all(document, article)
+        anchors = locate_all(document, article, fuzzy=True)
         document = _refresh_trusted(document, article, anchors)
         session = cls(
             article=article,
@@ -193,6 +193,12 @@ class Session:
         """Claims whose quote was not found exactly (changed or orphan)."""
         return self._index().unresolved
 
+    def count_changed(self) -> int:
+        """Claims found only by a close match (the text there now differs)."""
+        return sum(
+            1 for claim in self.unresolved() if self.anchor(claim.id).state is AnchorState.CHANGED
+        )
+
     def contradicted(self) -> set[str]:
         """Ids of the claims on either end of a ``contradicts`` link."""
         return self._index().contradicted
@@ -250,6 +256,42 @@ class Session:
         claims = [c for c in self.document.claims if c.id != claim_id]
         links = [link for link in self.document.links if not link.touches(claim_id)]
         self._apply(_with(self.document, claims=claims, links=links), "delete claim", None)
+
+    def accept_change(self, claim_id: str, *, keep_verdict: bool = False) -> Claim:
+        """Take the text a ``changed`` claim now has as its quote.
+
+        The verdict was about the old words: it goes back to ``pending`` unless
+        the editor keeps it.
+        """
+        anchor = self.anchor(claim_id)
+        if anchor.state is not AnchorState.CHANGED:
+            raise ValueError(f"claim {claim_id} is {anchor.state}, not changed")
+        return self._place(claim_id, anchor, keep_verdict=keep_verdict)
+
+    def reattach(
+        self, claim_id: str, paragraph: int, start: int, end: int, *, keep_verdict: bool = True
+    ) -> Claim:
+        """Attach a claim (an orphan, or a changed one) to text the editor selected."""
+        text = self.article.paragraph(paragraph).text
+        if not 0 <= start < end <= len(text):
+            raise ValueError(f"no text at {start}..{end} of paragraph {paragraph}")
+        anchor = Anchor(AnchorState.ANCHORED, paragraph, start, end, text[start:end])
+        return self._place(claim_id, anchor, keep_verdict=keep_verdict)
+
+    def _place(self, claim_id: str, anchor: Anchor, *, keep_verdict: bool) -> Claim:
+        old = self.claim(claim_id)
+        placed = attach(old, self.article, anchor)  # quote, hints and context; state cleared
+        changes: dict[str, Any] = {"updated": utc_now()}
+        if not keep_verdict and placed.quote != old.quote:
+            changes["verdict"] = "pending"
+        placed = placed.model_copy(update=changes)
+        self.anchors[claim_id] = Anchor(
+            AnchorState.ANCHORED, anchor.paragraph, anchor.start, anchor.end, placed.quote
+        )
+        self._anchors_version += 1
+        claims = [placed if c.id == claim_id else c for c in self.document.claims]
+        self._apply(_with(self.document, claims=claims), "re-attach claim", claim_id)
+        return placed
 
     def add_link(self, source: str, target: str, kind: LinkKind, note: str = "") -> Link:
         """Link two claims; ValueError if they are the same or already so linked."""
@@ -311,7 +353,7 @@ class Session:
     def reload(self) -> None:
         """Drop the session's changes and take the file as it is on disk."""
         loaded = store.load(self.path)
-        self.anchors = locate_all(loaded.document, self.article)
+        self.anchors = locate_all(loaded.document, self.article, fuzzy=True)
         self._anchors_version += 1
         document = _refresh_trusted(loaded.document, self.article, self.anchors)
         self.document = self.saved = document
@@ -333,7 +375,7 @@ class Session:
         """
         loaded = store.load(self.path)
         result = merge(self.saved, self.document, loaded.document)
-        self.anchors = locate_all(result.document, self.article)
+        self.anchors = locate_all(result.document, self.article, fuzzy=True)
         self._anchors_version += 1
         merged = _refresh_trusted(result.document, self.article, self.anchors)
         self.fingerprint = loaded.fingerprint
@@ -346,7 +388,7 @@ class Session:
         ids = set(claim_ids) if claim_ids is not None else None
         for claim in self.document.claims:
             if ids is None or claim.id in ids:
-                self.anchors[claim.id] = locate(claim, self.article)
+                self.anchors[claim.id] = locate(claim, self.article, fuzzy=True)
         self._anchors_version += 1
 
 

@@ -98,7 +98,8 @@ class FactmarkApp(App[int]):
         if session.unresolved():
             count = len(session.unresolved())
             self.notify(
-                f"{count} claim{'s' * (count != 1)} not found in the article as it is now.",
+                f"{count} claim{'s' * (count != 1)} not found in the article as it was: "
+                "press c to resolve them.",
                 severity="warning",
                 timeout=6,
             )

@@ -27,7 +27,9 @@ if TYPE_CHECKING:
     from factmark.tui.app import FactmarkApp
     from factmark.tui.screens.claim_editor import ClaimDraft
 
-EDITING_ACTIONS = {"add", "edit", "enter", "link", "unlink", "delete", "undo", "redo"}
+EDITING_ACTIONS = {
+    "add", "edit", "enter", "link", "unlink", "delete", "undo", "redo", "unresolved",
+}  # fmt: skip
 """Actions a read-only session refuses (``enter`` edits the selected claim)."""
 READING_ACTIONS = {"move", "first", "last", "search", "next_hit", "toggle_panel", "help", "quit",
                    "escape"}  # fmt: skip
@@ -66,6 +68,7 @@ class AnnotateScreen(Screen[None]):
         Binding("n", "next_hit(1)", "Next hit", show=False),
         Binding("N", "next_hit(-1)", "Prev hit", show=False),
         Binding("p", "toggle_panel", "Panel", show=False),
+        Binding("c", "unresolved", "Changed/orphans", show=False),
         Binding("question_mark", "help", "Help"),
         Binding("escape", "escape", "Cancel", show=False),
         Binding("q", "quit", "Quit"),
@@ -82,6 +85,8 @@ class AnnotateScreen(Screen[None]):
         self.selected: str | None = None
         self.hits: list[tuple[int, int, str]] = []
         self.hit_index: int | None = None
+        self.reattaching: str | None = None
+        """The claim a selection will re-attach, instead of making a new claim."""
 
     @property
     def fm_app(self) -> FactmarkApp:
@@ -167,6 +172,7 @@ class AnnotateScreen(Screen[None]):
                 paragraphs=paragraphs,
                 claims=len(session.document.claims),
                 contradictions=session.contradictions(),
+                changed=session.count_changed(),
                 unresolved=len(session.unresolved()),
                 saved=not session.dirty,
                 read_only=session.read_only,
@@ -241,6 +247,7 @@ class AnnotateScreen(Screen[None]):
         elif self.selecting:
             self.view.selection = None
             self.selecting = False
+            self.reattaching = None
         elif self.hits:
             self.hits = []
             self.view.set_search("")
@@ -257,6 +264,15 @@ class AnnotateScreen(Screen[None]):
             end -= 1
         if start == end:
             self.notify("Select some text first.", severity="warning")
+            return
+        if self.reattaching is not None:
+            claim_id, self.reattaching = self.reattaching, None
+            self.view.selection = None
+            self.selecting = False
+            self.editing.reattach(claim_id, selection.paragraph, start, end)
+            self.selected = claim_id
+            self.edited()
+            self.notify("Re-attached. Press u to undo.", timeout=3)
             return
         overlapping = [
             c
@@ -496,6 +512,42 @@ class AnnotateScreen(Screen[None]):
         self.view.scroll_to_offset(paragraph, offset)
 
     # --- other ---------------------------------------------------------------
+
+    def action_unresolved(self) -> None:
+        """The changed and orphaned claims, each to accept, re-attach or delete."""
+        from factmark.tui.screens.unresolved import Resolution, UnresolvedScreen
+
+        session = self.editing
+        claims = session.unresolved()
+        if not claims:
+            self.notify("Every claim is found in the article as it is.", timeout=3)
+            return
+
+        def done(resolution: Resolution | None) -> None:
+            if resolution is None:
+                return
+            claim_id, action = resolution.claim_id, resolution.action
+            if action == "delete":
+                session.delete_claim(claim_id)
+                self.selected = None
+                self.edited()
+                self.notify("Deleted the claim. Press u to undo.", timeout=3)
+            elif action in ("accept", "accept-keep"):
+                claim = session.accept_change(claim_id, keep_verdict=action == "accept-keep")
+                self.go_to(claim.paragraph or self.current, claim_id)
+                self.edited()
+                self.notify("Accepted the new text. Press u to undo.", timeout=3)
+            elif action == "reattach":
+                self.reattaching = claim_id
+                self.view.begin_selection(self.current, None)
+                self.selecting = True
+                self.notify(
+                    "Select the claim's text in this paragraph; enter attaches it. For "
+                    "another paragraph: escape, move there, then c and r again.",
+                    timeout=6,
+                )  # fmt: skip
+
+        self.app.push_screen(UnresolvedScreen(claims, session.anchors), done)
 
     def action_toggle_panel(self) -> None:
         panel = self.query_one(ClaimPanel)

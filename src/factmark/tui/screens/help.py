@@ -34,6 +34,11 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
             ("l", "link the selected claim to another (contradicts first)"),
             ("x", "remove a link of the selected claim"),
             ("d", "delete the selected claim and its links"),
+            (
+                "c",
+                "claims changed or orphaned by edits to the article: accept the new text, "
+                "re-attach to a selection, or delete",
+            ),
             ("u / ctrl+z, ctrl+y", "undo, redo"),
         ],
     ),

@@ -17,7 +17,10 @@ class Status:
     paragraphs: int
     claims: int
     contradictions: int
+    changed: int
+    """Claims found only by a close match: the text there now differs."""
     unresolved: int
+    """Changed plus orphaned claims."""
     saved: bool
     read_only: str | None = None
     saving_error: str | None = None
@@ -35,8 +38,10 @@ class StatusBar(Static):
         text.append(f" ¶ {status.paragraph}/{status.paragraphs}", "bold")
         text.append(f"  {status.claims} claim{'s' * (status.claims != 1)}")
         text.append(f" · {status.contradictions} contradiction{'s' * (status.contradictions != 1)}")
-        orphans = f" · {status.unresolved} orphan{'s' * (status.unresolved != 1)}"
-        text.append(orphans, "bold" if status.unresolved else "")
+        orphans = status.unresolved - status.changed
+        if status.changed:
+            text.append(f" · {status.changed} changed", "bold")
+        text.append(f" · {orphans} orphan{'s' * (orphans != 1)}", "bold" if orphans else "")
         if status.read_only:
             text.append(" · read-only", "bold reverse")
         elif status.saving_error:
