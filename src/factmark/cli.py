@@ -172,6 +172,40 @@ def run_diff(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if args.exit_code and differences else EXIT_OK
 
 
+# --- export ----------------------------------------------------------------
+
+EXPORT_FORMATS = ("w3c",)
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from factmark import store
+    from factmark.article import Article
+    from factmark.export import w3c
+    from factmark.paths import annotation_path_for
+
+    if args.format not in EXPORT_FORMATS:
+        raise UsageError(f"unknown format {args.format!r} (one of: {', '.join(EXPORT_FORMATS)})")
+    target = Path(args.target)
+    if store.looks_like_annotations(target):
+        loaded = store.load(target)
+        article_path = loaded.article_path
+    else:
+        Article.read(target)
+        path = annotation_path_for(target, args.annotations)
+        if not path.exists():
+            raise UsageError(f"{target}: no annotation file (looked for {path})")
+        loaded = store.load(path)
+        article_path = target
+    article = Article.read(article_path)
+    uri = args.article_uri or Path(article_path).resolve().as_uri()
+    text = json.dumps(w3c.export(loaded.document, article, uri), indent=2, ensure_ascii=False)
+    if args.output:
+        store.write_atomic(Path(args.output), (text + "\n").encode("utf-8"))
+    else:
+        print(text)
+    return EXIT_OK
+
+
 # --- merge-driver ----------------------------------------------------------
 
 
@@ -396,6 +430,25 @@ def build_parser() -> Parser:
         "--exit-code", action="store_true", help="exit 1 when there are differences, 0 when none"
     )
     diff.set_defaults(run=run_diff)
+
+    export = commands.add_parser(
+        "export",
+        help="the annotations in a standard format (W3C Web Annotation)",
+        description="Write an article's annotations in a standard format, to stdout or to "
+        "FILE (written whole or not at all). w3c: a W3C Web Annotation AnnotationCollection, "
+        "one annotation per claim (motivation assessing, TextQuoteSelector and "
+        "TextPositionSelector in code points) and one per link (motivation linking).",
+    )
+    export.add_argument("target", metavar="TARGET", help="an article or its annotation file")
+    export.add_argument(
+        "--format", required=True, metavar="FORMAT", help=f"one of: {', '.join(EXPORT_FORMATS)}"
+    )
+    export.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+    export.add_argument(
+        "--article-uri", metavar="IRI", help="the article's IRI (default: its file: IRI)"
+    )
+    export.add_argument("--annotations", metavar="FILE", help="use this annotation file")
+    export.set_defaults(run=run_export)
 
     driver = commands.add_parser(
         "merge-driver",

@@ -1,0 +1,1 @@
+"""Annotations in standard formats for other tools: one module per format."""
