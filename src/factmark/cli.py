@@ -174,13 +174,13 @@ def run_diff(args: argparse.Namespace) -> int:
 
 # --- export ----------------------------------------------------------------
 
-EXPORT_FORMATS = ("w3c",)
+EXPORT_FORMATS = ("w3c", "brat", "csv")
 
 
 def run_export(args: argparse.Namespace) -> int:
     from factmark import store
     from factmark.article import Article
-    from factmark.export import w3c
+    from factmark.export import brat, table, w3c
     from factmark.paths import annotation_path_for
 
     if args.format not in EXPORT_FORMATS:
@@ -197,12 +197,18 @@ def run_export(args: argparse.Namespace) -> int:
         loaded = store.load(path)
         article_path = target
     article = Article.read(article_path)
-    uri = args.article_uri or Path(article_path).resolve().as_uri()
-    text = json.dumps(w3c.export(loaded.document, article, uri), indent=2, ensure_ascii=False)
-    if args.output:
-        store.write_atomic(Path(args.output), (text + "\n").encode("utf-8"))
+    if args.format == "w3c":
+        uri = args.article_uri or Path(article_path).resolve().as_uri()
+        data = w3c.export(loaded.document, article, uri)
+        text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    elif args.format == "brat":
+        text = brat.export(loaded.document, article)
     else:
-        print(text)
+        text = table.export(loaded.document)
+    if args.output:
+        store.write_atomic(Path(args.output), text.encode("utf-8"))
+    else:
+        sys.stdout.write(text)
     return EXIT_OK
 
 
@@ -433,11 +439,12 @@ def build_parser() -> Parser:
 
     export = commands.add_parser(
         "export",
-        help="the annotations in a standard format (W3C Web Annotation)",
+        help="the annotations in a standard format (W3C Web Annotation, brat, CSV)",
         description="Write an article's annotations in a standard format, to stdout or to "
         "FILE (written whole or not at all). w3c: a W3C Web Annotation AnnotationCollection, "
         "one annotation per claim (motivation assessing, TextQuoteSelector and "
-        "TextPositionSelector in code points) and one per link (motivation linking).",
+        "TextPositionSelector in code points) and one per link (motivation linking). brat: "
+        "a standoff .ann over the article's normalised text. csv: one row per claim.",
     )
     export.add_argument("target", metavar="TARGET", help="an article or its annotation file")
     export.add_argument(
