@@ -38,7 +38,10 @@ def annotation_files(paths: Iterable[Path]) -> Iterator[Path]:
     """
     for path in paths:
         if path.is_dir():
-            yield from store.annotation_files_in(path)
+            found = list(store.annotation_files_in(path))
+            if not found:
+                raise UnusablePathError(f"{path}: no annotation files in this folder")
+            yield from found
         elif not path.exists():
             raise UnusablePathError(f"{path}: no such file or folder")
         elif store.looks_like_annotations(path):

@@ -12,14 +12,22 @@ import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from factmark import __version__
 from factmark.errors import FactmarkError
+
+if TYPE_CHECKING:
+    from factmark.model import AnnotationFile, Claim
+    from factmark.store import Loaded
 
 # The commands import what they use when they run: `factmark annotate` paints
 # its first screen before pydantic is even loaded, and `--help` is instant.
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2
+VERDICT_CHOICES = ("pending", "accurate", "mostly-accurate", "disputed", "misleading",
+                   "inaccurate", "unverifiable")  # fmt: skip
+CONFIDENCE_CHOICES = ("unrated", "low", "medium", "high")
 
 Command = Callable[[argparse.Namespace], int]
 
@@ -118,6 +126,8 @@ def run_fmt(args: argparse.Namespace) -> int:
             print(f"would reformat: {one_line(str(path))}")
         else:
             store.save(document, path)
+    if failed:
+        return EXIT_UNUSABLE  # the one-line error said it; a summary would be a second line
     verb = "would be reformatted" if args.check else "reformatted"
     done = len(changed)
     print(
@@ -125,8 +135,6 @@ def run_fmt(args: argparse.Namespace) -> int:
         "already canonical",
         file=sys.stderr,
     )
-    if failed:
-        return EXIT_UNUSABLE
     return EXIT_FINDINGS if args.check and changed else EXIT_OK
 
 
@@ -174,28 +182,33 @@ def run_diff(args: argparse.Namespace) -> int:
 
 # --- export ----------------------------------------------------------------
 
-EXPORT_FORMATS = ("w3c", "brat", "csv")
+EXPORT_FORMATS = ("w3c", "brat", "csv", "markdown")
+
+
+def _load_target(target: Path, annotations: str | None) -> tuple[Loaded, Path]:
+    """An article or its annotation file, loaded: the annotations and the article's path."""
+    from factmark import store
+    from factmark.article import Article
+    from factmark.paths import annotation_path_for
+
+    if store.looks_like_annotations(target):
+        loaded = store.load(target)
+        return loaded, loaded.article_path
+    Article.read(target)
+    path = annotation_path_for(target, annotations)
+    if not path.exists():
+        raise UsageError(f"{target}: no annotation file (looked for {path})")
+    return store.load(path), target
 
 
 def run_export(args: argparse.Namespace) -> int:
     from factmark import store
     from factmark.article import Article
     from factmark.export import brat, table, w3c
-    from factmark.paths import annotation_path_for
 
     if args.format not in EXPORT_FORMATS:
         raise UsageError(f"unknown format {args.format!r} (one of: {', '.join(EXPORT_FORMATS)})")
-    target = Path(args.target)
-    if store.looks_like_annotations(target):
-        loaded = store.load(target)
-        article_path = loaded.article_path
-    else:
-        Article.read(target)
-        path = annotation_path_for(target, args.annotations)
-        if not path.exists():
-            raise UsageError(f"{target}: no annotation file (looked for {path})")
-        loaded = store.load(path)
-        article_path = target
+    loaded, article_path = _load_target(Path(args.target), args.annotations)
     article = Article.read(article_path)
     if args.format == "w3c":
         uri = args.article_uri or Path(article_path).resolve().as_uri()
@@ -203,6 +216,11 @@ def run_export(args: argparse.Namespace) -> int:
         text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
     elif args.format == "brat":
         text = brat.export(loaded.document, article)
+    elif args.format == "markdown":
+        from factmark.review import Selection, as_markdown, selected
+
+        claims = selected(loaded.document, Selection())
+        text = as_markdown(loaded.document, claims, article_path.name)
     else:
         text = table.export(loaded.document)
     if args.output:
@@ -210,6 +228,62 @@ def run_export(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(text)
     return EXIT_OK
+
+
+# --- review ----------------------------------------------------------------
+
+
+def run_review(args: argparse.Namespace) -> int:
+    from factmark.review import Selection, as_data, as_markdown, selected
+
+    loaded, article_path = _load_target(Path(args.target), args.annotations)
+    document = loaded.document
+    choice = Selection(
+        frozenset(args.verdict or ()), frozenset(args.confidence or ()),
+        args.contradictions, args.missing_sources,
+    )  # fmt: skip
+    claims = selected(document, choice)
+    if args.format == "json":
+        print(json.dumps(as_data(document, claims), indent=2, ensure_ascii=False))
+    elif args.format == "markdown":
+        sys.stdout.write(as_markdown(document, claims, article_path.name))
+    else:
+        _review_table(document, claims, article_path.name)
+    return EXIT_OK
+
+
+def _review_table(document: AnnotationFile, claims: list[Claim], title: str) -> None:
+    """Claims as a table fitted to the terminal; plain text when piped or with NO_COLOR."""
+    import os
+
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    from factmark.review import contradicted, contradictions
+
+    console = Console(no_color=bool(os.environ.get("NO_COLOR")), highlight=False)
+    table = Table(title=Text(f"Fact-check: {title}"), expand=False, show_lines=False)
+    for name in ("¶", "verdict", "confidence", "quote", "sources", "links"):
+        table.add_column(name, overflow="fold")
+    ends = contradicted(document)
+    for claim in claims:
+        verdict = Text(claim.verdict + (" ≠" if claim.id in ends else ""))
+        links = ", ".join(
+            f"{link.kind} {link.other(claim.id)}" for link in document.links_of(claim.id)
+        )
+        table.add_row(
+            Text(str(claim.paragraph or "?")), verdict, Text(claim.confidence),
+            Text(" ".join(claim.quote.split())), Text(str(len(claim.sources))), Text(links),
+        )  # fmt: skip
+    console.print(table)
+    found = contradictions(document)
+    if found:
+        console.print(Text(f"\n{len(found)} contradictions", style="bold"))
+        for item in found:
+            line = Text("“" + " ".join(item["from_quote"].split()) + "” ≠ “")
+            line.append(" ".join(item["to_quote"].split()) + "”")
+            console.print(line)
 
 
 # --- merge-driver ----------------------------------------------------------
@@ -285,7 +359,7 @@ def run_annotate(args: argparse.Namespace) -> int:
 
     article = Article.read(args.article)
     if not sys.stdin.isatty() or not sys.stdout.isatty():
-        raise UsageError("annotate needs a terminal (stdin and stdout must be a TTY)")
+        raise UsageError(f"{args.article}: annotate needs a terminal (stdin and stdout a TTY)")
     path = annotation_path_for(args.article, args.annotations)
     if path.is_dir():
         raise UsageError(f"{path}: is a directory, not an annotation file")
@@ -436,6 +510,24 @@ def build_parser() -> Parser:
         "--exit-code", action="store_true", help="exit 1 when there are differences, 0 when none"
     )
     diff.set_defaults(run=run_diff)
+
+    review = commands.add_parser(
+        "review",
+        help="print the saved annotations: claims, verdicts, sources, contradictions",
+        description="Print an article's fact-check: claims in article order with verdict, "
+        "confidence, sources and links, and its contradictions. json is a stable shape "
+        "(see factmark.review.as_data).",
+    )
+    review.add_argument("target", metavar="TARGET", help="an article or its annotation file")
+    review.add_argument("--format", choices=("table", "markdown", "json"), default="table")
+    review.add_argument("--verdict", action="append", choices=VERDICT_CHOICES)
+    review.add_argument("--confidence", action="append", choices=CONFIDENCE_CHOICES)
+    review.add_argument("--contradictions", action="store_true", help="only contradicted claims")
+    review.add_argument(
+        "--missing-sources", action="store_true", help="only claims without a source"
+    )
+    review.add_argument("--annotations", metavar="FILE", help="use this annotation file")
+    review.set_defaults(run=run_review)
 
     export = commands.add_parser(
         "export",

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from factmark.errors import FactmarkError
 from factmark.gitio.git import run_git, work_tree_root
+from factmark.store import write_atomic
 
 DRIVER = "factmark"
 ATTRIBUTES_LINE = f"annotations/*.toml diff={DRIVER} merge={DRIVER}"
@@ -68,7 +69,7 @@ def add_attributes_line(path: Path) -> bool:
         return False
     if text and not text.endswith("\n"):
         text += "\n"
-    path.write_text(text + ATTRIBUTES_LINE + "\n", encoding="utf-8", errors="surrogateescape")
+    write_atomic(path, (text + ATTRIBUTES_LINE + "\n").encode("utf-8", errors="surrogateescape"))
     return True
 
 
@@ -80,7 +81,7 @@ def remove_attributes_line(path: Path) -> bool:
     kept = [line for line in lines if line.strip() != ATTRIBUTES_LINE]
     if len(kept) == len(lines):
         return False
-    path.write_text("".join(kept), encoding="utf-8", errors="surrogateescape")
+    write_atomic(path, "".join(kept).encode("utf-8", errors="surrogateescape"))
     return True
 
 

@@ -94,7 +94,9 @@ class FactmarkApp(App[int]):
         if screen is not None:
             screen.attach(session)
         if session.read_only:
-            self.notify(f"Read-only: {session.read_only}.", severity="warning", timeout=8)
+            self.notify(
+                f"Read-only: {session.read_only}.", severity="warning", timeout=8, markup=False
+            )
         if session.unresolved():
             count = len(session.unresolved())
             self.notify(

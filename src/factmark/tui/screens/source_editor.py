@@ -9,7 +9,7 @@ from pydantic import ValidationError
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static, TextArea
 
@@ -38,7 +38,7 @@ class SourceEditor(ModalScreen[Source | None]):
 
     def compose(self) -> ComposeResult:
         source = self.source
-        with Vertical(classes="dialog editor"):
+        with VerticalScroll(classes="dialog editor"):
             yield Static(Text("Source", style="bold"), classes="dialog-question")
             yield Label("URL (http or https)")
             yield Input((source.url or "") if source else "", id="url", placeholder="https://…")

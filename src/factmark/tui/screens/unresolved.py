@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
@@ -64,9 +64,17 @@ class UnresolvedScreen(ModalScreen[Resolution | None]):
         self.anchors = anchors
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog wide"):
+        with VerticalScroll(classes="dialog wide"):
             yield Static(
                 Text("Claims not found as they were", style="bold"), classes="dialog-question"
+            )
+            yield Static(
+                Text(
+                    "a accept the new text (verdict back to pending) · k accept, keep the "
+                    "verdict · r re-attach to a selection · d delete · escape close",
+                    style="dim",
+                ),
+                classes="dialog-keys",
             )
             options = []
             for claim in self.claims:
@@ -77,14 +85,6 @@ class UnresolvedScreen(ModalScreen[Resolution | None]):
                 options.append(Option(label, id=claim.id))
             yield OptionList(*options, id="unresolved")
             yield Static(id="unresolved-detail")
-            yield Static(
-                Text(
-                    "a accept the new text (verdict back to pending) · k accept, keep the "
-                    "verdict · r re-attach to a selection · d delete · escape close",
-                    style="dim",
-                ),
-                classes="dialog-help",
-            )
 
     def on_mount(self) -> None:
         options = self.query_one(OptionList)

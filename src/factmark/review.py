@@ -1,0 +1,154 @@
+"""The desk's review of a fact-check: claims in article order, grouped by paragraph,
+with a contradictions section; as data, Markdown, or a table for the terminal.
+
+No Textual here: ``factmark review`` and the Markdown export use it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from factmark.model import AnnotationFile, Claim, Link
+
+_TOKEN = re.compile(r"\d[\d,.]*\d|\d|[A-Z][\w’']+|\w+|\S")
+_FACT = re.compile(r"\d|^[A-Z]")
+
+
+@dataclass(frozen=True)
+class Selection:
+    """Which claims to show."""
+
+    verdicts: frozenset[str] = field(default_factory=frozenset)
+    confidences: frozenset[str] = field(default_factory=frozenset)
+    contradictions: bool = False
+    """Only claims on either end of a ``contradicts`` link."""
+    missing_sources: bool = False
+    """Only claims without a source."""
+
+    def keeps(self, claim: Claim, contradicted: set[str]) -> bool:
+        return (
+            (not self.verdicts or claim.verdict in self.verdicts)
+            and (not self.confidences or claim.confidence in self.confidences)
+            and (not self.contradictions or claim.id in contradicted)
+            and (not self.missing_sources or not claim.sources)
+        )
+
+
+def contradicted(document: AnnotationFile) -> set[str]:
+    return {end for link in document.contradictions() for end in (link.source, link.target)}
+
+
+def selected(document: AnnotationFile, selection: Selection) -> list[Claim]:
+    """The claims to review, in article order."""
+    ends = contradicted(document)
+    return [c for c in document.sorted().claims if selection.keeps(c, ends)]
+
+
+def differing_facts(first: str, second: str) -> tuple[set[str], set[str]]:
+    """Figures, dates and names that one quote has and the other has not."""
+    a = {t for t in _TOKEN.findall(first) if _FACT.search(t)}
+    b = {t for t in _TOKEN.findall(second) if _FACT.search(t)}
+    return a - b, b - a
+
+
+def _link_view(link: Link, claim_id: str, document: AnnotationFile) -> dict[str, Any]:
+    other_id = link.other(claim_id)
+    try:
+        other_quote = document.claim(other_id).quote
+    except KeyError:
+        other_quote = None
+    direction = "out" if link.source == claim_id or link.symmetric else "in"
+    return {"kind": link.kind, "direction": direction, "claim": other_id,
+            "quote": other_quote, "note": link.note}  # fmt: skip
+
+
+def as_data(document: AnnotationFile, claims: Iterable[Claim]) -> dict[str, Any]:
+    """The review as plain data (the stable shape of ``factmark review --format json``).
+
+    ``{"article", "claims": [{claim fields…, "links": [{"kind", "direction" ("out"|"in"),
+    "claim", "quote", "note"}]}], "contradictions": [{"from", "to", "from_quote",
+    "to_quote", "note", "differs": [[facts only in from], [facts only in to]]}]}``
+    """
+    rows = []
+    for claim in claims:
+        row = claim.model_dump(mode="json", exclude_none=True)
+        row["links"] = [
+            _link_view(link, claim.id, document) for link in document.links_of(claim.id)
+        ]
+        rows.append(row)
+    return {
+        "article": document.article,
+        "claims": rows,
+        "contradictions": contradictions(document),
+    }
+
+
+def contradictions(document: AnnotationFile) -> list[dict[str, Any]]:
+    found = []
+    for link in document.sorted().contradictions():
+        first, second = document.claim(link.source).quote, document.claim(link.target).quote
+        only_first, only_second = differing_facts(first, second)
+        found.append({"from": link.source, "to": link.target, "from_quote": first,
+                      "to_quote": second, "note": link.note,
+                      "differs": [sorted(only_first), sorted(only_second)]})  # fmt: skip
+    return found
+
+
+def _md(text: str) -> str:
+    """Text safe inside Markdown: its markup characters escaped, on one line."""
+    return re.sub(r"([\\`*_{}\[\]()#+\-.!|<>~])", r"\\\1", " ".join(text.split()))
+
+
+def _md_marked(text: str, facts: set[str]) -> str:
+    out = []
+    for token in re.split(r"(\s+)", text):
+        out.append(
+            f"**{_md(token)}**" if token.strip(".,;:") in facts or token in facts else _md(token)
+        )
+    return "".join(out)
+
+
+def as_markdown(document: AnnotationFile, claims: list[Claim], title: str) -> str:
+    """The review as a Markdown document."""
+    lines = [f"# Fact-check: {_md(title)}", ""]
+    ends = contradicted(document)
+    counts: dict[str, int] = {}
+    for claim in claims:
+        counts[claim.verdict] = counts.get(claim.verdict, 0) + 1
+    summary = ", ".join(f"{n} {verdict}" for verdict, n in sorted(counts.items()))
+    lines += [f"{len(claims)} claims ({summary}); "
+              f"{len(document.contradictions())} contradictions.", ""]  # fmt: skip
+    paragraph: int | None = -1
+    for claim in claims:
+        if claim.paragraph != paragraph:
+            paragraph = claim.paragraph
+            lines += [f"## ¶ {paragraph}" if paragraph else "## Not found in the article", ""]
+        flag = " ≠ contradicted" if claim.id in ends else ""
+        lines.append(f"- **{claim.verdict}** ({claim.confidence}){flag} — “{_md(claim.quote)}”")
+        if claim.note:
+            lines.append(f"  - {_md(claim.note)}")
+        for source in claim.sources:
+            stance = f"{source.stance}: " if source.stance else ""
+            label = _md(source.label)
+            if source.url:
+                label = (
+                    f"{label} <{source.url}>" if source.label != source.url else f"<{source.url}>"
+                )
+            lines.append(f"  - source — {stance}{label}")
+        for link in document.links_of(claim.id):
+            view = _link_view(link, claim.id, document)
+            arrow = "→" if view["direction"] == "out" else "←"
+            lines.append(f"  - {arrow} {link.kind} “{_md(view['quote'] or view['claim'])}”")
+    found = contradictions(document)
+    if found:
+        lines += ["", "## Contradictions", ""]
+        for item in found:
+            a, b = (set(side) for side in item["differs"])
+            lines.append(f"- “{_md_marked(item['from_quote'], a)}” "
+                         f"≠ “{_md_marked(item['to_quote'], b)}”")  # fmt: skip
+            if item["note"]:
+                lines.append(f"  - {_md(item['note'])}")
+    return "\n".join(lines) + "\n"

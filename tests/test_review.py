@@ -1,0 +1,105 @@
+"""factmark review, and the Markdown export that shares it."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from factmark import store
+from factmark.cli import main
+from factmark.model import AnnotationFile, Claim, Link
+from factmark.review import Selection, as_markdown, differing_facts, selected
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED_ARTICLE = ROOT / "seeds" / "000_207cb1c8ae6ad8ea.txt"
+SEED_ANNOTATIONS = ROOT / "annotations" / "000_207cb1c8ae6ad8ea.toml"
+
+
+def review_json(*args: str, capsys: pytest.CaptureFixture[str]) -> dict[str, object]:
+    assert main(["review", str(SEED_ARTICLE), "--format", "json", *args]) == 0
+    data: dict[str, object] = json.loads(capsys.readouterr().out)
+    return data
+
+
+def test_json_lists_claims_in_article_order_with_resolved_links(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    document = store.load(SEED_ANNOTATIONS).document
+    data = review_json(capsys=capsys)
+    claims = data["claims"]
+    assert isinstance(claims, list)
+    assert [c["id"] for c in claims] == [c.id for c in document.sorted().claims]
+    first_links = claims[0]["links"]
+    assert first_links and all(
+        {"kind", "direction", "claim", "quote"} <= set(x) for x in first_links
+    )
+    contradictions = data["contradictions"]
+    assert isinstance(contradictions, list)
+    assert len(contradictions) == len(document.contradictions())
+
+
+def test_filters(capsys: pytest.CaptureFixture[str]) -> None:
+    document = store.load(SEED_ANNOTATIONS).document
+    disputed = review_json("--verdict", "disputed", capsys=capsys)["claims"]
+    assert isinstance(disputed, list)
+    assert {c["verdict"] for c in disputed} == {"disputed"}
+    contradicted = review_json("--contradictions", capsys=capsys)["claims"]
+    assert isinstance(contradicted, list)
+    ends = {end for link in document.contradictions() for end in (link.source, link.target)}
+    assert {c["id"] for c in contradicted} == ends
+    assert selected(document, Selection(missing_sources=True)) == []
+
+
+def test_the_figures_that_differ_are_named() -> None:
+    first, second = differing_facts(
+        "Russia reportedly transferred 1,200 bodies", "Ukraine had already handed over 1,212 bodies"
+    )
+    assert "1,200" in first and "1,212" in second
+    assert "bodies" not in first | second
+
+
+def test_markdown_escapes_what_the_file_holds() -> None:
+    claims = [
+        Claim(id="mark01", quote="[bold]x[/bold] <script>alert(1)</script>", paragraph=1, start=0,
+              note="*not emphasis* [link](http://evil)"),
+        Claim(id="mark02", quote="1,200 bodies", paragraph=2, start=0),
+        Claim(id="mark03", quote="1,212 bodies", paragraph=3, start=0),
+    ]  # fmt: skip
+    link = Link.model_validate({"from": "mark02", "to": "mark03", "kind": "contradicts"})
+    document = AnnotationFile(article="a.txt", claims=claims, links=[link])
+    text = as_markdown(document, selected(document, Selection()), "a.txt")
+    assert "<script>" not in text and "\\<script\\>" in text
+    assert "\\[bold\\]" in text and "\\*not emphasis\\*" in text
+    assert "**1,200**" in text and "**1,212**" in text  # the contradiction's differing figures
+
+
+def test_markdown_export_matches_review_markdown(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "review.md"
+    assert main(["export", str(SEED_ARTICLE), "--format", "markdown", "-o", str(out)]) == 0
+    assert main(["review", str(SEED_ARTICLE), "--format", "markdown"]) == 0
+    assert out.read_text("utf-8") == capsys.readouterr().out
+
+
+def test_review_as_a_table_when_piped_is_plain_and_does_not_import_textual() -> None:
+    script = (
+        "import sys; from factmark.cli import main; code = main(['review', sys.argv[1]]); "
+        "assert 'textual' not in sys.modules, 'textual imported'; sys.exit(code)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script, str(SEED_ARTICLE)], capture_output=True, text=True,
+        check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert "\x1b[" not in result.stdout
+    assert "contradictions" in result.stdout
+
+
+def test_review_of_a_missing_target_is_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["review", "no/such/article.txt"]) == 2
+    assert capsys.readouterr().err.count("\n") == 1
