@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import OptionList, Static
+from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 
@@ -30,6 +30,7 @@ class ChoiceScreen(ModalScreen[str | None]):
         with Vertical(classes="dialog"):
             yield Static(self.question, classes="dialog-question")
             yield OptionList(*self.options, id="choices")
+        yield Footer()  # this dialog's own keys, not the screen's beneath it
 
     def on_mount(self) -> None:
         self.query_one(OptionList).highlighted = 0

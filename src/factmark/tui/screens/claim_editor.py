@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, OptionList, Static, TextArea
+from textual.widgets import Button, Footer, Input, Label, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from factmark.model import CONFIDENCES, VERDICTS, Confidence, Source, Verdict
@@ -121,6 +121,7 @@ class ClaimEditor(ModalScreen[ClaimDraft | None]):
                 Text("ctrl+s save claim · escape cancel · tab next field", style="dim"),
                 classes="dialog-help",
             )
+        yield Footer()  # this dialog's own keys, not the screen's beneath it
 
     def on_mount(self) -> None:
         self._show_sources()

@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Static
+from textual.widgets import Footer, Static
 
 KEYS: list[tuple[str, list[tuple[str, str]]]] = [
     (
@@ -87,6 +87,7 @@ class HelpScreen(ModalScreen[None]):
             yield Static(Text("factmark keys", style="bold"), classes="dialog-question")
             yield Static(table)
             yield Static(Text("escape, ? or q to close", style="dim"), classes="dialog-help")
+        yield Footer()  # this dialog's own keys, not the screen's beneath it
 
     def action_close(self) -> None:
         self.dismiss(None)

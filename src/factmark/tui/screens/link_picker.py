@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Input, OptionList, Static
+from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from factmark.model import Claim
@@ -37,6 +37,7 @@ class LinkPicker(ModalScreen[str | None]):
             yield Static(title, classes="dialog-question")
             yield Input(placeholder="type to search the claims", id="link-filter")
             yield OptionList(id="link-candidates")
+        yield Footer()  # this dialog's own keys, not the screen's beneath it
 
     def on_mount(self) -> None:
         self._fill("")

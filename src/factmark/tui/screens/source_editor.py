@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Input, Label, Static, TextArea
+from textual.widgets import Footer, Input, Label, Static, TextArea
 
 from factmark.model import Source
 from factmark.tui.widgets.picker import Choice, Picker
@@ -57,6 +57,7 @@ class SourceEditor(ModalScreen[Source | None]):
             yield Input(accessed, id="accessed", placeholder=date.today().isoformat())
             yield Static("", id="source-error")
             yield Static(Text("ctrl+s keep · escape cancel", style="dim"), classes="dialog-help")
+        yield Footer()  # this dialog's own keys, not the screen's beneath it
 
     def on_mount(self) -> None:
         self.query_one("#url").focus()

@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import OptionList, Static
+from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from factmark.tui.text import excerpt, plain
@@ -85,6 +85,7 @@ class UnresolvedScreen(ModalScreen[Resolution | None]):
                 options.append(Option(label, id=claim.id))
             yield OptionList(*options, id="unresolved")
             yield Static(id="unresolved-detail")
+        yield Footer()  # this dialog's own keys, not the screen's beneath it
 
     def on_mount(self) -> None:
         options = self.query_one(OptionList)
