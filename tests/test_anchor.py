@@ -24,8 +24,8 @@ from factmark.article import Article
 from factmark.model import CONTEXT_LENGTH, AnnotationFile, Claim, Source
 
 ROOT = Path(__file__).parents[1]
-SEED_PATH = ROOT / "seeds" / "000_207cb1c8ae6ad8ea.txt"
-SEED_ANNOTATIONS = ROOT / "annotations" / "000_207cb1c8ae6ad8ea.toml"
+SEED_PATH = ROOT / "tests" / "data" / "seed" / "seeds" / "000_207cb1c8ae6ad8ea.txt"
+SEED_ANNOTATIONS = ROOT / "tests" / "data" / "seed" / "annotations" / "000_207cb1c8ae6ad8ea.toml"
 SEED = Article.read(SEED_PATH)
 CREATED = datetime(2026, 11, 27, 10, 0, 0, tzinfo=UTC)
 UPDATED = datetime(2026, 11, 27, 11, 30, 0, tzinfo=UTC)

@@ -19,8 +19,8 @@ ROOT = Path(__file__).parents[1]
 DATA = Path(__file__).parent / "data"
 BAD = DATA / "bad"
 ARTICLES = DATA / "articles"
-SEED_ARTICLE = ROOT / "seeds" / "000_207cb1c8ae6ad8ea.txt"
-SEED_ANNOTATIONS = ROOT / "annotations" / "000_207cb1c8ae6ad8ea.toml"
+SEED_ARTICLE = ROOT / "tests" / "data" / "seed" / "seeds" / "000_207cb1c8ae6ad8ea.txt"
+SEED_ANNOTATIONS = ROOT / "tests" / "data" / "seed" / "annotations" / "000_207cb1c8ae6ad8ea.toml"
 FACTMARK = Path(sys.executable).parent / "factmark"
 
 # What the one line about each bad file must say, besides the file's name.

@@ -15,8 +15,8 @@ from factmark.export import brat, table
 from factmark.model import AnnotationFile, Claim
 
 ROOT = Path(__file__).resolve().parent.parent
-SEED_ARTICLE = ROOT / "seeds" / "000_207cb1c8ae6ad8ea.txt"
-SEED_ANNOTATIONS = ROOT / "annotations" / "000_207cb1c8ae6ad8ea.toml"
+SEED_ARTICLE = ROOT / "tests" / "data" / "seed" / "seeds" / "000_207cb1c8ae6ad8ea.txt"
+SEED_ANNOTATIONS = ROOT / "tests" / "data" / "seed" / "annotations" / "000_207cb1c8ae6ad8ea.toml"
 
 
 def seed() -> tuple[AnnotationFile, Article]:

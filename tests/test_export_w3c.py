@@ -26,8 +26,8 @@ from factmark.export import w3c
 
 ROOT = Path(__file__).resolve().parent.parent
 SUITE = ROOT / "tests" / "data" / "w3c-web-annotation-tests"
-SEED_ARTICLE = ROOT / "seeds" / "000_207cb1c8ae6ad8ea.txt"
-SEED_ANNOTATIONS = ROOT / "annotations" / "000_207cb1c8ae6ad8ea.toml"
+SEED_ARTICLE = ROOT / "tests" / "data" / "seed" / "seeds" / "000_207cb1c8ae6ad8ea.txt"
+SEED_ANNOTATIONS = ROOT / "tests" / "data" / "seed" / "annotations" / "000_207cb1c8ae6ad8ea.toml"
 URI = "https://example.org/articles/000_207cb1c8ae6ad8ea.txt"
 
 FORMATS = FormatChecker()

@@ -24,7 +24,7 @@ from factmark.model import (
 )
 
 ROOT = Path(__file__).resolve().parent.parent
-SEED = ROOT / "annotations" / "000_207cb1c8ae6ad8ea.toml"
+SEED = ROOT / "tests" / "data" / "seed" / "annotations" / "000_207cb1c8ae6ad8ea.toml"
 
 T0 = datetime(2026, 11, 27, 10, 0, 0, tzinfo=UTC)
 T1 = T0 + timedelta(minutes=5)

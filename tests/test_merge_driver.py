@@ -30,8 +30,8 @@ from factmark.model import AnnotationFile, Claim, Link, new_claim_id
 
 ROOT = Path(__file__).resolve().parent.parent
 STEM = "000_207cb1c8ae6ad8ea"
-SEED_ARTICLE = ROOT / "seeds" / f"{STEM}.txt"
-SEED_ANNOTATIONS = ROOT / "annotations" / f"{STEM}.toml"
+SEED_ARTICLE = ROOT / "tests" / "data" / "seed" / "seeds" / f"{STEM}.txt"
+SEED_ANNOTATIONS = ROOT / "tests" / "data" / "seed" / "annotations" / f"{STEM}.toml"
 RELATIVE = f"annotations/{STEM}.toml"
 FACTMARK = Path(sys.executable).parent / "factmark"
 

@@ -26,8 +26,8 @@ from factmark.model import CONTEXT_LENGTH, AnnotationFile, Claim
 from test_anchor import SEED, SEED_DOCUMENT, claim_at, insert_paragraph, without_hints
 
 ROOT = Path(__file__).parents[1]
-SEED_ARTICLE = ROOT / "seeds" / "000_207cb1c8ae6ad8ea.txt"
-SEED_ANNOTATIONS = ROOT / "annotations" / "000_207cb1c8ae6ad8ea.toml"
+SEED_ARTICLE = ROOT / "tests" / "data" / "seed" / "seeds" / "000_207cb1c8ae6ad8ea.txt"
+SEED_ANNOTATIONS = ROOT / "tests" / "data" / "seed" / "annotations" / "000_207cb1c8ae6ad8ea.toml"
 
 TRANSFER = "Russia reportedly transferred 1,200 bodies of deceased Ukrainian soldiers"
 

@@ -15,8 +15,8 @@ from factmark.model import AnnotationFile, Claim, Link
 from factmark.review import Selection, as_markdown, differing_facts, selected
 
 ROOT = Path(__file__).resolve().parent.parent
-SEED_ARTICLE = ROOT / "seeds" / "000_207cb1c8ae6ad8ea.txt"
-SEED_ANNOTATIONS = ROOT / "annotations" / "000_207cb1c8ae6ad8ea.toml"
+SEED_ARTICLE = ROOT / "tests" / "data" / "seed" / "seeds" / "000_207cb1c8ae6ad8ea.txt"
+SEED_ANNOTATIONS = ROOT / "tests" / "data" / "seed" / "annotations" / "000_207cb1c8ae6ad8ea.toml"
 
 
 def review_json(*args: str, capsys: pytest.CaptureFixture[str]) -> dict[str, object]:

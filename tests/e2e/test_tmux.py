@@ -124,8 +124,8 @@ def test_add_link_quit_in_a_real_terminal(tmp_path: Path, terminal: Terminal) ->
     (tmp_path / "annotations").mkdir()
     article = tmp_path / "seeds" / f"{SEED}.txt"
     annotations = tmp_path / "annotations" / f"{SEED}.toml"
-    shutil.copyfile(ROOT / "seeds" / f"{SEED}.txt", article)
-    shutil.copyfile(ROOT / "annotations" / f"{SEED}.toml", annotations)
+    shutil.copyfile(ROOT / "tests" / "data" / "seed" / "seeds" / f"{SEED}.txt", article)
+    shutil.copyfile(ROOT / "tests" / "data" / "seed" / "annotations" / f"{SEED}.toml", annotations)
     article_bytes = article.read_bytes()
     before = store.load(annotations).document
     assert not [c for c in before.claims if c.paragraph == 4], "the test needs ¶4 without claims"

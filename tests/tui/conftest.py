@@ -32,8 +32,8 @@ from factmark.tui.widgets.status_bar import StatusBar
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = "000_207cb1c8ae6ad8ea"
-SEED_ARTICLE = ROOT / "seeds" / f"{SEED}.txt"
-SEED_ANNOTATIONS = ROOT / "annotations" / f"{SEED}.toml"
+SEED_ARTICLE = ROOT / "tests" / "data" / "seed" / "seeds" / f"{SEED}.txt"
+SEED_ANNOTATIONS = ROOT / "tests" / "data" / "seed" / "annotations" / f"{SEED}.toml"
 BAD = ROOT / "tests" / "data" / "bad"
 
 WIDE = (120, 36)
