@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -145,6 +145,21 @@ class ClaimEditor(ModalScreen[ClaimDraft | None]):
             sources.add_option(Option(label, id=str(index)))
         if highlight is not None and self.draft.sources:
             sources.highlighted = min(highlight, len(self.draft.sources) - 1)
+
+    def on_key(self, event: events.Key) -> None:
+        """Outside the text fields, a verdict letter or a confidence digit sets it at once."""
+        if isinstance(self.focused, Input | TextArea) or event.character is None:
+            return
+        verdicts = {key: value for value, key in VERDICT_KEYS.items()}
+        confidences = {key: value for value, key in CONFIDENCE_KEYS.items()}
+        if event.character in verdicts:
+            self.query_one("#verdict", Picker).value = verdicts[event.character]
+        elif event.character in confidences:
+            self.query_one("#confidence", Picker).value = confidences[event.character]
+        else:
+            return
+        event.stop()
+        event.prevent_default()
 
     def _collect(self) -> None:
         self.draft.verdict = self.query_one("#verdict", Picker).value  # type: ignore[assignment]

@@ -48,9 +48,9 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
             (
                 "p a m d l i u",
                 "verdict: pending, accurate, mostly-accurate, disputed, misleading, "
-                "inaccurate, unverifiable (when the verdict row has focus)",
+                "inaccurate, unverifiable (anywhere but in a text field)",
             ),
-            ("0 1 2 3", "confidence: unrated, low, medium, high (when its row has focus)"),
+            ("0 1 2 3", "confidence: unrated, low, medium, high (likewise)"),
             ("n / ctrl+n, enter, x", "add, edit, remove a source"),
             ("ctrl+s / escape", "save the claim / cancel"),
         ],
