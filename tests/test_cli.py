@@ -593,3 +593,11 @@ def test_the_real_entry_point_does_not_import_textual(tmp_path: Path) -> None:
     ]
     assert any(name.startswith("factmark.cli") for name in imported)
     assert not [name for name in imported if name.split(".")[0] == "textual"]
+
+
+def test_the_filter_choices_are_the_models() -> None:
+    """cli.py spells the enumerations out to keep pydantic out of start-up; they must agree."""
+    from factmark import cli, model
+
+    assert cli.VERDICT_CHOICES == model.VERDICTS
+    assert cli.CONFIDENCE_CHOICES == model.CONFIDENCES
