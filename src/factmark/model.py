@@ -11,7 +11,7 @@ import re
 import secrets
 from collections.abc import Iterable
 from datetime import UTC, date, datetime
-from typing import Annotated, Any, Literal, get_args
+from typing import Annotated, Literal, get_args
 from urllib.parse import urlsplit
 
 from pydantic import (
@@ -334,8 +334,3 @@ def new_claim_id(taken: Iterable[str] = (), length: int = 6) -> str:
         candidate = "".join(secrets.choice(ID_ALPHABET) for _ in range(length))
         if candidate not in used:
             return candidate
-
-
-def validate_document(data: dict[str, Any]) -> AnnotationFile:
-    """Validate a document as read from TOML (raises pydantic's ValidationError)."""
-    return AnnotationFile.model_validate(data)

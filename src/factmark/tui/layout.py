@@ -8,7 +8,6 @@ looking at any other line.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -115,10 +114,6 @@ class Layout:
         first = self.first_lines[number - 1]
         last = self.first_lines[number] - 1 if number < len(self.first_lines) else len(self.lines)
         return range(first, last)
-
-    def paragraph_at_line(self, index: int) -> int:
-        """The paragraph shown on (or just above a gap at) a line index."""
-        return max(1, bisect_right(self.first_lines, index))
 
     def line_of(self, number: int, offset: int) -> int:
         """The line index showing ``offset`` of paragraph ``number``."""
