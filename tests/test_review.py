@@ -11,8 +11,18 @@ import pytest
 
 from factmark import store
 from factmark.cli import main
-from factmark.model import AnnotationFile, Claim, Link
-from factmark.review import Selection, as_markdown, differing_facts, selected
+from factmark.model import VERDICTS, AnnotationFile, Claim, Link
+from factmark.review import (
+    COLUMNS,
+    Selection,
+    arrange,
+    as_markdown,
+    differing_facts,
+    mentions,
+    rows,
+    selected,
+    summarize,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_ARTICLE = ROOT / "tests" / "data" / "seed" / "seeds" / "000_207cb1c8ae6ad8ea.txt"
@@ -103,3 +113,65 @@ def test_review_as_a_table_when_piped_is_plain_and_does_not_import_textual() -> 
 def test_review_of_a_missing_target_is_one_line(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["review", "no/such/article.txt"]) == 2
     assert capsys.readouterr().err.count("\n") == 1
+
+
+# --- the review table (the TUI's review screen shows these) ---------------------
+
+
+def seed_document() -> AnnotationFile:
+    return store.load(SEED_ANNOTATIONS).document
+
+
+def test_rows_count_links_and_take_states_from_the_locator_else_the_file() -> None:
+    document = seed_document()
+    table = rows(document)
+    assert [row.claim.id for row in table] == [c.id for c in document.sorted().claims]
+    for row in table:
+        assert row.links == len(document.links_of(row.claim.id))
+        assert row.state == "anchored"
+    first = table[0].claim.id
+    assert rows(document, {first: "orphan"})[0].state == "orphan"
+    recorded = document.model_copy(
+        update={"claims": [c.model_copy(update={"state": "changed"}) for c in document.claims]}
+    )
+    assert {row.state for row in rows(recorded)} == {"changed"}
+
+
+@pytest.mark.parametrize("column", COLUMNS)
+def test_every_column_sorts_both_ways_with_article_order_for_ties(column: str) -> None:
+    table = rows(seed_document())
+    up = arrange(table, Selection(), column)
+    down = arrange(table, Selection(), column, descending=True)
+    assert sorted(r.claim.id for r in up) == sorted(r.claim.id for r in table)
+    keys = [row.sort_key(column) for row in up]
+    assert keys == sorted(keys) and down == up[::-1]
+    if column == "paragraph":
+        assert up == table
+
+
+def test_the_unresolved_filter_and_the_search_filter() -> None:
+    document = seed_document()
+    first, second = document.sorted().claims[:2]
+    table = rows(document, {first.id: "changed", second.id: "orphan"})
+    assert [r.claim.id for r in arrange(table, Selection(unresolved=True))] == [
+        first.id,
+        second.id,
+    ]
+    found = arrange(table, Selection(query="MEDINSKY"))
+    assert found and all(mentions(row.claim, "medinsky") for row in found)
+    assert len(found) < len(table)
+    by_source = next(c for c in document.claims if c.sources and c.sources[0].citation)
+    assert mentions(by_source, by_source.sources[0].citation.upper())
+    assert not Selection().active and Selection(query="x").active
+
+
+def test_the_summary_counts() -> None:
+    document = seed_document()
+    first = document.sorted().claims[0]
+    summary = summarize(document, rows(document, {first.id: "orphan"}))
+    assert summary.claims == len(document.claims)
+    assert sum(summary.verdicts.values()) == len(document.claims)
+    assert list(summary.verdicts) == [v for v in VERDICTS if v in summary.verdicts]
+    assert summary.contradictions == len(document.contradictions())
+    assert summary.without_source == sum(not c.sources for c in document.claims)
+    assert (summary.changed, summary.orphaned) == (0, 1)

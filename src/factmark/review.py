@@ -7,11 +7,11 @@ No Textual here: ``factmark review`` and the Markdown export use it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from factmark.model import AnnotationFile, Claim, Link
+from factmark.model import CONFIDENCES, VERDICTS, AnnotationFile, Claim, Link
 
 _TOKEN = re.compile(r"\d[\d,.]*\d|\d|[A-Z][\w’']+|\w+|\S")
 _FACT = re.compile(r"\d|^[A-Z]")
@@ -27,14 +27,37 @@ class Selection:
     """Only claims on either end of a ``contradicts`` link."""
     missing_sources: bool = False
     """Only claims without a source."""
+    unresolved: bool = False
+    """Only claims no longer found as they were (changed or orphaned)."""
+    query: str = ""
+    """Only claims whose quote, note, tags or sources hold this text (any case)."""
 
-    def keeps(self, claim: Claim, contradicted: set[str]) -> bool:
+    def keeps(self, claim: Claim, contradicted: set[str], state: str = "anchored") -> bool:
         return (
             (not self.verdicts or claim.verdict in self.verdicts)
             and (not self.confidences or claim.confidence in self.confidences)
             and (not self.contradictions or claim.id in contradicted)
             and (not self.missing_sources or not claim.sources)
+            and (not self.unresolved or state in UNRESOLVED_STATES)
+            and (not self.query or mentions(claim, self.query))
         )
+
+    @property
+    def active(self) -> bool:
+        return self != Selection()
+
+
+ANCHOR_STATES = ("anchored", "moved", "changed", "orphan")
+UNRESOLVED_STATES = frozenset({"changed", "orphan"})
+
+
+def mentions(claim: Claim, query: str) -> bool:
+    """Whether the claim's id, quote, note, tags or sources hold the text (any case)."""
+    needle = query.casefold()
+    fields = [claim.id, claim.quote, claim.note, *claim.tags]
+    for source in claim.sources:
+        fields += [str(source.url or ""), source.title, source.citation, source.quote]
+    return any(needle in text.casefold() for text in fields)
 
 
 def contradicted(document: AnnotationFile) -> set[str]:
@@ -45,6 +68,93 @@ def selected(document: AnnotationFile, selection: Selection) -> list[Claim]:
     """The claims to review, in article order."""
     ends = contradicted(document)
     return [c for c in document.sorted().claims if selection.keeps(c, ends)]
+
+
+# --- the review table ----------------------------------------------------
+
+COLUMNS = ("paragraph", "quote", "verdict", "confidence", "sources", "links", "anchor")
+"""The review table's columns, each a sort key of Row."""
+
+
+@dataclass(frozen=True)
+class Row:
+    """One claim as the review table shows it."""
+
+    claim: Claim
+    state: str
+    """Where the claim was found: one of ANCHOR_STATES."""
+    links: int
+    contradicted: bool
+
+    def sort_key(self, column: str) -> tuple[Any, ...]:
+        """Ordering by one column; ties keep article order."""
+        claim = self.claim
+        keys: dict[str, Any] = {
+            "paragraph": (),
+            "quote": " ".join(claim.quote.casefold().split()),
+            "verdict": VERDICTS.index(claim.verdict),
+            "confidence": CONFIDENCES.index(claim.confidence),
+            "sources": len(claim.sources),
+            "links": self.links,
+            "anchor": ANCHOR_STATES.index(self.state),
+        }
+        return (keys[column], *claim.position, claim.id)
+
+
+def rows(document: AnnotationFile, states: Mapping[str, str] | None = None) -> list[Row]:
+    """Every claim as a row, in article order.
+
+    ``states`` maps claim ids to where the article was found to hold them; without
+    it, the state the file records (``changed``/``orphan``), else ``anchored``.
+    """
+    links: dict[str, int] = {}
+    for link in document.links:
+        for end in (link.source, link.target):
+            links[end] = links.get(end, 0) + 1
+    ends = contradicted(document)
+    found = []
+    for claim in document.sorted().claims:
+        state = (states or {}).get(claim.id) or claim.state or "anchored"
+        found.append(Row(claim, state, links.get(claim.id, 0), claim.id in ends))
+    return found
+
+
+def arrange(
+    table: Iterable[Row], selection: Selection, column: str = "paragraph", descending: bool = False
+) -> list[Row]:
+    """The rows the selection keeps, sorted by a column."""
+    ends = {row.claim.id for row in table if row.contradicted}
+    kept = [row for row in table if selection.keeps(row.claim, ends, row.state)]
+    return sorted(kept, key=lambda row: row.sort_key(column), reverse=descending)
+
+
+@dataclass(frozen=True)
+class Summary:
+    """The counts on top of the review."""
+
+    claims: int
+    verdicts: dict[str, int]
+    """Claims per verdict, in the model's order, only verdicts given."""
+    contradictions: int
+    """``contradicts`` links."""
+    without_source: int
+    changed: int
+    orphaned: int
+
+
+def summarize(document: AnnotationFile, table: Iterable[Row]) -> Summary:
+    verdicts = dict.fromkeys(VERDICTS, 0)
+    without_source = changed = orphaned = total = 0
+    for row in table:
+        total += 1
+        verdicts[row.claim.verdict] += 1
+        without_source += not row.claim.sources
+        changed += row.state == "changed"
+        orphaned += row.state == "orphan"
+    return Summary(
+        total, {v: n for v, n in verdicts.items() if n}, len(document.contradictions()),
+        without_source, changed, orphaned,
+    )  # fmt: skip
 
 
 def differing_facts(first: str, second: str) -> tuple[set[str], set[str]]:

@@ -19,6 +19,7 @@ from factmark.tui.app import FactmarkApp
 from factmark.tui.screens.claim_editor import ClaimEditor
 from factmark.tui.screens.help import HelpScreen
 from factmark.tui.screens.link_picker import LinkPicker
+from factmark.tui.screens.review import ReviewScreen
 
 
 class SnapCompare(Protocol):
@@ -72,4 +73,16 @@ class TestAnnotateScreens:
         """Every key, over the main screen."""
         assert snap_compare(
             app, terminal_size=WIDE, run_before=then(keys=["question_mark"], screen=HelpScreen)
+        )
+
+    def test_review_screen(self, app: FactmarkApp, snap_compare: SnapCompare) -> None:
+        """The review: counts on top, every claim in article order, verdicts in colour."""
+        assert snap_compare(
+            app, terminal_size=WIDE, run_before=then(keys=["r"], screen=ReviewScreen)
+        )
+
+    def test_review_contradictions(self, app: FactmarkApp, snap_compare: SnapCompare) -> None:
+        """The contradictions side by side, the differing figures and names marked."""
+        assert snap_compare(
+            app, terminal_size=WIDE, run_before=then(keys=["r", "t"], screen=ReviewScreen)
         )

@@ -118,6 +118,11 @@ class FactmarkApp(App[int]):
         screen = self.annotate_screen
         if screen is not None:
             screen.refresh_all()
+        from factmark.tui.screens.review import ReviewScreen
+
+        for review in self.screen_stack:
+            if isinstance(review, ReviewScreen):
+                review.reload()
 
     # --- saving --------------------------------------------------------------
 

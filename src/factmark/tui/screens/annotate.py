@@ -33,7 +33,7 @@ EDITING_ACTIONS = {
 """Actions a read-only session refuses (``enter`` edits the selected claim)."""
 READING_ACTIONS = {"move", "first", "last", "search", "next_hit", "toggle_panel", "help", "quit",
                    "escape"}  # fmt: skip
-"""What works while the annotations are still being opened."""
+"""What works while the annotations are still being opened (review waits for them)."""
 WIDE = 100
 """From this many columns the side panel stands beside the article, else under it."""
 KIND_LABELS: dict[str, str] = {
@@ -69,6 +69,7 @@ class AnnotateScreen(Screen[None]):
         Binding("N", "next_hit(-1)", "Prev hit", show=False),
         Binding("p", "toggle_panel", "Panel", show=False),
         Binding("c", "unresolved", "Changed/orphans", show=False),
+        Binding("r", "review", "Review"),
         Binding("question_mark", "help", "Help"),
         Binding("escape", "escape", "Cancel", show=False),
         Binding("q", "quit", "Quit"),
@@ -548,6 +549,25 @@ class AnnotateScreen(Screen[None]):
                 )  # fmt: skip
 
         self.app.push_screen(UnresolvedScreen(claims, session.anchors), done)
+
+    def action_review(self) -> None:
+        """Every claim in one table; enter there comes back to a claim."""
+        from factmark.tui.screens.review import ReviewScreen
+
+        session = self.editing
+
+        def done(claim_id: str | None) -> None:
+            if claim_id is None or claim_id not in {c.id for c in session.document.claims}:
+                return
+            anchor = session.anchor(claim_id)
+            if anchor.paragraph is None:
+                return
+            self.go_to(anchor.paragraph, claim_id)
+            self.view.scroll_to_offset(anchor.paragraph, anchor.start or 0)
+            if not anchor.state.trusted:
+                self.notify("This claim's text has changed: press c to resolve it.", timeout=4)
+
+        self.app.push_screen(ReviewScreen(session), done)
 
     def action_toggle_panel(self) -> None:
         panel = self.query_one(ClaimPanel)

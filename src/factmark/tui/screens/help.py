@@ -56,9 +56,23 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
         ],
     ),
     (
+        "In the review (r)",
+        [
+            ("up / down, enter", "choose a claim; enter jumps to it in the article"),
+            ("/", "search quotes, notes, tags and sources as you type"),
+            ("v, c", "show one verdict, one confidence"),
+            ("x, s, p, o", "only contradicted, without source, pending, changed/orphaned"),
+            ("0", "clear the filters"),
+            ("1 … 7, click a heading", "sort by that column (again: reverse)"),
+            ("t", "the contradictions, side by side, the differing facts marked"),
+            ("escape", "back to the article"),
+        ],
+    ),
+    (
         "Other",
         [
             ("/", "search the article and the claims; n / N next / previous hit"),
+            ("r", "review: every claim in a table, to filter, sort and jump to"),
             ("p", "show or hide the side panel"),
             ("ctrl+s", "save now (changes are saved within a second anyway)"),
             ("ctrl+p", "command palette: every action by name"),
