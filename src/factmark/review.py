@@ -197,9 +197,10 @@ def as_data(document: AnnotationFile, claims: Iterable[Claim]) -> dict[str, Any]
 
 
 def contradictions(document: AnnotationFile) -> list[dict[str, Any]]:
+    quotes = {claim.id: claim.quote for claim in document.claims}
     found = []
     for link in document.sorted().contradictions():
-        first, second = document.claim(link.source).quote, document.claim(link.target).quote
+        first, second = quotes[link.source], quotes[link.target]
         only_first, only_second = differing_facts(first, second)
         found.append({"from": link.source, "to": link.target, "from_quote": first,
                       "to_quote": second, "note": link.note,

@@ -1,9 +1,10 @@
 """The review screen: every claim in one table, filtered and sorted, and the contradictions.
 
 The rows, filters, sort orders and counts come from ``factmark.review`` (the
-same rules as ``factmark review``); this screen only shows them. One
-``DataTable`` holds every row, so a fact-check of thousands of claims filters
-as fast as one of twenty.
+same rules as ``factmark review``); this screen only shows them. The table and
+the contradictions are drawn a line at a time (``ItemList``): a filter or a
+sort of thousands of claims redraws one screenful, where a ``DataTable`` would
+measure every cell of every row again.
 """
 
 from __future__ import annotations
@@ -15,9 +16,9 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal
+from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import ContentSwitcher, DataTable, Footer, Input, ListItem, ListView, Static
+from textual.widgets import ContentSwitcher, Footer, Input, Static
 
 from factmark.model import CONFIDENCES, VERDICTS
 from factmark.review import (
@@ -31,31 +32,12 @@ from factmark.review import (
     summarize,
 )
 from factmark.tui.text import excerpt, plain
-from factmark.tui.widgets.article_view import CONTRADICTED_SYMBOL, VERDICT_SYMBOLS
+from factmark.tui.widgets.claims_table import ClaimsTable, TableHeading
+from factmark.tui.widgets.contradiction_list import ContradictionList, Pair
+from factmark.tui.widgets.item_list import ItemList
 
 if TYPE_CHECKING:
     from factmark.session import Session
-
-HEADINGS = {
-    "paragraph": "¶",
-    "quote": "Claim",
-    "verdict": "Verdict",
-    "confidence": "Conf.",
-    "sources": "Src",
-    "links": "Links",
-    "anchor": "Anchor",
-}
-OTHER_COLUMNS = 58
-"""Cells the columns other than the quote take, with their padding."""
-VERDICT_COLOURS = {
-    "accurate": "success",
-    "mostly-accurate": "success",
-    "disputed": "warning",
-    "misleading": "warning",
-    "inaccurate": "error",
-    "unverifiable": "text-muted",
-}
-"""The theme colour of each verdict, as in the article (pending has none)."""
 
 
 def _filters(selection: Selection) -> list[str]:
@@ -93,28 +75,6 @@ def summary_text(summary: Summary, shown: int, selection: Selection) -> Text:
     return text
 
 
-def marked(quote: str, facts: set[str], style: str) -> Text:
-    """A quote with the words that carry a differing fact highlighted."""
-    text = Text(end="")
-    for word in quote.split():
-        if text:
-            text.append(" ")
-        differs = word in facts or word.strip(".,;:!?“”\"'’()") in facts
-        text.append(plain(word, style if differs else ""))
-    return text
-
-
-class ReviewTable(DataTable[Text]):
-    """The claims table, moved through with the article's keys too."""
-
-    BINDINGS = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
-        Binding("g,home", "scroll_top", "First", show=False),
-        Binding("G,end", "scroll_bottom", "Last", show=False),
-    ]
-
-
 class ReviewScreen(Screen[str | None]):
     """The desk's view of a fact-check; dismissed with the claim to jump to, or None."""
 
@@ -144,33 +104,20 @@ class ReviewScreen(Screen[str | None]):
         self.column = "paragraph"
         self.descending = False
         self.shown: list[Row] = []
-        self.quote_width = 0
-        """Cells of each quote shown: what the screen's width leaves (at least 20)."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="review-summary")
         yield Input(placeholder="/ search quotes, notes, tags and sources", id="review-search")
-        with ContentSwitcher(initial="review-table", id="review-views"):
-            yield ReviewTable(cursor_type="row", zebra_stripes=True, id="review-table")
-            yield ListView(id="review-contradictions")
+        with ContentSwitcher(initial="review-claims", id="review-views"):
+            with Vertical(id="review-claims"):
+                yield TableHeading(lambda: (self.column, self.descending), id="review-heading")
+                yield ClaimsTable(id="review-table")
+            yield ContradictionList(id="review-contradictions")
         yield Footer()
 
     def on_mount(self) -> None:
-        table = self.query_one("#review-table", ReviewTable)
-        for column in COLUMNS:
-            table.add_column(HEADINGS[column], key=column)
-        self.quote_width = self._quote_width()
         self.reload()
-        table.focus()
-
-    def _quote_width(self) -> int:
-        return max(20, min(90, self.app.size.width - OTHER_COLUMNS))
-
-    def on_resize(self) -> None:
-        width = self._quote_width()
-        if width != self.quote_width:
-            self.quote_width = width
-            self.show_rows()
+        self.query_one(ClaimsTable).focus()
 
     # --- showing -------------------------------------------------------------
 
@@ -185,86 +132,48 @@ class ReviewScreen(Screen[str | None]):
         self.show_rows()
         self.show_contradictions()
 
-    def _verdict_style(self, verdict: str) -> str:
-        colour = VERDICT_COLOURS.get(verdict)
-        return self.app.theme_variables.get(colour, "") if colour else ""
-
-    def _cells(self, row: Row) -> list[Text]:
-        claim = row.claim
-        symbol = CONTRADICTED_SYMBOL if row.contradicted else VERDICT_SYMBOLS[claim.verdict]
-        anchor_style = "bold" if row.state in ("changed", "orphan") else "dim"
-        return [
-            Text(str(claim.paragraph) if claim.paragraph else "–", justify="right"),
-            Text(excerpt(claim.quote, self.quote_width)),
-            Text(f"{symbol} {claim.verdict}", style=self._verdict_style(claim.verdict)),
-            Text(claim.confidence),
-            Text(str(len(claim.sources)), justify="right", style="" if claim.sources else "bold"),
-            Text(str(row.links) if row.links else "", justify="right"),
-            Text(row.state, style=anchor_style),
-        ]
-
     def show_rows(self) -> None:
-        """Fill the table with the rows the filters keep, in the chosen order."""
-        table = self.query_one("#review-table", ReviewTable)
+        """Show the rows the filters keep, in the chosen order, the cursor on the same claim."""
         current = self.current_claim()
         self.shown = arrange(self.table, self.selection, self.column, self.descending)
-        table.clear()
-        for column in COLUMNS:
-            arrow = (" ▼" if self.descending else " ▲") if column == self.column else ""
-            table.columns[column].label = Text(HEADINGS[column] + arrow)  # type: ignore[index]
-        table.add_rows(self._cells(row) for row in self.shown)
         ids = [row.claim.id for row in self.shown]
-        if current in ids:
-            table.move_cursor(row=ids.index(current), animate=False)
+        self.query_one(ClaimsTable).show(self.shown, ids.index(current) if current in ids else 0)
+        self.query_one(TableHeading).refresh()
         if self.summary is not None:
             self.query_one("#review-summary", Static).update(
                 summary_text(self.summary, len(self.shown), self.selection)
             )
 
     def show_contradictions(self) -> None:
-        view = self.query_one("#review-contradictions", ListView)
-        view.clear()
-        error = self.app.theme_variables.get("error", "red")
-        items = []
+        pairs = []
         for found in contradictions(self.session.document):
-            first, second = (set(side) for side in found["differs"])
-            left = Static(marked(found["from_quote"], first, f"bold reverse {error}"))
-            right = Static(marked(found["to_quote"], second, f"bold reverse {error}"))
             where = Text(self._where(found["from"]), style="bold", end="")
             where.append(" and ")
             where.append(self._where(found["to"]), style="bold")
             if found["note"]:
                 where.append(" — ")
                 where.append(plain(found["note"], "italic"))
-            item = ListItem(
-                Static(where, classes="contradiction-where"),
-                Horizontal(left, Static("≠", classes="contradiction-sign"), right,
-                           classes="contradiction-sides"),
-                classes="contradiction",
-            )  # fmt: skip
-            item.claim_id = found["from"]  # type: ignore[attr-defined]
-            items.append(item)
-        if not items:
-            items.append(ListItem(Static(Text("No contradictions recorded.", style="dim"))))
-        view.extend(items)
-        view.index = 0
+            first, second = (frozenset(side) for side in found["differs"])
+            pairs.append(Pair(found["from"], where, found["from_quote"], found["to_quote"],
+                              first, second))  # fmt: skip
+        self.query_one(ContradictionList).show(pairs)
 
     def _where(self, claim_id: str) -> str:
         claim = self.session.claim(claim_id)
         return f"¶{claim.paragraph}" if claim.paragraph else "not found"
 
     def current_claim(self) -> str | None:
-        table = self.query_one("#review-table", ReviewTable)
-        if not self.shown or not 0 <= table.cursor_row < len(self.shown):
+        table = self.query_one(ClaimsTable)
+        if not 0 <= table.cursor < len(self.shown):
             return None
-        return self.shown[table.cursor_row].claim.id
+        return self.shown[table.cursor].claim.id
 
     # --- keys ----------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "back" or action == "switch_view":
             return True
-        if self.query_one(ContentSwitcher).current != "review-table":
+        if self.query_one(ContentSwitcher).current != "review-claims":
             return None  # the filters and sorting are the table's
         return True
 
@@ -272,7 +181,7 @@ class ReviewScreen(Screen[str | None]):
         search = self.query_one("#review-search", Input)
         if search.has_focus:
             self.query_one("#review-table").focus()
-        elif self.query_one(ContentSwitcher).current != "review-table":
+        elif self.query_one(ContentSwitcher).current != "review-claims":
             self.action_switch_view()
         else:
             self.dismiss(None)
@@ -349,26 +258,27 @@ class ReviewScreen(Screen[str | None]):
 
     def action_switch_view(self) -> None:
         switcher = self.query_one(ContentSwitcher)
-        showing_table = switcher.current == "review-table"
-        switcher.current = "review-contradictions" if showing_table else "review-table"
+        showing_table = switcher.current == "review-claims"
+        switcher.current = "review-contradictions" if showing_table else "review-claims"
         self.query_one("#review-search").display = not showing_table  # it filters the table
-        if switcher.visible_content is not None:
-            switcher.visible_content.focus()
+        shown: ItemList = self.query_one(ContradictionList if showing_table else ClaimsTable)
+        shown.focus()
         self.refresh_bindings()
 
     # --- choosing ------------------------------------------------------------
 
-    @on(DataTable.HeaderSelected)
-    def _header(self, event: DataTable.HeaderSelected) -> None:
-        self.action_sort(str(event.column_key.value))
+    @on(TableHeading.Clicked)
+    def _heading(self, event: TableHeading.Clicked) -> None:
+        self.action_sort(event.column)
 
-    @on(DataTable.RowSelected)
-    def _row(self, event: DataTable.RowSelected) -> None:
-        self.jump(self.current_claim())
+    @on(ItemList.Chosen, "#review-table")
+    def _row(self, event: ItemList.Chosen) -> None:
+        self.jump(self.shown[event.index].claim.id)
 
-    @on(ListView.Selected, "#review-contradictions")
-    def _pair(self, event: ListView.Selected) -> None:
-        self.jump(getattr(event.item, "claim_id", None))
+    @on(ItemList.Chosen, "#review-contradictions")
+    def _pair(self, event: ItemList.Chosen) -> None:
+        pairs = self.query_one(ContradictionList).pairs
+        self.jump(pairs[event.index].first_id)
 
     def jump(self, claim_id: str | None) -> None:
         """Back to the article, at the claim (unless it is no longer in it)."""

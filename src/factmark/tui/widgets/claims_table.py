@@ -1,0 +1,148 @@
+"""The review's table of claims and its heading, both drawn a line at a time."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from rich.cells import cell_len, set_cell_size
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.message import Message
+from textual.strip import Strip
+from textual.widget import Widget
+
+from factmark.review import COLUMNS, Row
+from factmark.tui.text import excerpt, sanitize
+from factmark.tui.widgets.article_view import CONTRADICTED_SYMBOL, VERDICT_SYMBOLS
+from factmark.tui.widgets.item_list import ItemList
+
+HEADINGS = {
+    "paragraph": "¶",
+    "quote": "Claim",
+    "verdict": "Verdict",
+    "confidence": "Conf.",
+    "sources": "Src",
+    "links": "Links",
+    "anchor": "Anchor",
+}
+WIDTHS = {"paragraph": 4, "verdict": 17, "confidence": 7, "sources": 5, "links": 7, "anchor": 8}
+"""Cells of every column but the quote, which takes what is left (at least QUOTE_MIN);
+each fits its heading and the sort arrow."""
+RIGHT = {"paragraph", "sources", "links"}
+GAP = 2
+QUOTE_MIN = 16
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    x: int
+    width: int
+
+
+def columns(width: int) -> list[Column]:
+    """Where each column stands at this width (the quote stretches, the rest is fixed)."""
+    fixed = sum(WIDTHS.values()) + GAP * (len(COLUMNS) - 1)
+    quote = max(QUOTE_MIN, width - fixed)
+    placed, x = [], 0
+    for key in COLUMNS:
+        size = quote if key == "quote" else WIDTHS[key]
+        placed.append(Column(key, x, size))
+        x += size + GAP
+    return placed
+
+
+def _cell(text: str, width: int, right: bool) -> str:
+    """The text in exactly ``width`` cells: cut with an ellipsis, or padded."""
+    if cell_len(text) > width:
+        text = excerpt(text, width)
+    pad = " " * (width - cell_len(text))
+    return pad + text if right else set_cell_size(text, width)
+
+
+class ClaimsTable(ItemList):
+    """One line per claim: paragraph, quote, verdict, confidence, sources, links, anchor.
+
+    The verdicts take their colours from the theme, as in the article (app.tcss).
+    """
+
+    COMPONENT_CLASSES = ItemList.COMPONENT_CLASSES | {
+        f"claims-table--{verdict}" for verdict in VERDICT_SYMBOLS
+    }
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(zebra=True, id=id)
+        self.rows: list[Row] = []
+
+    def show(self, rows: list[Row], cursor: int = 0) -> None:
+        self.rows = rows
+        self.reset(cursor)
+
+    def item_count(self) -> int:
+        return len(self.rows)
+
+    def _colour(self, verdict: str) -> Style:
+        return self.get_component_rich_style(f"claims-table--{verdict}", partial=True)
+
+    def draw_item(self, index: int, width: int) -> list[Strip]:
+        row = self.rows[index]
+        claim = row.claim
+        symbol = CONTRADICTED_SYMBOL if row.contradicted else VERDICT_SYMBOLS[claim.verdict]
+        values = {
+            "paragraph": (str(claim.paragraph) if claim.paragraph else "–", Style()),
+            "quote": (sanitize(" ".join(claim.quote.split())), Style()),
+            "verdict": (f"{symbol} {claim.verdict}", self._colour(claim.verdict)),
+            "confidence": (claim.confidence, Style()),
+            "sources": (str(len(claim.sources)), Style(bold=not claim.sources)),
+            "links": (str(row.links) if row.links else "", Style()),
+            "anchor": (row.state, Style(bold=True) if row.state in ("changed", "orphan")
+                       else Style(dim=True)),
+        }  # fmt: skip
+        segments = []
+        for column in columns(width):
+            text, style = values[column.key]
+            segments.append(Segment(_cell(text, column.width, column.key in RIGHT), style))
+            segments.append(Segment(" " * GAP))
+        return [Strip(segments[:-1]).crop(0, width)]
+
+
+class TableHeading(Widget):
+    """The column headings, the sorted one with its direction; a click sorts by a column."""
+
+    DEFAULT_CSS = """
+    TableHeading {
+        height: 1;
+        text-style: bold;
+        background: $panel;
+        padding: 0 1;  /* as the table below: its left padding and its scrollbar */
+    }
+    """
+
+    class Clicked(Message):
+        def __init__(self, column: str) -> None:
+            super().__init__()
+            self.column = column
+
+    def __init__(self, sorted_by: Callable[[], tuple[str, bool]], *, id: str | None = None):
+        super().__init__(id=id)
+        self.sorted_by = sorted_by
+
+    def render_line(self, y: int) -> Strip:
+        width = self.content_region.width
+        column_key, descending = self.sorted_by()
+        segments = []
+        for column in columns(width):
+            label = HEADINGS[column.key]
+            if column.key == column_key:
+                label += " ▼" if descending else " ▲"
+            segments.append(Segment(_cell(label, column.width, column.key in RIGHT)))
+            segments.append(Segment(" " * GAP))
+        return Strip(segments[:-1]).crop(0, width).apply_style(self.rich_style)
+
+    def on_click(self, event: events.Click) -> None:
+        for column in columns(self.content_region.width):
+            if column.x <= event.x < column.x + column.width + GAP:
+                self.post_message(self.Clicked(column.key))
+                return
