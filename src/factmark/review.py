@@ -7,7 +7,7 @@ No Textual here: ``factmark review`` and the Markdown export use it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -155,6 +155,11 @@ def summarize(document: AnnotationFile, table: Iterable[Row]) -> Summary:
         total, {v: n for v, n in verdicts.items() if n}, len(document.contradictions()),
         without_source, changed, orphaned,
     )  # fmt: skip
+
+
+def tokens(text: str) -> Iterator[re.Match[str]]:
+    """The figures, words and marks that ``differing_facts`` compares, in order."""
+    return _TOKEN.finditer(text)
 
 
 def differing_facts(first: str, second: str) -> tuple[set[str], set[str]]:

@@ -1,0 +1,674 @@
+"""A fact-check as one self-contained HTML page, for the desk to read and print.
+
+The page holds, from top to bottom:
+
+- a summary: claims per verdict, contradictions, pending claims, claims without sources
+  and claims no longer found in the article;
+- the contradictions: each ``contradicts`` link as its two quotes side by side, the
+  figures, dates and names that differ between them in bold;
+- the article, paragraph by paragraph with its ¶ number, every claim's quote
+  highlighted in its verdict's colour (a ``<mark>`` per claim, ``id="claim-<id>"``;
+  overlapping claims nest, the inner one drawn inside the outer one's band) and a
+  small label after it (claim number and verdict symbol), so colour is never the
+  only sign;
+- beside it (below it on a narrow screen and on paper), the claims in article order:
+  verdict, confidence, quote, note, sources, tags, links both ways, author and
+  dates; claims whose hints no longer hold are listed last, under "Not found in the
+  article", and not highlighted.
+
+Marks link to their entries and entries back to their marks. The page loads
+nothing: no script, no external style sheet, font or image, and a
+Content-Security-Policy that forbids them. Every piece of article or annotation
+text is escaped, and control, invisible and bidirectional characters are shown
+as visible placeholders (titled with their code point). The same input always
+gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime
+from html import escape
+from itertools import pairwise
+from urllib.parse import quote as percent_encode
+from urllib.parse import urlsplit
+
+from factmark import review
+from factmark.article import Article, Paragraph
+from factmark.model import VERDICTS, AnnotationFile, Claim, Link, Source, Verdict
+
+VERDICT_SYMBOLS: dict[Verdict, str] = {
+    "pending": "○",
+    "accurate": "✓",
+    "mostly-accurate": "≈",
+    "disputed": "?",
+    "misleading": "!",
+    "inaccurate": "✗",
+    "unverifiable": "∅",
+}
+"""The symbols of the terminal view, so the page and the TUI read the same."""
+CONTRADICTED_SYMBOL = "≠"
+
+CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
+
+_UNSAFE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+"""Control characters (but newline), invisible and bidirectional format characters."""
+
+_EXCERPT = 70
+"""Code points of a linked claim's quote shown in a link."""
+
+
+# Text ---------------------------------------------------------------------------------
+
+
+def _attr(value: str) -> str:
+    """A value for inside a double-quoted attribute, hidden characters spelt U+XXXX."""
+    return escape(_UNSAFE.sub(lambda m: f"U+{ord(m.group()):04X}", value), quote=True)
+
+
+def _placeholder(char: str) -> str:
+    code = ord(char)
+    if char == "\t":
+        return "⇥"
+    if code < 0x20:
+        return chr(0x2400 + code)  # ␀ … ␟ (␛ for ESC)
+    if code == 0x7F:
+        return "␡"
+    if code <= 0x9F:
+        return "¤"  # a C1 control
+    return "◇"  # zero-width or bidirectional format character
+
+
+def _text(value: str) -> str:
+    """Untrusted text as HTML: escaped, every hidden character a visible placeholder."""
+    out: list[str] = []
+    cursor = 0
+    for match in _UNSAFE.finditer(value):
+        out.append(escape(value[cursor : match.start()], quote=True))
+        char = match.group()
+        out.append(
+            f'<span class="hidden-char" title="U+{ord(char):04X}">{_placeholder(char)}</span>'
+        )
+        cursor = match.end()
+    out.append(escape(value[cursor:], quote=True))
+    return "".join(out)
+
+
+def _plain(value: str) -> str:
+    """Untrusted text where no tag can go (``<title>``): escaped, placeholders bare."""
+    return escape(_UNSAFE.sub(lambda m: _placeholder(m.group()), value), quote=True)
+
+
+def _excerpt(value: str, limit: int = _EXCERPT) -> str:
+    flat = " ".join(value.split())
+    if len(flat) <= limit:
+        return _text(flat)
+    return _text(flat[: limit - 1].rstrip()) + "…"
+
+
+def _time(value: datetime) -> str:
+    stamp = value.strftime("%Y-%m-%dT%H:%M:%SZ")
+    return f'<time datetime="{stamp}">{value.strftime("%Y-%m-%d %H:%M")} UTC</time>'
+
+
+def _safe_url(url: str) -> str | None:
+    """The URL with hidden characters percent-encoded, if it is http or https."""
+    if urlsplit(url).scheme.lower() not in ("http", "https"):
+        return None
+    return _UNSAFE.sub(lambda m: percent_encode(m.group()), url)
+
+
+# Where the claims stand ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Entry:
+    """A claim as the page shows it: its number and, if its hints hold, its place."""
+
+    claim: Claim
+    number: int
+    contradicted: bool
+    found: bool
+
+    @property
+    def verdict_label(self) -> str:
+        return f"{VERDICT_SYMBOLS[self.claim.verdict]} {self.claim.verdict}"
+
+    @property
+    def mark_label(self) -> str:
+        flag = CONTRADICTED_SYMBOL if self.contradicted else ""
+        return f"{self.number}{VERDICT_SYMBOLS[self.claim.verdict]}{flag}"
+
+    @property
+    def order(self) -> tuple[int, int, str]:
+        """Outer claims first: earlier start, then longer quote."""
+        start = self.claim.start or 0
+        return (start, -len(self.claim.quote), self.claim.id)
+
+
+def _hint_holds(claim: Claim, article: Article) -> bool:
+    """Whether the quote stands in the article exactly where its hints say."""
+    if claim.paragraph is None or claim.start is None:
+        return False
+    if not 1 <= claim.paragraph <= len(article.paragraphs):
+        return False
+    text = article.paragraph(claim.paragraph).text
+    return text[claim.start : claim.start + len(claim.quote)] == claim.quote
+
+
+def _entries(document: AnnotationFile, article: Article) -> list[_Entry]:
+    """The claims in article order, found ones first, numbered from 1."""
+    ends = review.contradicted(document)
+    claims = review.selected(document, review.Selection())
+    holds = {claim.id: _hint_holds(claim, article) for claim in claims}
+    found = [claim for claim in claims if holds[claim.id]]
+    missing = [claim for claim in claims if not holds[claim.id]]
+    return [
+        _Entry(claim, number, claim.id in ends, number <= len(found))
+        for number, claim in enumerate(found + missing, start=1)
+    ]
+
+
+# The article -------------------------------------------------------------------------
+
+
+@dataclass
+class _Mark:
+    """One ``<mark>`` of a claim: the whole quote, or a piece of it where claims cross."""
+
+    entry: _Entry
+    children: list[_Mark | str] = field(default_factory=list)
+    first: bool = True
+    last: bool = True
+
+
+def _segments(text: str, entries: list[_Entry]) -> list[tuple[str, list[_Entry]]]:
+    """The paragraph cut at every claim boundary, each piece with the claims covering it."""
+    bounds = {0, len(text)}
+    for entry in entries:
+        start = entry.claim.start or 0
+        bounds |= {start, start + len(entry.claim.quote)}
+    cuts = sorted(bounds)
+    pieces = []
+    for low, high in pairwise(cuts):
+        covering = [
+            entry
+            for entry in entries
+            if (entry.claim.start or 0) <= low
+            and high <= (entry.claim.start or 0) + len(entry.claim.quote)
+        ]
+        pieces.append((text[low:high], sorted(covering, key=lambda e: e.order)))
+    return pieces
+
+
+def _nest(text: str, entries: list[_Entry]) -> list[_Mark | str]:
+    """Marks nested by the claims they cover; a claim that crosses another is split."""
+    root: list[_Mark | str] = []
+    stack: list[_Mark] = []
+    fragments: dict[str, list[_Mark]] = {}
+    for piece, covering in _segments(text, entries):
+        keep = 0
+        while keep < len(stack) and keep < len(covering) and stack[keep].entry is covering[keep]:
+            keep += 1
+        del stack[keep:]
+        for entry in covering[keep:]:
+            mark = _Mark(entry)
+            (stack[-1].children if stack else root).append(mark)
+            stack.append(mark)
+            fragments.setdefault(entry.claim.id, []).append(mark)
+        (stack[-1].children if stack else root).append(piece)
+    for marks in fragments.values():
+        for mark in marks[1:]:
+            mark.first = False
+        for mark in marks[:-1]:
+            mark.last = False
+    return root
+
+
+def _render_mark(mark: _Mark) -> str:
+    entry = mark.entry
+    claim = entry.claim
+    classes = f"claim v-{claim.verdict}" + (" contradicted" if entry.contradicted else "")
+    title = f"Claim {entry.number}: {entry.verdict_label}, confidence {claim.confidence}"
+    if entry.contradicted:
+        title += ", contradicted by another claim"
+    attributes = [f'class="{classes}"', f'title="{_attr(title)}"']
+    if mark.first:
+        attributes.insert(0, f'id="claim-{claim.id}"')
+    attributes.append(f'data-claim="{claim.id}"')
+    if mark.last:
+        attributes.append(f'data-label="{_attr(entry.mark_label)}"')
+    attributes.append(f'aria-describedby="verdict-{claim.id}"')
+    inner = "".join(
+        _render_mark(child)
+        if isinstance(child, _Mark)
+        else f'<a href="#entry-{claim.id}">{_text(child)}</a>'
+        for child in mark.children
+    )
+    return f"<mark {' '.join(attributes)}>{inner}</mark>"
+
+
+def _paragraph(paragraph: Paragraph, entries: list[_Entry]) -> str:
+    nodes = _nest(paragraph.text, entries)
+    body = "".join(_render_mark(n) if isinstance(n, _Mark) else _text(n) for n in nodes)
+    number = paragraph.number
+    return (
+        f'<div class="para" id="p-{number}"><span class="pnum">¶{number}</span><p>{body}</p></div>'
+    )
+
+
+def _article(article: Article, entries: list[_Entry]) -> str:
+    by_paragraph: dict[int, list[_Entry]] = {}
+    for entry in entries:
+        if entry.found and entry.claim.paragraph is not None:
+            by_paragraph.setdefault(entry.claim.paragraph, []).append(entry)
+    paragraphs = "\n".join(
+        _paragraph(paragraph, by_paragraph.get(paragraph.number, []))
+        for paragraph in article.paragraphs
+    )
+    return (
+        '<main class="article" aria-labelledby="article-heading">\n'
+        f'<h2 id="article-heading">Article</h2>\n{paragraphs}\n</main>'
+    )
+
+
+# The side list -----------------------------------------------------------------------
+
+
+def _source(source: Source) -> str:
+    parts: list[str] = []
+    if source.stance:
+        parts.append(f'<span class="stance stance-{source.stance}">{source.stance}</span>')
+    url = _safe_url(source.url) if source.url else None
+    if url is not None:
+        shows_url = not source.title
+        label = _text(source.title) if source.title else _text(url)
+        css = "source-link shows-url" if shows_url else "source-link"
+        parts.append(f'<a class="{css}" href="{_attr(url)}">{label}</a>')
+    elif source.title:
+        parts.append(f'<span class="source-title">{_text(source.title)}</span>')
+    if source.url and url is None:  # the model allows only http(s); never a live link
+        parts.append(f'<span class="source-url">{_text(source.url)}</span>')
+    if source.citation:
+        parts.append(f'<span class="citation">{_text(source.citation)}</span>')
+    if source.accessed:
+        parts.append(f'<span class="accessed">accessed {source.accessed.isoformat()}</span>')
+    said = f'<q class="source-quote">{_text(source.quote)}</q>' if source.quote else ""
+    return f"<li>{' '.join(parts)}{said}</li>"
+
+
+_STATES = {
+    "changed": "changed in the article",
+    "orphan": "orphaned",
+    None: "not where its hints say",
+}
+_INCOMING = {"supports": "supported by", "qualifies": "qualified by"}
+
+
+def _link(link: Link, claim: Claim, numbers: dict[str, _Entry], document: AnnotationFile) -> str:
+    other = link.other(claim.id)
+    outgoing = link.source == claim.id or link.symmetric
+    arrow, kind = ("→", link.kind) if outgoing else ("←", _INCOMING.get(link.kind, link.kind))
+    target = numbers[other]
+    quote = _excerpt(document.claim(other).quote)
+    note = f' <span class="link-note">— {_text(link.note)}</span>' if link.note else ""
+    return (
+        f'<li class="link link-{link.kind}"><span class="arrow" aria-hidden="true">{arrow}</span> '
+        f'<span class="kind">{kind}</span> <a href="#claim-{other}">claim {target.number}</a> '
+        f'<span class="link-verdict v-{target.claim.verdict}">{target.verdict_label}</span> '
+        f'<q class="link-quote">{quote}</q>{note}</li>'
+    )
+
+
+def _meta(claim: Claim) -> str:
+    parts = []
+    if claim.author:
+        parts.append(f'<span class="author">{_text(claim.author)}</span>')
+    if claim.created:
+        parts.append(f"created {_time(claim.created)}")
+    if claim.updated and claim.updated != claim.created:
+        parts.append(f"updated {_time(claim.updated)}")
+    parts.append(f'<span class="claim-id">id {claim.id}</span>')
+    return f'<p class="meta">{" · ".join(parts)}</p>'
+
+
+def _side_entry(entry: _Entry, numbers: dict[str, _Entry], document: AnnotationFile) -> str:
+    claim = entry.claim
+    where = (
+        f'<a class="back" href="#claim-{claim.id}">¶{claim.paragraph} ↑</a>'
+        if entry.found
+        else f'<span class="state">{_STATES[claim.state]}</span>'
+    )
+    flag = (
+        f' <span class="flag">{CONTRADICTED_SYMBOL} contradicted</span>'
+        if entry.contradicted
+        else ""
+    )
+    quote_id = "" if entry.found else f' id="claim-{claim.id}"'
+    parts = [
+        f'<div class="entry-head"><span class="num">{entry.number}</span> '
+        f'<span class="verdict" id="verdict-{claim.id}">{entry.verdict_label}</span> '
+        f'<span class="confidence">confidence: {claim.confidence}</span>{flag} {where}</div>',
+        f"<blockquote{quote_id}>{_text(claim.quote)}</blockquote>",
+    ]
+    if claim.note:
+        parts.append(f'<p class="note">{_text(claim.note)}</p>')
+    if claim.sources:
+        items = "".join(_source(source) for source in claim.sources)
+        parts.append(f'<ul class="sources" aria-label="Sources">{items}</ul>')
+    else:
+        parts.append('<p class="no-sources">No sources.</p>')
+    links = document.links_of(claim.id)
+    if links:
+        items = "".join(_link(link, claim, numbers, document) for link in links)
+        parts.append(f'<ul class="links" aria-label="Links">{items}</ul>')
+    if claim.tags:
+        tags = "".join(f'<li class="tag">{_text(tag)}</li>' for tag in claim.tags)
+        parts.append(f'<ul class="tags" aria-label="Tags">{tags}</ul>')
+    parts.append(_meta(claim))
+    return (
+        f'<li class="entry v-{claim.verdict}" id="entry-{claim.id}">' + "\n".join(parts) + "</li>"
+    )
+
+
+def _side_list(entries: list[_Entry], document: AnnotationFile) -> str:
+    numbers = {entry.claim.id: entry for entry in entries}
+    found = [_side_entry(e, numbers, document) for e in entries if e.found]
+    missing = [_side_entry(e, numbers, document) for e in entries if not e.found]
+    parts = ['<aside class="claims" aria-labelledby="claims-heading">',
+             '<h2 id="claims-heading">Claims</h2>']  # fmt: skip
+    if found:
+        parts.append(f'<ol class="entries">\n{chr(10).join(found)}\n</ol>')
+    if missing:
+        parts += ['<h3 class="not-found">Not found in the article</h3>',
+                  f'<ol class="entries">\n{chr(10).join(missing)}\n</ol>']  # fmt: skip
+    if not entries:
+        parts.append('<p class="empty">No claims yet.</p>')
+    parts.append("</aside>")
+    return "\n".join(parts)
+
+
+# Summary and contradictions ----------------------------------------------------------
+
+
+def _summary(document: AnnotationFile, entries: list[_Entry]) -> str:
+    counts = Counter(entry.claim.verdict for entry in entries)
+    verdicts = "".join(
+        f'<li class="count v-{verdict}{"" if counts[verdict] else " zero"}">'
+        f'<span class="n">{counts[verdict]}</span> '
+        f'<span class="what">{VERDICT_SYMBOLS[verdict]} {verdict}</span></li>'
+        for verdict in VERDICTS
+    )
+    flags = [
+        (len(document.contradictions()), "contradictions", "contradictions"),
+        (counts["pending"], "pending", "pending claims"),
+        (sum(not entry.claim.sources for entry in entries), "unsourced", "without sources"),
+        (sum(not entry.found for entry in entries), "not-found", "not found in the article"),
+    ]
+    flag_items = "".join(
+        f'<li class="flag-{css}{"" if n else " zero"}"><span class="n">{n}</span> '
+        f'<span class="what">{what}</span></li>'
+        for n, css, what in flags
+    )
+    return (
+        '<section class="summary" aria-label="Summary">'
+        f'<p class="total"><span class="n">{len(entries)}</span> claims</p>'
+        f'<ul class="counts" aria-label="Claims per verdict">{verdicts}</ul>'
+        f'<ul class="flags" aria-label="To look at">{flag_items}</ul>'
+        "</section>"
+    )
+
+
+def _highlighted(text: str, facts: set[str]) -> str:
+    """The quote with the facts the other quote lacks in bold.
+
+    Tokens are review's own, so exactly the figures, dates and names that
+    ``review.differing_facts`` found are marked.
+    """
+    out: list[str] = []
+    cursor = 0
+    for match in review.tokens(text):
+        if match.group() in facts:
+            out.append(_text(text[cursor : match.start()]))
+            out.append(f'<strong class="differs">{_text(match.group())}</strong>')
+            cursor = match.end()
+    out.append(_text(text[cursor:]))
+    return "".join(out)
+
+
+def _contradiction_side(entry: _Entry, facts: set[str]) -> str:
+    claim = entry.claim
+    where = f"¶{claim.paragraph}" if entry.found else "not found in the article"
+    return (
+        f'<div class="side v-{claim.verdict}">'
+        f'<p class="side-head"><a href="#claim-{claim.id}">claim {entry.number}</a> · {where}'
+        f" · {entry.verdict_label}</p>"
+        f"<blockquote>{_highlighted(claim.quote, facts)}</blockquote></div>"
+    )
+
+
+def _contradictions(document: AnnotationFile, entries: list[_Entry]) -> str:
+    found = review.contradictions(document)
+    if not found:
+        return ""
+    numbers = {entry.claim.id: entry for entry in entries}
+    items = []
+    for item in found:
+        only_from, only_to = (set(side) for side in item["differs"])
+        first = _contradiction_side(numbers[item["from"]], only_from)
+        second = _contradiction_side(numbers[item["to"]], only_to)
+        note = f'<p class="note">{_text(item["note"])}</p>' if item["note"] else ""
+        items.append(
+            f'<li class="contradiction"><div class="pair">{first}'
+            f'<span class="versus" role="img" aria-label="contradicts">{CONTRADICTED_SYMBOL}</span>'
+            f"{second}</div>{note}</li>"
+        )
+    return (
+        '<section class="contradictions" aria-labelledby="contradictions-heading">'
+        '<h2 id="contradictions-heading">Contradictions</h2>'
+        f"<ol>{''.join(items)}</ol></section>"
+    )
+
+
+# The page ----------------------------------------------------------------------------
+
+
+_CSS = """
+:root {
+  --ink: #1b1f24; --muted: #5c6570; --rule: #d9dde2; --paper: #ffffff; --panel: #f6f7f9;
+  --accent: #1f4f8f;
+  --accurate: #1a7f37; --accurate-bg: #d3f0dc;
+  --mostly-accurate: #4d7f1a; --mostly-accurate-bg: #e6f2d2;
+  --disputed: #9a6700; --disputed-bg: #fff0bf;
+  --misleading: #bc4c00; --misleading-bg: #ffe0c7;
+  --inaccurate: #c2261f; --inaccurate-bg: #ffd8d5;
+  --unverifiable: #57606a; --unverifiable-bg: #e4e8ee;
+  --pending: #6e7781; --pending-bg: #f1f2f4;
+  --sans: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", "Noto Sans",
+    "Liberation Sans", Arial, sans-serif;
+  --serif: Charter, "Bitstream Charter", "Sitka Text", Cambria, Georgia, "Noto Serif",
+    "Liberation Serif", "DejaVu Serif", serif;
+}
+* { box-sizing: border-box; }
+html { color: var(--ink); background: var(--paper); }
+body { margin: 0 auto; max-width: 84rem; padding: 1.5rem 2rem 3rem;
+  font: 15px/1.5 var(--sans); }
+h1 { font-size: 1.6rem; line-height: 1.25; margin: 0 0 .25rem; }
+h2 { font-size: 1.05rem; text-transform: uppercase; letter-spacing: .06em; color: var(--muted);
+  margin: 1.75rem 0 .75rem; padding-bottom: .3rem; border-bottom: 1px solid var(--rule); }
+h3 { font-size: .95rem; margin: 1.5rem 0 .5rem; }
+a { color: var(--accent); }
+.subtitle { color: var(--muted); margin: 0 0 1rem; }
+.subtitle code { font-size: .9em; }
+blockquote { margin: 0; }
+ol, ul { padding: 0; margin: 0; list-style: none; }
+
+/* Summary */
+.summary { display: flex; flex-wrap: wrap; gap: .5rem 1.5rem; align-items: baseline;
+  padding: .75rem 0; border-top: 3px solid var(--ink); border-bottom: 1px solid var(--rule); }
+.summary .n { font-weight: 700; font-variant-numeric: tabular-nums; }
+.summary .total { margin: 0; font-size: 1.1rem; }
+.summary ul { display: flex; flex-wrap: wrap; gap: .35rem .5rem; }
+.counts .count { padding: .1rem .5rem; border-radius: 3px; border-left: 4px solid var(--c);
+  background: var(--bg); }
+.flags li { padding: .1rem .5rem; border: 1px solid var(--rule); border-radius: 3px; }
+.flags li:not(.zero) .n { color: var(--inaccurate); }
+.summary .zero { opacity: .55; }
+
+/* Verdict colours: a tinted band and a solid rule, as in the terminal view */
+.v-accurate { --c: var(--accurate); --bg: var(--accurate-bg); }
+.v-mostly-accurate { --c: var(--mostly-accurate); --bg: var(--mostly-accurate-bg); }
+.v-disputed { --c: var(--disputed); --bg: var(--disputed-bg); }
+.v-misleading { --c: var(--misleading); --bg: var(--misleading-bg); }
+.v-inaccurate { --c: var(--inaccurate); --bg: var(--inaccurate-bg); }
+.v-unverifiable { --c: var(--unverifiable); --bg: var(--unverifiable-bg); }
+.v-pending { --c: var(--pending); --bg: var(--pending-bg); }
+
+/* Contradictions */
+.contradictions ol { display: grid; gap: 1rem; }
+.contradiction { break-inside: avoid; }
+.pair { display: grid; grid-template-columns: 1fr auto 1fr; gap: .75rem; align-items: stretch; }
+.pair .side { border-left: 4px solid var(--c); background: var(--panel); padding: .5rem .75rem; }
+.side-head { margin: 0 0 .25rem; font-size: .85rem; color: var(--muted); }
+.side blockquote { font-family: var(--serif); font-size: 1rem; }
+.versus { align-self: center; font-size: 1.5rem; font-weight: 700; color: var(--inaccurate); }
+strong.differs { background: var(--inaccurate-bg); color: var(--inaccurate);
+  border-bottom: 2px solid var(--inaccurate); padding: 0 .1em; }
+.contradiction > .note { margin: .35rem 0 0 1rem; color: var(--muted); font-size: .9rem;
+  font-style: italic; }
+
+/* Article beside the claims */
+.layout { display: grid; grid-template-columns: minmax(0, 40rem) minmax(20rem, 1fr);
+  gap: 2.5rem; align-items: start; margin-top: 2rem; }
+.article { font-family: var(--serif); font-size: 1.1rem; line-height: 1.7; }
+.para { display: grid; grid-template-columns: 2.75rem minmax(0, 65ch); }
+.para p { margin: 0 0 1em; }
+.pnum { font: .75rem/2.3 var(--sans); color: var(--muted); font-variant-numeric: tabular-nums; }
+mark.claim { color: inherit; background: var(--bg); border-bottom: 2px solid var(--c);
+  padding: .12em 0; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+/* A claim inside another: boxed inside the outer claim's band, both rules visible */
+mark.claim mark.claim { padding: 0 .08em; border: 1px solid var(--c); border-bottom-width: 2px;
+  border-radius: 2px; }
+mark.claim.v-pending { border-bottom-style: dotted; }
+mark.claim.v-mostly-accurate { border-bottom-style: dashed; }
+mark.claim.contradicted { text-decoration: underline wavy var(--inaccurate) 1px;
+  text-underline-offset: .3em; text-decoration-skip-ink: none; }
+mark.claim a { color: inherit; text-decoration: none; }
+mark.claim[data-label]::after { content: attr(data-label); font: 700 .62rem/1 var(--sans);
+  vertical-align: super; color: var(--c); margin-left: .1em; }
+:target { outline: 2px solid var(--accent); outline-offset: 2px; }
+
+/* The side list */
+.claims { font-size: .875rem; position: sticky; top: 0; max-height: 100vh; overflow-y: auto;
+  padding-right: .25rem; }
+.layout h2 { margin-top: .25rem; }
+.entries { display: grid; gap: .75rem; }
+.entry { border-left: 4px solid var(--c); padding: .4rem .6rem .5rem .7rem;
+  background: var(--panel); break-inside: avoid; }
+.entry-head { display: flex; flex-wrap: wrap; gap: .2rem .5rem; align-items: baseline; }
+.entry .num { font-weight: 700; min-width: 1.4em; }
+.entry .verdict { font-weight: 700; color: var(--c); }
+.entry .confidence, .entry .state { color: var(--muted); }
+.entry .flag { color: var(--inaccurate); font-weight: 700; }
+.entry .back { margin-left: auto; font-size: .9em; }
+.entry blockquote { font-family: var(--serif); font-size: .95rem; margin: .3rem 0;
+  padding-left: .6rem; border-left: 2px solid var(--rule); }
+.entry p { margin: .3rem 0; }
+.note { white-space: pre-line; }
+.sources li, .links li { margin: .2rem 0; padding-left: 1rem; text-indent: -1rem; }
+.sources li::before { content: "▪ "; color: var(--muted); }
+.stance { font-size: .8em; text-transform: uppercase; letter-spacing: .04em;
+  padding: 0 .3em; border: 1px solid currentColor; border-radius: 2px; text-indent: 0; }
+.stance-supports { color: var(--accurate); }
+.stance-contradicts { color: var(--inaccurate); }
+.stance-context { color: var(--muted); }
+.citation, .accessed { color: var(--muted); }
+.source-quote { display: block; font-style: italic; margin-left: 1rem; text-indent: 0; }
+.link .kind { font-weight: 600; }
+.link-verdict { color: var(--c); font-weight: 600; font-size: .9em; }
+.link-quote { font-family: var(--serif); color: var(--muted); }
+.link-note { color: var(--muted); }
+.tags { display: flex; flex-wrap: wrap; gap: .25rem; margin: .3rem 0; }
+.tag { font-size: .85em; padding: 0 .4em; border-radius: 2px; background: #e8eaed; }
+.tag::before { content: "#"; color: var(--muted); }
+.meta { color: var(--muted); font-size: .85em; }
+.no-sources { color: var(--inaccurate); font-size: .9em; }
+h3.not-found { color: var(--inaccurate); }
+.hidden-char { font: .8em "Segoe UI Symbol", "Apple Symbols", "Noto Sans Symbols 2",
+  "DejaVu Sans", var(--sans); color: #a40e26; border: 1px solid currentColor;
+  border-radius: 2px; padding: 0 .1em; }
+/* The code point stays readable where the font has no control pictures, and on paper */
+.hidden-char::after { content: attr(title); font: 600 .6rem/1 var(--sans);
+  vertical-align: super; margin-left: .1em; }
+footer { margin-top: 2rem; color: var(--muted); font-size: .75rem;
+  border-top: 1px solid var(--rule); padding-top: .5rem; }
+
+@media screen and (max-width: 60rem) {
+  body { padding: 1rem; }
+  .layout { display: block; }
+  .claims { position: static; max-height: none; overflow: visible; margin-top: 1.5rem; }
+  .pair { grid-template-columns: 1fr; }
+  .pair { gap: .25rem; }
+  .versus { justify-self: center; font-size: 1.1rem; line-height: 1; }
+  .para { grid-template-columns: 2.25rem minmax(0, 1fr); }
+}
+
+@media print {
+  @page { margin: 16mm 14mm; }
+  body { max-width: none; padding: 0; font-size: 10pt; }
+  .article { font-size: 11pt; }
+  .layout { display: block; }
+  .claims { position: static; max-height: none; overflow: visible; font-size: 9pt; }
+  .entry, .pair .side { background: none; }
+  .entry { border-left-width: 3px; }
+  .summary .zero { opacity: 1; color: var(--muted); }
+  .tag { background: none; border: 1px solid var(--rule); }
+  h2, h3 { break-after: avoid; }
+  .entry, .contradiction, .para { break-inside: avoid; }
+  a { color: inherit; }
+  a[href^="#"] { text-decoration: none; }
+  a.source-link:not(.shows-url)::after { content: "<" attr(href) ">"; display: inline-block;
+    margin-left: .3em; font-size: .85em; color: var(--muted); word-break: break-all; }
+  mark.claim, strong.differs, .entry, .side, .count {
+    -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  :target { outline: none; }
+}
+"""
+
+
+def export(document: AnnotationFile, article: Article, title: str) -> str:
+    """The fact-check of ``article`` as one self-contained HTML5 page, titled ``title``."""
+    entries = _entries(document, article)
+    heading = f"Fact-check: {title}"
+    return "\n".join(
+        [
+            "<!doctype html>",
+            '<html lang="en">',
+            "<head>",
+            '<meta charset="utf-8">',
+            f'<meta http-equiv="Content-Security-Policy" content="{CSP}">',
+            '<meta name="viewport" content="width=device-width, initial-scale=1">',
+            '<meta name="generator" content="factmark">',
+            f"<title>{_plain(heading)}</title>",
+            f"<style>{_CSS}</style>",
+            "</head>",
+            "<body>",
+            "<header>",
+            f"<h1>{_text(heading)}</h1>",
+            f'<p class="subtitle">Article file: <code>{_text(document.article)}</code></p>',
+            _summary(document, entries),
+            "</header>",
+            _contradictions(document, entries),
+            '<div class="layout">',
+            _article(article, entries),
+            _side_list(entries, document),
+            "</div>",
+            "<footer>Exported by factmark. Marks link to their claims; ¶ numbers count"
+            " the article's paragraphs from 1.</footer>",
+            "</body>",
+            "</html>",
+            "",
+        ]
+    )
