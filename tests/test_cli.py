@@ -553,7 +553,8 @@ def python(code: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
 def test_the_core_modules_do_not_import_textual() -> None:
     body = (
         "import factmark.model, factmark.article, factmark.anchor, factmark.store, "
-        "factmark.checking, factmark.cli"
+        "factmark.checking, factmark.review, factmark.export.w3c, factmark.export.claimreview, "
+        "factmark.export.brat, factmark.export.table, factmark.export.html, factmark.cli"
     )
     result = python(NO_TEXTUAL.format(body=body))
     assert result.returncode == 0, result.stderr
@@ -574,6 +575,15 @@ def test_check_and_fmt_do_not_import_textual(args: list[str]) -> None:
     result = python(NO_TEXTUAL.format(body=body))
     assert result.returncode == 0, result.stderr
     assert "exit " in result.stdout
+
+
+@pytest.mark.parametrize("kind", ["w3c", "claimreview", "brat", "markdown", "html", "csv"])
+def test_export_does_not_import_textual(kind: str) -> None:
+    args = ["export", "seeds/000_207cb1c8ae6ad8ea.txt", "--format", kind]
+    body = f"from factmark.cli import main\ncode = main({args!r})\nprint('exit', code)"
+    result = python(NO_TEXTUAL.format(body=body))
+    assert result.returncode == 0, result.stderr
+    assert "exit 0" in result.stdout
 
 
 def test_the_real_entry_point_does_not_import_textual(tmp_path: Path) -> None:

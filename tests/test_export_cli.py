@@ -169,3 +169,29 @@ def test_source_date_epoch_fixes_the_review_date_of_an_undated_claim(seed: Path)
         capture_output=True, text=True, check=False, env=env,
     )  # fmt: skip
     assert bad.returncode == 2 and bad.stderr.count("\n") == 1
+
+
+def test_an_output_that_is_not_a_regular_file_is_written_to_not_replaced(seed: Path) -> None:
+    """``-o /dev/stdout`` (here a pipe) and a FIFO are written through; a folder is refused."""
+    piped = subprocess.run(
+        [sys.executable, "-m", "factmark", "export", str(seed), "--format", "csv",
+         "-o", "/dev/stdout"],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert piped.returncode == 0, piped.stderr
+    assert piped.stdout.startswith("id,paragraph,start,quote,")
+
+    fifo = seed.parent / "fifo"
+    os.mkfifo(fifo)
+    writer = subprocess.Popen(
+        [sys.executable, "-m", "factmark", "export", str(seed), "--format", "brat",
+         "-o", str(fifo)],
+        stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    received = fifo.read_text("utf-8")
+    assert writer.wait(timeout=60) == 0
+    assert received.startswith("T1\tClaim ")
+    assert fifo.is_fifo()
+
+    folder = factmark("export", str(seed), "--format", "csv", "-o", str(seed.parent))
+    assert folder.returncode == 2 and "is a folder" in folder.stderr

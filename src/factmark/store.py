@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import difflib
+import errno
 import hashlib
 import os
 import re
@@ -679,7 +680,20 @@ def write_atomic(path: Path, data: bytes) -> Path:
     the old file's mode, and renamed over the target; then the folder is
     fsynced so that the rename itself survives a crash. A symlink is written
     through to its target. Returns the path actually written.
+
+    A path that exists and is not a regular file (``/dev/stdout``, ``/dev/null``,
+    a pipe) cannot be replaced, and is written to as it is; a folder is refused.
     """
+    try:
+        kind: int | None = Path(path).stat().st_mode
+    except OSError:
+        kind = None
+    if kind is not None and stat.S_ISDIR(kind):
+        raise IsADirectoryError(errno.EISDIR, "is a folder, not a file", str(path))
+    if kind is not None and not stat.S_ISREG(kind):
+        with Path(path).open("wb") as stream:
+            stream.write(data)
+        return Path(path)
     target = Path(os.path.realpath(path))
     folder = target.parent
     try:
