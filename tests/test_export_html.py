@@ -17,6 +17,7 @@ from factmark import store
 from factmark.article import Article
 from factmark.export import html
 from factmark.model import AnnotationFile, Claim, Link, Source
+from factmark.visible import VERDICT_SYMBOLS
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_ARTICLE = ROOT / "tests" / "data" / "seed" / "seeds" / "000_207cb1c8ae6ad8ea.txt"
@@ -189,7 +190,7 @@ def test_the_summary_counts_verdicts_and_contradictions() -> None:
         for node in summary.find(lambda n: "count" in n.classes)
     }
     for verdict in ("accurate", "misleading", "inaccurate", "pending"):
-        symbol = html.VERDICT_SYMBOLS[verdict]
+        symbol = VERDICT_SYMBOLS[verdict]
         assert counts[f"{symbol} {verdict}"] == sum(c.verdict == verdict for c in document.claims)
     (flag,) = summary.find(lambda n: "flag-contradictions" in n.classes)
     assert flag.text.split()[0] == str(len(document.contradictions()))

@@ -26,7 +26,6 @@ gives the same bytes.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -37,24 +36,11 @@ from urllib.parse import urlsplit
 
 from factmark import review
 from factmark.article import Article, Paragraph
-from factmark.model import VERDICTS, AnnotationFile, Claim, Link, Source, Verdict
-
-VERDICT_SYMBOLS: dict[Verdict, str] = {
-    "pending": "○",
-    "accurate": "✓",
-    "mostly-accurate": "≈",
-    "disputed": "?",
-    "misleading": "!",
-    "inaccurate": "✗",
-    "unverifiable": "∅",
-}
-"""The symbols of the terminal view, so the page and the TUI read the same."""
-CONTRADICTED_SYMBOL = "≠"
+from factmark.model import VERDICTS, AnnotationFile, Claim, Link, Source
+from factmark.visible import CONTRADICTED_SYMBOL, HIDDEN, VERDICT_SYMBOLS, placeholder
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 
-_UNSAFE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
-"""Control characters (but newline), invisible and bidirectional format characters."""
 
 _EXCERPT = 70
 """Code points of a linked claim's quote shown in a link."""
@@ -65,31 +51,18 @@ _EXCERPT = 70
 
 def _attr(value: str) -> str:
     """A value for inside a double-quoted attribute, hidden characters spelt U+XXXX."""
-    return escape(_UNSAFE.sub(lambda m: f"U+{ord(m.group()):04X}", value), quote=True)
-
-
-def _placeholder(char: str) -> str:
-    code = ord(char)
-    if char == "\t":
-        return "⇥"
-    if code < 0x20:
-        return chr(0x2400 + code)  # ␀ … ␟ (␛ for ESC)
-    if code == 0x7F:
-        return "␡"
-    if code <= 0x9F:
-        return "¤"  # a C1 control
-    return "◇"  # zero-width or bidirectional format character
+    return escape(HIDDEN.sub(lambda m: f"U+{ord(m.group()):04X}", value), quote=True)
 
 
 def _text(value: str) -> str:
     """Untrusted text as HTML: escaped, every hidden character a visible placeholder."""
     out: list[str] = []
     cursor = 0
-    for match in _UNSAFE.finditer(value):
+    for match in HIDDEN.finditer(value):
         out.append(escape(value[cursor : match.start()], quote=True))
         char = match.group()
         out.append(
-            f'<span class="hidden-char" title="U+{ord(char):04X}">{_placeholder(char)}</span>'
+            f'<span class="hidden-char" title="U+{ord(char):04X}">{placeholder(char)}</span>'
         )
         cursor = match.end()
     out.append(escape(value[cursor:], quote=True))
@@ -98,7 +71,7 @@ def _text(value: str) -> str:
 
 def _plain(value: str) -> str:
     """Untrusted text where no tag can go (``<title>``): escaped, placeholders bare."""
-    return escape(_UNSAFE.sub(lambda m: _placeholder(m.group()), value), quote=True)
+    return escape(HIDDEN.sub(lambda m: placeholder(m.group()), value), quote=True)
 
 
 def _excerpt(value: str, limit: int = _EXCERPT) -> str:
@@ -117,7 +90,7 @@ def _safe_url(url: str) -> str | None:
     """The URL with hidden characters percent-encoded, if it is http or https."""
     if urlsplit(url).scheme.lower() not in ("http", "https"):
         return None
-    return _UNSAFE.sub(lambda m: percent_encode(m.group()), url)
+    return HIDDEN.sub(lambda m: percent_encode(m.group()), url)
 
 
 # Where the claims stand ----------------------------------------------------------------

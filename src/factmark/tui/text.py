@@ -9,34 +9,13 @@ so offsets into the text stay valid one for one.
 
 from __future__ import annotations
 
-import re
-
 from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 
-HIDDEN_FORMAT = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
-"""Invisible and bidirectional format characters: a fact-checker wants to see them."""
-
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+from factmark.visible import UNSAFE, placeholder
 
 PLACEHOLDER_STYLE = Style(reverse=True)
-
-
-def _placeholder(char: str) -> str:
-    code = ord(char)
-    if char == "\n":
-        return " "
-    if char == "\t":
-        return "⇥"
-    if code < 0x20:
-        return chr(0x2400 + code)  # ␀ … ␟ (␛ for ESC)
-    if code == 0x7F:
-        return "␡"
-    if code <= 0x9F:
-        return "¤"  # a C1 control
-    return "◇"  # zero-width or bidirectional format character
 
 
 def sanitize(text: str) -> str:
@@ -45,14 +24,14 @@ def sanitize(text: str) -> str:
     Newlines become spaces (a soft wrap inside a paragraph reads as a space).
     The result has exactly as many characters as the input.
     """
-    if _UNSAFE.search(text) is None:
+    if UNSAFE.search(text) is None:
         return text
-    return _UNSAFE.sub(lambda m: _placeholder(m.group()), text)
+    return UNSAFE.sub(lambda m: placeholder(m.group()), text)
 
 
 def unsafe_offsets(text: str) -> list[int]:
     """Offsets of the characters that sanitize() replaced with placeholders (not newlines)."""
-    return [m.start() for m in _UNSAFE.finditer(text) if m.group() != "\n"]
+    return [m.start() for m in UNSAFE.finditer(text) if m.group() != "\n"]
 
 
 def plain(text: str, style: Style | str = "", *, lines: bool = False) -> Text:
@@ -71,7 +50,7 @@ def plain(text: str, style: Style | str = "", *, lines: bool = False) -> Text:
 def hidden_characters(text: str) -> list[str]:
     """Names of the invisible or control characters in a text, for a warning."""
     found = []
-    for char in dict.fromkeys(m.group() for m in _UNSAFE.finditer(text) if m.group() not in "\n\t"):
+    for char in dict.fromkeys(m.group() for m in UNSAFE.finditer(text) if m.group() not in "\n\t"):
         found.append(f"U+{ord(char):04X}")
     return found
 

@@ -25,6 +25,7 @@ from textual.strip import Strip
 from factmark.article import Article, sentence_at
 from factmark.tui.layout import Layout
 from factmark.tui.text import sanitize, unsafe_offsets
+from factmark.visible import CONTRADICTED_SYMBOL, VERDICT_SYMBOLS
 
 if TYPE_CHECKING:
     from factmark.model import Claim, Verdict
@@ -32,16 +33,6 @@ if TYPE_CHECKING:
 GUTTER = 7
 """Cells before the text: paragraph number (5), a symbol column, a space."""
 
-VERDICT_SYMBOLS: dict[Verdict, str] = {
-    "pending": "○",
-    "accurate": "✓",
-    "mostly-accurate": "≈",
-    "disputed": "?",
-    "misleading": "!",
-    "inaccurate": "✗",
-    "unverifiable": "∅",
-}
-CONTRADICTED_SYMBOL = "≠"
 
 _SEVERITY: dict[Verdict, int] = {
     "inaccurate": 6,

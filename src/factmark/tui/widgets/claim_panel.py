@@ -22,7 +22,7 @@ from textual.strip import Strip
 from textual.widgets import Static
 
 from factmark.tui.text import excerpt, hidden_characters, plain
-from factmark.tui.widgets.article_view import CONTRADICTED_SYMBOL, VERDICT_SYMBOLS
+from factmark.visible import CONTRADICTED_SYMBOL, VERDICT_SYMBOLS
 
 if TYPE_CHECKING:
     from factmark.model import AnnotationFile, Claim

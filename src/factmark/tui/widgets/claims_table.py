@@ -15,8 +15,8 @@ from textual.widget import Widget
 
 from factmark.review import COLUMNS, Row
 from factmark.tui.text import excerpt, sanitize
-from factmark.tui.widgets.article_view import CONTRADICTED_SYMBOL, VERDICT_SYMBOLS
 from factmark.tui.widgets.item_list import ItemList
+from factmark.visible import CONTRADICTED_SYMBOL, VERDICT_SYMBOLS
 
 HEADINGS = {
     "paragraph": "¶",
