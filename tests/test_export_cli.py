@@ -195,3 +195,20 @@ def test_an_output_that_is_not_a_regular_file_is_written_to_not_replaced(seed: P
 
     folder = factmark("export", str(seed), "--format", "csv", "-o", str(seed.parent))
     assert folder.returncode == 2 and "is a folder" in folder.stderr
+
+
+def test_brat_says_how_many_claims_it_left_out(seed: Path) -> None:
+    text = seed.read_text("utf-8")
+    seed.write_text(text.replace("even as it refuses to reciprocate", "as talks go on", 1), "utf-8")
+    result = factmark("export", str(seed), "--format", "brat")
+    assert result.returncode == 0
+    assert result.stdout.count("\tClaim ") == 19
+    assert result.stderr.count("\n") == 1
+    assert "brat: 1 of 20 claims" in result.stderr and "factmark reanchor" in result.stderr
+    assert factmark("export", str(seed), "--format", "w3c").stderr == ""
+
+
+def test_an_empty_output_path_is_refused(seed: Path) -> None:
+    result = factmark("export", str(seed), "--format", "csv", "-o", "")
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr.count("\n") == 1 and "empty path" in result.stderr

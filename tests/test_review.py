@@ -17,6 +17,7 @@ from factmark.review import (
     Selection,
     arrange,
     as_markdown,
+    contradictions,
     differing_facts,
     mentions,
     rows,
@@ -175,3 +176,86 @@ def test_the_summary_counts() -> None:
     assert summary.contradictions == len(document.contradictions())
     assert summary.without_source == sum(not c.sources for c in document.claims)
     assert (summary.changed, summary.orphaned) == (0, 1)
+
+
+def test_markdown_marks_the_differing_facts_and_keeps_the_spaces() -> None:
+    text = as_markdown(seed_document(), selected(seed_document(), Selection()), "seed")
+    section = text.split("## Contradictions", 1)[1]
+    assert "**1,200** bodies of deceased Ukrainian soldiers" in section
+    assert "had returned **27** bodies" in section
+    assert "(1,200 vs 1,212; none vs 27)." in text  # no needless escapes
+    assert "\n\n## ¶ 2\n" in text  # a blank line before every heading
+
+
+def test_contradictions_come_in_article_order_the_earlier_claim_first() -> None:
+    document = seed_document()
+    positions = {claim.id: claim.position for claim in document.claims}
+    found = contradictions(document)
+    assert len(found) == len(document.contradictions())
+    assert all(positions[item["from"]] < positions[item["to"]] for item in found)
+    keys = [(positions[item["from"]], positions[item["to"]]) for item in found]
+    assert keys == sorted(keys)
+    first = found[0]["from"]
+    assert contradictions(document, {first}) == [i for i in found if first in (i["from"], i["to"])]
+
+
+def test_review_says_which_claims_the_article_no_longer_holds(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "annotations").mkdir()
+    article = tmp_path / "seeds" / SEED_ARTICLE.name
+    text = SEED_ARTICLE.read_text("utf-8")
+    article.write_text(
+        text.replace("On Friday, June 13", "On Friday, 13 June", 1).replace(
+            "even as it refuses to reciprocate", "as talks go on", 1
+        ),
+        "utf-8",
+    )
+    (tmp_path / "annotations" / SEED_ANNOTATIONS.name).write_bytes(SEED_ANNOTATIONS.read_bytes())
+    assert main(["review", str(article), "--format", "json"]) == 0
+    found = {
+        claim["quote"]: claim["found"] for claim in json.loads(capsys.readouterr().out)["claims"]
+    }
+    assert found["On Friday, June 13"] == "changed"
+    assert found["even as it refuses to reciprocate"] == "orphan"
+    assert set(found.values()) <= {"anchored", "moved", "changed", "orphan"}
+    assert main(["review", str(article), "--format", "markdown"]) == 0
+    markdown = capsys.readouterr().out
+    assert "⚠ changed" in markdown and "⚠ orphan" in markdown
+    assert main(["review", str(article)]) == 0
+    table = capsys.readouterr().out
+    assert "⚠ changed" in table and "⚠ orphan" in table
+
+
+def test_a_filter_says_how_many_it_shows_and_when_none_match(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["review", str(SEED_ARTICLE), "--verdict", "inaccurate"]) == 0
+    out = capsys.readouterr().out
+    assert "2 of 20 claims" in out
+    assert main(["review", str(SEED_ARTICLE), "--missing-sources", "--format", "markdown"]) == 0
+    out = capsys.readouterr().out
+    assert "0 of 20 claims; 0 contradictions." in out and "No claims match." in out
+    assert main(["review", str(SEED_ARTICLE), "--missing-sources"]) == 0
+    assert "No claims match." in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["review", str(SEED_ARTICLE), "--verdict", "wrong"],
+        ["review", str(SEED_ARTICLE), "--format", "xml"],
+        ["export", str(SEED_ARTICLE)],
+        ["export", str(SEED_ARTICLE), "--format"],
+        ["check", "--format", "yaml"],
+    ],
+)
+def test_a_usage_error_is_one_line_and_exit_2(
+    args: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as raised:
+        main(args)
+    assert raised.value.code == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith("factmark: ") and "--help" in err

@@ -12,7 +12,7 @@ import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from factmark import __version__
 from factmark.errors import FactmarkError
@@ -210,6 +210,8 @@ def run_export(args: argparse.Namespace) -> int:
 
     if args.format not in EXPORT_FORMATS:
         raise UsageError(f"unknown format {args.format!r} (one of: {', '.join(EXPORT_FORMATS)})")
+    if args.output == "":
+        raise UsageError("-o: an empty path (leave -o out to write to stdout)")
     loaded, article_path = _load_target(Path(args.target), args.annotations)
     article = Article.read(article_path)
     text = _exported(args, loaded.document, article, article_path)
@@ -241,7 +243,12 @@ def _exported(
         _warn_for_google(reviews)
         return _json(reviews)
     if args.format == "brat":
-        return brat.export(document, article)
+        text = brat.export(document, article)
+        left_out = len(document.claims) - sum(line.startswith("T") for line in text.splitlines())
+        if left_out:
+            fail(f"brat: {left_out} of {len(document.claims)} claims are not where their hints "
+                 "say in the article and were left out (factmark reanchor finds them)")  # fmt: skip
+        return text
     if args.format in ("markdown", "html"):
         from factmark.review import Selection, as_markdown, selected
 
@@ -249,7 +256,8 @@ def _exported(
             from factmark.export import html
 
             return html.export(document, article, article_path.name)
-        return as_markdown(document, selected(document, Selection()), article_path.name)
+        claims = selected(document, Selection())
+        return as_markdown(document, claims, article_path.name, _found(document, article))
     return table.export(document)
 
 
@@ -289,25 +297,37 @@ def _warn_for_google(reviews: list[dict[str, Any]]) -> None:
 
 
 def run_review(args: argparse.Namespace) -> int:
+    from factmark.article import Article
     from factmark.review import Selection, as_data, as_markdown, selected
 
     loaded, article_path = _load_target(Path(args.target), args.annotations)
     document = loaded.document
+    states = _found(document, Article.read(article_path))
     choice = Selection(
         frozenset(args.verdict or ()), frozenset(args.confidence or ()),
         args.contradictions, args.missing_sources,
     )  # fmt: skip
     claims = selected(document, choice)
     if args.format == "json":
-        print(json.dumps(as_data(document, claims), indent=2, ensure_ascii=False))
+        print(json.dumps(as_data(document, claims, states), indent=2, ensure_ascii=False))
     elif args.format == "markdown":
-        sys.stdout.write(as_markdown(document, claims, article_path.name))
+        sys.stdout.write(as_markdown(document, claims, article_path.name, states))
     else:
-        _review_table(document, claims, article_path.name)
+        _review_table(document, claims, article_path.name, states)
     return EXIT_OK
 
 
-def _review_table(document: AnnotationFile, claims: list[Claim], title: str) -> None:
+def _found(document: AnnotationFile, article: Article) -> dict[str, str]:
+    """Where each claim is found in the article as it is now (DESIGN §5's states)."""
+    from factmark.anchor import locate_all
+
+    anchors = locate_all(document, article, fuzzy=True)
+    return {claim_id: anchor.state.value for claim_id, anchor in anchors.items()}
+
+
+def _review_table(
+    document: AnnotationFile, claims: list[Claim], title: str, states: dict[str, str]
+) -> None:
     """Claims as a table fitted to the terminal; plain text when piped or with NO_COLOR."""
     import os
 
@@ -316,28 +336,44 @@ def _review_table(document: AnnotationFile, claims: list[Claim], title: str) -> 
     from rich.text import Text
 
     from factmark.review import contradicted, contradictions
+    from factmark.visible import CONTRADICTED_SYMBOL, VERDICT_SYMBOLS
 
     console = Console(no_color=bool(os.environ.get("NO_COLOR")), highlight=False)
-    table = Table(title=Text(f"Fact-check: {title}"), expand=False, show_lines=False)
-    for name in ("¶", "verdict", "confidence", "quote", "sources", "links"):
-        table.add_column(name, overflow="fold")
+    total = len(document.claims)
+    shown = f"{len(claims)} of {total} claims" if len(claims) != total else f"{total} claims"
+    table = Table(title=Text(f"Fact-check: {one_line(title)} · {shown}"), expand=False)
+    table.add_column("¶", justify="right", no_wrap=True)
+    table.add_column("verdict", no_wrap=True)
+    table.add_column("conf.", no_wrap=True)
+    table.add_column("quote", overflow="fold", ratio=3)
+    table.add_column("src", justify="right", no_wrap=True)
+    table.add_column("links", overflow="fold", ratio=1)
     ends = contradicted(document)
+    paragraphs = {claim.id: claim.paragraph for claim in document.claims}
     for claim in claims:
-        verdict = Text(claim.verdict + (" ≠" if claim.id in ends else ""))
+        symbol = CONTRADICTED_SYMBOL if claim.id in ends else VERDICT_SYMBOLS[claim.verdict]
+        verdict = Text(f"{symbol} {claim.verdict}")
+        state = states.get(claim.id, "anchored")
+        if state in ("changed", "orphan"):
+            verdict.append(f"\n⚠ {state}", style="bold")
         links = ", ".join(
-            f"{link.kind} {link.other(claim.id)}" for link in document.links_of(claim.id)
+            f"{link.kind} ¶{paragraphs.get(link.other(claim.id)) or '?'}"
+            for link in document.links_of(claim.id)
         )
         table.add_row(
             Text(str(claim.paragraph or "?")), verdict, Text(claim.confidence),
-            Text(" ".join(claim.quote.split())), Text(str(len(claim.sources))), Text(links),
+            Text(one_line(" ".join(claim.quote.split()))), Text(str(len(claim.sources))),
+            Text(links),
         )  # fmt: skip
     console.print(table)
-    found = contradictions(document)
+    if not claims:
+        console.print(Text("No claims match.", style="italic"))
+    found = contradictions(document, (claim.id for claim in claims))
     if found:
         console.print(Text(f"\n{len(found)} contradictions", style="bold"))
         for item in found:
-            line = Text("“" + " ".join(item["from_quote"].split()) + "” ≠ “")
-            line.append(" ".join(item["to_quote"].split()) + "”")
+            line = Text(f"¶{paragraphs[item['from']]} “" + one_line(item["from_quote"]) + "”")
+            line.append(f"\n   ≠ ¶{paragraphs[item['to']]} “{one_line(item['to_quote'])}”")
             console.print(line)
 
 
@@ -429,9 +465,17 @@ def run_annotate(args: argparse.Namespace) -> int:
 
 
 class Parser(argparse.ArgumentParser):
-    """The top-level parser; knows its command names for ``factmark ARTICLE``."""
+    """factmark's parsers: usage errors are one line, exit 2, like every other error.
+
+    The top-level parser also knows its command names, for ``factmark ARTICLE``.
+    """
 
     command_names: frozenset[str] = frozenset()
+
+    def error(self, message: str) -> NoReturn:
+        fail(f"{self.prog.removeprefix('factmark ') or 'factmark'}: {message} "
+             f"(see {self.prog} --help)")  # fmt: skip
+        raise SystemExit(EXIT_UNUSABLE)
 
 
 def _add_paths(command: argparse.ArgumentParser) -> None:

@@ -180,69 +180,124 @@ def _link_view(link: Link, claim_id: str, document: AnnotationFile) -> dict[str,
             "quote": other_quote, "note": link.note}  # fmt: skip
 
 
-def as_data(document: AnnotationFile, claims: Iterable[Claim]) -> dict[str, Any]:
+def as_data(
+    document: AnnotationFile, claims: Iterable[Claim], states: Mapping[str, str] | None = None
+) -> dict[str, Any]:
     """The review as plain data (the stable shape of ``factmark review --format json``).
 
-    ``{"article", "claims": [{claim fields…, "links": [{"kind", "direction" ("out"|"in"),
-    "claim", "quote", "note"}]}], "contradictions": [{"from", "to", "from_quote",
-    "to_quote", "note", "differs": [[facts only in from], [facts only in to]]}]}``
+    ``{"article", "claims": [{claim fields…, "found": one of ANCHOR_STATES, "links":
+    [{"kind", "direction" ("out"|"in"), "claim", "quote", "note"}]}], "contradictions":
+    [{"from", "to", "from_quote", "to_quote", "note", "differs": [[facts only in from],
+    [facts only in to]]}]}``. Contradictions are those of the claims given, in article
+    order, the earlier claim first.
     """
     rows = []
+    shown = set()
     for claim in claims:
         row = claim.model_dump(mode="json", exclude_none=True)
+        row["found"] = _state(claim, states)
         row["links"] = [
             _link_view(link, claim.id, document) for link in document.links_of(claim.id)
         ]
         rows.append(row)
+        shown.add(claim.id)
     return {
         "article": document.article,
         "claims": rows,
-        "contradictions": contradictions(document),
+        "contradictions": contradictions(document, shown),
     }
 
 
-def contradictions(document: AnnotationFile) -> list[dict[str, Any]]:
-    quotes = {claim.id: claim.quote for claim in document.claims}
-    found = []
-    for link in document.sorted().contradictions():
-        first, second = quotes[link.source], quotes[link.target]
-        only_first, only_second = differing_facts(first, second)
-        found.append({"from": link.source, "to": link.target, "from_quote": first,
-                      "to_quote": second, "note": link.note,
+def _state(claim: Claim, states: Mapping[str, str] | None) -> str:
+    return (states or {}).get(claim.id) or claim.state or "anchored"
+
+
+def contradictions(
+    document: AnnotationFile, among: Iterable[str] | None = None
+) -> list[dict[str, Any]]:
+    """Each ``contradicts`` link (touching a claim ``among`` those given, if given) with
+    its two quotes and the facts that differ, in article order, the earlier claim first."""
+    by_id = {claim.id: claim for claim in document.claims}
+    wanted = None if among is None else set(among)
+    found: list[dict[str, Any]] = []
+    for link in document.contradictions():
+        if wanted is not None and not {link.source, link.target} & wanted:
+            continue
+        first, second = sorted((by_id[link.source], by_id[link.target]),
+                               key=lambda c: (*c.position, c.id))  # fmt: skip
+        only_first, only_second = differing_facts(first.quote, second.quote)
+        found.append({"from": first.id, "to": second.id, "from_quote": first.quote,
+                      "to_quote": second.quote, "note": link.note,
                       "differs": [sorted(only_first), sorted(only_second)]})  # fmt: skip
+    found.sort(key=lambda item: (*by_id[item["from"]].position, *by_id[item["to"]].position))
     return found
 
 
+_MARKUP = re.compile(r"([\\`*_{}\[\]<>|~&])")
+
+
 def _md(text: str) -> str:
-    """Text safe inside Markdown: its markup characters escaped, on one line."""
-    return re.sub(r"([\\`*_{}\[\]()#+\-.!|<>~])", r"\\\1", " ".join(text.split()))
+    """Text safe inside Markdown, on one line: the characters that make markup escaped.
+
+    Only what can start markup mid-line (emphasis, code, links, HTML, tables,
+    entities): the text is never at the start of a line, where ``#``, ``-`` or
+    ``1.`` would matter.
+    """
+    return _escape(" ".join(text.split()))
+
+
+def _escape(text: str) -> str:
+    return _MARKUP.sub(r"\\\1", text)
 
 
 def _md_marked(text: str, facts: set[str]) -> str:
+    """A quote with the facts that differ in bold."""
     out = []
-    for token in re.split(r"(\s+)", text):
-        out.append(
-            f"**{_md(token)}**" if token.strip(".,;:") in facts or token in facts else _md(token)
-        )
+    cursor = 0
+    flat = " ".join(text.split())
+    for match in tokens(flat):
+        if match.group() in facts:
+            out.append(_escape(flat[cursor : match.start()]))
+            out.append(f"**{_escape(match.group())}**")
+            cursor = match.end()
+    out.append(_escape(flat[cursor:]))
     return "".join(out)
 
 
-def as_markdown(document: AnnotationFile, claims: list[Claim], title: str) -> str:
+_FOUND_FLAGS = {
+    "changed": " ⚠ changed: the article no longer reads so here",
+    "orphan": " ⚠ orphan: no longer found in the article",
+}
+
+
+def as_markdown(
+    document: AnnotationFile,
+    claims: list[Claim],
+    title: str,
+    states: Mapping[str, str] | None = None,
+) -> str:
     """The review as a Markdown document."""
     lines = [f"# Fact-check: {_md(title)}", ""]
     ends = contradicted(document)
-    counts: dict[str, int] = {}
+    counts = dict.fromkeys(VERDICTS, 0)
     for claim in claims:
-        counts[claim.verdict] = counts.get(claim.verdict, 0) + 1
-    summary = ", ".join(f"{n} {verdict}" for verdict, n in sorted(counts.items()))
-    lines += [f"{len(claims)} claims ({summary}); "
-              f"{len(document.contradictions())} contradictions.", ""]  # fmt: skip
+        counts[claim.verdict] += 1
+    summary = ", ".join(f"{n} {verdict}" for verdict, n in counts.items() if n)
+    total = len(document.claims)
+    shown = f"{len(claims)} of {total} claims" if len(claims) != total else f"{total} claims"
+    found = contradictions(document, (claim.id for claim in claims))
+    lines += [f"{shown}{f' ({summary})' if summary else ''}; "
+              f"{len(found)} contradictions.", ""]  # fmt: skip
+    if not claims:
+        lines += ["No claims match.", ""]
     paragraph: int | None = -1
     for claim in claims:
         if claim.paragraph != paragraph:
             paragraph = claim.paragraph
-            lines += [f"## ¶ {paragraph}" if paragraph else "## Not found in the article", ""]
+            heading = f"## ¶ {paragraph}" if paragraph else "## Not found in the article"
+            lines += [heading, ""] if lines[-1] == "" else ["", heading, ""]
         flag = " ≠ contradicted" if claim.id in ends else ""
+        flag += _FOUND_FLAGS.get(_state(claim, states), "")
         lines.append(f"- **{claim.verdict}** ({claim.confidence}){flag} — “{_md(claim.quote)}”")
         if claim.note:
             lines.append(f"  - {_md(claim.note)}")
@@ -258,7 +313,6 @@ def as_markdown(document: AnnotationFile, claims: list[Claim], title: str) -> st
             view = _link_view(link, claim.id, document)
             arrow = "→" if view["direction"] == "out" else "←"
             lines.append(f"  - {arrow} {link.kind} “{_md(view['quote'] or view['claim'])}”")
-    found = contradictions(document)
     if found:
         lines += ["", "## Contradictions", ""]
         for item in found:

@@ -700,10 +700,15 @@ def write_atomic(path: Path, data: bytes) -> Path:
         mode: int | None = stat.S_IMODE(target.stat().st_mode)
     except FileNotFoundError:
         mode = None
+    if not folder.is_dir():
+        raise FileNotFoundError(errno.ENOENT, "the folder it goes in does not exist", str(path))
     clean_stale_temporaries(target)
-    descriptor, temporary = tempfile.mkstemp(
-        prefix=f".{target.name}.{os.getpid()}.", suffix=TEMP_SUFFIX, dir=folder
-    )
+    try:
+        descriptor, temporary = tempfile.mkstemp(
+            prefix=f".{target.name}.{os.getpid()}.", suffix=TEMP_SUFFIX, dir=folder
+        )
+    except OSError as error:  # say so of the file asked for, not of the temporary
+        raise type(error)(error.errno, error.strerror, str(path)) from None
     try:
         with os.fdopen(descriptor, "wb") as handle:
             handle.write(data)

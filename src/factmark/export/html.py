@@ -2,7 +2,7 @@
 
 The page holds, from top to bottom:
 
-- a summary: claims per verdict, contradictions, pending claims, claims without sources
+- a summary: claims per verdict (pending among them), contradictions, claims without sources
   and claims no longer found in the article;
 - the contradictions: each ``contradicts`` link as its two quotes side by side, the
   figures, dates and names that differ between them in bold;
@@ -376,7 +376,6 @@ def _summary(document: AnnotationFile, entries: list[_Entry]) -> str:
     )
     flags = [
         (len(document.contradictions()), "contradictions", "contradictions"),
-        (counts["pending"], "pending", "pending claims"),
         (sum(not entry.claim.sources for entry in entries), "unsourced", "without sources"),
         (sum(not entry.found for entry in entries), "not-found", "not found in the article"),
     ]
@@ -468,13 +467,13 @@ _CSS = """
 html { color: var(--ink); background: var(--paper); }
 body { margin: 0 auto; max-width: 84rem; padding: 1.5rem 2rem 3rem;
   font: 15px/1.5 var(--sans); }
-h1 { font-size: 1.6rem; line-height: 1.25; margin: 0 0 .25rem; }
+h1 { font-size: 1.6rem; line-height: 1.25; margin: 0 0 .25rem; overflow-wrap: anywhere; }
 h2 { font-size: 1.05rem; text-transform: uppercase; letter-spacing: .06em; color: var(--muted);
   margin: 1.75rem 0 .75rem; padding-bottom: .3rem; border-bottom: 1px solid var(--rule); }
 h3 { font-size: .95rem; margin: 1.5rem 0 .5rem; }
 a { color: var(--accent); }
 .subtitle { color: var(--muted); margin: 0 0 1rem; }
-.subtitle code { font-size: .9em; }
+.subtitle code { font-size: .9em; overflow-wrap: anywhere; }
 blockquote { margin: 0; }
 ol, ul { padding: 0; margin: 0; list-style: none; }
 
