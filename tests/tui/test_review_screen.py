@@ -6,7 +6,17 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from conftest import NARROW, WIDE, AppFactory, Workspace, opened, wait_for_screen, wait_until
+from conftest import (
+    NARROW,
+    WIDE,
+    AppFactory,
+    Workspace,
+    opened,
+    region_lines,
+    settled,
+    wait_for_screen,
+    wait_until,
+)
 from textual.pilot import Pilot
 from textual.widgets import ContentSwitcher, Input, Static
 
@@ -16,7 +26,9 @@ from factmark.review import contradictions
 from factmark.tui.app import FactmarkApp
 from factmark.tui.screens.annotate import AnnotateScreen
 from factmark.tui.screens.choice import ChoiceScreen
+from factmark.tui.screens.help import KEYS, HelpScreen
 from factmark.tui.screens.review import ReviewScreen
+from factmark.tui.screens.unresolved import UnresolvedScreen
 from factmark.tui.widgets.claims_table import ClaimsTable, TableHeading, columns
 from factmark.tui.widgets.contradiction_list import ContradictionList
 
@@ -69,7 +81,7 @@ async def test_every_claim_in_article_order_with_counts_on_top(
         assert f"{len(document.claims)} claims" in summary
         assert f"{len(document.contradictions())} contradictions" in summary
         accurate = sum(c.verdict == "accurate" for c in document.claims)
-        assert f"{accurate} accurate" in summary
+        assert f"{accurate}\u00a0accurate" in summary  # never parted at a line's end
 
 
 async def test_filters_by_verdict_contradiction_source_and_clear(
@@ -195,10 +207,78 @@ async def test_the_table_fits_80_by_24_and_an_orphan_cannot_be_jumped_to(
     async with make_app().run_test(size=NARROW) as pilot:
         screen = await open_review(pilot)
         assert table_of(screen).virtual_size.width <= NARROW[0]
-        assert "Anchor" in heading(screen)  # every column fits
+        assert heading(screen).rstrip().endswith("Found")  # every column fits
         await pilot.press("o")
         assert shown_ids(screen) == [gone.id]
-        assert column(screen, "anchor") == ["orphan"]
+        assert column(screen, "anchor") == ["orphan"]  # "anchored" goes without saying
         await pilot.press("enter")
         await pilot.pause()
         assert pilot.app.screen is screen  # it stays, with a warning: nowhere to jump to
+
+
+async def test_enter_on_a_changed_claim_offers_to_resolve_it(
+    make_app: AppFactory, workspace: Workspace
+) -> None:
+    text = workspace.article_path.read_text(encoding="utf-8")
+    document = store.load(workspace.annotation_path).document
+    claim = next(c for c in document.claims if c.quote == "On Friday, June 13")
+    edited = text.replace("On Friday, June 13", "On Friday, 13 June", 1)
+    workspace.article_path.write_text(edited, "utf-8")
+    async with make_app().run_test(size=WIDE) as pilot:
+        screen = await open_review(pilot)
+        await pilot.press("o")
+        assert claim.id in shown_ids(screen)
+        row = shown_ids(screen).index(claim.id)
+        assert column(screen, "anchor")[row] == "changed"
+        table_of(screen).cursor = row
+        await pilot.press("enter")
+        unresolved = await wait_for_screen(pilot, UnresolvedScreen)
+        assert unresolved.claims[unresolved.start].id == claim.id
+        annotate = pilot.app.screen_stack[-2]
+        assert isinstance(annotate, AnnotateScreen) and annotate.current == claim.paragraph
+
+
+async def test_help_opens_at_the_reviews_keys_and_the_cursor_starts_on_the_selected_claim(
+    app: FactmarkApp,
+) -> None:
+    async with app.run_test(size=WIDE) as pilot:
+        annotate, session = await opened(pilot)
+        await pilot.press("j", "j", "tab")  # ¶3's second claim
+        await settled(pilot)
+        chosen = annotate.selected
+        assert chosen is not None and chosen != session.claims_in(3)[0].id
+        screen = await open_review(pilot)
+        assert screen.shown[table_of(screen).cursor].claim.id == chosen
+        await pilot.press("question_mark")
+        help_screen = await wait_for_screen(pilot, HelpScreen)
+        names = [name for name, _ in KEYS]
+        section = help_screen.query_one(f"#help-{names.index('In the review (r)')}")
+        scroller = help_screen.query_one("#help")
+        await wait_until(pilot, lambda: scroller.scroll_offset.y > 0, what="help to scroll")
+        await pilot.pause()
+        shown = region_lines(pilot.app, scroller, content=True)
+        assert any("In the review" in line for line in shown)
+        inside = scroller.region.shrink(scroller.styles.border.spacing)
+        assert inside.y <= section.region.y and section.region.bottom <= inside.bottom
+        assert "In the review" in region_lines(pilot.app, section)[0]
+
+
+async def test_the_filter_dialogs_start_on_the_choice_and_count_what_each_would_show(
+    app: FactmarkApp, workspace: Workspace
+) -> None:
+    document = store.load(workspace.annotation_path).document
+    async with app.run_test(size=WIDE) as pilot:
+        screen = await open_review(pilot)
+        await pilot.press("x")  # only contradicted claims
+        await pilot.press("v")
+        choice = await wait_for_screen(pilot, ChoiceScreen)
+        ends = {e for link in document.contradictions() for e in (link.source, link.target)}
+        disputed = sum(c.verdict == "disputed" and c.id in ends for c in document.claims)
+        labels = [str(option.prompt) for option in choice.options]
+        assert any(label.split() == ["disputed", str(disputed)] for label in labels)
+        await pilot.press("j", "j", "j", "j", "enter")  # any, pending, accurate, mostly, disputed
+        await wait_for_screen(pilot, ReviewScreen)
+        assert screen.selection.verdicts == {"disputed"}
+        await pilot.press("v")
+        choice = await wait_for_screen(pilot, ChoiceScreen)
+        assert choice.start == labels.index(next(lb for lb in labels if lb.startswith("disputed")))

@@ -514,7 +514,7 @@ class AnnotateScreen(Screen[None]):
 
     # --- other ---------------------------------------------------------------
 
-    def action_unresolved(self) -> None:
+    def action_unresolved(self, start: str | None = None) -> None:
         """The changed and orphaned claims, each to accept, re-attach or delete."""
         from factmark.tui.screens.unresolved import Resolution, UnresolvedScreen
 
@@ -548,7 +548,7 @@ class AnnotateScreen(Screen[None]):
                     timeout=6,
                 )  # fmt: skip
 
-        self.app.push_screen(UnresolvedScreen(claims, session.anchors), done)
+        self.app.push_screen(UnresolvedScreen(claims, session.anchors, start), done)
 
     def action_review(self) -> None:
         """Every claim in one table; enter there comes back to a claim."""
@@ -562,12 +562,16 @@ class AnnotateScreen(Screen[None]):
             anchor = session.anchor(claim_id)
             if anchor.paragraph is None:
                 return
+            if not anchor.state.trusted:  # changed: show where, and what to do about it
+                self.go_to(anchor.paragraph)
+                self.view.scroll_to_offset(anchor.paragraph, anchor.start or 0)
+                self.action_unresolved(start=claim_id)
+                return
             self.go_to(anchor.paragraph, claim_id)
             self.view.scroll_to_offset(anchor.paragraph, anchor.start or 0)
-            if not anchor.state.trusted:
-                self.notify("This claim's text has changed: press c to resolve it.", timeout=4)
 
-        self.app.push_screen(ReviewScreen(session), done)
+        self.app.clear_notifications()  # they speak of this screen's keys
+        self.app.push_screen(ReviewScreen(session, self.selected), done)
 
     def action_toggle_panel(self) -> None:
         panel = self.query_one(ClaimPanel)

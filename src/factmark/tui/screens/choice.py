@@ -16,10 +16,21 @@ from textual.widgets.option_list import Option
 class ChoiceScreen(ModalScreen[str | None]):
     """Ask one question; dismiss with the chosen option's id, or None on escape."""
 
-    BINDINGS = [Binding("escape", "dismiss_none", "Cancel")]
+    BINDINGS = [
+        Binding("escape", "dismiss_none", "Cancel"),
+        Binding("j", "move('cursor_down')", "Down", show=False),
+        Binding("k", "move('cursor_up')", "Up", show=False),
+    ]
 
-    def __init__(self, question: Text | str, options: Sequence[tuple[str, Text | str]]) -> None:
+    def __init__(
+        self,
+        question: Text | str,
+        options: Sequence[tuple[str, Text | str]],
+        start: str | None = None,
+    ) -> None:
         super().__init__()
+        keys = [key for key, _ in options]
+        self.start = keys.index(start) if start in keys else 0
         self.question = question if isinstance(question, Text) else Text(question)
         self.options = [
             Option(label if isinstance(label, Text) else Text(label), id=key)
@@ -33,7 +44,10 @@ class ChoiceScreen(ModalScreen[str | None]):
         yield Footer()  # this dialog's own keys, not the screen's beneath it
 
     def on_mount(self) -> None:
-        self.query_one(OptionList).highlighted = 0
+        self.query_one(OptionList).highlighted = self.start
+
+    async def action_move(self, action: str) -> None:
+        await self.query_one(OptionList).run_action(action)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

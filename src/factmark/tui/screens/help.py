@@ -88,20 +88,32 @@ class HelpScreen(ModalScreen[None]):
 
     BINDINGS = [Binding("escape,question_mark,q", "close", "Close")]
 
+    def __init__(self, section: str | None = None) -> None:
+        super().__init__()
+        self.section = section
+        """The section shown first (the screen's own keys), else the top."""
+
     def compose(self) -> ComposeResult:
-        table = Table.grid(padding=(0, 2))
-        table.add_column(style="bold", no_wrap=True)
-        table.add_column()
-        for section, keys in KEYS:
-            table.add_row(Text(section, style="bold underline"), "")
-            for key, action in keys:
-                table.add_row(key, action)
-            table.add_row("", "")
+        width = max(len(key) for _, keys in KEYS for key, _ in keys)
         with VerticalScroll(classes="dialog wide", id="help"):
             yield Static(Text("factmark keys", style="bold"), classes="dialog-question")
-            yield Static(table)
+            for number, (section, keys) in enumerate(KEYS):
+                table = Table.grid(padding=(0, 2))
+                table.add_column(style="bold", no_wrap=True, width=width)
+                table.add_column()
+                table.add_row(Text(section, style="bold underline"), "")
+                for key, action in keys:
+                    table.add_row(key, action)
+                yield Static(table, id=f"help-{number}", classes="help-section")
             yield Static(Text("escape, ? or q to close", style="dim"), classes="dialog-help")
         yield Footer()  # this dialog's own keys, not the screen's beneath it
+
+    def on_mount(self) -> None:
+        names = [section for section, _ in KEYS]
+        if self.section in names:
+            shown = self.query_one(f"#help-{names.index(self.section)}")
+            scroller = self.query_one("#help", VerticalScroll)
+            self.call_after_refresh(scroller.scroll_to_widget, shown, animate=False, top=True)
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -66,12 +66,13 @@ def summary_text(summary: Summary, shown: int, selection: Selection) -> Text:
     if summary.changed or summary.orphaned:
         text.append(f" · {summary.changed} changed · {summary.orphaned} orphaned", style="bold")
     text.append("\n")
-    text.append(" · ".join(f"{count} {verdict}" for verdict, count in summary.verdicts.items()))
+    # a count and its verdict never part at the end of a line
+    text.append(" · ".join(f"{n}\u00a0{verdict}" for verdict, n in summary.verdicts.items()))
     filters = _filters(selection)
     if filters:
         text.append(f"\nshowing {shown} of {summary.claims}: ", style="bold")
         text.append("; ".join(filters))
-        text.append("   (0 clears)", style="dim")
+        text.append("   (0 in the table clears)", style="dim")
     return text
 
 
@@ -82,22 +83,25 @@ class ReviewScreen(Screen[str | None]):
         Binding("escape", "back", "Back"),
         Binding("slash", "search", "Search"),
         Binding("v", "choose_verdict", "Verdict"),
-        Binding("c", "choose_confidence", "Confidence"),
-        Binding("x", "only('contradictions')", "Contradicted"),
-        Binding("s", "only('missing_sources')", "No source"),
+        Binding("c", "choose_confidence", "Conf."),
+        Binding("x", "only('contradictions')", "≠ only"),
+        Binding("s", "only('missing_sources')", "No source", show=False),
         Binding("p", "pending", "Pending", show=False),
         Binding("o", "only('unresolved')", "Changed/orphaned", show=False),
-        Binding("0", "clear", "Clear filters", show=False),
+        Binding("0", "clear", "Clear", show=False),
         Binding("t", "switch_view", "Contradictions"),
+        Binding("question_mark", "help", "Help"),
         *[
             Binding(str(n), f"sort('{column}')", f"Sort by {column}", show=False)
             for n, column in enumerate(COLUMNS, start=1)
         ],
     ]
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, start: str | None = None) -> None:
         super().__init__()
         self.session = session
+        self.start = start
+        """The claim the cursor starts on (the one selected in the article)."""
         self.table: list[Row] = []
         self.summary: Summary | None = None
         self.selection = Selection()
@@ -113,10 +117,13 @@ class ReviewScreen(Screen[str | None]):
                 yield TableHeading(lambda: (self.column, self.descending), id="review-heading")
                 yield ClaimsTable(id="review-table")
             yield ContradictionList(id="review-contradictions")
-        yield Footer()
+        yield Footer(compact=True)  # every key of the table fits 80 columns
 
     def on_mount(self) -> None:
         self.reload()
+        ids = [row.claim.id for row in self.shown]
+        if self.start in ids:
+            self.query_one(ClaimsTable).cursor = ids.index(self.start)
         self.query_one(ClaimsTable).focus()
 
     # --- showing -------------------------------------------------------------
@@ -139,10 +146,17 @@ class ReviewScreen(Screen[str | None]):
         ids = [row.claim.id for row in self.shown]
         self.query_one(ClaimsTable).show(self.shown, ids.index(current) if current in ids else 0)
         self.query_one(TableHeading).refresh()
-        if self.summary is not None:
-            self.query_one("#review-summary", Static).update(
-                summary_text(self.summary, len(self.shown), self.selection)
-            )
+        self.show_summary()
+
+    def show_summary(self) -> None:
+        if self.summary is None:
+            return
+        text = summary_text(self.summary, len(self.shown), self.selection)
+        if self.query_one(ContentSwitcher).current == "review-contradictions":
+            text = summary_text(self.summary, len(self.shown), Selection())
+            text.append("\nthe contradictions, in article order: ", style="bold")
+            text.append("enter jumps to the first claim of a pair, t back to the table")
+        self.query_one("#review-summary", Static).update(text)
 
     def show_contradictions(self) -> None:
         pairs = []
@@ -171,11 +185,10 @@ class ReviewScreen(Screen[str | None]):
     # --- keys ----------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "back" or action == "switch_view":
+        if action in ("back", "switch_view", "help"):
             return True
-        if self.query_one(ContentSwitcher).current != "review-claims":
-            return None  # the filters and sorting are the table's
-        return True
+        # the filters and the sorting are the table's: hidden while the pairs show
+        return self.query_one(ContentSwitcher).current == "review-claims"
 
     def action_back(self) -> None:
         search = self.query_one("#review-search", Input)
@@ -215,39 +228,37 @@ class ReviewScreen(Screen[str | None]):
         self.query_one("#review-search", Input).value = ""
         self.filter(Selection())
 
-    def _choose(self, title: str, values: tuple[str, ...], counts: dict[str, int],
-                chosen: frozenset[str], apply: str) -> None:  # fmt: skip
+    def _choose(self, title: str, values: tuple[str, ...], field: str, of: str) -> None:
+        """Ask which verdict (or confidence) to show, with how many claims each would show."""
         from factmark.tui.screens.choice import ChoiceScreen
 
-        options: list[tuple[str, Text | str]] = [("", "any")]
+        others: dict[str, Any] = {field: frozenset()}
+        kept = arrange(self.table, replace(self.selection, **others))
+        counts: dict[str, int] = {}
+        for row in kept:
+            value = getattr(row.claim, of)
+            counts[value] = counts.get(value, 0) + 1
+        chosen: frozenset[str] = getattr(self.selection, field)
+        options: list[tuple[str, Text | str]] = [("", Text(f"{'any':<16}{len(kept):>5}"))]
         for value in values:
             label = Text(f"{value:<16}", end="")
             label.append(f"{counts.get(value, 0):>5}", style="dim")
-            if value in chosen:
-                label.append("  (shown now)", style="bold")
             options.append((value, label))
+        start = next(iter(chosen)) if len(chosen) == 1 else ""
 
         def done(choice: str | None) -> None:
             if choice is not None:
-                picked = frozenset({choice}) if choice else frozenset()
-                changes: dict[str, Any] = {apply: picked}
+                changes: dict[str, Any] = {field: frozenset({choice} if choice else ())}
                 self.filter(replace(self.selection, **changes))
 
-        self.app.push_screen(ChoiceScreen(title, options), done)
+        self.app.push_screen(ChoiceScreen(title, options, start), done)
 
     def action_choose_verdict(self) -> None:
-        counts: dict[str, int] = {}
-        for row in self.table:
-            counts[row.claim.verdict] = counts.get(row.claim.verdict, 0) + 1
-        self._choose("Show claims with the verdict", VERDICTS, counts, self.selection.verdicts,
-                     "verdicts")  # fmt: skip
+        self._choose("Show the claims with the verdict", VERDICTS, "verdicts", "verdict")
 
     def action_choose_confidence(self) -> None:
-        counts: dict[str, int] = {}
-        for row in self.table:
-            counts[row.claim.confidence] = counts.get(row.claim.confidence, 0) + 1
-        self._choose("Show claims with the confidence", CONFIDENCES, counts,
-                     self.selection.confidences, "confidences")  # fmt: skip
+        self._choose("Show the claims with the confidence", CONFIDENCES, "confidences",
+                     "confidence")  # fmt: skip
 
     def action_sort(self, column: str) -> None:
         if column == self.column:
@@ -263,7 +274,13 @@ class ReviewScreen(Screen[str | None]):
         self.query_one("#review-search").display = not showing_table  # it filters the table
         shown: ItemList = self.query_one(ContradictionList if showing_table else ClaimsTable)
         shown.focus()
+        self.show_summary()
         self.refresh_bindings()
+
+    def action_help(self) -> None:
+        from factmark.tui.screens.help import HelpScreen
+
+        self.app.push_screen(HelpScreen(section="In the review (r)"))
 
     # --- choosing ------------------------------------------------------------
 

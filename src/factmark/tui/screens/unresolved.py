@@ -58,10 +58,15 @@ class UnresolvedScreen(ModalScreen[Resolution | None]):
         Binding("d", "resolve('delete')", "Delete claim"),
     ]
 
-    def __init__(self, claims: list[Claim], anchors: dict[str, Anchor]) -> None:
+    def __init__(
+        self, claims: list[Claim], anchors: dict[str, Anchor], start: str | None = None
+    ) -> None:
         super().__init__()
         self.claims = claims
         self.anchors = anchors
+        ids = [claim.id for claim in claims]
+        self.start = ids.index(start) if start in ids else 0
+        """The claim highlighted first."""
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog wide"):
@@ -89,9 +94,9 @@ class UnresolvedScreen(ModalScreen[Resolution | None]):
 
     def on_mount(self) -> None:
         options = self.query_one(OptionList)
-        options.highlighted = 0
+        options.highlighted = self.start
         options.focus()
-        self._show(0)
+        self._show(self.start)
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         self._show(event.option_index)

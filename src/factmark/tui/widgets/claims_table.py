@@ -25,13 +25,15 @@ HEADINGS = {
     "confidence": "Conf.",
     "sources": "Src",
     "links": "Links",
-    "anchor": "Anchor",
+    "anchor": "Found",
 }
-WIDTHS = {"paragraph": 4, "verdict": 17, "confidence": 7, "sources": 5, "links": 7, "anchor": 8}
+WIDTHS = {"paragraph": 4, "verdict": 17, "confidence": 7, "sources": 5, "links": 7, "anchor": 7}
 """Cells of every column but the quote, which takes what is left (at least QUOTE_MIN);
 each fits its heading and the sort arrow."""
 RIGHT = {"paragraph", "sources", "links"}
 GAP = 2
+NARROW = 100
+"""Below this many cells, one cell between columns rather than two."""
 QUOTE_MIN = 16
 
 
@@ -44,14 +46,19 @@ class Column:
 
 def columns(width: int) -> list[Column]:
     """Where each column stands at this width (the quote stretches, the rest is fixed)."""
-    fixed = sum(WIDTHS.values()) + GAP * (len(COLUMNS) - 1)
+    gap = gap_at(width)
+    fixed = sum(WIDTHS.values()) + gap * (len(COLUMNS) - 1)
     quote = max(QUOTE_MIN, width - fixed)
     placed, x = [], 0
     for key in COLUMNS:
         size = quote if key == "quote" else WIDTHS[key]
         placed.append(Column(key, x, size))
-        x += size + GAP
+        x += size + gap
     return placed
+
+
+def gap_at(width: int) -> int:
+    return GAP if width >= NARROW else 1
 
 
 def _cell(text: str, width: int, right: bool) -> str:
@@ -97,14 +104,15 @@ class ClaimsTable(ItemList):
             "confidence": (claim.confidence, Style()),
             "sources": (str(len(claim.sources)), Style(bold=not claim.sources)),
             "links": (str(row.links) if row.links else "", Style()),
-            "anchor": (row.state, Style(bold=True) if row.state in ("changed", "orphan")
-                       else Style(dim=True)),
+            # only what needs a look: a claim found where it was says nothing
+            "anchor": ("" if row.state == "anchored" else row.state,
+                       Style(bold=True) if row.state in ("changed", "orphan") else Style(dim=True)),
         }  # fmt: skip
         segments = []
         for column in columns(width):
             text, style = values[column.key]
             segments.append(Segment(_cell(text, column.width, column.key in RIGHT), style))
-            segments.append(Segment(" " * GAP))
+            segments.append(Segment(" " * gap_at(width)))
         return [Strip(segments[:-1]).crop(0, width)]
 
 
@@ -138,11 +146,11 @@ class TableHeading(Widget):
             if column.key == column_key:
                 label += " ▼" if descending else " ▲"
             segments.append(Segment(_cell(label, column.width, column.key in RIGHT)))
-            segments.append(Segment(" " * GAP))
+            segments.append(Segment(" " * gap_at(width)))
         return Strip(segments[:-1]).crop(0, width).apply_style(self.rich_style)
 
     def on_click(self, event: events.Click) -> None:
         for column in columns(self.content_region.width):
-            if column.x <= event.x < column.x + column.width + GAP:
+            if column.x <= event.x < column.x + column.width + gap_at(self.content_region.width):
                 self.post_message(self.Clicked(column.key))
                 return
