@@ -119,7 +119,7 @@ def terminal() -> Iterator[Terminal]:
         term.kill()
 
 
-def test_add_link_quit_in_a_real_terminal(tmp_path: Path, terminal: Terminal) -> None:
+def test_add_link_review_quit_in_a_real_terminal(tmp_path: Path, terminal: Terminal) -> None:
     (tmp_path / "seeds").mkdir()
     (tmp_path / "annotations").mkdir()
     article = tmp_path / "seeds" / f"{SEED}.txt"
@@ -165,6 +165,15 @@ def test_add_link_quit_in_a_real_terminal(tmp_path: Path, terminal: Terminal) ->
         lambda s: "→ contradicts" in s and "contradicts: they cannot" not in s,
         "the link in the panel",
     )
+
+    # r: the review lists it, contradicted; a search finds it; enter jumps back to it.
+    terminal.keys("r")
+    terminal.wait_for("21 claims", "Contradictions")
+    terminal.keys("/")
+    terminal.keys("-l", "This development")  # at once: every key typed after / goes in
+    terminal.wait_for("showing 1 of 21", "≠ inaccurate")
+    terminal.keys("Enter")
+    terminal.wait_for("¶ 4/24", "¶ 4 · 1 claim")
 
     terminal.keys("q")
     screen = terminal.wait_until(lambda s: EXIT_MARKER.search(s) is not None, "the exit code")

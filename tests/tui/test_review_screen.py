@@ -141,7 +141,7 @@ async def test_typing_searches_quotes_notes_and_sources(app: FactmarkApp) -> Non
             "1,212" in " ".join([c.quote, c.note, *(s.title + s.citation for s in c.sources)])
             for c in shown
         )
-        await pilot.press("enter")  # back to the table, the search kept
+        await pilot.press("down")  # to the matches, the search kept
         assert table_of(screen).has_focus and screen.selection.query == "1,212"
         await pilot.press("0")
         assert screen.query_one("#review-search", Input).value == ""
@@ -282,3 +282,14 @@ async def test_the_filter_dialogs_start_on_the_choice_and_count_what_each_would_
         await pilot.press("v")
         choice = await wait_for_screen(pilot, ChoiceScreen)
         assert choice.start == labels.index(next(lb for lb in labels if lb.startswith("disputed")))
+
+
+async def test_search_then_enter_jumps_to_the_first_match(app: FactmarkApp) -> None:
+    async with app.run_test(size=WIDE) as pilot:
+        screen = await open_review(pilot)
+        await pilot.press("slash", *"refuses to reciprocate", "enter")
+        annotate = await wait_for_screen(pilot, AnnotateScreen)
+        assert annotate.current == 22
+        assert annotate.selected is not None
+        assert annotate.editing.claim(annotate.selected).quote.startswith("even as it refuses")
+        assert screen.selection.query == "refuses to reciprocate"

@@ -122,7 +122,7 @@ class AnnotateScreen(Screen[None]):
     def on_mount(self) -> None:
         self.query_one("#search").display = False
         self.refresh_status()
-        self.view.focus()
+        self.set_focus(self.view)
 
     def attach(self, session: Session) -> None:
         """The annotations are open: show the claims and allow editing."""
@@ -244,7 +244,7 @@ class AnnotateScreen(Screen[None]):
         search = self.query_one("#search", Input)
         if search.display:
             search.display = False
-            self.view.focus()
+            self.set_focus(self.view)
         elif self.selecting:
             self.view.selection = None
             self.selecting = False
@@ -459,13 +459,13 @@ class AnnotateScreen(Screen[None]):
     def action_search(self) -> None:
         search = self.query_one("#search", Input)
         search.display = True
-        search.focus()
+        self.set_focus(search)  # now, so the keys typed right after "/" go in
 
     @on(Input.Submitted, "#search")
     def run_search(self, event: Input.Submitted) -> None:
         query = event.value.strip()
         event.input.display = False
-        self.view.focus()
+        self.set_focus(self.view)
         self.hits = self.find(query)
         self.hit_index = None
         self.view.set_search(query)

@@ -59,7 +59,11 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
         "In the review (r)",
         [
             ("up / down, enter", "choose a claim; enter jumps to it in the article"),
-            ("/", "search quotes, notes, tags and sources as you type"),
+            (
+                "/",
+                "search quotes, notes, tags and sources as you type; enter jumps to the "
+                "first match, down goes to the matches",
+            ),
             ("v, c", "show one verdict, one confidence"),
             ("x, s, p, o", "only contradicted, without source, pending, changed/orphaned"),
             ("0", "clear the filters"),

@@ -13,7 +13,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -79,6 +79,8 @@ def summary_text(summary: Summary, shown: int, selection: Selection) -> Text:
 class ReviewScreen(Screen[str | None]):
     """The desk's view of a fact-check; dismissed with the claim to jump to, or None."""
 
+    AUTO_FOCUS = "#review-table"
+
     BINDINGS = [
         Binding("escape", "back", "Back"),
         Binding("slash", "search", "Search"),
@@ -111,7 +113,10 @@ class ReviewScreen(Screen[str | None]):
 
     def compose(self) -> ComposeResult:
         yield Static(id="review-summary")
-        yield Input(placeholder="/ search quotes, notes, tags and sources", id="review-search")
+        yield Input(
+            placeholder="/ search quotes, notes, tags and sources; enter jumps to the first match",
+            id="review-search",
+        )
         with ContentSwitcher(initial="review-claims", id="review-views"):
             with Vertical(id="review-claims"):
                 yield TableHeading(lambda: (self.column, self.descending), id="review-heading")
@@ -124,7 +129,6 @@ class ReviewScreen(Screen[str | None]):
         ids = [row.claim.id for row in self.shown]
         if self.start in ids:
             self.query_one(ClaimsTable).cursor = ids.index(self.start)
-        self.query_one(ClaimsTable).focus()
 
     # --- showing -------------------------------------------------------------
 
@@ -193,14 +197,15 @@ class ReviewScreen(Screen[str | None]):
     def action_back(self) -> None:
         search = self.query_one("#review-search", Input)
         if search.has_focus:
-            self.query_one("#review-table").focus()
+            self.set_focus(self.query_one(ClaimsTable))
         elif self.query_one(ContentSwitcher).current != "review-claims":
             self.action_switch_view()
         else:
             self.dismiss(None)
 
     def action_search(self) -> None:
-        self.query_one("#review-search", Input).focus()
+        # now, not after the keys already typed: "/Medinsky" typed fast all goes in
+        self.set_focus(self.query_one("#review-search", Input))
 
     @on(Input.Changed, "#review-search")
     def _search(self, event: Input.Changed) -> None:
@@ -208,7 +213,16 @@ class ReviewScreen(Screen[str | None]):
 
     @on(Input.Submitted, "#review-search")
     def _searched(self) -> None:
-        self.query_one("#review-table").focus()
+        """Enter in the search field jumps to the claim under the cursor (the first match)."""
+        if self.shown:
+            self.jump(self.current_claim())
+
+    def on_key(self, event: events.Key) -> None:
+        """Down (or tab) from the search field goes to the matches, the search kept."""
+        if event.key in ("down", "tab") and self.query_one("#review-search").has_focus:
+            event.stop()
+            event.prevent_default()
+            self.set_focus(self.query_one(ClaimsTable))
 
     def filter(self, selection: Selection) -> None:
         self.selection = selection
@@ -273,7 +287,7 @@ class ReviewScreen(Screen[str | None]):
         switcher.current = "review-contradictions" if showing_table else "review-claims"
         self.query_one("#review-search").display = not showing_table  # it filters the table
         shown: ItemList = self.query_one(ContradictionList if showing_table else ClaimsTable)
-        shown.focus()
+        self.set_focus(shown)
         self.show_summary()
         self.refresh_bindings()
 
