@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,7 @@ from factmark.review import (
     COLUMNS,
     Selection,
     arrange,
+    as_data,
     as_markdown,
     contradictions,
     differing_facts,
@@ -259,3 +261,30 @@ def test_a_usage_error_is_one_line_and_exit_2(
     assert raised.value.code == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and err.startswith("factmark: ") and "--help" in err
+
+
+def test_the_json_is_the_documented_shape(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """docs/review.schema.json forbids unknown keys: a new field must be documented there."""
+    from jsonschema import Draft202012Validator
+
+    schema = json.loads((ROOT / "docs" / "review.schema.json").read_text("utf-8"))
+    Draft202012Validator.check_schema(schema)
+    validator = Draft202012Validator(schema)
+    assert main(["review", str(SEED_ARTICLE), "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert not [error.message for error in validator.iter_errors(data)]
+    # every key a claim, a source or a link can have, in one document
+    claim = Claim.model_validate({
+        "id": "abcd12", "quote": "x", "paragraph": 1, "start": 0, "state": "changed",
+        "created": datetime(2026, 1, 1, tzinfo=UTC), "updated": datetime(2026, 1, 2, tzinfo=UTC),
+        "sources": [{"url": "https://example.org", "accessed": date(2026, 1, 1),
+                     "stance": "supports"}],
+    })  # fmt: skip
+    other = Claim(id="abcd13", quote="y")
+    link = Link.model_validate({"from": "abcd12", "to": "abcd13", "kind": "contradicts"})
+    document = AnnotationFile(article="a.txt", claims=[claim, other], links=[link])
+    full = as_data(document, document.claims, {"abcd12": "changed"})
+    assert not [error.message for error in validator.iter_errors(full)]
+    assert not validator.is_valid({**full, "extra": 1})

@@ -615,7 +615,7 @@ def build_parser() -> Parser:
         help="print the saved annotations: claims, verdicts, sources, contradictions",
         description="Print an article's fact-check: claims in article order with verdict, "
         "confidence, sources and links, and its contradictions. json is a stable shape "
-        "(see factmark.review.as_data).",
+        "(docs/review.schema.json).",
     )
     review.add_argument("target", metavar="TARGET", help="an article or its annotation file")
     review.add_argument("--format", choices=("table", "markdown", "json"), default="table")

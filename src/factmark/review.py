@@ -183,7 +183,7 @@ def _link_view(link: Link, claim_id: str, document: AnnotationFile) -> dict[str,
 def as_data(
     document: AnnotationFile, claims: Iterable[Claim], states: Mapping[str, str] | None = None
 ) -> dict[str, Any]:
-    """The review as plain data (the stable shape of ``factmark review --format json``).
+    """The review as plain data: ``factmark review --format json`` (docs/review.schema.json).
 
     ``{"article", "claims": [{claim fields…, "found": one of ANCHOR_STATES, "links":
     [{"kind", "direction" ("out"|"in"), "claim", "quote", "note"}]}], "contradictions":
