@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import shlex
 import shutil
 import subprocess
 import sys
@@ -212,3 +213,15 @@ def test_an_empty_output_path_is_refused(seed: Path) -> None:
     result = factmark("export", str(seed), "--format", "csv", "-o", "")
     assert result.returncode == 2 and result.stdout == ""
     assert result.stderr.count("\n") == 1 and "empty path" in result.stderr
+
+
+def test_stdout_redirected_to_a_file_keeps_what_the_shell_wrote_around_it(seed: Path) -> None:
+    out = seed.parent / "out.txt"
+    script = (
+        f"{{ echo HEADER; {shlex.quote(sys.executable)} -m factmark export "
+        f"{shlex.quote(str(seed))} --format csv -o /dev/stdout; echo FOOTER; }} > {out}"
+    )
+    subprocess.run(["bash", "-c", script], check=True)
+    lines = out.read_text("utf-8").splitlines()
+    assert lines[0] == "HEADER" and lines[-1] == "FOOTER"
+    assert lines[1].startswith("id,paragraph,start,quote,") and len(lines) == 2 + 1 + 20

@@ -288,3 +288,39 @@ def test_the_json_is_the_documented_shape(
     full = as_data(document, document.claims, {"abcd12": "changed"})
     assert not [error.message for error in validator.iter_errors(full)]
     assert not validator.is_valid({**full, "extra": 1})
+
+
+def test_a_source_url_cannot_open_html_in_the_markdown() -> None:
+    claim = Claim.model_validate({
+        "id": "url001", "quote": "x", "paragraph": 1, "start": 0,
+        "sources": [{"url": "https://e.com/><svg/onload=alert(1)>", "title": "t"}],
+    })  # fmt: skip
+    document = AnnotationFile(article="a.txt", claims=[claim])
+    text = as_markdown(document, [claim], "a.txt")
+    assert "<svg" not in text and "%3Csvg" in text
+    assert "<https://e.com/%3E%3Csvg/onload=alert(1)%3E>" in text
+
+
+def test_the_unresolved_filter_on_the_command_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "annotations").mkdir()
+    article = tmp_path / "seeds" / SEED_ARTICLE.name
+    text = SEED_ARTICLE.read_text("utf-8")
+    article.write_text(text.replace("even as it refuses to reciprocate", "as talks go on"), "utf-8")
+    (tmp_path / "annotations" / SEED_ANNOTATIONS.name).write_bytes(SEED_ANNOTATIONS.read_bytes())
+    assert main(["review", str(article), "--unresolved", "--format", "json"]) == 0
+    claims = json.loads(capsys.readouterr().out)["claims"]
+    assert [(c["quote"], c["found"]) for c in claims] == [
+        ("even as it refuses to reciprocate", "orphan")
+    ]
+    assert selected(seed_document(), Selection(unresolved=True)) == []  # all found as recorded
+
+
+def test_a_contradiction_with_a_claim_never_placed_says_where_it_is_not(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["review", str(ROOT / "tests" / "data" / "good.toml")]) == 0
+    out = capsys.readouterr().out
+    assert "¶None" not in out and "¶?" in out

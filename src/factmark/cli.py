@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -41,12 +40,13 @@ class UsageError(FactmarkError):
 
 # Messages quote paths and the file's own values: untrusted text that may hold a
 # newline (a second line) or an escape sequence (which the terminal would obey).
-_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]")
 
 
 def one_line(text: str) -> str:
     """Text as one printable line: control and invisible characters as escapes."""
-    return _UNPRINTABLE.sub(lambda match: match.group().encode("unicode_escape").decode(), text)
+    from factmark.visible import UNSAFE
+
+    return UNSAFE.sub(lambda match: match.group().encode("unicode_escape").decode(), text)
 
 
 def fail(message: str) -> None:
@@ -215,10 +215,10 @@ def run_export(args: argparse.Namespace) -> int:
     loaded, article_path = _load_target(Path(args.target), args.annotations)
     article = Article.read(article_path)
     text = _exported(args, loaded.document, article, article_path)
-    if args.output:
-        store.write_atomic(Path(args.output), text.encode("utf-8"))
-    else:
+    if args.output in (None, "-", "/dev/stdout"):  # our own stdout, where the shell sent it
         sys.stdout.write(text)
+    else:
+        store.write_atomic(Path(args.output), text.encode("utf-8"))
     return EXIT_OK
 
 
@@ -249,15 +249,16 @@ def _exported(
             fail(f"brat: {left_out} of {len(document.claims)} claims are not where their hints "
                  "say in the article and were left out (factmark reanchor finds them)")  # fmt: skip
         return text
-    if args.format in ("markdown", "html"):
+    if args.format == "html":
+        from factmark.export import html
+
+        return html.export(document, article, article_path.name)
+    if args.format == "markdown":
         from factmark.review import Selection, as_markdown, selected
 
-        if args.format == "html":
-            from factmark.export import html
-
-            return html.export(document, article, article_path.name)
-        claims = selected(document, Selection())
-        return as_markdown(document, claims, article_path.name, _found(document, article))
+        states = _found(document, article)
+        claims = selected(document, Selection(), states)
+        return as_markdown(document, claims, article_path.name, states)
     return table.export(document)
 
 
@@ -305,9 +306,9 @@ def run_review(args: argparse.Namespace) -> int:
     states = _found(document, Article.read(article_path))
     choice = Selection(
         frozenset(args.verdict or ()), frozenset(args.confidence or ()),
-        args.contradictions, args.missing_sources,
+        args.contradictions, args.missing_sources, args.unresolved,
     )  # fmt: skip
-    claims = selected(document, choice)
+    claims = selected(document, choice, states)
     if args.format == "json":
         print(json.dumps(as_data(document, claims, states), indent=2, ensure_ascii=False))
     elif args.format == "markdown":
@@ -372,8 +373,9 @@ def _review_table(
     if found:
         console.print(Text(f"\n{len(found)} contradictions", style="bold"))
         for item in found:
-            line = Text(f"¶{paragraphs[item['from']]} “" + one_line(item["from_quote"]) + "”")
-            line.append(f"\n   ≠ ¶{paragraphs[item['to']]} “{one_line(item['to_quote'])}”")
+            first, second = (paragraphs[item[end]] or "?" for end in ("from", "to"))
+            line = Text(f"¶{first} “{one_line(item['from_quote'])}”")
+            line.append(f"\n   ≠ ¶{second} “{one_line(item['to_quote'])}”")
             console.print(line)
 
 
@@ -625,6 +627,9 @@ def build_parser() -> Parser:
     review.add_argument(
         "--missing-sources", action="store_true", help="only claims without a source"
     )
+    review.add_argument(
+        "--unresolved", action="store_true", help="only claims changed or orphaned in the article"
+    )
     review.add_argument("--annotations", metavar="FILE", help="use this annotation file")
     review.set_defaults(run=run_review)
 
@@ -644,7 +649,9 @@ def build_parser() -> Parser:
     export.add_argument(
         "--format", required=True, metavar="FORMAT", help=f"one of: {', '.join(EXPORT_FORMATS)}"
     )
-    export.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+    export.add_argument(
+        "-o", "--output", metavar="FILE", help="write here instead of stdout (- is stdout)"
+    )
     export.add_argument(
         "--article-uri",
         metavar="IRI",

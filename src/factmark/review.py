@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import quote
 
 from factmark.model import CONFIDENCES, VERDICTS, AnnotationFile, Claim, Link
 
@@ -32,7 +33,7 @@ class Selection:
     query: str = ""
     """Only claims whose quote, note, tags or sources hold this text (any case)."""
 
-    def keeps(self, claim: Claim, contradicted: set[str], state: str = "anchored") -> bool:
+    def keeps(self, claim: Claim, contradicted: set[str], state: str) -> bool:
         return (
             (not self.verdicts or claim.verdict in self.verdicts)
             and (not self.confidences or claim.confidence in self.confidences)
@@ -64,10 +65,20 @@ def contradicted(document: AnnotationFile) -> set[str]:
     return {end for link in document.contradictions() for end in (link.source, link.target)}
 
 
-def selected(document: AnnotationFile, selection: Selection) -> list[Claim]:
-    """The claims to review, in article order."""
+def selected(
+    document: AnnotationFile, selection: Selection, states: Mapping[str, str] | None = None
+) -> list[Claim]:
+    """The claims to review, in article order.
+
+    ``states`` maps claim ids to where the article holds them now (else what the
+    file records): the ``unresolved`` filter needs them.
+    """
     ends = contradicted(document)
-    return [c for c in document.sorted().claims if selection.keeps(c, ends)]
+    return [
+        claim
+        for claim in document.sorted().claims
+        if selection.keeps(claim, ends, _state(claim, states))
+    ]
 
 
 # --- the review table ----------------------------------------------------
@@ -264,6 +275,11 @@ def _md_marked(text: str, facts: set[str]) -> str:
     return "".join(out)
 
 
+def _autolink(url: str) -> str:
+    """A URL as a Markdown autolink: what could close it or open HTML, percent-encoded."""
+    return "<" + quote(url, safe=":/?#[]@!$&'()*+,;=%~") + ">"
+
+
 _FOUND_FLAGS = {
     "changed": " ⚠ changed: the article no longer reads so here",
     "orphan": " ⚠ orphan: no longer found in the article",
@@ -305,9 +321,8 @@ def as_markdown(
             stance = f"{source.stance}: " if source.stance else ""
             label = _md(source.label)
             if source.url:
-                label = (
-                    f"{label} <{source.url}>" if source.label != source.url else f"<{source.url}>"
-                )
+                url = _autolink(str(source.url))
+                label = f"{label} {url}" if source.label != source.url else url
             lines.append(f"  - source — {stance}{label}")
         for link in document.links_of(claim.id):
             view = _link_view(link, claim.id, document)

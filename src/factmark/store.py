@@ -681,8 +681,9 @@ def write_atomic(path: Path, data: bytes) -> Path:
     fsynced so that the rename itself survives a crash. A symlink is written
     through to its target. Returns the path actually written.
 
-    A path that exists and is not a regular file (``/dev/stdout``, ``/dev/null``,
-    a pipe) cannot be replaced, and is written to as it is; a folder is refused.
+    A path that exists and is not a regular file (``/dev/null``, a pipe), or is a
+    device's name (``/dev/stdout``, even when the shell sent it to a file), is
+    written to as it is, not replaced; a folder is refused.
     """
     try:
         kind: int | None = Path(path).stat().st_mode
@@ -690,8 +691,11 @@ def write_atomic(path: Path, data: bytes) -> Path:
         kind = None
     if kind is not None and stat.S_ISDIR(kind):
         raise IsADirectoryError(errno.EISDIR, "is a folder, not a file", str(path))
-    if kind is not None and not stat.S_ISREG(kind):
-        with Path(path).open("wb") as stream:
+    # /dev/stdout redirected to a file is a regular file, but replacing it would
+    # lose what the shell wrote there before (and anything appended after).
+    special = os.path.abspath(path).startswith(("/dev/", "/proc/"))
+    if kind is not None and (special or not stat.S_ISREG(kind)):
+        with Path(path).open("ab") as stream:  # append: never truncate what the shell wrote
             stream.write(data)
         return Path(path)
     target = Path(os.path.realpath(path))

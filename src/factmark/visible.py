@@ -9,12 +9,20 @@ colour is never the only sign. No Textual here: the exports use it too.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-from factmark.model import Verdict
+if TYPE_CHECKING:  # the command line quotes with UNSAFE before pydantic is loaded
+    from factmark.model import Verdict
 
-UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+_INVISIBLE = (
+    "\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f"
+    "\ufeff\ufff9-\ufffb\U000e0000-\U000e007f"
+)
+"""Soft hyphen, zero-width and bidirectional marks, line and paragraph separators,
+invisible operators, interlinear annotation and tag characters."""
+UNSAFE = re.compile(f"[\x00-\x1f\x7f-\x9f{_INVISIBLE}]")
 """Control characters, invisible and bidirectional format characters (newline included)."""
-HIDDEN = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+HIDDEN = re.compile(f"[\x00-\x09\x0b-\x1f\x7f-\x9f{_INVISIBLE}]")
 """The same, but newline: for views where a line break may show as one."""
 
 

@@ -17,12 +17,15 @@ from conftest import (
     wait_for_screen,
     wait_until,
 )
+from rich.style import Style
+from textual import events
 from textual.pilot import Pilot
 from textual.widgets import ContentSwitcher, Input, Static
 
 from factmark import store
 from factmark.model import Claim
 from factmark.review import contradictions
+from factmark.session import ArticleLock
 from factmark.tui.app import FactmarkApp
 from factmark.tui.screens.annotate import AnnotateScreen
 from factmark.tui.screens.choice import ChoiceScreen
@@ -30,7 +33,7 @@ from factmark.tui.screens.help import KEYS, HelpScreen
 from factmark.tui.screens.review import ReviewScreen
 from factmark.tui.screens.unresolved import UnresolvedScreen
 from factmark.tui.widgets.claims_table import ClaimsTable, TableHeading, columns
-from factmark.tui.widgets.contradiction_list import ContradictionList
+from factmark.tui.widgets.contradiction_list import ContradictionList, marked
 
 
 async def open_review(pilot: Pilot[Any]) -> ReviewScreen:
@@ -293,3 +296,69 @@ async def test_search_then_enter_jumps_to_the_first_match(app: FactmarkApp) -> N
         assert annotate.selected is not None
         assert annotate.editing.claim(annotate.selected).quote.startswith("even as it refuses")
         assert screen.selection.query == "refuses to reciprocate"
+
+
+async def test_the_contradictions_follow_a_reload_made_while_the_table_shows(
+    make_app: AppFactory, workspace: Workspace
+) -> None:
+    async with make_app().run_test(size=(120, 12)) as pilot:
+        screen = await open_review(pilot)
+        pairs = screen.query_one(ContradictionList)
+        await pilot.press("t")
+        await pilot.pause()
+        await pilot.press("t")  # back to the table: the pairs are hidden, and drawn
+        document = store.load(workspace.annotation_path).document
+        links = [link for link in document.links if link.kind != "contradicts"]
+        store.save(document.model_copy(update={"links": [*links, document.contradictions()[0]]}),
+                   workspace.annotation_path)  # fmt: skip
+        await wait_until(pilot, lambda: len(pairs.pairs) == 1, what="the reload")
+        await pilot.resize_terminal(120, 40)
+        await pilot.press("t")
+        await wait_until(pilot, lambda: pairs.virtual_size.height > 0, what="the one pair")
+        assert pairs.item_count() == 1
+        assert sum("≠" in line for line in region_lines(pilot.app, pairs)) == 1
+
+
+async def test_enter_then_a_filter_typed_at_once_jumps_to_the_claim_enter_was_on(
+    app: FactmarkApp,
+) -> None:
+    async with app.run_test(size=WIDE) as pilot:
+        screen = await open_review(pilot)
+        await pilot.press("end")
+        wanted = shown_ids(screen)[-1]
+        # two keys arriving together (typed fast, a key repeat, a paste)
+        pilot.app.post_message(events.Key("enter", "\r"))
+        pilot.app.post_message(events.Key("x", "x"))
+        annotate = await wait_for_screen(pilot, AnnotateScreen)
+        assert annotate.selected == wanted
+
+
+async def test_a_read_only_session_does_not_offer_to_resolve_a_changed_claim(
+    make_app: AppFactory, workspace: Workspace
+) -> None:
+    text = workspace.article_path.read_text(encoding="utf-8")
+    workspace.article_path.write_text(text.replace("On Friday, June 13", "On Friday, 13 June"))
+    holder = ArticleLock(workspace.article_path)
+    assert holder.acquire()
+    try:
+        app = make_app()
+        async with app.run_test(size=WIDE) as pilot:
+            screen = await open_review(pilot)
+            assert app.session is not None and app.session.read_only
+            await pilot.press("o")
+            changed = [row.claim.id for row in screen.shown if row.state == "changed"]
+            table_of(screen).cursor = shown_ids(screen).index(changed[0])
+            await pilot.press("enter")
+            annotate = await wait_for_screen(pilot, AnnotateScreen)
+            await pilot.pause()
+            assert pilot.app.screen is annotate  # no resolution dialog to edit with
+    finally:
+        holder.release()
+
+
+def test_the_pairs_mark_exactly_the_tokens_that_differ() -> None:
+    style = Style(reverse=True)
+    text = marked("1,200 in 2019–2020 (Interfax).", frozenset({"1,200", "2020", "Interfax"}), style)
+    shown = {text.plain[span.start : span.end] for span in text.spans if span.style == style}
+    assert shown == {"1,200", "2020", "Interfax"}
+    assert text.plain == "1,200 in 2019–2020 (Interfax)."

@@ -565,7 +565,10 @@ class AnnotateScreen(Screen[None]):
             if not anchor.state.trusted:  # changed: show where, and what to do about it
                 self.go_to(anchor.paragraph)
                 self.view.scroll_to_offset(anchor.paragraph, anchor.start or 0)
-                self.action_unresolved(start=claim_id)
+                if session.read_only:
+                    self.notify("This claim's text has changed; the file is open read-only.")
+                else:
+                    self.action_unresolved(start=claim_id)
                 return
             self.go_to(anchor.paragraph, claim_id)
             self.view.scroll_to_offset(anchor.paragraph, anchor.start or 0)

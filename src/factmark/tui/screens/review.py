@@ -302,18 +302,13 @@ class ReviewScreen(Screen[str | None]):
     def _heading(self, event: TableHeading.Clicked) -> None:
         self.action_sort(event.column)
 
-    @on(ItemList.Chosen, "#review-table")
-    def _row(self, event: ItemList.Chosen) -> None:
-        self.jump(self.shown[event.index].claim.id)
-
-    @on(ItemList.Chosen, "#review-contradictions")
-    def _pair(self, event: ItemList.Chosen) -> None:
-        pairs = self.query_one(ContradictionList).pairs
-        self.jump(pairs[event.index].first_id)
+    @on(ItemList.Chosen)
+    def _chosen(self, event: ItemList.Chosen) -> None:
+        self.jump(event.key)  # a claim's id: a row, or the first claim of a pair
 
     def jump(self, claim_id: str | None) -> None:
         """Back to the article, at the claim (unless it is no longer in it)."""
-        if claim_id is None:
+        if claim_id is None or claim_id not in {c.id for c in self.session.document.claims}:
             return
         if self.session.anchor(claim_id).paragraph is None:
             self.notify(

@@ -90,6 +90,9 @@ class ClaimsTable(ItemList):
     def item_count(self) -> int:
         return len(self.rows)
 
+    def item_key(self, index: int) -> str:
+        return self.rows[index].claim.id
+
     def _colour(self, verdict: str) -> Style:
         return self.get_component_rich_style(f"claims-table--{verdict}", partial=True)
 

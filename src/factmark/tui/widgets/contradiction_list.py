@@ -11,6 +11,7 @@ from rich.style import Style
 from rich.text import Text
 from textual.strip import Strip
 
+from factmark.review import tokens
 from factmark.tui.text import plain
 from factmark.tui.widgets.item_list import ItemList
 
@@ -31,13 +32,19 @@ class Pair:
 
 
 def marked(quote: str, facts: frozenset[str], style: Style) -> Text:
-    """A quote with the words that carry a differing fact highlighted."""
+    """A quote on one line, the tokens that carry a differing fact highlighted.
+
+    The tokens are review's own, so exactly what ``differing_facts`` found is marked.
+    """
+    flat = " ".join(quote.split())
     text = Text(end="")
-    for word in quote.split():
-        if text:
-            text.append(" ")
-        differs = word in facts or word.strip(".,;:!?“”\"'’()") in facts
-        text.append(plain(word, style if differs else ""))
+    cursor = 0
+    for match in tokens(flat):
+        if match.group() in facts:
+            text.append(plain(flat[cursor : match.start()]))
+            text.append(plain(match.group(), style))
+            cursor = match.end()
+    text.append(plain(flat[cursor:]))
     return text
 
 
@@ -60,8 +67,9 @@ class ContradictionList(ItemList):
         self._wrapped.clear()
         if self.display and self.is_mounted and self.size.width:
             self.reset(0)
-        else:
-            self._stale = True  # measured when first shown: the review opens on the table
+        else:  # measured when first shown (the review opens on the table); nothing old drawn
+            self.forget()
+            self._stale = True
 
     def on_show(self) -> None:
         if self._stale:
@@ -70,6 +78,9 @@ class ContradictionList(ItemList):
 
     def item_count(self) -> int:
         return len(self.pairs)
+
+    def item_key(self, index: int) -> str:
+        return self.pairs[index].first_id
 
     def item_height(self, index: int, width: int) -> int:
         where, left, right = self._wrap(index, width)

@@ -65,10 +65,11 @@ class ItemList(ScrollView, can_focus=True, inherit_bindings=False):
     class Chosen(Message):
         """The editor pressed enter on an item (or clicked it a second time)."""
 
-        def __init__(self, item_list: ItemList, index: int) -> None:
+        def __init__(self, item_list: ItemList, key: str) -> None:
             super().__init__()
             self.item_list = item_list
-            self.index = index
+            self.key = key
+            """The item's key, taken when chosen: the items may change before this arrives."""
 
         @property
         def control(self) -> ItemList:
@@ -95,6 +96,10 @@ class ItemList(ScrollView, can_focus=True, inherit_bindings=False):
         """The item's lines, ``width`` cells each, without the cursor's or zebra's colour."""
         raise NotImplementedError
 
+    def item_key(self, index: int) -> str:
+        """What names the item (a claim id), for ``Chosen``."""
+        raise NotImplementedError
+
     # --- showing -----------------------------------------------------------
 
     def reset(self, cursor: int | None = None) -> None:
@@ -110,6 +115,13 @@ class ItemList(ScrollView, can_focus=True, inherit_bindings=False):
         self.set_reactive(ItemList.cursor, max(0, min(wanted, count - 1)))
         self.scroll_to_cursor()
         self.refresh()
+
+    def forget(self) -> None:
+        """Drop what was measured and drawn (the items changed while hidden)."""
+        self._starts = [0]
+        self._drawn.clear()
+        self.virtual_size = Size(self._width, 0)
+        self.set_reactive(ItemList.cursor, 0)
 
     def on_resize(self, event: events.Resize) -> None:
         if self.scrollable_content_region.width != self._width:
@@ -141,7 +153,7 @@ class ItemList(ScrollView, can_focus=True, inherit_bindings=False):
         line = y + self.scroll_offset.y
         index = self.item_at_line(line)
         base = self.rich_style
-        if index is None:
+        if index is None or index >= self.item_count():
             return Strip([Segment(" " * width, base)], width)
         lines = self._drawn.get(index)
         if lines is None:  # at the width measured, as many lines as measured
@@ -175,15 +187,15 @@ class ItemList(ScrollView, can_focus=True, inherit_bindings=False):
         self.cursor = max(0, self.item_count() - 1)
 
     def action_choose(self) -> None:
-        if self.item_count():
-            self.post_message(self.Chosen(self, self.cursor))
+        if 0 <= self.cursor < self.item_count():
+            self.post_message(self.Chosen(self, self.item_key(self.cursor)))
 
     def on_click(self, event: events.Click) -> None:
         index = self.item_at_line(event.y + self.scroll_offset.y)
-        if index is None:
+        if index is None or index >= self.item_count():
             return
         if index == self.cursor or event.chain > 1:
-            self.post_message(self.Chosen(self, index))
+            self.post_message(self.Chosen(self, self.item_key(index)))
         self.cursor = index
 
 
