@@ -604,7 +604,7 @@ def child(kind: str, article: str, annotations: str, bare_file: str, presses: in
 
         ArticleView._draw = counting_draw  # type: ignore[method-assign]
         loaded = Article.read(article)
-        app = FactmarkApp(loaded, Path(annotations), lock=False)
+        app = FactmarkApp(loaded, Path(annotations), lock=False, freeze_heap=True)
 
         def screen() -> AnnotateScreen | None:
             return app.screen if isinstance(app.screen, AnnotateScreen) else None

@@ -458,7 +458,7 @@ def run_annotate(args: argparse.Namespace) -> int:
         raise UsageError(f"{path}: is a directory, not an annotation file")
     from factmark.tui.app import FactmarkApp  # Textual is loaded only for the TUI
 
-    app = FactmarkApp(article, path)
+    app = FactmarkApp(article, path, freeze_heap=True)
     app.run()
     return app.return_code or 0
 

@@ -100,16 +100,22 @@ class Row:
     def sort_key(self, column: str) -> tuple[Any, ...]:
         """Ordering by one column; ties keep article order."""
         claim = self.claim
-        keys: dict[str, Any] = {
-            "paragraph": (),
-            "quote": " ".join(claim.quote.casefold().split()),
-            "verdict": VERDICTS.index(claim.verdict),
-            "confidence": CONFIDENCES.index(claim.confidence),
-            "sources": len(claim.sources),
-            "links": self.links,
-            "anchor": ANCHOR_STATES.index(self.state),
-        }
-        return (keys[column], *claim.position, claim.id)
+        key: Any
+        if column == "paragraph":
+            key = ()
+        elif column == "quote":
+            key = " ".join(claim.quote.casefold().split())
+        elif column == "verdict":
+            key = VERDICTS.index(claim.verdict)
+        elif column == "confidence":
+            key = CONFIDENCES.index(claim.confidence)
+        elif column == "sources":
+            key = len(claim.sources)
+        elif column == "links":
+            key = self.links
+        else:
+            key = ANCHOR_STATES.index(self.state)
+        return (key, *claim.position, claim.id)
 
 
 def rows(document: AnnotationFile, states: Mapping[str, str] | None = None) -> list[Row]:
@@ -133,9 +139,11 @@ def rows(document: AnnotationFile, states: Mapping[str, str] | None = None) -> l
 def arrange(
     table: Iterable[Row], selection: Selection, column: str = "paragraph", descending: bool = False
 ) -> list[Row]:
-    """The rows the selection keeps, sorted by a column."""
+    """The rows the selection keeps, sorted by a column (``table`` in article order)."""
     ends = {row.claim.id for row in table if row.contradicted}
     kept = [row for row in table if selection.keeps(row.claim, ends, row.state)]
+    if column == "paragraph" and not descending:
+        return kept  # rows() gives article order
     return sorted(kept, key=lambda row: row.sort_key(column), reverse=descending)
 
 

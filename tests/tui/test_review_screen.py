@@ -311,7 +311,8 @@ async def test_the_contradictions_follow_a_reload_made_while_the_table_shows(
         links = [link for link in document.links if link.kind != "contradicts"]
         store.save(document.model_copy(update={"links": [*links, document.contradictions()[0]]}),
                    workspace.annotation_path)  # fmt: skip
-        await wait_until(pilot, lambda: len(pairs.pairs) == 1, what="the reload")
+        summary = screen.query_one("#review-summary", Static)
+        await wait_until(pilot, lambda: "1 contradictions" in str(summary.content), what="reload")
         await pilot.resize_terminal(120, 40)
         await pilot.press("t")
         await wait_until(pilot, lambda: pairs.virtual_size.height > 0, what="the one pair")

@@ -7,6 +7,7 @@ that changed on disk since it was loaded.
 
 from __future__ import annotations
 
+import gc
 import threading
 from collections.abc import Iterable
 from pathlib import Path
@@ -48,6 +49,7 @@ class FactmarkApp(App[int]):
         lock: bool = True,
         save_delay: float = 0.5,
         watch_interval: float = 2.0,
+        freeze_heap: bool = False,
     ) -> None:
         super().__init__()
         self.article = article
@@ -57,6 +59,9 @@ class FactmarkApp(App[int]):
         self.save_delay = save_delay
         """Seconds after the last change before it is saved."""
         self.watch_interval = watch_interval
+        self.freeze_heap = freeze_heap
+        """Move what is loaded out of the garbage collector's sight once it is open (the
+        program does; a test process running many apps must not: frozen cycles stay)."""
         self.session: Session | None = None
         self.save_error: str | None = None
         self._save_timer: Timer | None = None
@@ -90,6 +95,11 @@ class FactmarkApp(App[int]):
 
     def _opened(self, session: Session) -> None:
         self.session = session
+        if self.freeze_heap:
+            # The article, its layout and the annotations live as long as the program:
+            # the collector need not walk them on every collection (at book length
+            # that walk is most of what opening the review screen costs).
+            gc.freeze()
         screen = self.annotate_screen
         if screen is not None:
             screen.attach(session)

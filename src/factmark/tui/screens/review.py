@@ -110,6 +110,8 @@ class ReviewScreen(Screen[str | None]):
         self.column = "paragraph"
         self.descending = False
         self.shown: list[Row] = []
+        self._pairs_shown = False
+        """Whether the contradictions view shows the session's pairs (built on demand)."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="review-summary")
@@ -141,7 +143,9 @@ class ReviewScreen(Screen[str | None]):
         self.table = rows(session.document, states)
         self.summary = summarize(session.document, self.table)
         self.show_rows()
-        self.show_contradictions()
+        self._pairs_shown = False
+        if self.query_one(ContentSwitcher).current == "review-contradictions":
+            self.show_contradictions()  # else when they are asked for
 
     def show_rows(self) -> None:
         """Show the rows the filters keep, in the chosen order, the cursor on the same claim."""
@@ -163,6 +167,7 @@ class ReviewScreen(Screen[str | None]):
         self.query_one("#review-summary", Static).update(text)
 
     def show_contradictions(self) -> None:
+        self._pairs_shown = True
         pairs = []
         for found in contradictions(self.session.document):
             where = Text(self._where(found["from"]), style="bold", end="")
@@ -285,6 +290,8 @@ class ReviewScreen(Screen[str | None]):
         switcher = self.query_one(ContentSwitcher)
         showing_table = switcher.current == "review-claims"
         switcher.current = "review-contradictions" if showing_table else "review-claims"
+        if showing_table and not self._pairs_shown:
+            self.show_contradictions()
         self.query_one("#review-search").display = not showing_table  # it filters the table
         shown: ItemList = self.query_one(ContradictionList if showing_table else ClaimsTable)
         self.set_focus(shown)
