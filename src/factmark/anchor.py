@@ -180,16 +180,26 @@ def _hinted_offset(claim: Claim, article: Article) -> int | None:
     return article.paragraph(claim.paragraph).offset + claim.start
 
 
-def _at_hint(claim: Claim, article: Article) -> Anchor | None:
-    """The claim, if its exact quote and context stand exactly where the hints say."""
+def offset_at_hint(claim: Claim, article: Article) -> int | None:
+    """Where the quote starts in the whole article (code points), if it stands exactly
+    where its hints say; None if it does not (the exports leave such claims out)."""
     if claim.paragraph is None or claim.start is None:
         return None
     if not 1 <= claim.paragraph <= len(article.paragraphs):
         return None
     paragraph = article.paragraph(claim.paragraph)
-    end = claim.start + len(claim.quote)
-    if paragraph.text[claim.start : end] != claim.quote:
+    if paragraph.text[claim.start : claim.start + len(claim.quote)] != claim.quote:
         return None
+    return paragraph.offset + claim.start
+
+
+def _at_hint(claim: Claim, article: Article) -> Anchor | None:
+    """The claim, if its exact quote and context stand exactly where the hints say."""
+    if offset_at_hint(claim, article) is None:
+        return None
+    assert claim.paragraph is not None and claim.start is not None  # the hints held
+    paragraph = article.paragraph(claim.paragraph)
+    end = claim.start + len(claim.quote)
     prefix, suffix = context(paragraph, claim.start, end)
     if not (prefix.endswith(claim.prefix) and suffix.startswith(claim.suffix)):
         return None

@@ -10,6 +10,7 @@ confidence are attributes, links are relations named by their kind, notes are
 
 from __future__ import annotations
 
+from factmark.anchor import offset_at_hint
 from factmark.article import Article
 from factmark.model import AnnotationFile
 
@@ -24,13 +25,8 @@ def export(document: AnnotationFile, article: Article) -> str:
     names: dict[str, str] = {}
     attribute = note = 0
     for claim in document.sorted().claims:
-        if claim.paragraph is None or claim.start is None:
-            continue
-        if claim.paragraph > len(article.paragraphs):
-            continue
-        start = article.paragraph(claim.paragraph).offset + claim.start
-        end = start + len(claim.quote)
-        if article.text[start:end] != claim.quote:
+        start = offset_at_hint(claim, article)
+        if start is None:
             continue  # not where its hints say: re-anchor first
         fragments, cursor = [], start
         for piece in claim.quote.split("\n"):

@@ -35,6 +35,7 @@ from urllib.parse import quote as percent_encode
 from urllib.parse import urlsplit
 
 from factmark import review
+from factmark.anchor import offset_at_hint
 from factmark.article import Article, Paragraph
 from factmark.model import VERDICTS, AnnotationFile, Claim, Link, Source
 from factmark.visible import CONTRADICTED_SYMBOL, HIDDEN, VERDICT_SYMBOLS, placeholder
@@ -121,21 +122,11 @@ class _Entry:
         return (start, -len(self.claim.quote), self.claim.id)
 
 
-def _hint_holds(claim: Claim, article: Article) -> bool:
-    """Whether the quote stands in the article exactly where its hints say."""
-    if claim.paragraph is None or claim.start is None:
-        return False
-    if not 1 <= claim.paragraph <= len(article.paragraphs):
-        return False
-    text = article.paragraph(claim.paragraph).text
-    return text[claim.start : claim.start + len(claim.quote)] == claim.quote
-
-
 def _entries(document: AnnotationFile, article: Article) -> list[_Entry]:
     """The claims in article order, found ones first, numbered from 1."""
     ends = review.contradicted(document)
     claims = review.selected(document, review.Selection())
-    holds = {claim.id: _hint_holds(claim, article) for claim in claims}
+    holds = {claim.id: offset_at_hint(claim, article) is not None for claim in claims}
     found = [claim for claim in claims if holds[claim.id]]
     missing = [claim for claim in claims if not holds[claim.id]]
     return [

@@ -15,6 +15,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from factmark.anchor import offset_at_hint
 from factmark.article import Article
 from factmark.model import AnnotationFile, Claim, Link, Source
 
@@ -47,16 +48,6 @@ def _source_body(source: Source) -> dict[str, Any]:
     return body
 
 
-def _article_offset(claim: Claim, article: Article | None) -> int | None:
-    """Where the quote starts in the whole article, if the hints still hold."""
-    if article is None or claim.paragraph is None or claim.start is None:
-        return None
-    if claim.paragraph > len(article.paragraphs):
-        return None
-    start = article.paragraph(claim.paragraph).offset + claim.start
-    return start if article.text[start : start + len(claim.quote)] == claim.quote else None
-
-
 def _claim_annotation(claim: Claim, article: Article | None, article_uri: str) -> dict[str, Any]:
     bodies: list[dict[str, Any]] = [
         {"type": "TextualBody", "value": claim.verdict, "format": "text/plain",
@@ -76,7 +67,7 @@ def _claim_annotation(claim: Claim, article: Article | None, article_uri: str) -
         selectors[0]["prefix"] = claim.prefix
     if claim.suffix:
         selectors[0]["suffix"] = claim.suffix
-    start = _article_offset(claim, article)
+    start = offset_at_hint(claim, article) if article is not None else None
     if start is not None:
         selectors.append(
             {"type": "TextPositionSelector", "start": start, "end": start + len(claim.quote)}
