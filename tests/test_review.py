@@ -21,6 +21,7 @@ from factmark.review import (
     as_markdown,
     contradictions,
     differing_facts,
+    fact_pieces,
     mentions,
     rows,
     selected,
@@ -324,3 +325,10 @@ def test_a_contradiction_with_a_claim_never_placed_says_where_it_is_not(
     assert main(["review", str(ROOT / "tests" / "data" / "good.toml")]) == 0
     out = capsys.readouterr().out
     assert "¶None" not in out and "¶?" in out
+
+
+def test_fact_pieces_cover_the_text_and_mark_whole_tokens_only() -> None:
+    text = "Russia sent 1,200 (not 1,212) bodies to Russians."
+    pieces = list(fact_pieces(text, {"Russia", "1,212"}))
+    assert "".join(piece for piece, _ in pieces) == text
+    assert [piece for piece, differs in pieces if differs] == ["Russia", "1,212"]

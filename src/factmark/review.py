@@ -176,9 +176,19 @@ def summarize(document: AnnotationFile, table: Iterable[Row]) -> Summary:
     )  # fmt: skip
 
 
-def tokens(text: str) -> Iterator[re.Match[str]]:
-    """The figures, words and marks that ``differing_facts`` compares, in order."""
-    return _TOKEN.finditer(text)
+def fact_pieces(text: str, facts: Iterable[str]) -> Iterator[tuple[str, bool]]:
+    """The text in pieces, each with whether it is one of ``facts`` (as
+    ``differing_facts`` found them, token for token): what every view marks."""
+    wanted = set(facts)
+    cursor = 0
+    for match in _TOKEN.finditer(text):
+        if match.group() in wanted:
+            if cursor < match.start():
+                yield text[cursor : match.start()], False
+            yield match.group(), True
+            cursor = match.end()
+    if cursor < len(text):
+        yield text[cursor:], False
 
 
 def differing_facts(first: str, second: str) -> tuple[set[str], set[str]]:
@@ -271,16 +281,10 @@ def _escape(text: str) -> str:
 
 def _md_marked(text: str, facts: set[str]) -> str:
     """A quote with the facts that differ in bold."""
-    out = []
-    cursor = 0
-    flat = " ".join(text.split())
-    for match in tokens(flat):
-        if match.group() in facts:
-            out.append(_escape(flat[cursor : match.start()]))
-            out.append(f"**{_escape(match.group())}**")
-            cursor = match.end()
-    out.append(_escape(flat[cursor:]))
-    return "".join(out)
+    return "".join(
+        f"**{_escape(piece)}**" if differs else _escape(piece)
+        for piece, differs in fact_pieces(" ".join(text.split()), facts)
+    )
 
 
 def _autolink(url: str) -> str:

@@ -385,20 +385,11 @@ def _summary(document: AnnotationFile, entries: list[_Entry]) -> str:
 
 
 def _highlighted(text: str, facts: set[str]) -> str:
-    """The quote with the facts the other quote lacks in bold.
-
-    Tokens are review's own, so exactly the figures, dates and names that
-    ``review.differing_facts`` found are marked.
-    """
-    out: list[str] = []
-    cursor = 0
-    for match in review.tokens(text):
-        if match.group() in facts:
-            out.append(_text(text[cursor : match.start()]))
-            out.append(f'<strong class="differs">{_text(match.group())}</strong>')
-            cursor = match.end()
-    out.append(_text(text[cursor:]))
-    return "".join(out)
+    """The quote with the facts the other quote lacks in bold."""
+    return "".join(
+        f'<strong class="differs">{_text(piece)}</strong>' if differs else _text(piece)
+        for piece, differs in review.fact_pieces(text, facts)
+    )
 
 
 def _contradiction_side(entry: _Entry, facts: set[str]) -> str:

@@ -11,11 +11,16 @@ from rich.style import Style
 from rich.text import Text
 from textual.strip import Strip
 
-from factmark.review import tokens
+from factmark.review import fact_pieces
 from factmark.tui.text import plain
 from factmark.tui.widgets.item_list import ItemList
 
 SIGN = " ≠ "
+
+
+def _half(width: int) -> int:
+    """Cells of each quote's column: half of what the sign leaves."""
+    return max(10, (width - len(SIGN)) // 2)
 
 
 @dataclass(frozen=True)
@@ -32,19 +37,10 @@ class Pair:
 
 
 def marked(quote: str, facts: frozenset[str], style: Style) -> Text:
-    """A quote on one line, the tokens that carry a differing fact highlighted.
-
-    The tokens are review's own, so exactly what ``differing_facts`` found is marked.
-    """
-    flat = " ".join(quote.split())
+    """A quote on one line, the tokens that carry a differing fact highlighted."""
     text = Text(end="")
-    cursor = 0
-    for match in tokens(flat):
-        if match.group() in facts:
-            text.append(plain(flat[cursor : match.start()]))
-            text.append(plain(match.group(), style))
-            cursor = match.end()
-    text.append(plain(flat[cursor:]))
+    for piece, differs in fact_pieces(" ".join(quote.split()), facts):
+        text.append(plain(piece, style if differs else ""))
     return text
 
 
@@ -97,7 +93,7 @@ class ContradictionList(ItemList):
             pair = self.pairs[index]
             console = self.app.console
             style = self.get_component_rich_style("contradiction-list--differs", partial=True)
-            half = max(10, (width - len(SIGN)) // 2)
+            half = _half(width)
             wrapped = (
                 pair.where.wrap(console, width),
                 marked(pair.first, pair.first_facts, style).wrap(console, half),
@@ -109,7 +105,7 @@ class ContradictionList(ItemList):
     def draw_item(self, index: int, width: int) -> list[Strip]:
         console = self.app.console
         where, left, right = self._wrap(index, width)
-        half = max(10, (width - len(SIGN)) // 2)
+        half = _half(width)
         sign = self.get_component_rich_style("contradiction-list--sign", partial=True)
         lines = [Strip(list(line.render(console))).crop(0, width) for line in where]
         for n in range(max(len(left), len(right))):
