@@ -33,6 +33,19 @@ SEED_ARTICLE = ROOT / "tests" / "data" / "seed" / "seeds" / "000_207cb1c8ae6ad8e
 SEED_ANNOTATIONS = ROOT / "tests" / "data" / "seed" / "annotations" / "000_207cb1c8ae6ad8ea.toml"
 
 
+def edited_seed(tmp_path: Path, *edits: tuple[str, str]) -> Path:
+    """A copy of the seed and its fact-check, the article's text edited; the article's path."""
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "annotations").mkdir()
+    article = tmp_path / "seeds" / SEED_ARTICLE.name
+    text = SEED_ARTICLE.read_text("utf-8")
+    for old, new in edits:
+        text = text.replace(old, new, 1)
+    article.write_text(text, "utf-8")
+    (tmp_path / "annotations" / SEED_ANNOTATIONS.name).write_bytes(SEED_ANNOTATIONS.read_bytes())
+    return article
+
+
 def review_json(*args: str, capsys: pytest.CaptureFixture[str]) -> dict[str, object]:
     assert main(["review", str(SEED_ARTICLE), "--format", "json", *args]) == 0
     data: dict[str, object] = json.loads(capsys.readouterr().out)
@@ -205,17 +218,11 @@ def test_contradictions_come_in_article_order_the_earlier_claim_first() -> None:
 def test_review_says_which_claims_the_article_no_longer_holds(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    (tmp_path / "seeds").mkdir()
-    (tmp_path / "annotations").mkdir()
-    article = tmp_path / "seeds" / SEED_ARTICLE.name
-    text = SEED_ARTICLE.read_text("utf-8")
-    article.write_text(
-        text.replace("On Friday, June 13", "On Friday, 13 June", 1).replace(
-            "even as it refuses to reciprocate", "as talks go on", 1
-        ),
-        "utf-8",
+    article = edited_seed(
+        tmp_path,
+        ("On Friday, June 13", "On Friday, 13 June"),
+        ("even as it refuses to reciprocate", "as talks go on"),
     )
-    (tmp_path / "annotations" / SEED_ANNOTATIONS.name).write_bytes(SEED_ANNOTATIONS.read_bytes())
     assert main(["review", str(article), "--format", "json"]) == 0
     found = {
         claim["quote"]: claim["found"] for claim in json.loads(capsys.readouterr().out)["claims"]
@@ -305,12 +312,7 @@ def test_a_source_url_cannot_open_html_in_the_markdown() -> None:
 def test_the_unresolved_filter_on_the_command_line(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    (tmp_path / "seeds").mkdir()
-    (tmp_path / "annotations").mkdir()
-    article = tmp_path / "seeds" / SEED_ARTICLE.name
-    text = SEED_ARTICLE.read_text("utf-8")
-    article.write_text(text.replace("even as it refuses to reciprocate", "as talks go on"), "utf-8")
-    (tmp_path / "annotations" / SEED_ANNOTATIONS.name).write_bytes(SEED_ANNOTATIONS.read_bytes())
+    article = edited_seed(tmp_path, ("even as it refuses to reciprocate", "as talks go on"))
     assert main(["review", str(article), "--unresolved", "--format", "json"]) == 0
     claims = json.loads(capsys.readouterr().out)["claims"]
     assert [(c["quote"], c["found"]) for c in claims] == [

@@ -365,7 +365,7 @@ class AnnotateScreen(Screen[None]):
             try:
                 self.editing.add_link(claim.id, target, cast("LinkKind", kind))
             except ValueError as error:
-                self.notify(str(error), severity="warning")
+                self.notify(str(error), severity="warning", markup=False)  # may quote the file
                 return
             self.edited()
             self.notify(f"Linked: {kind}.", timeout=2)

@@ -159,9 +159,10 @@ class ReviewScreen(Screen[str | None]):
     def show_summary(self) -> None:
         if self.summary is None:
             return
-        text = summary_text(self.summary, len(self.shown), self.selection)
-        if self.query_one(ContentSwitcher).current == "review-contradictions":
-            text = summary_text(self.summary, len(self.shown), Selection())
+        pairs = self.query_one(ContentSwitcher).current == "review-contradictions"
+        # the table's filters say nothing of the pairs
+        text = summary_text(self.summary, len(self.shown), Selection() if pairs else self.selection)
+        if pairs:
             text.append("\nthe contradictions, in article order: ", style="bold")
             text.append("enter jumps to the first claim of a pair, t back to the table")
         self.query_one("#review-summary", Static).update(text)
