@@ -179,7 +179,6 @@ def test_the_unresolved_filter_and_the_search_filter() -> None:
     assert len(found) < len(table)
     by_source = next(c for c in document.claims if c.sources and c.sources[0].citation)
     assert mentions(by_source, by_source.sources[0].citation.upper())
-    assert not Selection().active and Selection(query="x").active
 
 
 def test_the_summary_counts() -> None:

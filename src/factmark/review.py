@@ -43,10 +43,6 @@ class Selection:
             and (not self.query or mentions(claim, self.query))
         )
 
-    @property
-    def active(self) -> bool:
-        return self != Selection()
-
 
 ANCHOR_STATES = ("anchored", "moved", "changed", "orphan")
 UNRESOLVED_STATES = frozenset({"changed", "orphan"})
