@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
 import struct
 import subprocess
 import zlib
@@ -13,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+import systemtools
 from factmark import store
 from factmark.article import Article
 from factmark.export import html
@@ -22,7 +22,6 @@ from factmark.visible import VERDICT_SYMBOLS
 ROOT = Path(__file__).resolve().parent.parent
 SEED_ARTICLE = ROOT / "tests" / "data" / "seed" / "seeds" / "000_207cb1c8ae6ad8ea.txt"
 SEED_ANNOTATIONS = ROOT / "tests" / "data" / "seed" / "annotations" / "000_207cb1c8ae6ad8ea.toml"
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 
 NASTY = '<script>alert(1)</script> &amp; "><img src=x onerror=alert(1)> \x1b[31m red \u202eevil'
 """Markup, an entity, an attribute break-out, an ANSI escape and a right-to-left override."""
@@ -353,14 +352,14 @@ def test_the_page_loads_nothing_and_runs_nothing() -> None:
 
 
 def chromium(tmp_path: Path, *args: str) -> str:
-    assert Path(CHROMIUM).exists(), "needs chromium: apt-get install chromium (.ci/run does)"
+    browser = systemtools.chromium()
     flags = [
         "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync",
         f"--user-data-dir={tmp_path / 'profile'}",
     ]  # fmt: skip
     result = subprocess.run(
-        [CHROMIUM, *flags, *args], capture_output=True, text=True, timeout=60, check=False
+        [browser, *flags, *args], capture_output=True, text=True, timeout=60, check=False
     )
     assert result.returncode == 0, result.stderr[-2000:]
     return result.stdout

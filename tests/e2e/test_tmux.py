@@ -20,16 +20,15 @@ from pathlib import Path
 
 import pytest
 
+import systemtools
 from factmark import store
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = "000_207cb1c8ae6ad8ea"
 FACTMARK = Path(sys.executable).parent / "factmark"
-TMUX = shutil.which("tmux") or "/usr/bin/tmux"
 
 pytestmark = [
     pytest.mark.slow,
-    pytest.mark.skipif(not Path(TMUX).exists(), reason="tmux is not installed"),
     pytest.mark.skipif(not FACTMARK.exists(), reason="factmark is not installed in this venv"),
 ]
 
@@ -39,7 +38,8 @@ EXIT_MARKER = re.compile(r"EXIT=(\d+)")
 class Terminal:
     """One tmux server on a private socket, with one pane running one command."""
 
-    def __init__(self, width: int, height: int) -> None:
+    def __init__(self, tmux: str, width: int, height: int) -> None:
+        self.program = tmux
         self.socket = f"factmark-e2e-{uuid.uuid4().hex[:12]}"
         self.width = width
         self.height = height
@@ -48,7 +48,7 @@ class Terminal:
 
     def tmux(self, *args: str) -> str:
         result = subprocess.run(
-            [TMUX, "-L", self.socket, "-f", "/dev/null", *args],
+            [self.program, "-L", self.socket, "-f", "/dev/null", *args],
             capture_output=True,
             text=True,
             timeout=10,
@@ -104,7 +104,10 @@ class Terminal:
 
     def kill(self) -> None:
         subprocess.run(
-            [TMUX, "-L", self.socket, "kill-server"], capture_output=True, timeout=10, check=False
+            [self.program, "-L", self.socket, "kill-server"],
+            capture_output=True,
+            timeout=10,
+            check=False,
         )
         if self.socket_path:  # tmux 3.3 leaves the socket file behind
             Path(self.socket_path).unlink(missing_ok=True)
@@ -112,7 +115,7 @@ class Terminal:
 
 @pytest.fixture
 def terminal() -> Iterator[Terminal]:
-    term = Terminal(100, 30)
+    term = Terminal(systemtools.tmux(), 100, 30)
     try:
         yield term
     finally:
