@@ -564,7 +564,7 @@ def build_parser() -> Parser:
     git_setup = commands.add_parser(
         "git-setup",
         help="make git diff and merge annotation files by claim",
-        description="Add 'annotations/*.toml diff=factmark merge=factmark' to the repository's "
+        description="Add '**/annotations/*.toml diff=factmark merge=factmark' to the repository's "
         ".gitattributes (once) and register the textconv and merge drivers in the repository's "
         "git config (--global: the user's), with factmark named by absolute path. The driver "
         "commands are never read from a committed file: a repository must not choose commands "
