@@ -337,12 +337,12 @@ def _review_table(
     from rich.table import Table
     from rich.text import Text
 
-    from factmark.review import contradicted, contradictions
+    from factmark.gitio.render import PASSIVE, shorten
+    from factmark.review import contradicted, contradictions, counted, shown_of
     from factmark.visible import CONTRADICTED_SYMBOL, VERDICT_SYMBOLS
 
     console = Console(no_color=bool(os.environ.get("NO_COLOR")), highlight=False)
-    total = len(document.claims)
-    shown = f"{len(claims)} of {total} claims" if len(claims) != total else f"{total} claims"
+    shown = shown_of(len(claims), len(document.claims))
     table = Table(title=Text(f"Fact-check: {one_line(title)} · {shown}"), expand=False)
     table.add_column("¶", justify="right", no_wrap=True)
     table.add_column("verdict", no_wrap=True)
@@ -352,27 +352,29 @@ def _review_table(
     table.add_column("links", overflow="fold", ratio=1)
     ends = contradicted(document)
     paragraphs = {claim.id: claim.paragraph for claim in document.claims}
+    quotes = {claim.id: claim.quote for claim in document.claims}
     for claim in claims:
         symbol = CONTRADICTED_SYMBOL if claim.id in ends else VERDICT_SYMBOLS[claim.verdict]
         verdict = Text(f"{symbol} {claim.verdict}")
         state = states.get(claim.id, "anchored")
         if state in ("changed", "orphan"):
             verdict.append(f"\n⚠ {state}", style="bold")
-        links = ", ".join(
-            f"{link.kind} ¶{paragraphs.get(link.other(claim.id)) or '?'}"
-            for link in document.links_of(claim.id)
-        )
+        links = []
+        for link in document.links_of(claim.id):
+            other = link.other(claim.id)
+            verb = link.kind if link.symmetric or link.source == claim.id else PASSIVE[link.kind]
+            links.append(f"{verb} ¶{paragraphs.get(other) or '?'} “{shorten(quotes[other], 24)}”")
         table.add_row(
             Text(str(claim.paragraph or "?")), verdict, Text(claim.confidence),
             Text(one_line(" ".join(claim.quote.split()))), Text(str(len(claim.sources))),
-            Text(links),
+            Text("; ".join(links)),
         )  # fmt: skip
     console.print(table)
     if not claims:
         console.print(Text("No claims match.", style="italic"))
     found = contradictions(document, (claim.id for claim in claims))
     if found:
-        console.print(Text(f"\n{len(found)} contradictions", style="bold"))
+        console.print(Text(f"\n{counted(len(found), 'contradiction')}", style="bold"))
         for item in found:
             first, second = (paragraphs[item[end]] or "?" for end in ("from", "to"))
             line = Text(f"¶{first} “{one_line(item['from_quote'])}”")
