@@ -85,6 +85,17 @@ def test_a_straightened_quote_is_refreshed_to_the_articles_text() -> None:
     assert all(claim.state is None for claim in after.claims)
 
 
+def test_straightened_after_a_paragraph_inserted_above_is_moved_not_changed() -> None:
+    edited = Article(insert_paragraph(SEED, 1, NOTE).text.replace("’", "'"))
+    anchors = locate_all(SEED_DOCUMENT, edited, fuzzy=True)
+    medinsky = next(c for c in SEED_DOCUMENT.claims if c.quote.startswith("Vladimir Medinsky"))
+    anchor = anchors[medinsky.id]
+    assert (anchor.state, anchor.paragraph) == (AnchorState.MOVED, 8)
+    assert anchor.found == "Vladimir Medinsky, Russia's presidential assistant"
+    states = {a.state for a in anchors.values()}
+    assert AnchorState.CHANGED not in states
+
+
 def test_curly_quotes_put_in_by_a_cms_keep_a_straight_claim_anchored() -> None:
     article = Article('Intro.\n\nThe mayor said "it\'s over" -- twice.\n\nEnd.')
     claim = claim_at(article, 2, 'The mayor said "it\'s over"')

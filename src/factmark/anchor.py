@@ -178,23 +178,26 @@ def _exact_matches(claim: Claim, article: Article) -> Iterator[tuple[Paragraph, 
         position = text.find(quote, position + 1)
 
 
-def _typographic_at_hint(claim: Claim, article: Article) -> Anchor:
-    """The claim where it stood, its quote and context the same but for typography.
+def _typographic_at(claim: Claim, article: Article, place: int | None) -> Anchor:
+    """The claim at its offset in paragraph ``place``, its quote and context the same
+    but for typography: ``anchored`` where it stood, ``moved`` where the article's
+    structure says its paragraph went (:func:`corresponding`).
 
-    Only at its own place: elsewhere a variant is another text (the seed prints its
-    headline twice, once with a curly and once with a straight apostrophe).
+    Only there: elsewhere a variant is another text (the seed prints its headline
+    twice, once with a curly and once with a straight apostrophe).
     """
-    if claim.paragraph is None or claim.start is None:
+    if place is None or claim.start is None:
         return ORPHAN
-    if not 1 <= claim.paragraph <= len(article.paragraphs):
+    if not 1 <= place <= len(article.paragraphs):
         return ORPHAN
-    paragraph = article.paragraph(claim.paragraph)
+    paragraph = article.paragraph(place)
     pattern = typography.quote_pattern(claim.quote)
     match = pattern.match(typography.fold(paragraph.text), claim.start)
     if match is None or not _context_holds(claim, paragraph, claim.start, match.end(), folded=True):
         return ORPHAN
     found = paragraph.text[claim.start : match.end()]
-    return Anchor(AnchorState.ANCHORED, paragraph.number, claim.start, match.end(), found)
+    state = AnchorState.ANCHORED if place == claim.paragraph else AnchorState.MOVED
+    return Anchor(state, paragraph.number, claim.start, match.end(), found)
 
 
 def _hinted_offset(claim: Claim, article: Article) -> int | None:
@@ -279,7 +282,7 @@ def _exact(claim: Claim, article: Article) -> Anchor:
         folded = _agreement(claim, prefix, suffix, folded=True)
         matches.append(_Match(paragraph, start, end, agreement, distance, whole, edges, folded))
     if not matches:
-        return _typographic_at_hint(claim, article)
+        return _typographic_at(claim, article, claim.paragraph)
     best = min(
         matches,
         key=lambda m: (-m.agreement, -m.folded, -m.edges, m.distance, m.paragraph.number, m.start),
@@ -530,7 +533,12 @@ def locate_all(
     for claim in document.claims:
         if anchors[claim.id].state is AnchorState.ORPHAN:
             place = corresponding(claim.paragraph, moves)
-            anchors[claim.id] = _fuzzy(claim, article, place, shown=bool(moves))
+            anchor = ORPHAN
+            if place != claim.paragraph:
+                anchor = _typographic_at(claim, article, place)
+            if anchor is ORPHAN:
+                anchor = _fuzzy(claim, article, place, shown=bool(moves))
+            anchors[claim.id] = anchor
     return anchors
 
 
