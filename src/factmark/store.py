@@ -28,6 +28,7 @@ from typing import Any
 import tomli_w
 from pydantic import ValidationError
 
+from factmark import tomlread
 from factmark.errors import FactmarkError
 from factmark.model import AnnotationFile, Claim, Link, Source
 from factmark.paths import ANNOTATIONS_DIR, annotation_path_for, git_root, relative_article
@@ -164,11 +165,16 @@ def parse(data: bytes | str, path: Path | str = "<annotations>") -> AnnotationFi
     else:
         text = data
     try:
-        raw = tomllib.loads(text)
+        raw = tomlread.loads(text)
     except tomllib.TOMLDecodeError as error:
         # Markers are looked for only in text that is not TOML: a note may hold a
         # line of seven equals signs, but a conflict never parses.
         raise StoreError(conflict_problems(text, path) or [_toml_problem(error, path)]) from None
+    except tomlread.UnreadableTomlError as error:
+        raise StoreError.single(path, f"not valid TOML: {error}", line=error.line) from None
+    huge = tomlread.integers_out_of_range(raw)
+    if huge:
+        raise StoreError(_out_of_range_problems(huge, raw, text, path))
     if "format" not in raw:
         message = 'no format key: not a factmark annotation file (expected format = "factmark/1")'
         raise StoreError([Problem(path, message, line=1 if text.strip() else None, key="format")])
@@ -176,6 +182,20 @@ def parse(data: bytes | str, path: Path | str = "<annotations>") -> AnnotationFi
         return AnnotationFile.model_validate(raw)
     except ValidationError as error:
         raise StoreError(validation_problems(error, raw, text, path)) from None
+
+
+def _out_of_range_problems(
+    found: list[tuple[tomlread.Location, int]], raw: Mapping[str, Any], text: str, path: Path
+) -> list[Problem]:
+    """Integers beyond 64 bits, each named by line, claim and key as a validation problem is."""
+    lines = _LineIndex(text)
+    problems = []
+    for loc, value in found:
+        message = f"not valid TOML: {tomlread.out_of_range_message(value)}"
+        problems.append(
+            _problem({"type": "toml_integer", "loc": loc, "msg": message}, raw, lines, path)
+        )
+    return problems
 
 
 def _toml_problem(error: tomllib.TOMLDecodeError, path: Path) -> Problem:
