@@ -29,9 +29,17 @@ import tomli_w
 from pydantic import ValidationError
 
 from factmark import tomlread
+from factmark.article import Article, ArticleError
 from factmark.errors import FactmarkError
 from factmark.model import AnnotationFile, Claim, Link, Source
-from factmark.paths import ANNOTATIONS_DIR, annotation_path_for, git_root, relative_article
+from factmark.paths import (
+    ANNOTATIONS_DIR,
+    OutsideRepositoryError,
+    annotation_path_for,
+    article_in_repository,
+    git_root,
+    relative_article,
+)
 
 TEMP_SUFFIX = ".factmark-tmp"
 STALE_TEMP_SECONDS = 3600
@@ -805,8 +813,25 @@ __all__ = ["annotation_path_for", "git_root", "relative_article"]
 
 
 def article_path_for(annotation_path: Path, document: AnnotationFile) -> Path:
-    """The article an annotation file names, relative to the file's folder."""
-    return Path(os.path.normpath(annotation_path.parent / document.article))
+    """The article an annotation file names, relative to the file's folder.
+
+    StoreError, naming the annotation file, when it leads out of the repository
+    (:func:`factmark.paths.article_in_repository` has the rule).
+    """
+    try:
+        return article_in_repository(annotation_path, document.article)
+    except OutsideRepositoryError as error:
+        raise StoreError.single(annotation_path, f"article {document.article}: {error}") from None
+
+
+def read_article(loaded: Loaded) -> Article:
+    """The article a loaded annotation file names, read; StoreError names the annotation file."""
+    path = loaded.article_path
+    try:
+        return Article.read(path)
+    except ArticleError as error:
+        message = f"article {loaded.document.article}: {error.message}"
+        raise StoreError.single(loaded.path, message) from None
 
 
 def looks_like_annotations(path: Path) -> bool:
