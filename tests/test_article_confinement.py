@@ -18,7 +18,7 @@ import pytest
 from factmark import store
 from factmark.article import Article
 from factmark.cli import main
-from factmark.paths import OutsideRepositoryError, article_in_repository, repository_root
+from factmark.paths import ArticlePathError, article_in_repository, repository_root
 
 DATA = Path(__file__).parent / "data"
 SEED = DATA / "seed"
@@ -105,7 +105,7 @@ def outside_line(annotations: Path, article: str, way: str) -> str:
 def test_the_rule_refuses_each_way_out(tmp_path: Path, way: str) -> None:
     annotations = repository(tmp_path)
     article = WAYS_OUT[way](tmp_path, annotations)
-    with pytest.raises(OutsideRepositoryError, match=REASONS[way]):
+    with pytest.raises(ArticlePathError, match=REASONS[way]):
         article_in_repository(annotations, article)
 
 
@@ -123,7 +123,7 @@ def test_the_root_in_git_is_the_work_tree(tmp_path: Path) -> None:
 def test_gits_own_folder_is_not_an_article(tmp_path: Path) -> None:
     subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
     annotations = tmp_path / "annotations" / "x.toml"
-    with pytest.raises(OutsideRepositoryError, match="in git's own folder"):
+    with pytest.raises(ArticlePathError, match="in git's own folder"):
         article_in_repository(annotations, "../.git/config")
 
 
@@ -301,3 +301,17 @@ def test_reanchor_given_the_annotation_file_reanchors_against_its_article(
     assert main(["reanchor", str(annotations)]) == 0
     assert "20 claims: 20 anchored" in capsys.readouterr().err
     assert annotations.read_bytes() == before
+
+
+def test_an_article_name_holding_a_nul_is_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    annotations = repository(tmp_path)
+    point_at(annotations, "../seeds/a\0b.txt")
+    assert main(["review", str(annotations)]) == 2
+    assert capsys.readouterr().err == (
+        f"factmark: {annotations}: article ../seeds/a\\x00b.txt: not a file name "
+        "(it holds a NUL character)\n"
+    )
+    assert main(["check", str(annotations)]) == 1
+    assert "not a file name" in capsys.readouterr().out

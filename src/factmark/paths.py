@@ -41,8 +41,8 @@ def relative_article(annotation_path: Path, article: Path) -> str:
     return Path(relative).as_posix()
 
 
-class OutsideRepositoryError(ValueError):
-    """An ``article`` value that leads out of the repository; ``str`` says how."""
+class ArticlePathError(ValueError):
+    """An ``article`` value that names no file inside the repository; ``str`` says why."""
 
 
 def repository_root(annotation_path: Path) -> Path:
@@ -66,23 +66,25 @@ def article_in_repository(annotation_path: Path, article: str) -> Path:
 
     The ``article`` value is data from whoever committed the file, so it must
     stay inside the file's repository: an absolute path, a path that climbs out
-    with ``..``, or a symlink anywhere along it that resolves outside, raises
-    OutsideRepositoryError. A symlink that stays inside is followed.
+    with ``..``, a symlink anywhere along it that resolves outside, or git's
+    own folder raises ArticlePathError. A symlink that stays inside is followed.
     """
+    if "\0" in article:  # no file has such a name; the system calls refuse it
+        raise ArticlePathError("not a file name (it holds a NUL character)")
     root = repository_root(annotation_path)
     if Path(article).is_absolute():
-        raise OutsideRepositoryError(
+        raise ArticlePathError(
             f"outside the repository {root} (an absolute path; name the article relative "
             "to the annotation file)"
         )
     path = Path(os.path.normpath(annotation_path.parent / article))
     if not Path(os.path.abspath(path)).is_relative_to(root):
-        raise OutsideRepositoryError(f"outside the repository {root} (the path climbs out of it)")
+        raise ArticlePathError(f"outside the repository {root} (the path climbs out of it)")
     real, real_root = Path(os.path.realpath(path)), Path(os.path.realpath(root))
     if not real.is_relative_to(real_root):
-        raise OutsideRepositoryError(
+        raise ArticlePathError(
             f"outside the repository {root} (a symlink on the way leads to {real})"
         )
     if ".git" in real.relative_to(real_root).parts:  # git's config may hold a token
-        raise OutsideRepositoryError(f"in git's own folder, not the files of {root}")
+        raise ArticlePathError(f"in git's own folder, not the files of {root}")
     return path

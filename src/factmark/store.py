@@ -34,7 +34,7 @@ from factmark.errors import FactmarkError
 from factmark.model import AnnotationFile, Claim, Link, Source
 from factmark.paths import (
     ANNOTATIONS_DIR,
-    OutsideRepositoryError,
+    ArticlePathError,
     annotation_path_for,
     article_in_repository,
     git_root,
@@ -820,7 +820,7 @@ def article_path_for(annotation_path: Path, document: AnnotationFile) -> Path:
     """
     try:
         return article_in_repository(annotation_path, document.article)
-    except OutsideRepositoryError as error:
+    except ArticlePathError as error:
         raise StoreError.single(annotation_path, f"article {document.article}: {error}") from None
 
 
