@@ -497,7 +497,11 @@ def build_parser() -> Parser:
         "found (annotations/<stem>.toml in the nearest folder that has one) or created on "
         "first save.",
     )
-    annotate.add_argument("article", metavar="ARTICLE", help="a plain-text or Markdown article")
+    annotate.add_argument(
+        "article",
+        metavar="ARTICLE",
+        help="a plain-text or Markdown article, or its annotation file",
+    )
     annotate.add_argument("--annotations", metavar="FILE", help="use this annotation file")
     annotate.set_defaults(run=run_annotate)
 
@@ -524,7 +528,9 @@ def build_parser() -> Parser:
         epilog='--format json prints {"claims": [{"id", "state", "paragraph", "start", '
         '"quote", "found"}]}; paragraph, start and found are null for an orphan.',
     )
-    reanchor.add_argument("article", metavar="ARTICLE", help="the article, as it is now")
+    reanchor.add_argument(
+        "article", metavar="ARTICLE", help="the article as it is now, or its annotation file"
+    )
     reanchor.add_argument("--annotations", metavar="FILE", help="use this annotation file")
     reanchor.add_argument("--dry-run", action="store_true", help="report only; write nothing")
     reanchor.add_argument("--format", choices=("text", "json"), default="text")
