@@ -16,6 +16,7 @@ from factmark import store
 from factmark.cli import main
 from factmark.store import StoreError
 
+DATA = Path(__file__).parent / "data"
 HEADER = 'format = "factmark/1"\narticle = "../story.txt"\n'
 DEEP_ARRAY = HEADER + "x = " + "[" * 5000 + "]" * 5000 + "\n"
 DEEP_TABLE = HEADER + "x = " + "{a=" * 3000 + "1" + "}" * 3000 + "\n"
@@ -167,3 +168,23 @@ def test_a_huge_integer_is_one_line_exit_2_and_nothing_rewritten(
         f"100000000000000000000 {RANGE}\n"
     )
     assert unchanged(path) == before
+
+
+# --- the merge driver ---------------------------------------------------------
+
+
+def test_the_merge_driver_does_not_merge_in_an_integer_beyond_64_bits(tmp_path: Path) -> None:
+    # The fast merge by claim text must refuse what the store refuses, not pass it on.
+    from factmark.gitio.merge_driver import merge_files
+
+    seed = (DATA / "seed" / "annotations" / "000_207cb1c8ae6ad8ea.toml").read_text("utf-8")
+    ours_text = seed.replace('confidence = "low"', 'confidence = "high"', 1)
+    theirs_text = seed.replace("paragraph = 22\n", "paragraph = 99999999999999999999999\n")
+    assert theirs_text != seed and ours_text != seed
+    base, ours, theirs = (tmp_path / name for name in ("base.toml", "ours.toml", "theirs.toml"))
+    base.write_text(seed, "utf-8")
+    ours.write_text(ours_text, "utf-8")
+    theirs.write_text(theirs_text, "utf-8")
+    outcome = merge_files(base, ours, theirs)
+    assert outcome.exit_code != 0
+    assert "64-bit" in outcome.message

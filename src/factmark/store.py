@@ -614,9 +614,12 @@ class Blocks:
 
 def _parse_tables(text: str, model: type[Claim] | type[Link], key: str) -> list[Any]:
     try:
-        raw = tomllib.loads(text)
+        raw = tomlread.loads(text)
+        huge = tomlread.integers_out_of_range(raw)
+        if huge:
+            raise ValueError(tomlread.out_of_range_message(huge[0][1]))
         return [model.model_validate(item) for item in raw.get(key, [])]
-    except (tomllib.TOMLDecodeError, ValidationError) as error:
+    except (ValueError, ValidationError) as error:  # TOMLDecodeError is a ValueError
         raise StoreError.single(Path("<merge>"), f"{key}: {error}") from None
 
 
