@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -315,3 +316,16 @@ def test_an_article_name_holding_a_nul_is_one_line(
     )
     assert main(["check", str(annotations)]) == 1
     assert "not a file name" in capsys.readouterr().out
+
+
+def test_an_article_target_is_read_without_loading_pydantic() -> None:
+    # annotate paints its first screen before the models are imported.
+    code = (
+        "import sys; from pathlib import Path; from factmark import targets; "
+        f"targets.resolve(Path({str(SEED / 'seeds' / f'{SEED_NAME}.txt')!r})); "
+        "print('pydantic' in sys.modules)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout == "False\n"

@@ -35,6 +35,11 @@ def annotation_path_for(article: Path | str, override: Path | str | None = None)
     return article.with_suffix(".toml")
 
 
+def looks_like_annotations(path: Path) -> bool:
+    """Whether a path names an annotation file rather than an article."""
+    return path.suffix == ".toml"
+
+
 def relative_article(annotation_path: Path, article: Path) -> str:
     """The ``article`` value for a file: relative to its folder, with ``/``."""
     relative = os.path.relpath(os.path.abspath(article), os.path.abspath(annotation_path.parent))

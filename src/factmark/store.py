@@ -38,6 +38,7 @@ from factmark.paths import (
     annotation_path_for,
     article_in_repository,
     git_root,
+    looks_like_annotations,
     relative_article,
 )
 
@@ -812,7 +813,7 @@ def _process_alive(pid: int) -> bool:
 
 # --- paths (finding an article's file is factmark.paths; re-exported here) ---
 
-__all__ = ["annotation_path_for", "git_root", "relative_article"]
+__all__ = ["annotation_path_for", "git_root", "looks_like_annotations", "relative_article"]
 
 
 def article_path_for(annotation_path: Path, document: AnnotationFile) -> Path:
@@ -835,11 +836,6 @@ def read_article(loaded: Loaded) -> Article:
     except ArticleError as error:
         message = f"article {loaded.document.article}: {error.message}"
         raise StoreError.single(loaded.path, message) from None
-
-
-def looks_like_annotations(path: Path) -> bool:
-    """Whether a path names an annotation file rather than an article."""
-    return path.suffix == ".toml"
 
 
 _SKIPPED_DIRS = {".git", ".venv", "venv", "node_modules", "__pycache__", ".tox", ".mypy_cache"}

@@ -9,10 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from factmark import store
 from factmark.article import Article
-from factmark.paths import annotation_path_for
+from factmark.paths import annotation_path_for, looks_like_annotations
+
+if TYPE_CHECKING:
+    from factmark.store import Loaded
 
 
 @dataclass(frozen=True)
@@ -22,7 +25,7 @@ class Target:
     article: Article
     article_path: Path
     annotation_path: Path
-    loaded: store.Loaded | None = None
+    loaded: Loaded | None = None
 
 
 def resolve(target: Path, annotations: Path | str | None = None) -> Target:
@@ -30,7 +33,9 @@ def resolve(target: Path, annotations: Path | str | None = None) -> Target:
 
     StoreError or ArticleError, each one line naming the file, when it cannot be read.
     """
-    if store.looks_like_annotations(target):
+    if looks_like_annotations(target):
+        from factmark import store  # pydantic: only here, so annotate ARTICLE paints first
+
         loaded = store.load(target)
         article = store.read_article(loaded)
         return Target(article, loaded.article_path, loaded.path, loaded)
