@@ -133,11 +133,23 @@ def test_the_64_bit_limits_themselves_are_integers_toml_allows() -> None:
         store.parse(HEADER + "n = -9223372036854775808\n", "x.toml")
 
 
-def test_an_integer_too_long_for_python_to_read_names_its_line() -> None:
-    text = HEADER + '\n[[claims]]\nid = "aaaa11"\nquote = "q"\nparagraph = ' + "9" * 5000 + "\n"
+def test_an_integer_too_long_for_python_to_read_names_line_claim_and_key() -> None:
+    text = HEADER + '\n[[claims]]\nid = "aaaa11"\nquote = "q"\nparagraph = -' + "9" * 5000 + "\n"
     with pytest.raises(StoreError) as error:
         store.parse(text, "x.toml")
-    assert str(error.value) == f"x.toml:7: not valid TOML: an integer {RANGE}"
+    assert str(error.value) == (
+        f"x.toml:7: claim aaaa11: paragraph: not valid TOML: an integer thousands of digits long "
+        f"{RANGE}"
+    )
+
+
+def test_a_long_integer_is_shortened_in_the_message() -> None:
+    text = HEADER + "n = 0x" + "f" * 100 + "\n"  # not limited by int(): a power-of-two base
+    with pytest.raises(StoreError) as error:
+        store.parse(text, "x.toml")
+    assert str(error.value) == (
+        f"x.toml:3: n: not valid TOML: integer {str(16**100 - 1)[:20]}… (121 digits) {RANGE}"
+    )
 
 
 def test_check_reports_every_huge_integer(

@@ -180,7 +180,7 @@ def parse(data: bytes | str, path: Path | str = "<annotations>") -> AnnotationFi
         # line of seven equals signs, but a conflict never parses.
         raise StoreError(conflict_problems(text, path) or [_toml_problem(error, path)]) from None
     except tomlread.UnreadableTomlError as error:
-        raise StoreError.single(path, f"not valid TOML: {error}", line=error.line) from None
+        raise StoreError.single(path, f"not valid TOML: {error}") from None
     huge = tomlread.integers_out_of_range(raw)
     if huge:
         raise StoreError(_out_of_range_problems(huge, raw, text, path))

@@ -21,46 +21,47 @@ Location = tuple[str | int, ...]
 
 # tomllib converts an integer with int(), which refuses more than 4,300 digits
 # (sys.get_int_max_str_digits) with a bare ValueError, before any range is checked.
+# Such a file is read again with a stand-in for each run of that many digits: a
+# number int() converts and the range check then refuses, naming where it stands.
 _LONG_INTEGER = re.compile(r"[0-9][0-9_]{4299,}")
+_STAND_IN = 10**4000
 
 
 class UnreadableTomlError(ValueError):
-    """TOML that tomllib cannot read within its limits; ``line`` where one is known."""
-
-    def __init__(self, message: str, line: int | None = None) -> None:
-        super().__init__(message)
-        self.line = line
+    """TOML that tomllib cannot read within its limits."""
 
 
 def loads(text: str) -> dict[str, Any]:
     """Parse TOML text: TOMLDecodeError for bad syntax, UnreadableTomlError past the limits.
 
-    Integers outside 64 bits that tomllib could read are left to
-    :func:`integers_out_of_range`, which knows where each stands.
+    Integers outside 64 bits are left to :func:`integers_out_of_range`, which
+    knows where each stands.
     """
     try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError:
+        return _loads(text)
+    except (tomllib.TOMLDecodeError, UnreadableTomlError):
         raise
+    except ValueError as error:
+        if _LONG_INTEGER.search(text) is None:
+            raise UnreadableTomlError(str(error)) from None
+    return _loads(_LONG_INTEGER.sub(str(_STAND_IN), text))
+
+
+def _loads(text: str) -> dict[str, Any]:
+    try:
+        return tomllib.loads(text)
     except RecursionError:
         raise UnreadableTomlError("arrays or inline tables nested too deeply to read") from None
-    except ValueError as error:
-        long = _LONG_INTEGER.search(text)
-        if long is None:
-            raise UnreadableTomlError(str(error)) from None
-        line = text.count("\n", 0, long.start()) + 1
-        raise UnreadableTomlError(out_of_range_message(None), line) from None
 
 
-def out_of_range_message(value: int | None) -> str:
+def out_of_range_message(value: int) -> str:
     """What is wrong with an integer TOML 1.0 does not allow (long values shortened)."""
-    if value is None:
-        shown = "an integer"
+    if abs(value) == _STAND_IN:
+        shown = "an integer thousands of digits long"
+    elif abs(value) < 10**40:
+        shown = f"integer {value}"
     else:
-        digits = (
-            str(value) if abs(value) < 10**40 else f"{str(value)[:20]}… ({len(str(value))} digits)"
-        )
-        shown = f"integer {digits}"
+        shown = f"integer {str(value)[:20]}… ({len(str(abs(value)))} digits)"
     return f"{shown} is outside TOML's 64-bit range (-2^63 to 2^63-1)"
 
 
