@@ -54,7 +54,13 @@ def test_deep_nesting_is_a_store_error(text: str) -> None:
 @pytest.mark.parametrize("text", NESTED.values(), ids=NESTED.keys())
 @pytest.mark.parametrize(
     ("command", "code"),
-    [(["fmt"], 2), (["fmt", "--check"], 2), (["review"], 2), (["export", "--format", "csv"], 2)],
+    [
+        (["fmt"], 2),
+        (["fmt", "--check"], 2),
+        (["review"], 2),
+        (["export", "--format", "csv"], 2),
+        (["diff", str(DATA / "good.toml")], 2),
+    ],
 )
 def test_deep_nesting_is_one_line_and_exit_2(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], text: str, command: list[str], code: int
