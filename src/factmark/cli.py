@@ -188,32 +188,26 @@ def run_diff(args: argparse.Namespace) -> int:
 EXPORT_FORMATS = ("w3c", "claimreview", "brat", "markdown", "html", "csv")
 
 
-def _load_target(target: Path, annotations: str | None) -> tuple[Loaded, Path]:
-    """An article or its annotation file, loaded: the annotations and the article's path."""
-    from factmark import store
-    from factmark.article import Article
-    from factmark.paths import annotation_path_for
+def _load_target(target: Path, annotations: str | None) -> tuple[Loaded, Article, Path]:
+    """An article or its annotation file, loaded: the annotations, the article and its path."""
+    from factmark import store, targets
 
-    if store.looks_like_annotations(target):
-        loaded = store.load(target)
-        return loaded, loaded.article_path
-    Article.read(target)
-    path = annotation_path_for(target, annotations)
-    if not path.exists():
-        raise UsageError(f"{target}: no annotation file (looked for {path})")
-    return store.load(path), target
+    found = targets.resolve(target, annotations)
+    if found.loaded is not None:
+        return found.loaded, found.article, found.article_path
+    if not found.annotation_path.exists():
+        raise UsageError(f"{target}: no annotation file (looked for {found.annotation_path})")
+    return store.load(found.annotation_path), found.article, target
 
 
 def run_export(args: argparse.Namespace) -> int:
     from factmark import store
-    from factmark.article import Article
 
     if args.format not in EXPORT_FORMATS:
         raise UsageError(f"unknown format {args.format!r} (one of: {', '.join(EXPORT_FORMATS)})")
     if args.output == "":
         raise UsageError("-o: an empty path (leave -o out to write to stdout)")
-    loaded, article_path = _load_target(Path(args.target), args.annotations)
-    article = Article.read(article_path)
+    loaded, article, article_path = _load_target(Path(args.target), args.annotations)
     text = _exported(args, loaded.document, article, article_path)
     if args.output in (None, "-", "/dev/stdout"):  # our own stdout, where the shell sent it
         sys.stdout.write(text)
@@ -299,12 +293,11 @@ def _warn_for_google(reviews: list[dict[str, Any]]) -> None:
 
 
 def run_review(args: argparse.Namespace) -> int:
-    from factmark.article import Article
     from factmark.review import Selection, as_data, as_markdown, selected
 
-    loaded, article_path = _load_target(Path(args.target), args.annotations)
+    loaded, article, article_path = _load_target(Path(args.target), args.annotations)
     document = loaded.document
-    states = _found(document, Article.read(article_path))
+    states = _found(document, article)
     choice = Selection(
         frozenset(args.verdict or ()), frozenset(args.confidence or ()),
         args.contradictions, args.missing_sources, args.unresolved,
@@ -398,18 +391,16 @@ def run_merge_driver(args: argparse.Namespace) -> int:
 
 
 def run_reanchor(args: argparse.Namespace) -> int:
-    from factmark import store
+    from factmark import store, targets
     from factmark.anchor import AnchorState, locate_all, refresh
-    from factmark.article import Article
-    from factmark.paths import annotation_path_for
 
-    article = Article.read(args.article)
-    path = annotation_path_for(args.article, args.annotations)
+    found = targets.resolve(Path(args.article), args.annotations)
+    article, path = found.article, found.annotation_path
     if path.is_dir():
         raise UsageError(f"{path}: is a directory, not an annotation file")
     if not path.exists():
         raise UsageError(f"{path}: no annotation file for {args.article}")
-    document = store.load(path).document
+    document = (found.loaded or store.load(path)).document
     anchors = locate_all(document, article, fuzzy=True)
     rows = []
     for claim in document.claims:
@@ -450,13 +441,12 @@ def run_reanchor(args: argparse.Namespace) -> int:
 
 
 def run_annotate(args: argparse.Namespace) -> int:
-    from factmark.article import Article
-    from factmark.paths import annotation_path_for
+    from factmark import targets
 
-    article = Article.read(args.article)
+    found = targets.resolve(Path(args.article), args.annotations)
+    article, path = found.article, found.annotation_path
     if not sys.stdin.isatty() or not sys.stdout.isatty():
         raise UsageError(f"{args.article}: annotate needs a terminal (stdin and stdout a TTY)")
-    path = annotation_path_for(args.article, args.annotations)
     if path.is_dir():
         raise UsageError(f"{path}: is a directory, not an annotation file")
     from factmark.tui.app import FactmarkApp  # Textual is loaded only for the TUI
@@ -509,7 +499,11 @@ def build_parser() -> Parser:
         "found (annotations/<stem>.toml in the nearest folder that has one) or created on "
         "first save.",
     )
-    annotate.add_argument("article", metavar="ARTICLE", help="a plain-text or Markdown article")
+    annotate.add_argument(
+        "article",
+        metavar="ARTICLE",
+        help="a plain-text or Markdown article, or its annotation file",
+    )
     annotate.add_argument("--annotations", metavar="FILE", help="use this annotation file")
     annotate.set_defaults(run=run_annotate)
 
@@ -536,7 +530,9 @@ def build_parser() -> Parser:
         epilog='--format json prints {"claims": [{"id", "state", "paragraph", "start", '
         '"quote", "found"}]}; paragraph, start and found are null for an orphan.',
     )
-    reanchor.add_argument("article", metavar="ARTICLE", help="the article, as it is now")
+    reanchor.add_argument(
+        "article", metavar="ARTICLE", help="the article as it is now, or its annotation file"
+    )
     reanchor.add_argument("--annotations", metavar="FILE", help="use this annotation file")
     reanchor.add_argument("--dry-run", action="store_true", help="report only; write nothing")
     reanchor.add_argument("--format", choices=("text", "json"), default="text")
