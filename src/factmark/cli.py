@@ -186,18 +186,27 @@ def run_diff(args: argparse.Namespace) -> int:
 # --- export ----------------------------------------------------------------
 
 EXPORT_FORMATS = ("w3c", "claimreview", "brat", "markdown", "html", "csv")
+TARGET_HELP = (
+    "an article or its annotation file (default: the one here: the one article of this "
+    "folder with annotations, or the one file of the nearest annotations/ folder)"
+)
 
 
-def _load_target(target: Path, annotations: str | None) -> tuple[Loaded, Article, Path]:
-    """An article or its annotation file, loaded: the annotations, the article and its path."""
+def _load_target(target: str | None, annotations: str | None) -> tuple[Loaded, Article, Path]:
+    """An article or its annotation file (by default the obvious one here), loaded: the
+    annotations, the article and its path."""
     from factmark import store, targets
 
-    found = targets.resolve(target, annotations)
+    found = targets.resolve(
+        Path(target) if target is not None else targets.obvious(Path.cwd()), annotations
+    )
     if found.loaded is not None:
         return found.loaded, found.article, found.article_path
     if not found.annotation_path.exists():
-        raise UsageError(f"{target}: no annotation file (looked for {found.annotation_path})")
-    return store.load(found.annotation_path), found.article, target
+        raise UsageError(
+            f"{found.article_path}: no annotation file (looked for {found.annotation_path})"
+        )
+    return store.load(found.annotation_path), found.article, found.article_path
 
 
 def run_export(args: argparse.Namespace) -> int:
@@ -207,7 +216,7 @@ def run_export(args: argparse.Namespace) -> int:
         raise UsageError(f"unknown format {args.format!r} (one of: {', '.join(EXPORT_FORMATS)})")
     if args.output == "":
         raise UsageError("-o: an empty path (leave -o out to write to stdout)")
-    loaded, article, article_path = _load_target(Path(args.target), args.annotations)
+    loaded, article, article_path = _load_target(args.target, args.annotations)
     text = _exported(args, loaded.document, article, article_path)
     if args.output in (None, "-", "/dev/stdout"):  # our own stdout, where the shell sent it
         sys.stdout.write(text)
@@ -295,7 +304,7 @@ def _warn_for_google(reviews: list[dict[str, Any]]) -> None:
 def run_review(args: argparse.Namespace) -> int:
     from factmark.review import Selection, as_data, as_markdown, selected
 
-    loaded, article, article_path = _load_target(Path(args.target), args.annotations)
+    loaded, article, article_path = _load_target(args.target, args.annotations)
     document = loaded.document
     states = _found(document, article)
     choice = Selection(
@@ -618,7 +627,7 @@ def build_parser() -> Parser:
         "confidence, sources and links, and its contradictions. json is a stable shape "
         "(docs/review.schema.json).",
     )
-    review.add_argument("target", metavar="TARGET", help="an article or its annotation file")
+    review.add_argument("target", nargs="?", metavar="ARTICLE", help=TARGET_HELP)
     review.add_argument("--format", choices=("table", "markdown", "json"), default="table")
     review.add_argument("--verdict", action="append", choices=VERDICT_CHOICES)
     review.add_argument("--confidence", action="append", choices=CONFIDENCE_CHOICES)
@@ -644,7 +653,7 @@ def build_parser() -> Parser:
         "text. markdown: the review as a document. html: one self-contained page, the "
         "article with its claims highlighted. csv: one row per claim.",
     )
-    export.add_argument("target", metavar="TARGET", help="an article or its annotation file")
+    export.add_argument("target", nargs="?", metavar="ARTICLE", help=TARGET_HELP)
     export.add_argument(
         "--format", required=True, metavar="FORMAT", help=f"one of: {', '.join(EXPORT_FORMATS)}"
     )
