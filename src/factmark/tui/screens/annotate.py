@@ -22,10 +22,13 @@ from factmark.tui.widgets.status_bar import Status, StatusBar
 # The dialogs, the model and the session are imported where they are used: the
 # article is painted first, and pydantic loads in the worker that opens the session.
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from factmark.model import Claim, LinkKind
     from factmark.session import Session
     from factmark.tui.app import FactmarkApp
     from factmark.tui.screens.claim_editor import ClaimDraft
+    from factmark.tui.screens.conflicts import Write
 
 EDITING_ACTIONS = {
     "add", "edit", "enter", "link", "unlink", "delete", "undo", "redo", "unresolved",
@@ -270,6 +273,10 @@ class AnnotateScreen(Screen[None]):
             claim_id, self.reattaching = self.reattaching, None
             self.view.selection = None
             self.selecting = False
+            if claim_id not in {c.id for c in self.editing.document.claims}:
+                self.notify("That claim was deleted meanwhile (the file changed on disk).",
+                            severity="warning")  # fmt: skip
+                return
             self.editing.reattach(claim_id, selection.paragraph, start, end)
             self.selected = claim_id
             self.edited()
@@ -309,7 +316,7 @@ class AnnotateScreen(Screen[None]):
         return self.editing.claim(self.selected)
 
     def action_edit(self) -> None:
-        from factmark.tui.screens.claim_editor import ClaimDraft, ClaimEditor
+        from factmark.tui.screens.claim_editor import ClaimDraft
 
         claim = self._selected_claim()
         if claim is None:
@@ -322,14 +329,60 @@ class AnnotateScreen(Screen[None]):
             list(claim.tags),
             list(claim.sources),
         )
-        claim_id = claim.id
+        self._edit(claim, draft)
+
+    def _edit(self, base: Claim, draft: ClaimDraft) -> None:
+        """Open the editor on ``draft``; its save applies onto the claim as it is by then."""
+        from factmark.tui.screens.claim_editor import ClaimEditor
+        from factmark.tui.screens.conflicts import claim_name
 
         def done(result: ClaimDraft | None) -> None:
-            if result is not None:
-                self.editing.update_claim(claim_id, **result.changes())
-                self.edited()
+            if result is None:
+                return
+            self._write_asking(
+                lambda choices: self.editing.apply_dialog_edit(
+                    base.id, base, result.changes(), choices
+                ),
+                f"{claim_name(base)} changed while you edited it. Choose what to keep:",
+                later=lambda: self._edit(base, result),
+                later_text="back to the editor",
+                done=lambda: setattr(self, "selected", base.id),
+            )
 
         self.app.push_screen(ClaimEditor(draft, new=False), done)
+
+    def _write_asking(
+        self,
+        write: Write,
+        heading: str,
+        *,
+        later: Callable[[], None] | None = None,
+        later_text: str = "leave it as it is now",
+        done: Callable[[], None] | None = None,
+    ) -> None:
+        """A dialog's write, asking about what changed meanwhile (see conflicts.write_asking)."""
+        from factmark.tui.screens.conflicts import write_asking
+
+        def written() -> None:
+            if done is not None:
+                done()
+            self.edited()
+
+        def not_now() -> None:
+            if later is not None:
+                later()
+            else:
+                self.notify("Nothing changed.", timeout=3)
+
+        write_asking(
+            self.app,
+            write,
+            heading,
+            lambda: {c.id: c for c in self.editing.document.claims},
+            written,
+            not_now,
+            later_text,
+        )
 
     def action_link(self) -> None:
         claim = self._selected_claim()
@@ -346,13 +399,15 @@ class AnnotateScreen(Screen[None]):
         from factmark.tui.screens.link_picker import LinkPicker
 
         self.app.push_screen(
-            LinkPicker(claim, others), lambda target: self._pick_kind(claim, target)
+            LinkPicker(claim, others), lambda target: self._pick_kind(claim, target, others)
         )
 
-    def _pick_kind(self, claim: Claim, target: str | None) -> None:
-        if target is None:
+    def _pick_kind(self, claim: Claim, target: str | None, shown: list[Claim]) -> None:
+        from factmark.tui.screens.conflicts import claim_name
+
+        other = next((c for c in shown if c.id == target), None)
+        if other is None or self._deleted_meanwhile(claim, other):
             return
-        other = self.editing.claim(target)
         question = Text("“", end="")
         question.append(excerpt(claim.quote, 40))
         question.append("” … “")
@@ -360,12 +415,13 @@ class AnnotateScreen(Screen[None]):
         question.append("”")
 
         def done(kind: str | None) -> None:
-            if kind is None:
+            if kind is None or self._deleted_meanwhile(claim, other):
                 return
             try:
-                self.editing.add_link(claim.id, target, cast("LinkKind", kind))
-            except ValueError as error:
-                self.notify(str(error), severity="warning", markup=False)  # may quote the file
+                self.editing.add_link(claim.id, other.id, cast("LinkKind", kind))
+            except ValueError as error:  # already so linked (perhaps meanwhile, on disk)
+                names = f"{claim_name(claim)} and {claim_name(other)}"
+                self.notify(f"Not linked: {names}: {error}.", severity="warning", markup=False)
                 return
             self.edited()
             self.notify(f"Linked: {kind}.", timeout=2)
@@ -376,6 +432,20 @@ class AnnotateScreen(Screen[None]):
         self.app.push_screen(
             ChoiceScreen(question, [(kind, KIND_LABELS[kind]) for kind in LINK_KINDS]), done
         )
+
+    def _deleted_meanwhile(self, *claims: Claim) -> bool:
+        """Whether one of these claims a dialog showed was deleted since (saying so)."""
+        from factmark.tui.screens.conflicts import claim_name
+
+        ids = {c.id for c in self.editing.document.claims}
+        gone = [claim for claim in claims if claim.id not in ids]
+        if gone:
+            self.notify(
+                f"{claim_name(gone[0])} was deleted meanwhile (the file changed on disk).",
+                severity="warning",
+                markup=False,
+            )
+        return bool(gone)
 
     def action_unlink(self) -> None:
         claim = self._selected_claim()
@@ -524,22 +594,22 @@ class AnnotateScreen(Screen[None]):
             self.notify("Every claim is found in the article as it is.", timeout=3)
             return
 
+        shown = {claim.id: claim for claim in claims}
+
         def done(resolution: Resolution | None) -> None:
-            if resolution is None:
-                return
-            claim_id, action = resolution.claim_id, resolution.action
-            if action == "delete":
-                session.delete_claim(claim_id)
-                self.selected = None
-                self.edited()
-                self.notify("Deleted the claim. Press u to undo.", timeout=3)
-            elif action in ("accept", "accept-keep"):
-                claim = session.accept_change(claim_id, keep_verdict=action == "accept-keep")
-                self.go_to(claim.paragraph or self.current, claim_id)
-                self.edited()
-                self.notify("Accepted the new text. Press u to undo.", timeout=3)
-            elif action == "reattach":
-                self.reattaching = claim_id
+            if resolution is not None:
+                self._resolve(shown[resolution.claim_id], resolution.action)
+
+        self.app.push_screen(UnresolvedScreen(claims, session.anchors, start), done)
+
+    def _resolve(self, base: Claim, action: str) -> None:
+        """Accept, re-attach or delete a claim as the resolution dialog showed it."""
+        from factmark.tui.screens.conflicts import claim_name
+
+        session = self.editing
+        if action == "reattach":
+            if not self._deleted_meanwhile(base):
+                self.reattaching = base.id
                 self.view.begin_selection(self.current, None)
                 self.selecting = True
                 self.notify(
@@ -547,8 +617,30 @@ class AnnotateScreen(Screen[None]):
                     "another paragraph: escape, move there, then c and r again.",
                     timeout=6,
                 )  # fmt: skip
+            return
+        heading = f"{claim_name(base)} changed after you opened the list. Choose what to keep:"
+        if action == "delete":
 
-        self.app.push_screen(UnresolvedScreen(claims, session.anchors, start), done)
+            def deleted() -> None:
+                self.selected = None
+                self.notify("Deleted the claim. Press u to undo.", timeout=3)
+
+            self._write_asking(lambda c: session.delete_as_shown(base, c), heading, done=deleted)
+            return
+
+        def accepted() -> None:
+            self.go_to(session.claim(base.id).paragraph or self.current, base.id)
+            self.notify("Accepted the new text. Press u to undo.", timeout=3)
+
+        keep = action == "accept-keep"
+        try:
+            self._write_asking(
+                lambda c: session.accept_as_shown(base, keep_verdict=keep, choices=c),
+                heading,
+                done=accepted,
+            )
+        except ValueError:  # resolved meanwhile (re-attached on disk): nothing to accept
+            self.notify(f"{claim_name(base)} was resolved meanwhile.", markup=False, timeout=4)
 
     def action_review(self) -> None:
         """Every claim in one table; enter there comes back to a claim."""
