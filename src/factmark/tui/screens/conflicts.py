@@ -170,7 +170,7 @@ class ConflictScreen(ModalScreen[list[Choice] | None]):
                 for index, asked in enumerate(self.questions):
                     yield Static(self._block(index, asked), classes="conflict")
                     yield Picker(asked.choices, "", id=f"choice-{index}")
-            keys = f"m mine · t theirs · b both · tab next · ctrl+s apply · escape {self.later}"
+            keys = f"tab next · shift+tab previous · escape {self.later}"
             yield Static(Text(keys, style="dim"), classes="dialog-help")
         yield Footer()  # this dialog's own keys, not the screen's beneath it
 
