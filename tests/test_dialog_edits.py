@@ -11,7 +11,6 @@ import pytest
 
 from factmark import store
 from factmark.article import Article
-from factmark.merge import Conflict
 from factmark.model import AnnotationFile, Claim, Link, Source
 from factmark.session import Session
 
@@ -219,8 +218,10 @@ def test_keeping_mine_lists_each_field_of_theirs_it_would_lose(session: Session)
     store.save(without(edited(session.document, DATES, note="Their note."), TRANSFER), session.path)
     session.update_claim(DATES, verdict="disputed")
     lost = session.lost_by_keeping_mine()
-    assert [(c.claim, c.key, c.theirs) for c in lost] == [
+    assert [(c.claim, c.key, c.theirs) for c in lost[:2]] == [
         (DATES, "note", "Their note."),
         (TRANSFER, "claim", "deleted"),
     ]
-    assert all(isinstance(c, Conflict) for c in lost)
+    links = [c for c in lost[2:] if c.link is not None]  # deleted with the claim
+    assert links == lost[2:] and links
+    assert all(TRANSFER in c.link[:2] and c.theirs == "deleted" for c in links if c.link)

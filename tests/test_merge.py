@@ -363,6 +363,23 @@ def test_overwritten_lists_what_writing_ours_would_lose(base: AnnotationFile) ->
     assert overwritten(base, theirs, theirs) == []
 
 
+def test_overwritten_lists_their_links_and_article(base: AnnotationFile) -> None:
+    key = ("aaaa01", "bbbb02", "supports")
+    added = link("bbbb02", "cccc03", "contradicts")
+    theirs = base.model_copy(
+        update={"links": [link(*key, note="theirs"), added], "article": "../seeds/c.txt"}
+    )
+    lost = overwritten(base, base, theirs)
+    assert [(c.link, c.ours, c.theirs) for c in lost] == [
+        (key, "same source", "theirs"),
+        (added.key, "deleted", "added"),
+        (None, "../seeds/a.txt", "../seeds/c.txt"),
+    ]
+    assert [(c.link, c.theirs) for c in overwritten(base, base, links_without(base, key))] == [
+        (key, "deleted")
+    ]
+
+
 # --- links --------------------------------------------------------------------------
 
 

@@ -339,8 +339,18 @@ def resolve_edit(
 def overwritten(
     base: AnnotationFile, ours: AnnotationFile, theirs: AnnotationFile
 ) -> list[Conflict]:
-    """What writing ``ours`` over ``theirs`` would lose: each claim field they changed
-    since ``base`` that ours holds otherwise, and each claim they added or deleted."""
+    """What writing ``ours`` over ``theirs`` would lose of what they changed since ``base``:
+    each claim field ours holds otherwise, each claim or link they added, changed or
+    deleted, and the file's article."""
+    lost = _overwritten_claims(base, ours, theirs) + _overwritten_links(base, ours, theirs)
+    if theirs.article not in (base.article, ours.article):
+        lost.append(Conflict(None, "article", ours.article, theirs.article, base.article))
+    return lost
+
+
+def _overwritten_claims(
+    base: AnnotationFile, ours: AnnotationFile, theirs: AnnotationFile
+) -> list[Conflict]:
     before = {c.id: c for c in base.claims}
     mine = {c.id: c for c in ours.claims}
     lost = []
@@ -349,11 +359,8 @@ def overwritten(
         if old is None or kept is None:
             if claim not in (old, kept):  # added by them, or changed where ours deleted it
                 ours_state = "deleted" if kept is None else "added"
-                lost.append(
-                    Conflict(
-                        claim.id, "claim", ours_state, "added" if old is None else "changed", old
-                    )
-                )
+                their_state = "added" if old is None else "changed"
+                lost.append(Conflict(claim.id, "claim", ours_state, their_state, old))
             continue
         for name in Claim.model_fields:
             value = getattr(claim, name)
@@ -365,5 +372,29 @@ def overwritten(
         Conflict(c.id, "claim", "changed", "deleted", c)
         for c in base.claims
         if c.id not in their_ids and c.id in mine
+    ]
+    return lost
+
+
+def _overwritten_links(
+    base: AnnotationFile, ours: AnnotationFile, theirs: AnnotationFile
+) -> list[Conflict]:
+    before = {link.key: link for link in base.links}
+    mine = {link.key: link for link in ours.links}
+    lost = []
+    for link in theirs.links:
+        old, kept = before.get(link.key), mine.get(link.key)
+        if link in (old, kept):
+            continue
+        if old is not None and kept is not None:  # their note
+            lost.append(Conflict(None, _link_name(link), kept.note, link.note, old.note, link.key))
+        else:
+            state = "added" if old is None else "changed"
+            lost.append(Conflict(None, _link_name(link), "deleted", state, link=link.key))
+    their_keys = {link.key for link in theirs.links}
+    lost += [
+        Conflict(None, _link_name(link), "linked", "deleted", link=link.key)
+        for link in base.links
+        if link.key not in their_keys and link.key in mine
     ]
     return lost

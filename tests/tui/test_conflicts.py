@@ -290,7 +290,7 @@ async def test_deleting_a_changed_claim_that_changed_meanwhile_asks_first(
         await pilot.press("d")
         await wait_for_screen(pilot, ConflictScreen)
         shown = dialog_text(app)
-        assert f"“{quote[:39]}" in shown and "(¶3): the claim itself" in shown
+        assert f"“{quote[:20]}" in shown and "(¶3): the claim itself" in shown
         assert "mine: deleted it" in shown and "theirs: changed it" in shown
         await pilot.press("t", "ctrl+s")
         assert isinstance(app.screen, AnnotateScreen)

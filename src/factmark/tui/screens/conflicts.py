@@ -21,7 +21,7 @@ from textual.widgets import Footer, Static
 
 from factmark.merge import SET_FIELDS, Choice, Conflict
 from factmark.model import Claim, Source
-from factmark.tui.text import excerpt, plain
+from factmark.tui.text import excerpt, plain, sanitize
 from factmark.tui.widgets.picker import Choice as PickerChoice
 from factmark.tui.widgets.picker import Picker
 
@@ -64,7 +64,11 @@ def claim_name(claim: Claim | None) -> str:
     """A claim as the desk knows it: the start of its quote, and its paragraph."""
     if claim is None:
         return "a claim"
-    return f"“{excerpt(claim.quote, QUOTE_WIDTH)}” (¶{claim.paragraph or '?'})"
+    quote = excerpt(claim.quote, QUOTE_WIDTH)
+    cut = quote != sanitize(" ".join(claim.quote.split()))
+    if cut and " " in quote[QUOTE_WIDTH // 2 :]:
+        quote = quote[: quote.rindex(" ")] + "…"  # cut between words
+    return f"“{quote}” (¶{claim.paragraph or '?'})"
 
 
 @dataclass(frozen=True)
@@ -80,32 +84,36 @@ class Question:
 
 def question(conflict: Conflict, claims: Mapping[str, Claim]) -> Question:
     """The conflict in words (claims looked up by id to be named by their quotes)."""
+    mine, theirs = shown(conflict.ours), shown(conflict.theirs)
+    choices = [PickerChoice("m", "mine", "keep mine"), PickerChoice("t", "theirs", "take theirs")]
     if conflict.link is not None:
         source, target, kind = conflict.link
         subject = f"the “{kind}” link from {claim_name(claims.get(source))} to "
-        subject += f"{claim_name(claims.get(target))}: its note"
-        if conflict.ours in WHOLE_STATES or conflict.theirs in WHOLE_STATES:
-            subject = subject.removesuffix(": its note")
+        subject += claim_name(claims.get(target))
+        if _is_state(conflict.ours) and _is_state(conflict.theirs):
+            mine, theirs = _state(conflict.ours), _state(conflict.theirs)
+        else:
+            subject += ": its note"
     elif conflict.claim is None:
         subject = f"the file's {FIELD_NAMES.get(conflict.key, conflict.key)}"
     elif conflict.key == "claim":
-        name = claim_name(claims.get(conflict.claim) or _as_claim(conflict.base))
-        return Question(
-            f"{name}: the claim itself",
-            _state(conflict.ours),
-            _state(conflict.theirs),
-            (
-                PickerChoice("m", "mine", MINE_WHOLE.get(str(conflict.ours), "mine")),
-                PickerChoice("t", "theirs", THEIRS_WHOLE.get(str(conflict.theirs), "theirs")),
-            ),
-        )
+        subject = f"{claim_name(claims.get(conflict.claim) or _as_claim(conflict.base))}: "
+        subject += "the claim itself"
+        mine, theirs = _state(conflict.ours), _state(conflict.theirs)
+        choices = [
+            PickerChoice("m", "mine", MINE_WHOLE.get(str(conflict.ours), "keep mine")),
+            PickerChoice("t", "theirs", THEIRS_WHOLE.get(str(conflict.theirs), "take theirs")),
+        ]
     else:
-        name = claim_name(claims.get(conflict.claim))
-        subject = f"{name}: its {FIELD_NAMES.get(conflict.key, conflict.key)}"
-    choices = [PickerChoice("m", "mine", "keep mine"), PickerChoice("t", "theirs", "take theirs")]
-    if conflict.claim is not None and conflict.key in SET_FIELDS:
-        choices.append(PickerChoice("b", "both", "keep both"))
-    return Question(subject, shown(conflict.ours), shown(conflict.theirs), tuple(choices))
+        subject = f"{claim_name(claims.get(conflict.claim))}: its "
+        subject += FIELD_NAMES.get(conflict.key, conflict.key)
+        if conflict.key in SET_FIELDS:
+            choices.append(PickerChoice("b", "both", "keep both"))
+    return Question(subject, mine, theirs, tuple(choices))
+
+
+def _is_state(value: Any) -> bool:
+    return isinstance(value, str) and value in WHOLE_STATES
 
 
 def _as_claim(value: Any) -> Claim | None:
@@ -124,8 +132,6 @@ def shown(value: Any) -> Text:
         items = [_item(item) for item in value]
         return _lines(["• " + item for item in items] if isinstance(value[0], Source) else
                       [", ".join(items)])  # fmt: skip
-    if isinstance(value, str) and value in WHOLE_STATES:
-        return _state(value)
     return _lines(str(value).split("\n"))
 
 
