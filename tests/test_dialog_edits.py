@@ -1,17 +1,17 @@
-"""A dialog's edit lands on the claim as it is now; a change on disk is merged by choice
-(DESIGN §8): the session's rules, without a terminal."""
+"""A dialog's edit lands on the claim as it is now; a change on disk is merged by choice:
+the session's rules, without a terminal."""
 
 from __future__ import annotations
 
 import shutil
 from pathlib import Path
-from typing import Any
 
 import pytest
 
+from documents import edited, without
 from factmark import store
 from factmark.article import Article
-from factmark.model import AnnotationFile, Claim, Link, Source
+from factmark.model import AnnotationFile, Link, Source
 from factmark.session import Session
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -39,23 +39,6 @@ def paths(tmp_path: Path) -> tuple[Path, Path]:
 def session(paths: tuple[Path, Path]) -> Session:
     article, annotations = paths
     return Session.open(Article.read(article), annotations, author="Me", lock=False)
-
-
-def edited(document: AnnotationFile, claim_id: str, **changes: Any) -> AnnotationFile:
-    claims = [
-        Claim.model_validate({**c.model_dump(), **changes}) if c.id == claim_id else c
-        for c in document.claims
-    ]
-    return document.model_copy(update={"claims": claims})
-
-
-def without(document: AnnotationFile, claim_id: str) -> AnnotationFile:
-    return document.model_copy(
-        update={
-            "claims": [c for c in document.claims if c.id != claim_id],
-            "links": [k for k in document.links if not k.touches(claim_id)],
-        }
-    )
 
 
 def colleague(session: Session, document: AnnotationFile) -> None:

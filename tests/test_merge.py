@@ -12,6 +12,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from documents import edited as edit
+from documents import without
 from factmark import store
 from factmark.merge import (
     Conflict,
@@ -58,25 +60,6 @@ def link(source: str, target: str, kind: str = "supports", note: str = "") -> Li
 
 def document(claims: list[Claim], links: list[Link] | None = None) -> AnnotationFile:
     return AnnotationFile(article="../seeds/a.txt", claims=claims, links=links or [])
-
-
-def edit(doc: AnnotationFile, claim_id: str, **update: Any) -> AnnotationFile:
-    """``doc`` with one claim changed (validated, as the TUI would make it)."""
-    claims = [
-        Claim.model_validate({**c.model_dump(), **update}) if c.id == claim_id else c
-        for c in doc.claims
-    ]
-    return doc.model_copy(update={"claims": claims})
-
-
-def without(doc: AnnotationFile, claim_id: str) -> AnnotationFile:
-    """``doc`` with a claim deleted, and its links with it (as the TUI deletes)."""
-    return doc.model_copy(
-        update={
-            "claims": [c for c in doc.claims if c.id != claim_id],
-            "links": [lk for lk in doc.links if not lk.touches(claim_id)],
-        }
-    )
 
 
 def with_claims(doc: AnnotationFile, *claims: Claim) -> AnnotationFile:
@@ -358,7 +341,7 @@ def test_overwritten_lists_what_writing_ours_would_lose(base: AnnotationFile) ->
     assert [(c.claim, c.key, c.ours, c.theirs) for c in lost] == [
         ("aaaa01", "note", "first", "theirs"),
         ("dddd04", "claim", "deleted", "added"),
-        ("cccc03", "claim", "changed", "deleted"),
+        ("cccc03", "claim", "kept", "deleted"),
     ]
     assert overwritten(base, theirs, theirs) == []
 

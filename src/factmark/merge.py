@@ -351,50 +351,60 @@ def overwritten(
 def _overwritten_claims(
     base: AnnotationFile, ours: AnnotationFile, theirs: AnnotationFile
 ) -> list[Conflict]:
-    before = {c.id: c for c in base.claims}
-    mine = {c.id: c for c in ours.claims}
-    lost = []
-    for claim in theirs.claims:
-        old, kept = before.get(claim.id), mine.get(claim.id)
-        if old is None or kept is None:
-            if claim not in (old, kept):  # added by them, or changed where ours deleted it
-                ours_state = "deleted" if kept is None else "added"
-                their_state = "added" if old is None else "changed"
-                lost.append(Conflict(claim.id, "claim", ours_state, their_state, old))
-            continue
-        for name in Claim.model_fields:
-            value = getattr(claim, name)
-            if name == "updated" or value in (getattr(old, name), getattr(kept, name)):
-                continue
-            lost.append(Conflict(claim.id, name, getattr(kept, name), value, getattr(old, name)))
-    their_ids = {c.id for c in theirs.claims}
-    lost += [
-        Conflict(c.id, "claim", "changed", "deleted", c)
-        for c in base.claims
-        if c.id not in their_ids and c.id in mine
-    ]
-    return lost
+    def fields(old: Claim, kept: Claim, claim: Claim) -> list[Conflict]:
+        return [
+            Conflict(claim.id, name, getattr(kept, name), getattr(claim, name), getattr(old, name))
+            for name in Claim.model_fields
+            if name != "updated"
+            and getattr(claim, name) not in (getattr(old, name), getattr(kept, name))
+        ]
+
+    return _overwritten_items(
+        {c.id: c for c in base.claims},
+        {c.id: c for c in ours.claims},
+        {c.id: c for c in theirs.claims},
+        fields,
+        lambda key, o, t, old: Conflict(key, "claim", o, t, old),
+    )
 
 
 def _overwritten_links(
     base: AnnotationFile, ours: AnnotationFile, theirs: AnnotationFile
 ) -> list[Conflict]:
-    before = {link.key: link for link in base.links}
-    mine = {link.key: link for link in ours.links}
+    def note(old: Link, kept: Link, link: Link) -> list[Conflict]:
+        return [Conflict(None, _link_name(link), kept.note, link.note, old.note, link.key)]
+
+    return _overwritten_items(
+        {link.key: link for link in base.links},
+        {link.key: link for link in ours.links},
+        {link.key: link for link in theirs.links},
+        note,
+        lambda key, o, t, old: Conflict(None, f"link {key[0]}->{key[1]} {key[2]}", o, t, link=key),
+    )
+
+
+def _overwritten_items(
+    base: dict[Any, T],
+    ours: dict[Any, T],
+    theirs: dict[Any, T],
+    fields: Callable[[T, T, T], list[Conflict]],
+    whole: Callable[[Any, str, str, T | None], Conflict],
+) -> list[Conflict]:
+    """Their changes to a collection keyed by identity that ``ours`` would overwrite:
+    ``fields`` of an item both kept, ``whole`` for one added, changed or deleted."""
     lost = []
-    for link in theirs.links:
-        old, kept = before.get(link.key), mine.get(link.key)
-        if link in (old, kept):
+    for key, item in theirs.items():
+        old, kept = base.get(key), ours.get(key)
+        if item in (old, kept):
             continue
-        if old is not None and kept is not None:  # their note
-            lost.append(Conflict(None, _link_name(link), kept.note, link.note, old.note, link.key))
-        else:
-            state = "added" if old is None else "changed"
-            lost.append(Conflict(None, _link_name(link), "deleted", state, link=link.key))
-    their_keys = {link.key for link in theirs.links}
+        if old is not None and kept is not None:
+            lost += fields(old, kept, item)
+        else:  # added by them, or changed where ours deleted it
+            ours_state = "deleted" if kept is None else "added"
+            lost.append(whole(key, ours_state, "added" if old is None else "changed", old))
     lost += [
-        Conflict(None, _link_name(link), "linked", "deleted", link=link.key)
-        for link in base.links
-        if link.key not in their_keys and link.key in mine
+        whole(key, "kept", "deleted", old)
+        for key, old in base.items()
+        if key not in theirs and key in ours
     ]
     return lost

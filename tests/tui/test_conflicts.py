@@ -1,11 +1,10 @@
 """A colleague's change that lands while a dialog is open is never lost, and where both
-changed the same thing the editor is shown both values and chooses (DESIGN §8)."""
+changed the same thing the editor is shown both values and chooses."""
 
 from __future__ import annotations
 
 import time
 from pathlib import Path
-from typing import Any
 
 import pytest
 from conftest import (
@@ -24,6 +23,7 @@ from conftest import (
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList, TextArea
 
+from documents import edited, without
 from factmark import store
 from factmark.model import AnnotationFile, Claim, Link, Source
 from factmark.session import Session
@@ -44,23 +44,6 @@ def on_disk(path: Path) -> AnnotationFile:
     return store.load(path).document
 
 
-def edited(document: AnnotationFile, claim_id: str, **changes: Any) -> AnnotationFile:
-    claims = [
-        Claim.model_validate({**c.model_dump(), **changes}) if c.id == claim_id else c
-        for c in document.claims
-    ]
-    return document.model_copy(update={"claims": claims})
-
-
-def without(document: AnnotationFile, claim_id: str) -> AnnotationFile:
-    return document.model_copy(
-        update={
-            "claims": [c for c in document.claims if c.id != claim_id],
-            "links": [k for k in document.links if not k.touches(claim_id)],
-        }
-    )
-
-
 async def colleague(
     pilot: Pilot[int], session: Session, path: Path, document: AnnotationFile
 ) -> None:
@@ -78,6 +61,18 @@ async def edit_third_paragraph(pilot: Pilot[int], app: FactmarkApp) -> tuple[Ses
     claim = session.claim(screen.selected)
     await pilot.press("e")
     await wait_for_screen(pilot, ClaimEditor)
+    return session, claim
+
+
+async def notes_both_ways(
+    pilot: Pilot[int], app: FactmarkApp, path: Path, *keys: str
+) -> tuple[Session, Claim]:
+    """Their note lands while the editor is open; mine differs; save: the question."""
+    session, claim = await edit_third_paragraph(pilot, app)
+    await colleague(pilot, session, path, edited(on_disk(path), claim.id, note=THEIR_NOTE))
+    app.screen.query_one("#note", TextArea).text = "My note."
+    await pilot.press(*keys, "ctrl+s")
+    await wait_for_screen(pilot, ConflictScreen)
     return session, claim
 
 
@@ -112,13 +107,8 @@ async def test_a_note_that_lands_while_the_editor_is_open_is_kept_with_the_edit(
 async def test_the_same_note_changed_both_ways_shows_both_and_keeps_the_choice(
     app: FactmarkApp, workspace: Workspace, key: str, kept: str
 ) -> None:
-    path = workspace.annotation_path
     async with app.run_test(size=WIDE) as pilot:
-        session, claim = await edit_third_paragraph(pilot, app)
-        await colleague(pilot, session, path, edited(on_disk(path), claim.id, note=THEIR_NOTE))
-        app.screen.query_one("#note", TextArea).text = "My note."
-        await pilot.press("d", "ctrl+s")
-        await wait_for_screen(pilot, ConflictScreen)
+        session, claim = await notes_both_ways(pilot, app, workspace.annotation_path, "d")
         shown = dialog_text(app)
         assert f"“{claim.quote}” (¶3): its note" in shown
         assert "mine: My note." in shown
@@ -155,13 +145,8 @@ async def test_an_edit_of_a_claim_deleted_meanwhile_can_restore_it(
 async def test_escape_in_the_question_goes_back_to_the_editor_with_my_values(
     app: FactmarkApp, workspace: Workspace
 ) -> None:
-    path = workspace.annotation_path
     async with app.run_test(size=WIDE) as pilot:
-        session, claim = await edit_third_paragraph(pilot, app)
-        await colleague(pilot, session, path, edited(on_disk(path), claim.id, note=THEIR_NOTE))
-        app.screen.query_one("#note", TextArea).text = "My note."
-        await pilot.press("ctrl+s")
-        await wait_for_screen(pilot, ConflictScreen)
+        session, claim = await notes_both_ways(pilot, app, workspace.annotation_path)
         await pilot.press("escape")
         editor = await wait_for_screen(pilot, ClaimEditor)
         assert editor.query_one("#note", TextArea).text == "My note."

@@ -54,6 +54,7 @@ WHOLE_STATES = {
     "changed": "changed it",
     "deleted": "deleted it",
     "added": "added it",
+    "kept": "kept it",
     "linked": "linked them",
     "claim deleted": "deleted one of the claims",
 }
