@@ -364,3 +364,34 @@ async def test_a_merge_left_for_later_keeps_theirs_and_asks_again_at_the_next_sa
         await wait_for_screen(pilot, ChoiceScreen, "the question, again")
         assert on_disk(path) == theirs
         assert session.claim(noted.id).note == "My note."
+
+
+async def test_keep_mine_lists_what_it_loses_by_quote_field_and_value_at_80x24(
+    make_app: AppFactory, workspace: Workspace
+) -> None:
+    path = workspace.annotation_path
+    app = make_app(save_delay=60.0, watch_interval=0.2)
+    async with app.run_test(size=NARROW) as pilot:
+        screen, session = await opened(pilot)
+        theirs = on_disk(path)
+        changed = theirs.claims[:6]
+        for claim in changed:
+            theirs = edited(theirs, claim.id, note=f"{claim.note} Checked again by the desk.")
+        session.update_claim(session.document.claims[-1].id, verdict="pending")
+        screen.edited()
+        store.save(theirs, path)
+        await wait_for_screen(pilot, ChoiceScreen, "the question about the file")
+        await pilot.press("down", "down", "enter")
+        await wait_until(pilot, lambda: "will be lost" in flowed(screen_lines(app)), what="it")
+        confirm = await wait_for_screen(pilot, ChoiceScreen)
+        question = confirm.query_one(".dialog-question")
+        shown = flowed(region_lines(app, question, content=True))
+        assert shown.startswith("Write your version anyway? 6 changes of theirs will be lost:")
+        for claim in changed[:4]:
+            assert f"(¶{claim.paragraph}): its note; theirs: {claim.note[:12]}" in shown
+        assert "… and 2 more" in shown
+        assert all(claim.id not in shown for claim in changed)
+        options = confirm.query_one(OptionList)
+        assert options.region.bottom <= NARROW[1] - 1  # the answers are on the screen
+        assert "Write mine anyway" in flowed(screen_lines(app))
+        assert on_disk(path) == theirs

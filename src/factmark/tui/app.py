@@ -23,7 +23,7 @@ from textual.timer import Timer
 from factmark.article import Article
 from factmark.tui.screens.annotate import AnnotateScreen
 from factmark.tui.screens.choice import ChoiceScreen
-from factmark.tui.text import sanitize
+from factmark.tui.text import excerpt, sanitize
 
 # The session, the store and the models (pydantic) load in the worker that opens
 # the annotations, after the article is on screen.
@@ -34,8 +34,11 @@ if TYPE_CHECKING:
     from factmark.store import Fingerprint
 
 
-LOST_SHOWN = 6
-"""Changes listed by name before "keep mine" overwrites them; the rest are counted."""
+LOST_SHOWN = 4
+"""Changes listed by name before "keep mine" overwrites them; the rest are counted (the
+question fits 80×24 with its answers)."""
+LOST_VALUE_WIDTH = 40
+"""Cells of their value shown for each change "keep mine" would overwrite."""
 
 
 class FactmarkApp(App[int]):
@@ -373,12 +376,12 @@ class FactmarkApp(App[int]):
         try:
             lost = session.lost_by_keeping_mine()
             names = _claims_by_id(session.saved, session.document, session.disk_document())
-            what = Text(f"Write your version anyway? Their changes to {len(lost)} "
-                        f"thing{'s' * (len(lost) != 1)} will be lost:", end="")  # fmt: skip
+            count = f"{len(lost)} change{'s' * (len(lost) != 1)} of theirs"
+            what = Text(f"Write your version anyway? {count} will be lost:", end="")
             for conflict in lost[:LOST_SHOWN]:
                 asked = question(conflict, names)
                 what.append(f"\n• {asked.subject}; theirs: ")
-                what.append_text(asked.theirs.split("\n")[0])
+                what.append(excerpt(asked.theirs.plain, LOST_VALUE_WIDTH))
             if len(lost) > LOST_SHOWN:
                 what.append(f"\n… and {len(lost) - LOST_SHOWN} more")
         except StoreError as error:
