@@ -329,17 +329,6 @@ class Session:
         self.delete_claim(base.id)
         return []
 
-    def accept_change(self, claim_id: str, *, keep_verdict: bool = False) -> Claim:
-        """Take the text a ``changed`` claim now has as its quote.
-
-        The verdict was about the old words: it goes back to ``pending`` unless
-        the editor keeps it.
-        """
-        anchor = self.anchor(claim_id)
-        if anchor.state is not AnchorState.CHANGED:
-            raise ValueError(f"claim {claim_id} is {anchor.state}, not changed")
-        return self._place(claim_id, anchor, keep_verdict=keep_verdict)
-
     def reattach(
         self, claim_id: str, paragraph: int, start: int, end: int, *, keep_verdict: bool = True
     ) -> Claim:

@@ -282,6 +282,27 @@ async def test_deleting_a_changed_claim_that_changed_meanwhile_asks_first(
         assert session.claim(TRANSFER).note == THEIR_NOTE
 
 
+async def test_accepting_the_new_text_of_a_claim_deleted_meanwhile_asks_first(
+    make_app: AppFactory, workspace: Workspace
+) -> None:
+    copy_edit(workspace)
+    path = workspace.annotation_path
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        _screen, session = await opened(pilot)
+        await pilot.press("c")
+        listing = await wait_for_screen(pilot, UnresolvedScreen)
+        assert listing.claims[0].id == TRANSFER
+        await colleague(pilot, session, path, without(on_disk(path), TRANSFER))
+        await pilot.press("a")
+        await wait_for_screen(pilot, ConflictScreen)
+        assert "theirs: deleted it" in dialog_text(app)
+        await pilot.press("t", "ctrl+s")  # leave it deleted
+        assert isinstance(app.screen, AnnotateScreen)
+        assert TRANSFER not in {c.id for c in session.document.claims}
+        assert not session.dirty and app.is_running
+
+
 # --- a merge with the file on disk ------------------------------------------------------------
 
 

@@ -622,6 +622,9 @@ class AnnotateScreen(Screen[None]):
         if action == "delete":
 
             def deleted() -> None:
+                if base.id in {c.id for c in session.document.claims}:
+                    self.notify("Kept the claim as it is now.", timeout=3)
+                    return
                 self.selected = None
                 self.notify("Deleted the claim. Press u to undo.", timeout=3)
 
@@ -629,7 +632,10 @@ class AnnotateScreen(Screen[None]):
             return
 
         def accepted() -> None:
-            self.go_to(session.claim(base.id).paragraph or self.current, base.id)
+            claim = next((c for c in session.document.claims if c.id == base.id), None)
+            if claim is None:  # deleted meanwhile, and left so
+                return
+            self.go_to(claim.paragraph or self.current, base.id)
             self.notify("Accepted the new text. Press u to undo.", timeout=3)
 
         keep = action == "accept-keep"
