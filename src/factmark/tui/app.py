@@ -340,16 +340,16 @@ class FactmarkApp(App[int]):
 
         try:
             conflicts = session.merge_with_disk(asked or [], choices or [])
+            if not conflicts:
+                self._asking_about_disk = False
+                self.notify("Merged as you chose." if choices else "Merged cleanly.", timeout=3)
+                self.schedule_save()
+                self._refresh()
+                return
             names = _claims_by_id(session.saved, session.document, session.disk_document())
         except StoreError as error:
             self._asking_about_disk = False
             self._unreadable_on_disk(error)
-            return
-        if not conflicts:
-            self._asking_about_disk = False
-            self.notify("Merged as you chose." if choices else "Merged cleanly.", timeout=3)
-            self.schedule_save()
-            self._refresh()
             return
 
         def answer(chosen: list[Choice] | None) -> None:

@@ -368,21 +368,13 @@ class AnnotateScreen(Screen[None]):
                 done()
             self.edited()
 
-        def not_now() -> None:
-            if later is not None:
-                later()
-            else:
-                self.notify("Nothing changed.", timeout=3)
+        def nothing() -> None:
+            self.notify("Nothing changed.", timeout=3)
 
-        write_asking(
-            self.app,
-            write,
-            heading,
-            lambda: {c.id: c for c in self.editing.document.claims},
-            written,
-            not_now,
-            later_text,
-        )
+        def claims() -> dict[str, Claim]:
+            return {claim.id: claim for claim in self.editing.document.claims}
+
+        write_asking(self.app, write, heading, claims, written, later or nothing, later_text)
 
     def action_link(self) -> None:
         claim = self._selected_claim()

@@ -129,18 +129,15 @@ def shown(value: Any) -> Text:
     """A value as plain text, long ones cut: a note keeps its lines, a list one item a line."""
     if value is None or value == "" or value == []:
         return Text("(empty)", style="italic", end="")
-    if isinstance(value, list):
-        items = [_item(item) for item in value]
-        return _lines(["• " + item for item in items] if isinstance(value[0], Source) else
-                      [", ".join(items)])  # fmt: skip
+    if isinstance(value, list) and isinstance(value[0], Source):
+        return _lines([f"• {_source(source)}" for source in value])
+    if isinstance(value, list):  # tags
+        return _lines([", ".join(str(item) for item in value)])
     return _lines(str(value).split("\n"))
 
 
-def _item(item: Any) -> str:
-    if isinstance(item, Source):
-        stance = f" ({item.stance})" if item.stance else ""
-        return f"{item.label}{stance}"
-    return str(item)
+def _source(source: Source) -> str:
+    return f"{source.label} ({source.stance})" if source.stance else str(source.label)
 
 
 def _lines(lines: list[str]) -> Text:
