@@ -208,3 +208,22 @@ def test_keeping_mine_lists_each_field_of_theirs_it_would_lose(session: Session)
     links = [c for c in lost[2:] if c.link is not None]  # deleted with the claim
     assert links == lost[2:] and links
     assert all(TRANSFER in c.link[:2] and c.theirs == "deleted" for c in links if c.link)
+
+
+def test_reattaching_keeps_a_change_that_landed_meanwhile_and_asks_for_a_deleted_claim(
+    session: Session,
+) -> None:
+    base = session.claim(DATES)
+    colleague(session, edited(session.document, DATES, note="Their note."))
+    text = session.article.paragraph(3).text
+    start = text.index("June 13")
+    assert session.reattach_as_shown(base, 3, start, start + len("June 13")) == []
+    claim = session.claim(DATES)
+    assert (claim.quote, claim.note, claim.verdict) == ("June 13", "Their note.", base.verdict)
+    assert session.anchor(DATES).state.trusted
+
+    colleague(session, without(session.document, DATES))
+    conflicts = session.reattach_as_shown(base, 3, start, start + 7)
+    assert [(c.key, c.theirs) for c in conflicts] == [("claim", "deleted")]
+    assert session.reattach_as_shown(base, 3, start, start + 7, ["mine"]) == []
+    assert session.claim(DATES).quote == "June 13"

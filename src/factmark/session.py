@@ -304,10 +304,34 @@ class Session:
         anchor = locate(base, self.article, fuzzy=True)
         if anchor.state is not AnchorState.CHANGED:
             raise ValueError(f"claim {base.id} is {anchor.state}, not changed")
-        placed = attach(base, self.article, anchor)
+        return self._place_as_shown(base, anchor, keep_verdict, choices)
+
+    def reattach_as_shown(
+        self,
+        base: Claim,
+        paragraph: int,
+        start: int,
+        end: int,
+        choices: Sequence[Choice] | None = None,
+    ) -> list[Conflict]:
+        """Attach a claim (an orphan, or a changed one) to text the editor selected.
+
+        ``base`` is the claim as the dialog showed it; the verdict is kept. What
+        changed meanwhile is kept or asked about, as for accept_as_shown.
+        """
+        text = self.article.paragraph(paragraph).text
+        if not 0 <= start < end <= len(text):
+            raise ValueError(f"no text at {start}..{end} of paragraph {paragraph}")
+        anchor = Anchor(AnchorState.ANCHORED, paragraph, start, end, text[start:end])
+        return self._place_as_shown(base, anchor, True, choices)
+
+    def _place_as_shown(
+        self, base: Claim, anchor: Anchor, keep_verdict: bool, choices: Sequence[Choice] | None
+    ) -> list[Conflict]:
+        placed = attach(base, self.article, anchor)  # quote, hints and context
         changes = placed.model_dump(include={"quote", "paragraph", "start", "prefix", "suffix"})
         changes["state"] = None
-        if not keep_verdict and placed.quote != base.quote:
+        if not keep_verdict and placed.quote != base.quote:  # the verdict was about other words
             changes["verdict"] = "pending"
         return self.apply_dialog_edit(base.id, base, changes, choices, "re-attach claim")
 
@@ -328,31 +352,6 @@ class Session:
                 return []
         self.delete_claim(base.id)
         return []
-
-    def reattach(
-        self, claim_id: str, paragraph: int, start: int, end: int, *, keep_verdict: bool = True
-    ) -> Claim:
-        """Attach a claim (an orphan, or a changed one) to text the editor selected."""
-        text = self.article.paragraph(paragraph).text
-        if not 0 <= start < end <= len(text):
-            raise ValueError(f"no text at {start}..{end} of paragraph {paragraph}")
-        anchor = Anchor(AnchorState.ANCHORED, paragraph, start, end, text[start:end])
-        return self._place(claim_id, anchor, keep_verdict=keep_verdict)
-
-    def _place(self, claim_id: str, anchor: Anchor, *, keep_verdict: bool) -> Claim:
-        old = self.claim(claim_id)
-        placed = attach(old, self.article, anchor)  # quote, hints and context; state cleared
-        changes: dict[str, Any] = {"updated": utc_now()}
-        if not keep_verdict and placed.quote != old.quote:
-            changes["verdict"] = "pending"
-        placed = placed.model_copy(update=changes)
-        self.anchors[claim_id] = Anchor(
-            AnchorState.ANCHORED, anchor.paragraph, anchor.start, anchor.end, placed.quote
-        )
-        self._anchors_version += 1
-        claims = [placed if c.id == claim_id else c for c in self.document.claims]
-        self._apply(_with(self.document, claims=claims), "re-attach claim", claim_id)
-        return placed
 
     def add_link(self, source: str, target: str, kind: LinkKind, note: str = "") -> Link:
         """Link two claims; ValueError if they are the same or already so linked."""

@@ -303,6 +303,30 @@ async def test_accepting_the_new_text_of_a_claim_deleted_meanwhile_asks_first(
         assert not session.dirty and app.is_running
 
 
+async def test_reattaching_a_claim_deleted_meanwhile_can_restore_it(
+    make_app: AppFactory, workspace: Workspace
+) -> None:
+    copy_edit(workspace)
+    path = workspace.annotation_path
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        screen, session = await opened(pilot)
+        base = session.claim(TRANSFER)
+        await pilot.press("c")
+        await wait_for_screen(pilot, UnresolvedScreen)
+        await pilot.press("r")  # re-attach: select the text in this paragraph
+        await wait_until(pilot, lambda: screen.selecting, what="the selection")
+        await colleague(pilot, session, path, without(on_disk(path), TRANSFER))
+        await pilot.press("enter")
+        await wait_for_screen(pilot, ConflictScreen)
+        assert f"{base.quote[:20]}" in dialog_text(app) and "theirs: deleted it" in dialog_text(app)
+        await pilot.press("m", "ctrl+s")  # restore it, attached where I selected
+        assert isinstance(app.screen, AnnotateScreen)
+        restored = session.claim(TRANSFER)
+        assert restored.paragraph == screen.current and restored.note == base.note
+        assert session.anchor(TRANSFER).state.trusted
+
+
 # --- a merge with the file on disk ------------------------------------------------------------
 
 

@@ -89,8 +89,9 @@ class AnnotateScreen(Screen[None]):
         self.selected: str | None = None
         self.hits: list[tuple[int, int, str]] = []
         self.hit_index: int | None = None
-        self.reattaching: str | None = None
-        """The claim a selection will re-attach, instead of making a new claim."""
+        self.reattaching: Claim | None = None
+        """The claim (as the resolution dialog showed it) a selection will re-attach,
+        instead of making a new claim."""
 
     @property
     def fm_app(self) -> FactmarkApp:
@@ -270,17 +271,10 @@ class AnnotateScreen(Screen[None]):
             self.notify("Select some text first.", severity="warning")
             return
         if self.reattaching is not None:
-            claim_id, self.reattaching = self.reattaching, None
+            base, self.reattaching = self.reattaching, None
             self.view.selection = None
             self.selecting = False
-            if claim_id not in {c.id for c in self.editing.document.claims}:
-                self.notify("That claim was deleted meanwhile (the file changed on disk).",
-                            severity="warning")  # fmt: skip
-                return
-            self.editing.reattach(claim_id, selection.paragraph, start, end)
-            self.selected = claim_id
-            self.edited()
-            self.notify("Re-attached. Press u to undo.", timeout=3)
+            self._reattach(base, selection.paragraph, start, end)
             return
         overlapping = [
             c
@@ -307,6 +301,21 @@ class AnnotateScreen(Screen[None]):
         self.app.clear_notifications()  # the "select the claim" hint is done with
         self.app.push_screen(
             ClaimEditor(ClaimDraft(text[start:end]), new=True, warning=warning), done
+        )
+
+    def _reattach(self, base: Claim, paragraph: int, start: int, end: int) -> None:
+        """Re-attach a claim, as the resolution dialog showed it, to the selected text."""
+        from factmark.tui.screens.conflicts import claim_name
+
+        def reattached() -> None:
+            if base.id in {claim.id for claim in self.editing.document.claims}:
+                self.selected = base.id
+                self.notify("Re-attached. Press u to undo.", timeout=3)
+
+        self._write_asking(
+            lambda c: self.editing.reattach_as_shown(base, paragraph, start, end, c),
+            f"{claim_name(base)} changed after you opened the list. Choose what to keep:",
+            done=reattached,
         )
 
     def _selected_claim(self) -> Claim | None:
@@ -601,7 +610,7 @@ class AnnotateScreen(Screen[None]):
         session = self.editing
         if action == "reattach":
             if not self._deleted_meanwhile(base):
-                self.reattaching = base.id
+                self.reattaching = base
                 self.view.begin_selection(self.current, None)
                 self.selecting = True
                 self.notify(
