@@ -374,6 +374,8 @@ async def test_a_merge_shows_each_conflict_by_quote_and_applies_each_choice(
         tag_block = next(t for t in texts if "its tags" in t)
         assert "mine: my-tag" in tag_block and "theirs: their-tag" in tag_block
         assert "b ○ keep both" in tag_block and "keep both" not in note_block
+        footer = screen_lines(app)[-1]  # the dialog's own keys
+        assert all(key in footer for key in ("Apply choices", "Not now", "Mine", "Theirs"))
 
         first_is_note = texts[0] is note_block
         await pilot.press(*(["t", "b"] if first_is_note else ["b", "t"]))
