@@ -260,17 +260,31 @@ def copy_edit(workspace: Workspace) -> None:
     workspace.article_path.write_text(text, encoding="utf-8")
 
 
-async def test_deleting_a_changed_claim_that_changed_meanwhile_asks_first(
-    make_app: AppFactory, workspace: Workspace
-) -> None:
+@pytest.fixture
+def copy_edited(make_app: AppFactory, workspace: Workspace) -> FactmarkApp:
+    """The app on the seed after a copy edit changed the text of TRANSFER's claim."""
     copy_edit(workspace)
-    path = workspace.annotation_path
-    app = make_app()
+    return make_app()
+
+
+async def open_resolutions(
+    pilot: Pilot[int], app: FactmarkApp, path: Path
+) -> tuple[AnnotateScreen, Session]:
+    """The list of claims to resolve (the copy edit changed TRANSFER's text) is open."""
+    screen, session = await opened(pilot)
+    await pilot.press("c")
+    listing = await wait_for_screen(pilot, UnresolvedScreen)
+    assert listing.claims[0].id == TRANSFER
+    return screen, session
+
+
+async def test_deleting_a_changed_claim_that_changed_meanwhile_asks_first(
+    copy_edited: FactmarkApp, workspace: Workspace
+) -> None:
+    path, app = workspace.annotation_path, copy_edited
     async with app.run_test(size=WIDE) as pilot:
-        _screen, session = await opened(pilot)
+        _screen, session = await open_resolutions(pilot, app, path)
         quote = session.claim(TRANSFER).quote
-        await pilot.press("c")
-        await wait_for_screen(pilot, UnresolvedScreen)
         await colleague(pilot, session, path, edited(on_disk(path), TRANSFER, note=THEIR_NOTE))
         await pilot.press("d")
         await wait_for_screen(pilot, ConflictScreen)
@@ -283,16 +297,11 @@ async def test_deleting_a_changed_claim_that_changed_meanwhile_asks_first(
 
 
 async def test_accepting_the_new_text_of_a_claim_deleted_meanwhile_asks_first(
-    make_app: AppFactory, workspace: Workspace
+    copy_edited: FactmarkApp, workspace: Workspace
 ) -> None:
-    copy_edit(workspace)
-    path = workspace.annotation_path
-    app = make_app()
+    path, app = workspace.annotation_path, copy_edited
     async with app.run_test(size=WIDE) as pilot:
-        _screen, session = await opened(pilot)
-        await pilot.press("c")
-        listing = await wait_for_screen(pilot, UnresolvedScreen)
-        assert listing.claims[0].id == TRANSFER
+        _screen, session = await open_resolutions(pilot, app, path)
         await colleague(pilot, session, path, without(on_disk(path), TRANSFER))
         await pilot.press("a")
         await wait_for_screen(pilot, ConflictScreen)
@@ -304,16 +313,12 @@ async def test_accepting_the_new_text_of_a_claim_deleted_meanwhile_asks_first(
 
 
 async def test_reattaching_a_claim_deleted_meanwhile_can_restore_it(
-    make_app: AppFactory, workspace: Workspace
+    copy_edited: FactmarkApp, workspace: Workspace
 ) -> None:
-    copy_edit(workspace)
-    path = workspace.annotation_path
-    app = make_app()
+    path, app = workspace.annotation_path, copy_edited
     async with app.run_test(size=WIDE) as pilot:
-        screen, session = await opened(pilot)
+        screen, session = await open_resolutions(pilot, app, path)
         base = session.claim(TRANSFER)
-        await pilot.press("c")
-        await wait_for_screen(pilot, UnresolvedScreen)
         await pilot.press("r")  # re-attach: select the text in this paragraph
         await wait_until(pilot, lambda: screen.selecting, what="the selection")
         await colleague(pilot, session, path, without(on_disk(path), TRANSFER))
