@@ -21,6 +21,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 
 from factmark.article import Article
+from factmark.tui.palette import theme_colours
 from factmark.tui.screens.annotate import AnnotateScreen
 from factmark.tui.screens.choice import ChoiceScreen
 from factmark.tui.text import sanitize
@@ -69,6 +70,12 @@ class FactmarkApp(App[int]):
         self._asking_about_disk = False
         self._unreadable: Fingerprint | None = None
         """An unusable version on disk already reported (once; never overwritten unasked)."""
+
+    def get_css_variables(self) -> dict[str, str]:
+        """The theme's variables, and factmark's colours made readable from them."""
+        variables = super().get_css_variables()
+        colours = theme_colours(variables)
+        return {**variables, **colours, "footer-key-foreground": colours["fm-key"]}
 
     def get_default_screen(self) -> AnnotateScreen:
         return AnnotateScreen(self.article)  # the article is the first thing painted
