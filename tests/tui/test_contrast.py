@@ -22,6 +22,7 @@ from factmark.tui.palette import STEPS, contrast, readable
 from factmark.tui.screens.annotate import AnnotateScreen
 from factmark.tui.screens.claim_editor import ClaimEditor
 from factmark.tui.screens.help import HelpScreen
+from factmark.tui.screens.link_picker import LinkPicker
 from factmark.tui.screens.review import ReviewScreen
 from factmark.tui.widgets.claims_table import ClaimsTable
 
@@ -32,6 +33,7 @@ VIEWS: dict[str, tuple[tuple[str, ...], type[Screen[Any]]]] = {
     "contradictions": (("r", "t"), ReviewScreen),
     "claim editor": (("e",), ClaimEditor),
     "help": (("question_mark",), HelpScreen),
+    "link picker": (("l",), LinkPicker),
 }
 """Each view and the keys that open it from ¶3, whose first claim is selected and
 contradicted (the review's cursor starts on it)."""

@@ -22,7 +22,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 
 from factmark.article import Article
-from factmark.tui.palette import theme_colours
+from factmark.tui.palette import textual_colours, theme_colours
 from factmark.tui.screens.annotate import AnnotateScreen
 from factmark.tui.screens.choice import ChoiceScreen
 from factmark.tui.text import sanitize
@@ -85,7 +85,7 @@ class FactmarkApp(App[int]):
         """The theme's variables, and factmark's colours made readable from them."""
         variables = super().get_css_variables()
         colours = theme_colours(variables)
-        return {**variables, **colours, "footer-key-foreground": colours["fm-key"]}
+        return {**variables, **colours, **textual_colours(colours)}
 
     def get_default_screen(self) -> AnnotateScreen:
         return AnnotateScreen(self.article)  # the article is the first thing painted

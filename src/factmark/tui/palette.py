@@ -121,3 +121,13 @@ def theme_colours(variables: Mapping[str, str]) -> dict[str, str]:
         start = _colour(variables, source, background) or text
         colours[name] = readable(start, behind)
     return {name: colour.hex for name, colour in colours.items()}
+
+
+def textual_colours(colours: Mapping[str, str]) -> dict[str, str]:
+    """Textual's own variables that factmark's colours replace, so that its widgets (the
+    footer's keys, an option list's highlighted line) read as well as factmark's."""
+    return {
+        "footer-key-foreground": colours["fm-key"],
+        "block-cursor-background": colours["fm-cursor"],
+        "block-cursor-blurred-background": colours["fm-cursor-blurred"],
+    }
