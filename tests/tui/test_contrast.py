@@ -16,9 +16,10 @@ from rich.style import Style
 from textual.color import BLACK, Color
 from textual.pilot import Pilot
 from textual.screen import Screen
+from textual.theme import BUILTIN_THEMES
 
 from factmark.tui.app import FactmarkApp
-from factmark.tui.palette import STEPS, contrast, readable
+from factmark.tui.palette import STEPS, contrast, readable, theme_colours
 from factmark.tui.screens.annotate import AnnotateScreen
 from factmark.tui.screens.claim_editor import ClaimEditor
 from factmark.tui.screens.help import HelpScreen
@@ -124,3 +125,24 @@ def test_readable_moves_a_colour_only_as_far_as_it_must() -> None:
     assert contrast(steps[steps.index(moved) - 1], light) < 4.5
     green = Color.parse("#4ebf71")
     assert readable(green, [Color.parse("#121212")]) == green  # readable already
+
+
+@pytest.mark.parametrize("name", sorted(set(BUILTIN_THEMES) - {"ansi-dark", "ansi-light"}))
+def test_every_themes_text_colours_reach_aa_where_they_are_drawn(name: str) -> None:
+    """Not only the two themes measured on screen: every truecolor theme Textual ships."""
+    theme = BUILTIN_THEMES[name]
+    variables = {**theme.to_color_system().generate(), **theme.variables}
+    colours = {key: Color.parse(value) for key, value in theme_colours(variables).items()}
+    backgrounds = [Color.parse(variables[key]) for key in ("background", "surface", "panel")]
+    backgrounds += [colours["fm-cursor"], colours["fm-cursor-blurred"]]
+    for key in ("fm-accurate", "fm-doubtful", "fm-wrong", "fm-unknown", "fm-accent", "fm-muted"):
+        worst = min(contrast(colours[key], background) for background in backgrounds)
+        assert worst >= 4.5, f"{key} in {name}: {worst:.2f}:1"
+
+
+def test_an_ansi_theme_keeps_its_own_colours() -> None:
+    theme = BUILTIN_THEMES["ansi-dark"]
+    variables = {**theme.to_color_system().generate(), **theme.variables}
+    colours = theme_colours(variables)
+    assert colours["fm-wrong"] == variables["error"]
+    assert colours["fm-cursor"] == variables["block-cursor-background"]

@@ -30,7 +30,8 @@ THEME_COLOURS = {
     "fm-accent": "accent",
     "fm-key": "footer-key-foreground",
 }
-"""Each derived colour and the theme colour it starts from."""
+"""Each derived colour and the theme colour it starts from (fm-key is drawn on the
+footer's background, the others on the backgrounds of the views and the cursor)."""
 
 
 def luminance(colour: Color) -> float:
@@ -117,9 +118,10 @@ def theme_colours(variables: Mapping[str, str]) -> dict[str, str]:
         "fm-cursor-blurred": blurred,
         "fm-muted": readable(background.blend(text, 0.6), behind),
     }
+    footer = _colour(variables, "footer-background", background) or grounds["panel"]
     for name, source in THEME_COLOURS.items():
         start = _colour(variables, source, background) or text
-        colours[name] = readable(start, behind)
+        colours[name] = readable(start, [footer] if name == "fm-key" else behind)
     return {name: colour.hex for name, colour in colours.items()}
 
 
