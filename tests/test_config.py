@@ -257,3 +257,10 @@ def test_annotate_warns_in_one_line_of_a_broken_file_and_starts(
     err = capsys.readouterr().err
     assert len(err.splitlines()) == 1
     assert err.startswith(f"factmark: {settings}: not valid TOML")
+
+
+def test_a_file_naming_an_unknown_theme_is_not_written_over(settings: Path) -> None:
+    write(settings, 'theme = "a-newer-factmarks-theme"\n')
+    with pytest.raises(ConfigError, match="is not one of factmark's themes"):
+        remember_theme(settings, DEFAULT_THEME)
+    assert settings.read_text(encoding="utf-8") == 'theme = "a-newer-factmarks-theme"\n'

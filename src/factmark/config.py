@@ -7,7 +7,7 @@ One small TOML file, ``$XDG_CONFIG_HOME/factmark/config.toml`` (by default
 
 A file that cannot be read or is not valid is ignored with a one-line warning:
 a setting is never worth refusing to start. It is written atomically, and a
-file that could not be read is never written over. No Textual here: the theme
+file that could not be used is never written over. No Textual here: the theme
 names are spelled out (a test checks them against Textual's).
 """
 
@@ -64,25 +64,27 @@ def _table(path: Path) -> dict[str, Any]:
         raise ConfigError(f"{path}: not valid TOML ({error})") from None
 
 
-def read(path: Path) -> Settings:
-    """The settings in the file; ConfigError if it cannot be used."""
-    theme = _table(path).get("theme")
-    if theme is None:
-        return Settings()
-    if not isinstance(theme, str) or theme not in THEMES:
+def _settings(table: Mapping[str, Any], path: Path) -> Settings:
+    theme = table.get("theme")
+    if theme is not None and (not isinstance(theme, str) or theme not in THEMES):
         raise ConfigError(f"{path}: theme {theme!r} is not one of factmark's themes")
     return Settings(theme=theme)
+
+
+def read(path: Path) -> Settings:
+    """The settings in the file; ConfigError if it cannot be used."""
+    return _settings(_table(path), path)
 
 
 def remember_theme(path: Path, theme: str) -> bool:
     """Write the theme into the file, keeping whatever else it holds; True if written.
 
     Nothing is written when the file says so already (or, with no file, when the
-    theme is the default). ConfigError if the file cannot be read (it is not written
-    over) or cannot be written.
+    theme is the default). ConfigError if the file cannot be used (it is not written
+    over: it may be a typo to fix, or a newer factmark's) or cannot be written.
     """
     table = _table(path)
-    if table.get("theme", DEFAULT_THEME) == theme:
+    if (_settings(table, path).theme or DEFAULT_THEME) == theme:
         return False
     table["theme"] = theme
     import tomli_w
