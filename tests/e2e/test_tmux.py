@@ -133,9 +133,12 @@ def test_add_link_review_quit_in_a_real_terminal(tmp_path: Path, terminal: Termi
     before = store.load(annotations).document
     assert not [c for c in before.claims if c.paragraph == 4], "the test needs ¶4 without claims"
 
-    # The pane stays alive after the program, so its exit code can be read.
+    # The pane stays alive after the program, so its exit code can be read. The
+    # program's settings go to a temporary folder, not the user's.
+    settings = shlex.quote(str(tmp_path / "xdg"))
     command = (
-        f'{shlex.quote(str(FACTMARK))} annotate seeds/{SEED}.txt; echo "EXIT=$?"; exec sleep 120'
+        f"XDG_CONFIG_HOME={settings} {shlex.quote(str(FACTMARK))} annotate seeds/{SEED}.txt; "
+        'echo "EXIT=$?"; exec sleep 120'
     )
     terminal.start(command, tmp_path)
     # The header (with the article's name: the app sees all 100 columns) and the footer.

@@ -54,7 +54,8 @@ class LinkPicker(ModalScreen[str | None]):
                 and needle not in claim.note.casefold()
             ):
                 continue
-            label = Text(f"¶{claim.paragraph or '?':<4}", style="dim", end="")
+            label = Text(end="")  # a Text's own style would dim every part appended
+            label.append(f"¶{claim.paragraph or '?':<4}", style="dim")
             label.append(f"{claim.verdict:<16}", style="bold")
             label.append(excerpt(claim.quote, 60))
             options.add_option(Option(label, id=claim.id))
