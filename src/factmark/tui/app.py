@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual import work
-from textual.app import App, SystemCommand
+from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.timer import Timer
@@ -24,6 +24,7 @@ from factmark.article import Article
 from factmark.tui.screens.annotate import AnnotateScreen
 from factmark.tui.screens.choice import ChoiceScreen
 from factmark.tui.text import sanitize
+from factmark.tui.typeahead import TypeAheadApp
 
 # The session, the store and the models (pydantic) load in the worker that opens
 # the annotations, after the article is on screen.
@@ -31,10 +32,11 @@ if TYPE_CHECKING:
     from factmark.model import Claim
     from factmark.session import Session
     from factmark.store import Fingerprint
+    from factmark.tui.screens.load_error import LoadErrorScreen
 
 
-class FactmarkApp(App[int]):
-    """Annotate one article's claims."""
+class FactmarkApp(TypeAheadApp):
+    """Annotate one article's claims (keys typed while they open are held: TypeAheadApp)."""
 
     CSS_PATH = "app.tcss"
     TITLE = "factmark"
@@ -89,9 +91,13 @@ class FactmarkApp(App[int]):
             )
         except StoreError as error:
             problems = [str(problem) for problem in error.problems]
-            self.call_from_thread(self.push_screen, LoadErrorScreen(problems))
+            self.call_from_thread(self._not_opened, LoadErrorScreen(problems))
             return
         self.call_from_thread(self._opened, session)
+
+    def _not_opened(self, screen: LoadErrorScreen) -> None:
+        self.drop_typed_ahead()
+        self.push_screen(screen)
 
     def _opened(self, session: Session) -> None:
         self.session = session
@@ -116,6 +122,7 @@ class FactmarkApp(App[int]):
                 timeout=6,
             )
         self.set_interval(self.watch_interval, self.check_disk)
+        self.release_typed_ahead()
 
     @property
     def annotate_screen(self) -> AnnotateScreen | None:
