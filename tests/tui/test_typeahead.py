@@ -11,7 +11,8 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from conftest import WIDE, Workspace, wait_for_screen, wait_until
+from conftest import WIDE, Workspace, opened, settled, wait_for_screen, wait_until
+from textual import events
 
 from factmark import store
 from factmark.session import Session
@@ -116,3 +117,20 @@ async def test_moves_run_at_once_and_wait_only_behind_a_held_key(
         assert len(session.document.claims) == len(before.claims) - 1
         deleted = {c.id for c in before.claims} - {c.id for c in session.document.claims}
         assert deleted <= {c.id for c in in_third}, "d deleted a claim of ¶3, before k"
+
+
+async def test_keys_arriving_together_after_opening_run_one_after_another(
+    app: FactmarkApp, workspace: Workspace
+) -> None:
+    """The i and ctrl+s go to the claim editor that enter opens, not to the article."""
+    async with app.run_test(size=WIDE) as pilot:
+        screen, session = await opened(pilot)
+        screen.go_to(4)
+        await settled(pilot)
+        count = len(session.document.claims)
+        for key, character in [("a", "a"), ("enter", "\r"), ("i", "i"), ("ctrl+s", None)]:
+            app.post_message(events.Key(key, character))  # all queued at once, as in a paste
+        await wait_until(pilot, lambda: len(session.document.claims) == count + 1, what="the claim")
+        await wait_until(pilot, lambda: app.screen is screen, what="the editor to close")
+        (new,) = session.claims_in(4)
+        assert new.verdict == "inaccurate"

@@ -1,15 +1,19 @@
-"""Keys typed while the annotations open: held back, then run in order.
+"""Keys typed ahead: none is lost or reordered, however fast they come.
 
-The article is on screen before the annotations have loaded (loading them first
-would delay the first paint by their parsing and anchoring), and an editor who
-starts at once must lose no key. Textual drops a key whose action is disabled, as
-the annotate screen's editing actions are until the annotations are open. So a
-key that needs them waits here, before Textual looks at any binding, and so does
-every key typed after it (``a enter`` must not run ``enter`` first). Once they are
-open, the held keys go through Textual again one at a time, each after the one
-before it has been handled and the dialog it opened (if any) is ready, so that the
-keys typed for that dialog land in it. If the annotations cannot be loaded, the
-held keys are dropped.
+Textual hands a key to the widget that has the focus when the key arrives, and
+runs the key's binding only once it has bubbled back up from there. So a key
+typed before the one ahead of it has been handled goes where the focus was, not
+where that key moved it: ``/`` then a search typed fast, or ``a enter i`` (the
+``i`` meant for the claim editor that ``enter`` opens) lose keys. Here each key
+waits until the one before it has been handled and what that opened (a dialog
+mounts and takes its focus) is ready.
+
+The article is also on screen before the annotations have loaded (loading them
+first would delay the first paint by their parsing and anchoring), and Textual
+drops a key whose action is disabled, as the annotate screen's editing actions
+are until then. So a key that needs the annotations waits for them, and every key
+typed after it waits behind it; moves typed before it run at once. If the
+annotations cannot be loaded, the waiting keys are dropped.
 """
 
 from __future__ import annotations
@@ -24,14 +28,14 @@ from textual.message import Message
 from factmark.tui.screens.annotate import AnnotateScreen
 
 KEY_LOST_AFTER = 1.0
-"""Seconds after which a key sent again counts as handled even if no word of it came back."""
+"""Seconds after which a key counts as handled even if no word of it came back."""
 
 
 class TypeAheadApp(App[int]):
-    """An app that holds back the keys typed before its annotations are open."""
+    """An app that runs the keys typed one at a time, in order (see the module)."""
 
     class KeyHandled(Message):
-        """Follows a key sent again through the widgets it went to: at the app, it is handled."""
+        """Follows a key through the widgets it went to: at the app, it has been handled."""
 
         def __init__(self, key: events.Key) -> None:
             super().__init__()
@@ -40,61 +44,76 @@ class TypeAheadApp(App[int]):
     def __init__(self) -> None:
         super().__init__()
         self._typed_ahead: deque[tuple[str, str | None]] = deque()
-        """Keys held back (key, character), oldest first."""
-        self._replaying = False
-        """Whether held keys are being sent again (a key typed meanwhile queues behind them)."""
+        """Keys waiting their turn (key, character), oldest first."""
         self._in_flight: events.Key | None = None
-        """The held key sent again whose handling has not yet been seen to end."""
+        """The key being handled (until what it started has settled)."""
+        self._awaiting_annotations = False
+        """Whether the oldest waiting key needs the annotations, which are not open yet."""
 
     def release_typed_ahead(self) -> None:
-        """The annotations are open: run the held keys, in order."""
-        if self._typed_ahead:
-            self._replaying = True
-            self._replay_next()
+        """The annotations are open: the keys that waited for them run now, in order."""
+        self._awaiting_annotations = False
+        if self._in_flight is None:
+            self._send_next()
 
     def drop_typed_ahead(self) -> None:
-        """The annotations could not be loaded: the held keys were not meant for that."""
+        """The annotations could not be loaded: the waiting keys were not meant for that."""
+        self._awaiting_annotations = False
         self._typed_ahead.clear()
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key) and not event.is_forwarded:
-            if event is self._in_flight:
-                await super().on_event(event)  # the bindings with priority, then the focus
-                (self.focused or self.screen).post_message(self.KeyHandled(event))
-                return
-            if self._hold(event):
-                return
+            if event is not self._in_flight:
+                if self._must_wait(event):
+                    self._typed_ahead.append((event.key, event.character))
+                    return
+                self._in_flight = event
+            await super().on_event(event)  # the bindings with priority, then to the focus
+            (self.focused or self.screen).post_message(self.KeyHandled(event))
+            return
         await super().on_event(event)
 
-    def _hold(self, key: events.Key) -> bool:
-        """Keep a key for later if it needs the annotations or an earlier key waits."""
-        if not (self._replaying or self._typed_ahead):
-            screen = self.screen
-            if not isinstance(screen, AnnotateScreen) or not screen.waits_for_session(key.key):
-                return False
-        self._typed_ahead.append((key.key, key.character))
-        return True
+    def _must_wait(self, key: events.Key) -> bool:
+        if self._in_flight is not None or self._typed_ahead:
+            if self._in_flight is not None and not self._typed_ahead:
+                self._watch(self._in_flight)
+            return True
+        self._awaiting_annotations = self._needs_annotations(key.key)
+        return self._awaiting_annotations
 
-    def _replay_next(self) -> None:
-        """Send the oldest held key again, or stop holding keys when none is left."""
-        if not self._typed_ahead:
-            self._replaying = False
+    def _needs_annotations(self, key: str) -> bool:
+        screen = self.screen
+        return isinstance(screen, AnnotateScreen) and screen.waits_for_session(key)
+
+    def _watch(self, key: events.Key) -> None:
+        """Let the keys behind this one go even if word of its handling gets lost.
+
+        (It is lost if a widget it went through is removed before the word passes.)
+        """
+        self.set_timer(KEY_LOST_AFTER, partial(self._settled, key))
+
+    def _send_next(self) -> None:
+        """Send the oldest waiting key through Textual (once it may go)."""
+        if self._awaiting_annotations or not self._typed_ahead:
+            return
+        if self._needs_annotations(self._typed_ahead[0][0]):
+            self._awaiting_annotations = True  # until release_typed_ahead
             return
         key = events.Key(*self._typed_ahead.popleft())
         key.set_sender(self)  # as the terminal's keys are (else it stops bubbling early)
         self._in_flight = key
+        if self._typed_ahead:
+            self._watch(key)
         self.post_message(key)
-        # A key whose widget was removed before the word came back must not hold up the rest.
-        self.set_timer(KEY_LOST_AFTER, partial(self._key_handled, key))
 
-    def on_type_ahead_app_key_handled(self, message: KeyHandled) -> None:
-        self._key_handled(message.key)
+    def on_type_ahead_app_key_handled(self, message: TypeAheadApp.KeyHandled) -> None:
+        key = message.key
+        # What is queued on the screen now (a dialog this key opened mounts there
+        # and takes its focus) comes before the next key.
+        if key is self._in_flight and not self.screen.call_later(self._settled, key):
+            self._settled(key)
 
-    def _key_handled(self, key: events.Key) -> None:
-        if key is not self._in_flight:
-            return
-        self._in_flight = None
-        # The next key waits for what is queued on the screen now (a dialog this key
-        # opened mounts there and takes its focus) before it is sent.
-        if not self.screen.call_later(self._replay_next):
-            self._replay_next()
+    def _settled(self, key: events.Key) -> None:
+        if key is self._in_flight:
+            self._in_flight = None
+            self._send_next()
