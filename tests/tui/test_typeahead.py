@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 from conftest import WIDE, Workspace, opened, settled, wait_for_screen, wait_until
 from textual import events
+from textual.widgets import Input
 
 from factmark import store
 from factmark.session import Session
@@ -134,3 +135,12 @@ async def test_keys_arriving_together_after_opening_run_one_after_another(
         await wait_until(pilot, lambda: app.screen is screen, what="the editor to close")
         (new,) = session.claims_in(4)
         assert new.verdict == "inaccurate"
+
+
+async def test_a_paste_right_after_slash_goes_into_the_search(app: FactmarkApp) -> None:
+    async with app.run_test(size=WIDE) as pilot:
+        screen, _ = await opened(pilot)
+        app.post_message(events.Key("slash", "/"))
+        app.post_message(events.Paste("Medinsky"))  # together, as a fast editor's paste
+        search = screen.query_one("#search", Input)
+        await wait_until(pilot, lambda: search.value == "Medinsky", what="the pasted search")
