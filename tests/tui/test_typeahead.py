@@ -1,7 +1,9 @@
-"""Keys typed while the annotations are still opening are kept and run, in order.
+"""Keys typed ahead are neither lost nor reordered.
 
-Each test holds the opening back on an event (the worker waits in
-``Session.open``) until its keys are in, so the keys surely come first.
+Keys typed while the annotations are still opening are kept and run, in order:
+those tests hold the opening back on an event (the worker waits in
+``Session.open``) until their keys are in, so the keys surely come first. Keys
+that arrive together (typed fast, a paste) each run after the one before them.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from factmark.session import Session
 from factmark.tui.app import FactmarkApp
 from factmark.tui.screens.annotate import AnnotateScreen
 from factmark.tui.screens.load_error import LoadErrorScreen
+from factmark.tui.screens.review import ReviewScreen
 
 
 @pytest.fixture
@@ -144,3 +147,20 @@ async def test_a_paste_right_after_slash_goes_into_the_search(app: FactmarkApp) 
         app.post_message(events.Paste("Medinsky"))  # together, as a fast editor's paste
         search = screen.query_one("#search", Input)
         await wait_until(pilot, lambda: search.value == "Medinsky", what="the pasted search")
+
+
+async def test_a_search_typed_at_once_after_slash_in_the_review_all_goes_in(
+    app: FactmarkApp,
+) -> None:
+    async with app.run_test(size=WIDE) as pilot:
+        await opened(pilot)
+        await pilot.press("r")
+        review = await wait_for_screen(pilot, ReviewScreen)
+        for character in "/Medinsky":
+            app.post_message(events.Key(_key_name(character), character))  # all at once
+        search = review.query_one("#review-search", Input)
+        await wait_until(pilot, lambda: search.value == "Medinsky", what="the typed search")
+
+
+def _key_name(character: str) -> str:
+    return "slash" if character == "/" else character
