@@ -81,6 +81,7 @@ class TypeAheadApp(App[int]):
         await super().on_event(event)
 
     def _must_wait(self, key: Typed) -> bool:
+        """Whether a key just typed waits: one ahead is not done, or it needs the annotations."""
         if self._in_flight is not None or self._typed_ahead:
             if self._in_flight is not None and not self._typed_ahead:
                 self._watch(self._in_flight)
@@ -135,6 +136,7 @@ class TypeAheadApp(App[int]):
             self._settled(key)
 
     def _settled(self, key: Typed) -> None:
+        """The key and what it started are done: the next one may go."""
         if key is self._in_flight:
             self._in_flight = None
             self._send_next()

@@ -34,7 +34,7 @@ EDITING_ACTIONS = {
 """Actions a read-only session refuses (``enter`` edits the selected claim)."""
 READING_ACTIONS = {"move", "first", "last", "search", "next_hit", "toggle_panel", "help", "quit",
                    "escape"}  # fmt: skip
-"""What works while the annotations are still being opened (review waits for them)."""
+"""What works while the annotations are still being opened (other keys wait for them)."""
 WIDE = 100
 """From this many columns the side panel stands beside the article, else under it."""
 KIND_LABELS: dict[str, str] = {
