@@ -227,7 +227,7 @@ def test_check_names_the_missing_article(capsys: pytest.CaptureFixture[str]) -> 
     path = BAD / "article_missing.toml"
     assert main(["check", str(path)]) == 1
     problem = capsys.readouterr().out.splitlines()[0]
-    assert problem == f"{path}: article: {ARTICLES / 'missing.txt'}: no such file"
+    assert problem == f"{path}: article ../articles/missing.txt: no such file"
 
 
 def test_check_reports_every_file_and_exits_1_if_any_has_problems(

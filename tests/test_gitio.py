@@ -343,6 +343,25 @@ def test_git_setup_is_idempotent_and_disable_undoes_it(tmp_path: Path) -> None:
     assert again.returncode == 0, again.stderr
 
 
+def test_git_setup_covers_annotations_folders_below_the_top(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path / "repo")
+    old_line = "annotations/*.toml diff=factmark merge=factmark"
+    (repo / ".gitattributes").write_text(f"{old_line}\n*.svg text eol=lf\n", encoding="utf-8")
+    result = factmark("git-setup", cwd=repo)
+    assert result.returncode == 0, result.stderr
+    # An earlier factmark's line is replaced where it stood, not left beside the new one.
+    assert (repo / ".gitattributes").read_text(encoding="utf-8") == (
+        f"{ATTRIBUTES_LINE}\n*.svg text eol=lf\n"
+    )
+    for path in ("annotations/a.toml", "desk/annotations/b.toml", "x/y/annotations/c.toml"):
+        attributes = git(repo, "check-attr", "diff", "merge", "--", path)
+        assert f"{path}: diff: factmark" in attributes and f"{path}: merge: factmark" in attributes
+    assert "unspecified" in git(repo, "check-attr", "diff", "--", "desk/notes.toml")
+    (repo / ".gitattributes").write_text(f"{old_line}\n{ATTRIBUTES_LINE}\n", encoding="utf-8")
+    assert factmark("git-setup", "--disable", cwd=repo).returncode == 0
+    assert (repo / ".gitattributes").read_text(encoding="utf-8") == ""
+
+
 def test_git_setup_global_writes_the_users_config(tmp_path: Path, isolated_git: Path) -> None:
     repo = make_repo(tmp_path / "repo")
     result = factmark("git-setup", "--global", cwd=repo)
@@ -449,7 +468,7 @@ def test_diff_between_two_files(tmp_path: Path) -> None:
     assert (result.returncode, result.stderr) == (0, "")
     assert result.stdout == EXPECTED_TEXT
     same = factmark("diff", "--exit-code", "old.toml", "old.toml", cwd=tmp_path)
-    assert (same.returncode, same.stdout) == (0, "")
+    assert (same.returncode, same.stdout) == (0, "No claim, link or header changed.\n")
     different = factmark("diff", "--exit-code", "old.toml", "new.toml", cwd=tmp_path)
     assert different.returncode == 1
 
@@ -503,7 +522,7 @@ def test_diff_between_two_revisions(tmp_path: Path) -> None:
     assert inside.stdout == result.stdout.replace(ANNOTATIONS, "story.toml", 1)
     assert factmark("diff", "HEAD~1", "HEAD", cwd=repo).stdout == result.stdout
     unchanged = factmark("diff", "--exit-code", "HEAD", "HEAD", ANNOTATIONS, cwd=repo)
-    assert (unchanged.returncode, unchanged.stdout) == (0, "")
+    assert (unchanged.returncode, unchanged.stdout) == (0, "No claim, link or header changed.\n")
 
 
 def test_diff_between_a_revision_and_the_working_tree(tmp_path: Path) -> None:
@@ -528,7 +547,11 @@ def test_diff_without_arguments_covers_every_changed_annotation_file(tmp_path: P
     write(repo / "desk" / "annotations" / "other.toml", base_document())
     commit(repo, "another article, in a subfolder")
     clean = factmark("diff", "--exit-code", cwd=repo)
-    assert (clean.returncode, clean.stdout, clean.stderr) == (0, "", "")
+    assert (clean.returncode, clean.stdout, clean.stderr) == (
+        0,
+        "No claim, link or header changed.\n",
+        "",
+    )
 
     write(repo / ANNOTATIONS, edit(base_document(), "k3v9q2", verdict="accurate"))
     (repo / "desk" / "annotations" / "other.toml").unlink()
@@ -555,6 +578,31 @@ def test_diff_without_arguments_covers_every_changed_annotation_file(tmp_path: P
     only = factmark("diff", "desk", cwd=repo)  # a folder narrows the search
     assert only.stdout.startswith("desk/annotations/other.toml (HEAD → working tree, deleted)")
     assert "annotations/story.toml" not in only.stdout
+
+
+def test_claims_that_only_moved_are_one_line_and_real_edits_stand_out(tmp_path: Path) -> None:
+    # A paragraph inserted above: every claim's hints move by one; one verdict changed.
+    old = base_document()
+    shifted = [
+        claim.model_copy(update={"paragraph": (claim.paragraph or 0) + 1}) for claim in old.claims
+    ]
+    new = old.model_copy(update={"claims": shifted})
+    new = edit(new, "k3v9q2", verdict="accurate")
+    write(tmp_path / "old.toml", old)
+    write(tmp_path / "new.toml", new)
+    result = factmark("diff", "old.toml", "new.toml", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[1] == "~ 1 claim moved down 1 paragraph, nothing else changed"
+    assert lines[2].startswith("~ claim k3v9q2 ¶4")
+    assert "  paragraph: 3 → 4" in lines
+    assert "  verdict: pending → accurate" in lines
+    assert "p8w1mz" not in result.stdout
+    # JSON keeps every change, for tools.
+    data = json.loads(
+        factmark("diff", "--format", "json", "old.toml", "new.toml", cwd=tmp_path).stdout
+    )
+    assert {c["id"] for c in data["files"][0]["claims"]["changed"]} == {"k3v9q2", "p8w1mz"}
 
 
 def test_diff_of_a_header_change_and_a_link_note(tmp_path: Path) -> None:

@@ -12,8 +12,18 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from documents import edited as edit
+from documents import without
 from factmark import store
-from factmark.merge import Conflict, MergeResult, merge, merge_sequences, merge_values
+from factmark.merge import (
+    Conflict,
+    MergeResult,
+    merge,
+    merge_sequences,
+    merge_values,
+    overwritten,
+    resolve,
+)
 from factmark.model import (
     LINK_KINDS,
     VERDICTS,
@@ -50,25 +60,6 @@ def link(source: str, target: str, kind: str = "supports", note: str = "") -> Li
 
 def document(claims: list[Claim], links: list[Link] | None = None) -> AnnotationFile:
     return AnnotationFile(article="../seeds/a.txt", claims=claims, links=links or [])
-
-
-def edit(doc: AnnotationFile, claim_id: str, **update: Any) -> AnnotationFile:
-    """``doc`` with one claim changed (validated, as the TUI would make it)."""
-    claims = [
-        Claim.model_validate({**c.model_dump(), **update}) if c.id == claim_id else c
-        for c in doc.claims
-    ]
-    return doc.model_copy(update={"claims": claims})
-
-
-def without(doc: AnnotationFile, claim_id: str) -> AnnotationFile:
-    """``doc`` with a claim deleted, and its links with it (as the TUI deletes)."""
-    return doc.model_copy(
-        update={
-            "claims": [c for c in doc.claims if c.id != claim_id],
-            "links": [lk for lk in doc.links if not lk.touches(claim_id)],
-        }
-    )
 
 
 def with_claims(doc: AnnotationFile, *claims: Claim) -> AnnotationFile:
@@ -291,6 +282,85 @@ def test_the_same_tag_added_on_both_sides_appears_once(base: AnnotationFile) -> 
     assert result.clean
     assert result.document.claim("aaaa01").tags == ["dates", "istanbul", "figures"]
     assert_canonical(result)
+
+
+def test_one_source_edited_two_ways_conflicts_and_the_merge_keeps_both(
+    base: AnnotationFile,
+) -> None:
+    start = edit(base, "aaaa01", sources=[S1.model_dump(), S2.model_dump()])
+    ours_s1 = S1.model_copy(update={"title": "ours"})
+    theirs_s1 = S1.model_copy(update={"title": "theirs"})
+    ours = edit(start, "aaaa01", sources=[ours_s1.model_dump(), S2.model_dump()])
+    theirs = edit(start, "aaaa01", sources=[theirs_s1.model_dump(), S2.model_dump()])
+    result = merge(start, ours, theirs)
+    assert [(c.claim, c.key) for c in result.conflicts] == [("aaaa01", "sources")]
+    assert result.document.claim("aaaa01").sources == [ours_s1, S2, theirs_s1]
+    for choices, expected in (
+        (["mine"], [ours_s1, S2]),
+        (["theirs"], [theirs_s1, S2]),
+        (["both"], [ours_s1, S2, theirs_s1]),
+    ):
+        settled = resolve(result, ours, theirs, choices)  # type: ignore[arg-type]
+        assert settled.claim("aaaa01").sources == expected
+
+
+def test_resolve_settles_fields_whole_claims_links_and_the_header(base: AnnotationFile) -> None:
+    key = ("aaaa01", "bbbb02", "supports")
+    ours = edit(base, "aaaa01", note="ours").model_copy(
+        update={"links": [link(*key, note="ours")], "article": "../seeds/b.txt"}
+    )
+    ours = edit(ours, "cccc03", note="kept by ours")
+    theirs = without(edit(base, "aaaa01", note="theirs"), "cccc03").model_copy(
+        update={"links": [link(*key, note="theirs")], "article": "../seeds/c.txt"}
+    )
+    result = merge(base, ours, theirs)
+    assert [c.key for c in result.conflicts] == [
+        "note",
+        "claim",
+        "link aaaa01->bbbb02 supports",
+        "article",
+    ]
+    mine = resolve(result, ours, theirs, ["mine"] * 4)
+    assert mine.claim("aaaa01").note == "ours" and mine.claim("cccc03").note == "kept by ours"
+    assert (mine.links[0].note, mine.article) == ("ours", "../seeds/b.txt")
+    other = resolve(result, ours, theirs, ["theirs"] * 4)
+    assert other.claim("aaaa01").note == "theirs"
+    assert "cccc03" not in {c.id for c in other.claims}
+    assert (other.links[0].note, other.article) == ("theirs", "../seeds/c.txt")
+    with pytest.raises(ValueError):
+        resolve(result, ours, theirs, ["mine"])
+
+
+def test_overwritten_lists_what_writing_ours_would_lose(base: AnnotationFile) -> None:
+    ours = edit(base, "aaaa01", verdict="misleading")
+    theirs = with_claims(
+        without(edit(base, "aaaa01", note="theirs", verdict="misleading"), "cccc03"),
+        claim("dddd04"),
+    )
+    lost = overwritten(base, ours, theirs)
+    assert [(c.claim, c.key, c.ours, c.theirs) for c in lost] == [
+        ("aaaa01", "note", "first", "theirs"),
+        ("dddd04", "claim", "deleted", "added"),
+        ("cccc03", "claim", "kept", "deleted"),
+    ]
+    assert overwritten(base, theirs, theirs) == []
+
+
+def test_overwritten_lists_their_links_and_article(base: AnnotationFile) -> None:
+    key = ("aaaa01", "bbbb02", "supports")
+    added = link("bbbb02", "cccc03", "contradicts")
+    theirs = base.model_copy(
+        update={"links": [link(*key, note="theirs"), added], "article": "../seeds/c.txt"}
+    )
+    lost = overwritten(base, base, theirs)
+    assert [(c.link, c.ours, c.theirs) for c in lost] == [
+        (key, "same source", "theirs"),
+        (added.key, "deleted", "added"),
+        (None, "../seeds/a.txt", "../seeds/c.txt"),
+    ]
+    assert [(c.link, c.theirs) for c in overwritten(base, base, links_without(base, key))] == [
+        (key, "deleted")
+    ]
 
 
 # --- links --------------------------------------------------------------------------

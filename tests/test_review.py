@@ -250,6 +250,21 @@ def test_a_filter_says_how_many_it_shows_and_when_none_match(
     assert "No claims match." in capsys.readouterr().out
 
 
+def test_one_of_a_thing_is_singular_and_links_name_the_other_claims_quote(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "400")
+    assert main(["review", str(SEED_ARTICLE), "--verdict", "accurate", "--contradictions"]) == 0
+    out = capsys.readouterr().out
+    assert "1 of 20 claims" in out and "\n1 contradiction\n" in out
+    # ¶7 holds four claims: the link says which, by the start of its quote.
+    assert "contradicts ¶7 “Medinsky claimed that U…”" in out
+    assert "supported by ¶10 “The Ukrainian Coordinat…”" in out
+    args = ["review", str(SEED_ARTICLE), "--verdict", "accurate", "--contradictions"]
+    assert main([*args, "--format", "markdown"]) == 0
+    assert "1 of 20 claims (1 accurate); 1 contradiction." in capsys.readouterr().out
+
+
 @pytest.mark.parametrize(
     "args",
     [

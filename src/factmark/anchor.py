@@ -49,13 +49,15 @@ patterns in Python.)
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
+from factmark import typography
 from factmark.article import Article, Paragraph
 from factmark.model import CONTEXT_LENGTH, AnnotationFile, Claim
 
@@ -121,15 +123,17 @@ def context(paragraph: Paragraph, start: int, end: int) -> tuple[str, str]:
     return text[max(0, start - CONTEXT_LENGTH) : start], text[end : end + CONTEXT_LENGTH]
 
 
-def _agreement(claim: Claim, prefix: str, suffix: str) -> int:
-    """How many code points of the stored context agree with the text around a match."""
+def _agreement(claim: Claim, prefix: str, suffix: str, *, folded: bool = False) -> int:
+    """How many code points of the stored context agree with the text around a match
+    (``folded``: typographic variants counted as agreeing)."""
+    fold = typography.fold if folded else str
     before = 0
-    for stored, actual in zip(reversed(claim.prefix), reversed(prefix), strict=False):
+    for stored, actual in zip(reversed(fold(claim.prefix)), reversed(fold(prefix)), strict=False):
         if stored != actual:
             break
         before += 1
     after = 0
-    for stored, actual in zip(claim.suffix, suffix, strict=False):
+    for stored, actual in zip(fold(claim.suffix), fold(suffix), strict=False):
         if stored != actual:
             break
         after += 1
@@ -142,8 +146,8 @@ def _whole_sides(claim: Claim, prefix: str, suffix: str) -> int:
     A side that agrees only in part is no evidence: " bodies" after "1,200" agrees
     with " bodies of deceased" for seven code points, yet it is another sentence.
     """
-    whole = len(claim.prefix) if claim.prefix and prefix.endswith(claim.prefix) else 0
-    if claim.suffix and suffix.startswith(claim.suffix):
+    whole = len(claim.prefix) if claim.prefix and typography.ends_with(prefix, claim.prefix) else 0
+    if claim.suffix and typography.starts_with(suffix, claim.suffix):
         whole += len(claim.suffix)
     return whole
 
@@ -159,6 +163,8 @@ class _Match:
     """Code points of context agreeing on sides that agree in full."""
     edges: int
     """Sides saved empty (the quote met the paragraph's edge) that still meet it."""
+    folded: int
+    """Code points of context agreeing, typographic variants aside."""
 
 
 def _exact_matches(claim: Claim, article: Article) -> Iterator[tuple[Paragraph, int]]:
@@ -170,6 +176,28 @@ def _exact_matches(claim: Claim, article: Article) -> Iterator[tuple[Paragraph, 
         if paragraph is not None and position + len(quote) <= paragraph.end:
             yield paragraph, position - paragraph.offset
         position = text.find(quote, position + 1)
+
+
+def _typographic_at(claim: Claim, article: Article, place: int | None) -> Anchor:
+    """The claim at its offset in paragraph ``place``, its quote and context the same
+    but for typography: ``anchored`` where it stood, ``moved`` where the article's
+    structure says its paragraph went (:func:`corresponding`).
+
+    Only there: elsewhere a variant is another text (the seed prints its headline
+    twice, once with a curly and once with a straight apostrophe).
+    """
+    if place is None or claim.start is None:
+        return ORPHAN
+    if not 1 <= place <= len(article.paragraphs):
+        return ORPHAN
+    paragraph = article.paragraph(place)
+    pattern = typography.quote_pattern(claim.quote)
+    match = pattern.match(typography.fold(paragraph.text), claim.start)
+    if match is None or not _context_holds(claim, paragraph, claim.start, match.end(), folded=True):
+        return ORPHAN
+    found = paragraph.text[claim.start : match.end()]
+    state = AnchorState.ANCHORED if place == claim.paragraph else AnchorState.MOVED
+    return Anchor(state, paragraph.number, claim.start, match.end(), found)
 
 
 def _hinted_offset(claim: Claim, article: Article) -> int | None:
@@ -193,6 +221,28 @@ def offset_at_hint(claim: Claim, article: Article) -> int | None:
     return paragraph.offset + claim.start
 
 
+def _context_holds(
+    claim: Claim, paragraph: Paragraph, start: int, end: int, *, folded: bool
+) -> bool:
+    """Whether the saved context stands around ``[start, end)`` (``folded``: typography aside)."""
+    prefix, suffix = context(paragraph, start, end)
+    if folded:
+        agrees = typography.ends_with(prefix, claim.prefix) and typography.starts_with(
+            suffix, claim.suffix
+        )
+    else:
+        agrees = prefix.endswith(claim.prefix) and suffix.startswith(claim.suffix)
+    if not agrees:
+        return False
+    # Saved context has an empty side only at the paragraph's edge, which must still be
+    # one: else a new paragraph above that repeats the sentence and goes on takes the
+    # claim. (A hand-written claim without any context has only its hints to go by.)
+    return not (
+        (claim.prefix or claim.suffix)
+        and ((prefix and not claim.prefix) or (suffix and not claim.suffix))
+    )
+
+
 def _at_hint(claim: Claim, article: Article) -> Anchor | None:
     """The claim, if its exact quote and context stand exactly where the hints say."""
     if offset_at_hint(claim, article) is None:
@@ -200,15 +250,7 @@ def _at_hint(claim: Claim, article: Article) -> Anchor | None:
     assert claim.paragraph is not None and claim.start is not None  # the hints held
     paragraph = article.paragraph(claim.paragraph)
     end = claim.start + len(claim.quote)
-    prefix, suffix = context(paragraph, claim.start, end)
-    if not (prefix.endswith(claim.prefix) and suffix.startswith(claim.suffix)):
-        return None
-    # Saved context has an empty side only at the paragraph's edge, which must still be
-    # one: else a new paragraph above that repeats the sentence and goes on takes the
-    # claim. (A hand-written claim without any context has only its hints to go by.)
-    if (claim.prefix or claim.suffix) and (
-        (prefix and not claim.prefix) or (suffix and not claim.suffix)
-    ):
+    if not _context_holds(claim, paragraph, claim.start, end, folded=False):
         return None
     return Anchor(AnchorState.ANCHORED, paragraph.number, claim.start, end, claim.quote)
 
@@ -237,15 +279,25 @@ def _exact(claim: Claim, article: Article) -> Anchor:
         distance = abs(paragraph.offset + start - hinted) if hinted is not None else 0
         agreement, whole = _agreement(claim, prefix, suffix), _whole_sides(claim, prefix, suffix)
         edges = (not claim.prefix and not prefix) + (not claim.suffix and not suffix)
-        matches.append(_Match(paragraph, start, end, agreement, distance, whole, edges))
+        folded = _agreement(claim, prefix, suffix, folded=True)
+        matches.append(_Match(paragraph, start, end, agreement, distance, whole, edges, folded))
     if not matches:
-        return ORPHAN
+        return _typographic_at(claim, article, claim.paragraph)
     best = min(
-        matches, key=lambda m: (-m.agreement, -m.edges, m.distance, m.paragraph.number, m.start)
+        matches,
+        key=lambda m: (-m.agreement, -m.folded, -m.edges, m.distance, m.paragraph.number, m.start),
     )
+    found = best.paragraph.text[best.start : best.end]
+    place = (best.paragraph.number, best.start)
+    if place == (claim.paragraph, claim.start) and _context_holds(
+        claim, best.paragraph, best.start, best.end, folded=True
+    ):
+        # Where it stood, with its context, but for typography (a CMS straightened the
+        # quotes): still anchored; its quote and context are refreshed to the text.
+        return Anchor(AnchorState.ANCHORED, *place, best.end, found)
     if not _trusted(claim, best, len(matches)):
         return ORPHAN
-    return Anchor(AnchorState.MOVED, best.paragraph.number, best.start, best.end, claim.quote)
+    return Anchor(AnchorState.MOVED, *place, best.end, found)
 
 
 # --- fuzzy ------------------------------------------------------------------------
@@ -410,14 +462,18 @@ def fuzzy_candidates(claim: Claim, article: Article) -> list[FuzzyMatch]:
     return [match for match in found if match is not None]
 
 
-def _fuzzy(claim: Claim, article: Article) -> Anchor:
-    """The fuzzy stage: ``changed`` at a trustworthy match, else ``orphan``."""
+def _fuzzy(claim: Claim, article: Article, place: int | None, *, shown: bool) -> Anchor:
+    """The fuzzy stage: ``changed`` at a trustworthy match, else ``orphan``.
+
+    ``place`` is the paragraph that now stands where the claim's stood: its hint,
+    shifted as the other claims show (``shown``; :func:`corresponding`).
+    """
     if max(len(claim.prefix), len(claim.suffix)) < MIN_CONTEXT_AGREEMENT:
         return ORPHAN  # no context to vouch for a changed text: never a guess
     count = len(article.paragraphs)
     near: list[int] = []
-    if claim.paragraph is not None:
-        hinted = min(claim.paragraph, count) - 1
+    if place is not None:
+        hinted = min(place, count) - 1
         near = list(range(max(0, hinted - NEIGHBOURS), min(count, hinted + NEIGHBOURS + 1)))
     matches = [_fuzzy_in(claim, article.paragraphs[i]) for i in near]
     best = _pick([m for m in matches if m is not None])
@@ -430,26 +486,82 @@ def _fuzzy(claim: Claim, article: Article) -> Anchor:
     if best is None or best.found == claim.quote:
         # The exact text at the best place was judged by the exact stages already.
         return ORPHAN
-    if best.paragraph != claim.paragraph and facts(best.found) != facts(claim.quote):
+    if (
+        best.paragraph != place
+        and facts(best.found) != facts(claim.quote)
+        and (shown or not _surrounded(claim, article.paragraph(best.paragraph), best))
+    ):
         # Other figures or names in another paragraph: a look-alike sentence (a
         # neighbour that says "eleven percent"), not this claim edited in place.
         return ORPHAN
     return Anchor(AnchorState.CHANGED, best.paragraph, best.start, best.end, best.found)
 
 
+def _surrounded(claim: Claim, paragraph: Paragraph, match: FuzzyMatch) -> bool:
+    """Whether both sides of the claim's saved context stand whole around a match.
+
+    With no other claim to show where the paragraphs went, this is what says that a
+    neighbouring paragraph is the claim's own, shifted by an insertion above.
+    """
+    sides = (claim.prefix, claim.suffix)
+    if min(len(side) for side in sides) < MIN_CONTEXT_AGREEMENT:
+        return False
+    return _context_holds(claim, paragraph, match.start, match.end, folded=True)
+
+
 def locate(claim: Claim, article: Article, *, fuzzy: bool = False) -> Anchor:
     """Find one claim's quote in the article (see the module docstring)."""
     anchor = _exact(claim, article)
     if anchor.state is AnchorState.ORPHAN and fuzzy:
-        return _fuzzy(claim, article)
+        return _fuzzy(claim, article, claim.paragraph, shown=False)
     return anchor
 
 
 def locate_all(
     document: AnnotationFile, article: Article, *, fuzzy: bool = False
 ) -> dict[str, Anchor]:
-    """Locate every claim of a document, by claim id."""
-    return {claim.id: locate(claim, article, fuzzy=fuzzy) for claim in document.claims}
+    """Locate every claim of a document, by claim id.
+
+    The claims found exactly show how the paragraphs moved (a paragraph inserted
+    above shifts every number); a claim found only by a fuzzy match is then looked
+    for in the paragraph that corresponds to its old one.
+    """
+    anchors = {claim.id: _exact(claim, article) for claim in document.claims}
+    if not fuzzy:
+        return anchors
+    moves = paragraph_moves(document.claims, anchors)
+    for claim in document.claims:
+        if anchors[claim.id].state is AnchorState.ORPHAN:
+            place = corresponding(claim.paragraph, moves)
+            anchor = ORPHAN
+            if place != claim.paragraph:
+                anchor = _typographic_at(claim, article, place)
+            if anchor is ORPHAN:
+                anchor = _fuzzy(claim, article, place, shown=bool(moves))
+            anchors[claim.id] = anchor
+    return anchors
+
+
+def paragraph_moves(claims: Iterable[Claim], anchors: dict[str, Anchor]) -> dict[int, int]:
+    """Old paragraph number -> new, as most of the claims found exactly show it."""
+    votes: dict[int, Counter[int]] = defaultdict(Counter)
+    for claim in claims:
+        anchor = anchors[claim.id]
+        if anchor.state.trusted and claim.paragraph is not None and anchor.paragraph is not None:
+            votes[claim.paragraph][anchor.paragraph] += 1
+    return {old: counter.most_common(1)[0][0] for old, counter in votes.items()}
+
+
+def corresponding(paragraph: int | None, moves: dict[int, int]) -> int | None:
+    """The paragraph that now stands where ``paragraph`` stood: as its claims moved,
+    else shifted as the nearest paragraph whose claims were found (the earlier one on
+    a tie); unchanged without any evidence."""
+    if paragraph is None or not moves:
+        return paragraph
+    if paragraph in moves:
+        return moves[paragraph]
+    nearest = min(moves, key=lambda old: (abs(old - paragraph), old))
+    return max(1, paragraph + moves[nearest] - nearest)
 
 
 def attach(claim: Claim, article: Article, anchor: Anchor) -> Claim:

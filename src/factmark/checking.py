@@ -8,7 +8,7 @@ from pathlib import Path
 
 from factmark import store
 from factmark.anchor import AnchorState, locate_all
-from factmark.article import Article, ArticleError
+from factmark.article import Article
 from factmark.errors import FactmarkError
 from factmark.store import Problem, StoreError
 
@@ -64,11 +64,10 @@ def check_file(path: Path) -> FileReport:
         return report
     document = loaded.document
     report.claims = len(document.claims)
-    article_path = loaded.article_path
     try:
-        article = Article.read(article_path)
-    except ArticleError as error:
-        report.problems.append(Problem(path, f"{article_path}: {error.message}", key="article"))
+        article = store.read_article(loaded)
+    except StoreError as error:  # missing, unreadable, or outside the repository
+        report.problems.extend(error.problems)
         return report
     anchors = locate_all(document, article, fuzzy=True)
     for claim in document.claims:

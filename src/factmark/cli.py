@@ -186,34 +186,37 @@ def run_diff(args: argparse.Namespace) -> int:
 # --- export ----------------------------------------------------------------
 
 EXPORT_FORMATS = ("w3c", "claimreview", "brat", "markdown", "html", "csv")
+TARGET_HELP = (
+    "an article or its annotation file (default: the one here: the one article of this "
+    "folder with annotations, or the one file of the nearest annotations/ folder)"
+)
 
 
-def _load_target(target: Path, annotations: str | None) -> tuple[Loaded, Path]:
-    """An article or its annotation file, loaded: the annotations and the article's path."""
-    from factmark import store
-    from factmark.article import Article
-    from factmark.paths import annotation_path_for
+def _load_target(target: str | None, annotations: str | None) -> tuple[Loaded, Article, Path]:
+    """An article or its annotation file (by default the obvious one here), loaded: the
+    annotations, the article and its path."""
+    from factmark import store, targets
 
-    if store.looks_like_annotations(target):
-        loaded = store.load(target)
-        return loaded, loaded.article_path
-    Article.read(target)
-    path = annotation_path_for(target, annotations)
-    if not path.exists():
-        raise UsageError(f"{target}: no annotation file (looked for {path})")
-    return store.load(path), target
+    found = targets.resolve(
+        Path(target) if target is not None else targets.obvious(Path.cwd()), annotations
+    )
+    if found.loaded is not None:
+        return found.loaded, found.article, found.article_path
+    if not found.annotation_path.exists():
+        raise UsageError(
+            f"{found.article_path}: no annotation file (looked for {found.annotation_path})"
+        )
+    return store.load(found.annotation_path), found.article, found.article_path
 
 
 def run_export(args: argparse.Namespace) -> int:
     from factmark import store
-    from factmark.article import Article
 
     if args.format not in EXPORT_FORMATS:
         raise UsageError(f"unknown format {args.format!r} (one of: {', '.join(EXPORT_FORMATS)})")
     if args.output == "":
         raise UsageError("-o: an empty path (leave -o out to write to stdout)")
-    loaded, article_path = _load_target(Path(args.target), args.annotations)
-    article = Article.read(article_path)
+    loaded, article, article_path = _load_target(args.target, args.annotations)
     text = _exported(args, loaded.document, article, article_path)
     if args.output in (None, "-", "/dev/stdout"):  # our own stdout, where the shell sent it
         sys.stdout.write(text)
@@ -299,12 +302,11 @@ def _warn_for_google(reviews: list[dict[str, Any]]) -> None:
 
 
 def run_review(args: argparse.Namespace) -> int:
-    from factmark.article import Article
     from factmark.review import Selection, as_data, as_markdown, selected
 
-    loaded, article_path = _load_target(Path(args.target), args.annotations)
+    loaded, article, article_path = _load_target(args.target, args.annotations)
     document = loaded.document
-    states = _found(document, Article.read(article_path))
+    states = _found(document, article)
     choice = Selection(
         frozenset(args.verdict or ()), frozenset(args.confidence or ()),
         args.contradictions, args.missing_sources, args.unresolved,
@@ -337,12 +339,12 @@ def _review_table(
     from rich.table import Table
     from rich.text import Text
 
-    from factmark.review import contradicted, contradictions
+    from factmark.gitio.render import PASSIVE, shorten
+    from factmark.review import contradicted, contradictions, counted, shown_of
     from factmark.visible import CONTRADICTED_SYMBOL, VERDICT_SYMBOLS
 
     console = Console(no_color=bool(os.environ.get("NO_COLOR")), highlight=False)
-    total = len(document.claims)
-    shown = f"{len(claims)} of {total} claims" if len(claims) != total else f"{total} claims"
+    shown = shown_of(len(claims), len(document.claims))
     table = Table(title=Text(f"Fact-check: {one_line(title)} · {shown}"), expand=False)
     table.add_column("¶", justify="right", no_wrap=True)
     table.add_column("verdict", no_wrap=True)
@@ -352,27 +354,29 @@ def _review_table(
     table.add_column("links", overflow="fold", ratio=1)
     ends = contradicted(document)
     paragraphs = {claim.id: claim.paragraph for claim in document.claims}
+    quotes = {claim.id: claim.quote for claim in document.claims}
     for claim in claims:
         symbol = CONTRADICTED_SYMBOL if claim.id in ends else VERDICT_SYMBOLS[claim.verdict]
         verdict = Text(f"{symbol} {claim.verdict}")
         state = states.get(claim.id, "anchored")
         if state in ("changed", "orphan"):
             verdict.append(f"\n⚠ {state}", style="bold")
-        links = ", ".join(
-            f"{link.kind} ¶{paragraphs.get(link.other(claim.id)) or '?'}"
-            for link in document.links_of(claim.id)
-        )
+        links = []
+        for link in document.links_of(claim.id):
+            other = link.other(claim.id)
+            verb = link.kind if link.symmetric or link.source == claim.id else PASSIVE[link.kind]
+            links.append(f"{verb} ¶{paragraphs.get(other) or '?'} “{shorten(quotes[other], 24)}”")
         table.add_row(
             Text(str(claim.paragraph or "?")), verdict, Text(claim.confidence),
             Text(one_line(" ".join(claim.quote.split()))), Text(str(len(claim.sources))),
-            Text(links),
+            Text("; ".join(links)),
         )  # fmt: skip
     console.print(table)
     if not claims:
         console.print(Text("No claims match.", style="italic"))
     found = contradictions(document, (claim.id for claim in claims))
     if found:
-        console.print(Text(f"\n{len(found)} contradictions", style="bold"))
+        console.print(Text(f"\n{counted(len(found), 'contradiction')}", style="bold"))
         for item in found:
             first, second = (paragraphs[item[end]] or "?" for end in ("from", "to"))
             line = Text(f"¶{first} “{one_line(item['from_quote'])}”")
@@ -396,18 +400,16 @@ def run_merge_driver(args: argparse.Namespace) -> int:
 
 
 def run_reanchor(args: argparse.Namespace) -> int:
-    from factmark import store
+    from factmark import store, targets
     from factmark.anchor import AnchorState, locate_all, refresh
-    from factmark.article import Article
-    from factmark.paths import annotation_path_for
 
-    article = Article.read(args.article)
-    path = annotation_path_for(args.article, args.annotations)
+    found = targets.resolve(Path(args.article), args.annotations)
+    article, path = found.article, found.annotation_path
     if path.is_dir():
         raise UsageError(f"{path}: is a directory, not an annotation file")
     if not path.exists():
         raise UsageError(f"{path}: no annotation file for {args.article}")
-    document = store.load(path).document
+    document = (found.loaded or store.load(path)).document
     anchors = locate_all(document, article, fuzzy=True)
     rows = []
     for claim in document.claims:
@@ -448,13 +450,12 @@ def run_reanchor(args: argparse.Namespace) -> int:
 
 
 def run_annotate(args: argparse.Namespace) -> int:
-    from factmark.article import Article
-    from factmark.paths import annotation_path_for
+    from factmark import targets
 
-    article = Article.read(args.article)
+    found = targets.resolve(Path(args.article), args.annotations)
+    article, path = found.article, found.annotation_path
     if not sys.stdin.isatty() or not sys.stdout.isatty():
         raise UsageError(f"{args.article}: annotate needs a terminal (stdin and stdout a TTY)")
-    path = annotation_path_for(args.article, args.annotations)
     if path.is_dir():
         raise UsageError(f"{path}: is a directory, not an annotation file")
     from factmark.tui.app import FactmarkApp  # Textual is loaded only for the TUI
@@ -507,7 +508,11 @@ def build_parser() -> Parser:
         "found (annotations/<stem>.toml in the nearest folder that has one) or created on "
         "first save.",
     )
-    annotate.add_argument("article", metavar="ARTICLE", help="a plain-text or Markdown article")
+    annotate.add_argument(
+        "article",
+        metavar="ARTICLE",
+        help="a plain-text or Markdown article, or its annotation file",
+    )
     annotate.add_argument("--annotations", metavar="FILE", help="use this annotation file")
     annotate.set_defaults(run=run_annotate)
 
@@ -534,7 +539,9 @@ def build_parser() -> Parser:
         epilog='--format json prints {"claims": [{"id", "state", "paragraph", "start", '
         '"quote", "found"}]}; paragraph, start and found are null for an orphan.',
     )
-    reanchor.add_argument("article", metavar="ARTICLE", help="the article, as it is now")
+    reanchor.add_argument(
+        "article", metavar="ARTICLE", help="the article as it is now, or its annotation file"
+    )
     reanchor.add_argument("--annotations", metavar="FILE", help="use this annotation file")
     reanchor.add_argument("--dry-run", action="store_true", help="report only; write nothing")
     reanchor.add_argument("--format", choices=("text", "json"), default="text")
@@ -564,7 +571,7 @@ def build_parser() -> Parser:
     git_setup = commands.add_parser(
         "git-setup",
         help="make git diff and merge annotation files by claim",
-        description="Add 'annotations/*.toml diff=factmark merge=factmark' to the repository's "
+        description="Add '**/annotations/*.toml diff=factmark merge=factmark' to the repository's "
         ".gitattributes (once) and register the textconv and merge drivers in the repository's "
         "git config (--global: the user's), with factmark named by absolute path. The driver "
         "commands are never read from a committed file: a repository must not choose commands "
@@ -620,7 +627,7 @@ def build_parser() -> Parser:
         "confidence, sources and links, and its contradictions. json is a stable shape "
         "(docs/review.schema.json).",
     )
-    review.add_argument("target", metavar="TARGET", help="an article or its annotation file")
+    review.add_argument("target", nargs="?", metavar="ARTICLE", help=TARGET_HELP)
     review.add_argument("--format", choices=("table", "markdown", "json"), default="table")
     review.add_argument("--verdict", action="append", choices=VERDICT_CHOICES)
     review.add_argument("--confidence", action="append", choices=CONFIDENCE_CHOICES)
@@ -646,7 +653,7 @@ def build_parser() -> Parser:
         "text. markdown: the review as a document. html: one self-contained page, the "
         "article with its claims highlighted. csv: one row per claim.",
     )
-    export.add_argument("target", metavar="TARGET", help="an article or its annotation file")
+    export.add_argument("target", nargs="?", metavar="ARTICLE", help=TARGET_HELP)
     export.add_argument(
         "--format", required=True, metavar="FORMAT", help=f"one of: {', '.join(EXPORT_FORMATS)}"
     )

@@ -12,7 +12,7 @@ from __future__ import annotations
 import operator
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import Any, Literal, TypeVar
 
 from factmark.model import AnnotationFile, Claim, Link
 
@@ -20,6 +20,9 @@ T = TypeVar("T")
 
 SET_FIELDS = ("tags", "sources")
 """Claim fields merged as sets, order kept: additions from both sides, removals from both."""
+
+Choice = Literal["mine", "theirs", "both"]
+"""How the editor settles a conflict: their own value, the other side's, or (a list) both."""
 
 
 @dataclass(frozen=True)
@@ -43,7 +46,8 @@ class Conflict:
 
 @dataclass
 class MergeResult:
-    """The merged document (ours where a conflict stood) and the conflicts."""
+    """The merged document (ours where a field conflicted, both sides' items where a
+    list did) and the conflicts."""
 
     document: AnnotationFile
     conflicts: list[Conflict] = field(default_factory=list)
@@ -87,6 +91,20 @@ def merge_sequences(base: Sequence[T], ours: Sequence[T], theirs: Sequence[T]) -
     return merged
 
 
+def _replaced_two_ways(base: Sequence[T], ours: Sequence[T], theirs: Sequence[T]) -> bool:
+    """Whether both sides replaced the same item of a list, each with something else.
+
+    One source edited two ways reads so (the old one removed on both sides, a new
+    one added on each). Additions, or removals on one side, merge cleanly.
+    """
+    if list(ours) == list(theirs):
+        return False
+    removed_by_both = any(item not in ours and item not in theirs for item in base)
+    added_by_ours = any(item not in base and item not in theirs for item in ours)
+    added_by_theirs = any(item not in base and item not in ours for item in theirs)
+    return removed_by_both and added_by_ours and added_by_theirs
+
+
 def _merge_claim(base: Claim, ours: Claim, theirs: Claim) -> tuple[Claim, list[Conflict]]:
     values: dict[str, Any] = {}
     conflicts = []
@@ -94,6 +112,8 @@ def _merge_claim(base: Claim, ours: Claim, theirs: Claim) -> tuple[Claim, list[C
         b, o, t = getattr(base, name), getattr(ours, name), getattr(theirs, name)
         if name in SET_FIELDS:
             values[name] = merge_sequences(b, o, t)
+            if _replaced_two_ways(b, o, t):
+                conflicts.append(Conflict(ours.id, name, o, t, b))
             continue
         value, conflicted = merge_values(b, o, t)
         if name == "updated" and conflicted:  # both edited: the later edit is when it changed
@@ -230,3 +250,161 @@ def merge(base: AnnotationFile, ours: AnnotationFile, theirs: AnnotationFile) ->
         }
     )
     return MergeResult(document.sorted(), conflicts + link_conflicts + header_conflicts)
+
+
+# --- settling conflicts ----------------------------------------------------------------
+
+
+def chosen_value(conflict: Conflict, choice: Choice) -> Any:
+    """The value of a conflicted field as the editor chose it (both: a list's items from each)."""
+    if choice == "theirs":
+        return conflict.theirs
+    if choice == "both" and conflict.key in SET_FIELDS:
+        return merge_sequences(conflict.base, conflict.ours, conflict.theirs)
+    return conflict.ours
+
+
+def resolve(
+    result: MergeResult,
+    ours: AnnotationFile,
+    theirs: AnnotationFile,
+    choices: Sequence[Choice],
+) -> AnnotationFile:
+    """The merged document with each of its conflicts settled as chosen (one choice each).
+
+    A claim or link chosen whole is taken from that side, or left out where that
+    side deleted it; a link stays only while both its claims do.
+    """
+    if len(choices) != len(result.conflicts):
+        raise ValueError("one choice is needed for each conflict")
+    document = result.document
+    claims = {claim.id: claim for claim in document.claims}
+    links = {link.key: link for link in document.links}
+    header: dict[str, Any] = {}
+    for conflict, choice in zip(result.conflicts, choices, strict=True):
+        side = ours if choice == "mine" else theirs
+        if conflict.link is not None:
+            _put(
+                links, conflict.link, next((k for k in side.links if k.key == conflict.link), None)
+            )
+        elif conflict.claim is None:
+            header[conflict.key] = chosen_value(conflict, choice)
+        elif conflict.key == "claim":
+            _put(
+                claims,
+                conflict.claim,
+                next((c for c in side.claims if c.id == conflict.claim), None),
+            )
+        elif conflict.claim in claims:
+            value = chosen_value(conflict, choice)
+            claims[conflict.claim] = claims[conflict.claim].model_copy(update={conflict.key: value})
+    kept = [link for link in links.values() if link.source in claims and link.target in claims]
+    settled = document.model_copy(update={**header, "claims": list(claims.values()), "links": kept})
+    return AnnotationFile.model_validate(settled.model_dump(by_alias=True)).sorted()
+
+
+def _put(items: dict[Any, T], key: Any, item: T | None) -> None:
+    if item is None:
+        items.pop(key, None)
+    else:
+        items[key] = item
+
+
+def merge_edit(
+    base: Claim, mine: Claim, current: Claim | None
+) -> tuple[Claim | None, list[Conflict]]:
+    """A dialog's edit of a claim (``base`` as it opened, ``mine`` as it closed) applied
+    onto the claim as it is now, field by field.
+
+    A claim deleted meanwhile (``current`` None) is one conflict on the whole claim:
+    settled ``mine`` it comes back with the edit, ``theirs`` the edit is dropped.
+    """
+    if current is None:
+        return None, [Conflict(base.id, "claim", "changed", "deleted", base)]
+    return _merge_claim(base, mine, current)
+
+
+def resolve_edit(
+    mine: Claim, merged: Claim | None, conflicts: Sequence[Conflict], choices: Sequence[Choice]
+) -> Claim | None:
+    """The claim once a dialog's conflicts are settled (None: the edit is dropped)."""
+    if len(choices) != len(conflicts):
+        raise ValueError("one choice is needed for each conflict")
+    if merged is None:
+        return mine if list(choices) == ["mine"] else None
+    values = {c.key: chosen_value(c, choice) for c, choice in zip(conflicts, choices, strict=True)}
+    return merged.model_copy(update=values)
+
+
+def overwritten(
+    base: AnnotationFile, ours: AnnotationFile, theirs: AnnotationFile
+) -> list[Conflict]:
+    """What writing ``ours`` over ``theirs`` would lose of what they changed since ``base``:
+    each claim field ours holds otherwise, each claim or link they added, changed or
+    deleted, and the file's article."""
+    lost = _overwritten_claims(base, ours, theirs) + _overwritten_links(base, ours, theirs)
+    if theirs.article not in (base.article, ours.article):
+        lost.append(Conflict(None, "article", ours.article, theirs.article, base.article))
+    return lost
+
+
+def _overwritten_claims(
+    base: AnnotationFile, ours: AnnotationFile, theirs: AnnotationFile
+) -> list[Conflict]:
+    def fields(old: Claim, kept: Claim, claim: Claim) -> list[Conflict]:
+        return [
+            Conflict(claim.id, name, getattr(kept, name), getattr(claim, name), getattr(old, name))
+            for name in Claim.model_fields
+            if name != "updated"
+            and getattr(claim, name) not in (getattr(old, name), getattr(kept, name))
+        ]
+
+    return _overwritten_items(
+        {c.id: c for c in base.claims},
+        {c.id: c for c in ours.claims},
+        {c.id: c for c in theirs.claims},
+        fields,
+        lambda key, o, t, old: Conflict(key, "claim", o, t, old),
+    )
+
+
+def _overwritten_links(
+    base: AnnotationFile, ours: AnnotationFile, theirs: AnnotationFile
+) -> list[Conflict]:
+    def note(old: Link, kept: Link, link: Link) -> list[Conflict]:
+        return [Conflict(None, _link_name(link), kept.note, link.note, old.note, link.key)]
+
+    return _overwritten_items(
+        {link.key: link for link in base.links},
+        {link.key: link for link in ours.links},
+        {link.key: link for link in theirs.links},
+        note,
+        lambda key, o, t, old: Conflict(None, f"link {key[0]}->{key[1]} {key[2]}", o, t, link=key),
+    )
+
+
+def _overwritten_items(
+    base: dict[Any, T],
+    ours: dict[Any, T],
+    theirs: dict[Any, T],
+    fields: Callable[[T, T, T], list[Conflict]],
+    whole: Callable[[Any, str, str, T | None], Conflict],
+) -> list[Conflict]:
+    """Their changes to a collection keyed by identity that ``ours`` would overwrite:
+    ``fields`` of an item both kept, ``whole`` for one added, changed or deleted."""
+    lost = []
+    for key, item in theirs.items():
+        old, kept = base.get(key), ours.get(key)
+        if item in (old, kept):
+            continue
+        if old is not None and kept is not None:
+            lost += fields(old, kept, item)
+        else:  # added by them, or changed where ours deleted it
+            ours_state = "deleted" if kept is None else "added"
+            lost.append(whole(key, ours_state, "added" if old is None else "changed", old))
+    lost += [
+        whole(key, "kept", "deleted", old)
+        for key, old in base.items()
+        if key not in theirs and key in ours
+    ]
+    return lost

@@ -35,7 +35,61 @@ def annotation_path_for(article: Path | str, override: Path | str | None = None)
     return article.with_suffix(".toml")
 
 
+def looks_like_annotations(path: Path) -> bool:
+    """Whether a path names an annotation file rather than an article."""
+    return path.suffix == ".toml"
+
+
 def relative_article(annotation_path: Path, article: Path) -> str:
     """The ``article`` value for a file: relative to its folder, with ``/``."""
     relative = os.path.relpath(os.path.abspath(article), os.path.abspath(annotation_path.parent))
     return Path(relative).as_posix()
+
+
+class ArticlePathError(ValueError):
+    """An ``article`` value that names no file inside the repository; ``str`` says why."""
+
+
+def repository_root(annotation_path: Path) -> Path:
+    """The folder an annotation file's article must be in (docs/format.md, ``article``).
+
+    The git work tree holding the file; outside git, the folder holding the
+    ``annotations/`` folder the file is in, else the file's own folder.
+    """
+    folder = Path(os.path.abspath(annotation_path)).parent
+    root = git_root(folder)
+    if root is not None:
+        return root
+    for candidate in (folder, *folder.parents):
+        if candidate.name == ANNOTATIONS_DIR:
+            return candidate.parent
+    return folder
+
+
+def article_in_repository(annotation_path: Path, article: str) -> Path:
+    """The path of the article an annotation file names, relative to the file's folder.
+
+    The ``article`` value is data from whoever committed the file, so it must
+    stay inside the file's repository: an absolute path, a path that climbs out
+    with ``..``, a symlink anywhere along it that resolves outside, or git's
+    own folder raises ArticlePathError. A symlink that stays inside is followed.
+    """
+    if "\0" in article:  # no file has such a name; the system calls refuse it
+        raise ArticlePathError("not a file name (it holds a NUL character)")
+    root = repository_root(annotation_path)
+    if Path(article).is_absolute():
+        raise ArticlePathError(
+            f"outside the repository {root} (an absolute path; name the article relative "
+            "to the annotation file)"
+        )
+    path = Path(os.path.normpath(annotation_path.parent / article))
+    if not Path(os.path.abspath(path)).is_relative_to(root):
+        raise ArticlePathError(f"outside the repository {root} (the path climbs out of it)")
+    real, real_root = Path(os.path.realpath(path)), Path(os.path.realpath(root))
+    if not real.is_relative_to(real_root):
+        raise ArticlePathError(
+            f"outside the repository {root} (a symlink on the way leads to {real})"
+        )
+    if ".git" in real.relative_to(real_root).parts:  # git's config may hold a token
+        raise ArticlePathError(f"in git's own folder, not the files of {root}")
+    return path

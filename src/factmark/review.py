@@ -194,6 +194,16 @@ def differing_facts(first: str, second: str) -> tuple[set[str], set[str]]:
     return a - b, b - a
 
 
+def counted(count: int, noun: str) -> str:
+    """``1 claim``, ``2 claims``: a count with its noun (regular plurals)."""
+    return f"{count} {noun}{'s' * (count != 1)}"
+
+
+def shown_of(shown: int, total: int) -> str:
+    """``3 of 20 claims`` under a filter, ``20 claims`` without one."""
+    return f"{shown} of {counted(total, 'claim')}" if shown != total else counted(total, "claim")
+
+
 def _link_view(link: Link, claim_id: str, document: AnnotationFile) -> dict[str, Any]:
     other_id = link.other(claim_id)
     try:
@@ -308,10 +318,10 @@ def as_markdown(
         counts[claim.verdict] += 1
     summary = ", ".join(f"{n} {verdict}" for verdict, n in counts.items() if n)
     total = len(document.claims)
-    shown = f"{len(claims)} of {total} claims" if len(claims) != total else f"{total} claims"
+    shown = shown_of(len(claims), total)
     found = contradictions(document, (claim.id for claim in claims))
     lines += [f"{shown}{f' ({summary})' if summary else ''}; "
-              f"{len(found)} contradictions.", ""]  # fmt: skip
+              f"{counted(len(found), 'contradiction')}.", ""]  # fmt: skip
     if not claims:
         lines += ["No claims match.", ""]
     paragraph: int | None = -1

@@ -13,7 +13,7 @@ import fcntl
 import getpass
 import os
 import subprocess
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
@@ -21,7 +21,7 @@ from typing import IO, Any
 from factmark import store
 from factmark.anchor import Anchor, AnchorState, attach, locate, locate_all
 from factmark.article import Article
-from factmark.merge import MergeResult, merge
+from factmark.merge import Choice, Conflict, merge, merge_edit, overwritten, resolve, resolve_edit
 from factmark.model import AnnotationFile, Claim, Link, LinkKind, new_claim_id, utc_now
 from factmark.store import Fingerprint, StoreError
 
@@ -245,10 +245,45 @@ class Session:
         new = Claim.model_validate(values)
         if new == old:
             return old
-        new = new.model_copy(update={"updated": utc_now()})
-        claims = [new if c.id == claim_id else c for c in self.document.claims]
-        self._apply(_with(self.document, claims=claims), "edit claim", claim_id)
-        return new
+        return self._replace(new, "edit claim")
+
+    def _replace(self, claim: Claim, description: str) -> Claim:
+        claim = claim.model_copy(update={"updated": utc_now()})
+        claims = [claim if c.id == claim.id else c for c in self.document.claims]
+        self._apply(_with(self.document, claims=claims), description, claim.id)
+        return claim
+
+    def apply_dialog_edit(
+        self,
+        claim_id: str,
+        base: Claim,
+        changes: dict[str, Any],
+        choices: Sequence[Choice] | None = None,
+        description: str = "edit claim",
+    ) -> list[Conflict]:
+        """Apply the fields a dialog changed onto the claim as it is now.
+
+        ``base`` is the claim as the dialog opened it, ``changes`` the fields as it
+        closed. A field changed meanwhile and not by the dialog keeps its new value.
+        Where both changed a field (or the claim was deleted meanwhile) nothing is
+        applied and the conflicts are returned, until ``choices`` settles each.
+        """
+        mine = Claim.model_validate({**base.model_dump(), **changes})
+        current = self._index().by_id.get(claim_id)
+        merged, conflicts = merge_edit(base, mine, current)
+        if conflicts and (choices is None or len(choices) != len(conflicts)):
+            return conflicts
+        claim = resolve_edit(mine, merged, conflicts, choices or [])
+        if claim is None or claim == current:
+            return []
+        if current is None:  # deleted meanwhile: back, as the dialog left it
+            claim = claim.model_copy(update={"updated": utc_now()})
+            self._apply(_with(self.document, claims=[*self.document.claims, claim]),
+                        "restore claim", claim_id)  # fmt: skip
+        else:
+            self._replace(claim, description)
+        self.relocate([claim_id])
+        return []
 
     def delete_claim(self, claim_id: str) -> None:
         """Delete a claim and every link that touches it."""
@@ -257,47 +292,75 @@ class Session:
         links = [link for link in self.document.links if not link.touches(claim_id)]
         self._apply(_with(self.document, claims=claims, links=links), "delete claim", None)
 
-    def accept_change(self, claim_id: str, *, keep_verdict: bool = False) -> Claim:
-        """Take the text a ``changed`` claim now has as its quote.
+    def accept_as_shown(
+        self, base: Claim, *, keep_verdict: bool = False, choices: Sequence[Choice] | None = None
+    ) -> list[Conflict]:
+        """Accept a changed claim's new text, from the claim as the dialog showed it.
 
-        The verdict was about the old words: it goes back to ``pending`` unless
-        the editor keeps it.
+        The new quote and hints (and the verdict back to pending, unless kept) are
+        applied as a dialog's edit: a change that landed meanwhile is kept, and
+        the same field changed both ways is a conflict (see apply_dialog_edit).
         """
-        anchor = self.anchor(claim_id)
+        anchor = locate(base, self.article, fuzzy=True)
         if anchor.state is not AnchorState.CHANGED:
-            raise ValueError(f"claim {claim_id} is {anchor.state}, not changed")
-        return self._place(claim_id, anchor, keep_verdict=keep_verdict)
+            raise ValueError(f"claim {base.id} is {anchor.state}, not changed")
+        return self._place_as_shown(base, anchor, keep_verdict, choices)
 
-    def reattach(
-        self, claim_id: str, paragraph: int, start: int, end: int, *, keep_verdict: bool = True
-    ) -> Claim:
-        """Attach a claim (an orphan, or a changed one) to text the editor selected."""
+    def reattach_as_shown(
+        self,
+        base: Claim,
+        paragraph: int,
+        start: int,
+        end: int,
+        choices: Sequence[Choice] | None = None,
+    ) -> list[Conflict]:
+        """Attach a claim (an orphan, or a changed one) to text the editor selected.
+
+        ``base`` is the claim as the dialog showed it; the verdict is kept. What
+        changed meanwhile is kept or asked about, as for accept_as_shown.
+        """
         text = self.article.paragraph(paragraph).text
         if not 0 <= start < end <= len(text):
             raise ValueError(f"no text at {start}..{end} of paragraph {paragraph}")
         anchor = Anchor(AnchorState.ANCHORED, paragraph, start, end, text[start:end])
-        return self._place(claim_id, anchor, keep_verdict=keep_verdict)
+        return self._place_as_shown(base, anchor, True, choices)
 
-    def _place(self, claim_id: str, anchor: Anchor, *, keep_verdict: bool) -> Claim:
-        old = self.claim(claim_id)
-        placed = attach(old, self.article, anchor)  # quote, hints and context; state cleared
-        changes: dict[str, Any] = {"updated": utc_now()}
-        if not keep_verdict and placed.quote != old.quote:
+    def _place_as_shown(
+        self, base: Claim, anchor: Anchor, keep_verdict: bool, choices: Sequence[Choice] | None
+    ) -> list[Conflict]:
+        placed = attach(base, self.article, anchor)  # quote, hints and context
+        changes = placed.model_dump(include={"quote", "paragraph", "start", "prefix", "suffix"})
+        changes["state"] = None
+        if not keep_verdict and placed.quote != base.quote:  # the verdict was about other words
             changes["verdict"] = "pending"
-        placed = placed.model_copy(update=changes)
-        self.anchors[claim_id] = Anchor(
-            AnchorState.ANCHORED, anchor.paragraph, anchor.start, anchor.end, placed.quote
-        )
-        self._anchors_version += 1
-        claims = [placed if c.id == claim_id else c for c in self.document.claims]
-        self._apply(_with(self.document, claims=claims), "re-attach claim", claim_id)
-        return placed
+        return self.apply_dialog_edit(base.id, base, changes, choices, "re-attach claim")
+
+    def delete_as_shown(
+        self, base: Claim, choices: Sequence[Choice] | None = None
+    ) -> list[Conflict]:
+        """Delete a claim a dialog showed; if it changed meanwhile, ask first (one conflict).
+
+        Settled ``mine`` the claim is deleted, ``theirs`` it stays as it is now.
+        """
+        current = self._index().by_id.get(base.id)
+        if current is None:
+            return []
+        if current != base:
+            if choices is None or len(choices) != 1:
+                return [Conflict(base.id, "claim", "deleted", "changed", base)]
+            if choices[0] != "mine":
+                return []
+        self.delete_claim(base.id)
+        return []
 
     def add_link(self, source: str, target: str, kind: LinkKind, note: str = "") -> Link:
         """Link two claims; ValueError if they are the same or already so linked."""
         link = Link.model_validate({"from": source, "to": target, "kind": kind, "note": note})
         if source == target:
             raise ValueError("a claim cannot be linked to itself")
+        ids = self._index().by_id
+        if source not in ids or target not in ids:
+            raise KeyError(source if source not in ids else target)
         if any(existing.key == link.key for existing in self.document.links):
             raise ValueError(f"these claims are already linked as {kind}")
         links = [*self.document.links, link]
@@ -367,21 +430,32 @@ class Session:
         snapshot = self.document
         self.mark_saved(snapshot, self.write(snapshot))
 
-    def merge_with_disk(self) -> MergeResult:
+    def merge_with_disk(
+        self, asked: Sequence[Conflict] = (), choices: Sequence[Choice] = ()
+    ) -> list[Conflict]:
         """Merge the disk's changes into the session, three-way from the last save.
 
-        Where both changed the same field, the session's value is kept; the
-        result lists those conflicts so the editor can be told.
+        Where both changed the same thing nothing is merged, and the conflicts are
+        returned: the editor settles them with ``choices``, one per conflict in
+        ``asked``. Conflicts other than those asked about (the file changed again
+        meanwhile) are returned to be asked about afresh.
         """
         loaded = store.load(self.path)
         result = merge(self.saved, self.document, loaded.document)
-        self.anchors = locate_all(result.document, self.article, fuzzy=True)
+        if result.conflicts and (list(asked) != result.conflicts or len(choices) != len(asked)):
+            return result.conflicts
+        document = resolve(result, self.document, loaded.document, choices)
+        self.anchors = locate_all(document, self.article, fuzzy=True)
         self._anchors_version += 1
-        merged = _refresh_trusted(result.document, self.article, self.anchors)
+        merged = _refresh_trusted(document, self.article, self.anchors)
         self.fingerprint = loaded.fingerprint
         self.saved = loaded.document
         self._apply(merged, "merge with the file on disk", None)
-        return result
+        return []
+
+    def lost_by_keeping_mine(self) -> list[Conflict]:
+        """What writing the session's document over the file would lose of their changes."""
+        return overwritten(self.saved, self.document, self.disk_document())
 
     def relocate(self, claim_ids: Iterable[str] | None = None) -> None:
         """Find claims again in the article (all of them by default)."""

@@ -28,9 +28,19 @@ from typing import Any
 import tomli_w
 from pydantic import ValidationError
 
+from factmark import tomlread
+from factmark.article import Article, ArticleError
 from factmark.errors import FactmarkError
 from factmark.model import AnnotationFile, Claim, Link, Source
-from factmark.paths import ANNOTATIONS_DIR, annotation_path_for, git_root, relative_article
+from factmark.paths import (
+    ANNOTATIONS_DIR,
+    ArticlePathError,
+    annotation_path_for,
+    article_in_repository,
+    git_root,
+    looks_like_annotations,
+    relative_article,
+)
 
 TEMP_SUFFIX = ".factmark-tmp"
 STALE_TEMP_SECONDS = 3600
@@ -164,11 +174,16 @@ def parse(data: bytes | str, path: Path | str = "<annotations>") -> AnnotationFi
     else:
         text = data
     try:
-        raw = tomllib.loads(text)
+        raw = tomlread.loads(text)
     except tomllib.TOMLDecodeError as error:
         # Markers are looked for only in text that is not TOML: a note may hold a
         # line of seven equals signs, but a conflict never parses.
         raise StoreError(conflict_problems(text, path) or [_toml_problem(error, path)]) from None
+    except tomlread.UnreadableTomlError as error:
+        raise StoreError.single(path, f"not valid TOML: {error}") from None
+    huge = tomlread.integers_out_of_range(raw)
+    if huge:
+        raise StoreError(_out_of_range_problems(huge, raw, text, path))
     if "format" not in raw:
         message = 'no format key: not a factmark annotation file (expected format = "factmark/1")'
         raise StoreError([Problem(path, message, line=1 if text.strip() else None, key="format")])
@@ -176,6 +191,20 @@ def parse(data: bytes | str, path: Path | str = "<annotations>") -> AnnotationFi
         return AnnotationFile.model_validate(raw)
     except ValidationError as error:
         raise StoreError(validation_problems(error, raw, text, path)) from None
+
+
+def _out_of_range_problems(
+    found: list[tuple[tomlread.Location, int]], raw: Mapping[str, Any], text: str, path: Path
+) -> list[Problem]:
+    """Integers beyond 64 bits, each named by line, claim and key as a validation problem is."""
+    lines = _LineIndex(text)
+    problems = []
+    for loc, value in found:
+        message = f"not valid TOML: {tomlread.out_of_range_message(value)}"
+        problems.append(
+            _problem({"type": "toml_integer", "loc": loc, "msg": message}, raw, lines, path)
+        )
+    return problems
 
 
 def _toml_problem(error: tomllib.TOMLDecodeError, path: Path) -> Problem:
@@ -586,9 +615,12 @@ class Blocks:
 
 def _parse_tables(text: str, model: type[Claim] | type[Link], key: str) -> list[Any]:
     try:
-        raw = tomllib.loads(text)
+        raw = tomlread.loads(text)
+        huge = tomlread.integers_out_of_range(raw)
+        if huge:
+            raise ValueError(tomlread.out_of_range_message(huge[0][1]))
         return [model.model_validate(item) for item in raw.get(key, [])]
-    except (tomllib.TOMLDecodeError, ValidationError) as error:
+    except (ValueError, ValidationError) as error:  # TOMLDecodeError is a ValueError
         raise StoreError.single(Path("<merge>"), f"{key}: {error}") from None
 
 
@@ -781,17 +813,29 @@ def _process_alive(pid: int) -> bool:
 
 # --- paths (finding an article's file is factmark.paths; re-exported here) ---
 
-__all__ = ["annotation_path_for", "git_root", "relative_article"]
+__all__ = ["annotation_path_for", "git_root", "looks_like_annotations", "relative_article"]
 
 
 def article_path_for(annotation_path: Path, document: AnnotationFile) -> Path:
-    """The article an annotation file names, relative to the file's folder."""
-    return Path(os.path.normpath(annotation_path.parent / document.article))
+    """The article an annotation file names, relative to the file's folder.
+
+    StoreError, naming the annotation file, when it leads out of the repository
+    (:func:`factmark.paths.article_in_repository` has the rule).
+    """
+    try:
+        return article_in_repository(annotation_path, document.article)
+    except ArticlePathError as error:
+        raise StoreError.single(annotation_path, f"article {document.article}: {error}") from None
 
 
-def looks_like_annotations(path: Path) -> bool:
-    """Whether a path names an annotation file rather than an article."""
-    return path.suffix == ".toml"
+def read_article(loaded: Loaded) -> Article:
+    """The article a loaded annotation file names, read; StoreError names the annotation file."""
+    path = loaded.article_path
+    try:
+        return Article.read(path)
+    except ArticleError as error:
+        message = f"article {loaded.document.article}: {error.message}"
+        raise StoreError.single(loaded.path, message) from None
 
 
 _SKIPPED_DIRS = {".git", ".venv", "venv", "node_modules", "__pycache__", ".tox", ".mypy_cache"}

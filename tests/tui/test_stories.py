@@ -595,7 +595,11 @@ async def test_an_outside_change_keep_mine_asks_then_writes_mine(
             what="the confirmation",
         )
         confirm = await wait_for_screen(pilot, ChoiceScreen)
-        assert theirs.claims[-1].id in flowed(screen_lines(app))  # says what will be lost
+        # Says what will be lost, as the desk knows the claim: its quote, ¶, field and value.
+        lost = theirs.claims[-1]
+        shown = flowed(region_lines(app, confirm.query_one(".dialog-question"), content=True))
+        assert f"“{lost.quote}” (¶{lost.paragraph}): its note; theirs: {lost.note}" in shown
+        assert lost.id not in shown
         assert same(on_disk(path), theirs)
         assert confirm.query_one(OptionList).get_option_at_index(0).id == "cancel"
         await pilot.press("down", "enter")

@@ -59,6 +59,8 @@ from factmark.paths import ANNOTATIONS_DIR
 WORKING_TREE = "working tree"
 SET_FIELDS = ("sources", "tags")
 HEADER_FIELDS = ("format", "article", "article_sha256")
+HINT_FIELDS = frozenset({"paragraph", "start", "prefix", "suffix"})
+"""Where a claim stands: refreshed by re-anchoring, not an editor's change."""
 BARE_FIELDS = frozenset({"verdict", "confidence", "state", "format", "article_sha256"})
 """Fields whose values are words or hashes, printed without quotes."""
 
@@ -356,6 +358,17 @@ class _Entry:
     mark: str
     lines: list[tuple[str, str]] = field(default_factory=list)
     """(kind, text) pairs: kind ``+``, ``-`` or ``=`` (a plain line)."""
+    change: ClaimChange | None = None
+
+    @property
+    def only_moved(self) -> bool:
+        """Whether all that changed is where the claim stands (its hints and context)."""
+        change = self.change
+        return (
+            change is not None
+            and set(change.fields) <= HINT_FIELDS
+            and len(self.lines) == len(change.fields)  # no source, tag or link lines
+        )
 
 
 def text_lines(diff: FileDiff, colour: bool = False) -> Iterator[str]:
@@ -366,7 +379,12 @@ def text_lines(diff: FileDiff, colour: bool = False) -> Iterator[str]:
         yield paint("~", "~ header")
         for name, change in diff.header.items():
             yield f"  {name}: {value_text(name, change.old)} → {value_text(name, change.new)}"
-    for entry in _claim_entries(diff):
+    entries = _claim_entries(diff)
+    for line in moved_summary([entry.claim for entry in entries if entry.only_moved], diff):
+        yield paint("~", f"~ {line}")
+    for entry in entries:
+        if entry.only_moved:
+            continue
         yield paint(entry.mark, _heading(entry.mark, entry.claim))
         for kind, line in entry.lines:
             yield paint(kind, f"  {kind} {line}") if kind != "=" else f"  {line}"
@@ -387,7 +405,7 @@ def _claim_entries(diff: FileDiff) -> list[_Entry]:
     for claim in diff.claims_removed:
         entries[claim.id] = _Entry(claim, "-")
     for change in diff.claims_changed:
-        entries[change.id] = _Entry(change.new, "~", _change_lines(change))
+        entries[change.id] = _Entry(change.new, "~", _change_lines(change), change)
     links: list[tuple[Link, str, str, Mapping[str, str]]] = []
     links += [(link, "-", link.source, either_quotes) for link in diff.links_removed]
     for link_change in diff.links_changed:
@@ -403,6 +421,27 @@ def _claim_entries(diff: FileDiff) -> list[_Entry]:
             entry = entries[owner] = _Entry(found, "~")
         entry.lines.append((kind, f"link: {link_text(link, owner, quotes)}"))
     return sorted(entries.values(), key=lambda e: (*e.claim.position, e.claim.id))
+
+
+def moved_summary(claims: Sequence[Claim], diff: FileDiff) -> list[str]:
+    """One line per distance for claims that only moved (a paragraph inserted above
+    moves every claim below it: that is one fact, not twenty changes)."""
+    old = {claim.id: claim for claim in diff.old.claims} if diff.old is not None else {}
+    by_distance: dict[int, int] = {}
+    for claim in claims:
+        before = old[claim.id].paragraph
+        distance = (claim.paragraph or 0) - (before or 0)
+        by_distance[distance] = by_distance.get(distance, 0) + 1
+    lines = []
+    for distance, count in sorted(by_distance.items()):
+        what = f"{count} claim{'s' * (count != 1)} moved"
+        if distance == 0:
+            where = f"within {'their' if count != 1 else 'its'} paragraph"
+        else:
+            steps = abs(distance)
+            where = f"{'down' if distance > 0 else 'up'} {steps} paragraph{'s' * (steps != 1)}"
+        lines.append(f"{what} {where}, nothing else changed")
+    return lines
 
 
 def _change_lines(change: ClaimChange) -> list[tuple[str, str]]:
@@ -427,10 +466,13 @@ def _find(document: AnnotationFile | None, claim_id: str) -> Claim | None:
     return None
 
 
+NO_CHANGES = "No claim, link or header changed."
+
+
 def to_text(diffs: Sequence[FileDiff], colour: bool = False) -> str:
-    """Every file's differences; files without any are left out."""
+    """Every file's differences; files without any are left out, and none says so."""
     blocks = ["\n".join(text_lines(diff, colour)) for diff in diffs if not diff.empty]
-    return "\n\n".join(blocks) + "\n" if blocks else ""
+    return "\n\n".join(blocks) + "\n" if blocks else NO_CHANGES + "\n"
 
 
 def use_colour(is_terminal: bool, environ: Mapping[str, str]) -> bool:

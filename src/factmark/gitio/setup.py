@@ -19,7 +19,10 @@ from factmark.gitio.git import run_git, work_tree_root
 from factmark.store import write_atomic
 
 DRIVER = "factmark"
-ATTRIBUTES_LINE = f"annotations/*.toml diff={DRIVER} merge={DRIVER}"
+ATTRIBUTES_LINE = f"**/annotations/*.toml diff={DRIVER} merge={DRIVER}"
+"""Every ``annotations/`` folder of the repository, at the top or below (``desk/annotations``)."""
+OLD_ATTRIBUTES_LINES = (f"annotations/*.toml diff={DRIVER} merge={DRIVER}",)
+"""Lines earlier factmarks wrote (the top folder only): replaced, and removed by --disable."""
 SECTIONS = (f"diff.{DRIVER}", f"merge.{DRIVER}")
 MERGE_NAME = "factmark: three-way merge of annotation files by claim"
 
@@ -63,13 +66,23 @@ class SetupReport:
 
 
 def add_attributes_line(path: Path) -> bool:
-    """Add the line to a .gitattributes file unless it is there; True when added."""
+    """Add the line to a .gitattributes file unless it is there; True when added.
+
+    A line an earlier factmark wrote is replaced where it stands.
+    """
     text = path.read_text(encoding="utf-8", errors="surrogateescape") if path.exists() else ""
-    if any(line.strip() == ATTRIBUTES_LINE for line in text.splitlines()):
+    lines = text.splitlines(keepends=True)
+    if any(line.strip() == ATTRIBUTES_LINE for line in lines):
         return False
-    if text and not text.endswith("\n"):
-        text += "\n"
-    write_atomic(path, (text + ATTRIBUTES_LINE + "\n").encode("utf-8", errors="surrogateescape"))
+    old = [i for i, line in enumerate(lines) if line.strip() in OLD_ATTRIBUTES_LINES]
+    if old:
+        lines[old[0]] = ATTRIBUTES_LINE + "\n"
+        lines = [line for i, line in enumerate(lines) if i not in old[1:]]
+    else:
+        if lines and not lines[-1].endswith("\n"):
+            lines[-1] += "\n"
+        lines.append(ATTRIBUTES_LINE + "\n")
+    write_atomic(path, "".join(lines).encode("utf-8", errors="surrogateescape"))
     return True
 
 
@@ -78,7 +91,8 @@ def remove_attributes_line(path: Path) -> bool:
     if not path.exists():
         return False
     lines = path.read_text(encoding="utf-8", errors="surrogateescape").splitlines(keepends=True)
-    kept = [line for line in lines if line.strip() != ATTRIBUTES_LINE]
+    ours = {ATTRIBUTES_LINE, *OLD_ATTRIBUTES_LINES}
+    kept = [line for line in lines if line.strip() not in ours]
     if len(kept) == len(lines):
         return False
     write_atomic(path, "".join(kept).encode("utf-8", errors="surrogateescape"))

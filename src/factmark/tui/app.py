@@ -23,20 +23,28 @@ from textual.timer import Timer
 from factmark.article import Article
 from factmark.tui.screens.annotate import AnnotateScreen
 from factmark.tui.screens.choice import ChoiceScreen
-from factmark.tui.text import sanitize
+from factmark.tui.text import excerpt, sanitize
 from factmark.tui.typeahead import TypeAheadApp
 
 # The session, the store and the models (pydantic) load in the worker that opens
 # the annotations, after the article is on screen.
 if TYPE_CHECKING:
-    from factmark.model import Claim
+    from factmark.merge import Choice, Conflict
+    from factmark.model import AnnotationFile, Claim
     from factmark.session import Session
     from factmark.store import Fingerprint
     from factmark.tui.screens.load_error import LoadErrorScreen
 
 
+LOST_SHOWN = 4
+"""Changes listed by name before "keep mine" overwrites them; the rest are counted (the
+question fits 80×24 with its answers)."""
+LOST_VALUE_WIDTH = 40
+"""Cells of their value shown for each change "keep mine" would overwrite."""
+
+
 class FactmarkApp(TypeAheadApp):
-    """Annotate one article's claims (keys typed while they open are held: TypeAheadApp)."""
+    """Annotate one article's claims (the keys typed run in order: see TypeAheadApp)."""
 
     CSS_PATH = "app.tcss"
     TITLE = "factmark"
@@ -71,6 +79,8 @@ class FactmarkApp(TypeAheadApp):
         self._asking_about_disk = False
         self._unreadable: Fingerprint | None = None
         """An unusable version on disk already reported (once; never overwritten unasked)."""
+        self._later: Fingerprint | None = None
+        """A version on disk whose merge the editor left for later (asked again on saving)."""
 
     def get_default_screen(self) -> AnnotateScreen:
         return AnnotateScreen(self.article)  # the article is the first thing painted
@@ -247,10 +257,11 @@ class FactmarkApp(TypeAheadApp):
             return
         if not store.changed_on_disk(session.path, session.fingerprint):
             return
-        if session.dirty:
-            self.ask_about_disk()
-            return
         on_disk = store.fingerprint(session.path)
+        if session.dirty:
+            if on_disk is None or on_disk != self._later:
+                self.ask_about_disk()
+            return
         if on_disk is not None and on_disk == self._unreadable:
             return  # said so already; the next save will ask before replacing it
         try:
@@ -297,49 +308,93 @@ class FactmarkApp(TypeAheadApp):
         if choice == "mine" and self.session is not None:
             self._confirm_keep_mine()  # still asking: the watcher waits for the confirmation
             return
-        self._asking_about_disk = False
         session = self.session
+        if choice == "merge" and session is not None:
+            self._merge_asking(session)  # still asking while the conflicts are
+            return
+        self._asking_about_disk = False
         if session is None or choice is None:
             return
         try:
-            if choice == "merge":
-                result = session.merge_with_disk()
-                if result.conflicts:
-                    names = ", ".join(result.conflicted_claims) or "links"
-                    self.notify(
-                        f"Merged; where both changed the same field yours was kept: {names}.",
-                        severity="warning",
-                        timeout=10,
-                    )
-                else:
-                    self.notify("Merged cleanly.", timeout=3)
-                self.schedule_save()
-            elif choice == "reload":
-                session.reload()
-                self.notify("Reloaded from disk.", timeout=3)
+            session.reload()
+            self.notify("Reloaded from disk.", timeout=3)
         except StoreError as error:
-            self.notify(
-                sanitize(f"Cannot read the file on disk: {error}"),
-                severity="error",
-                timeout=10,
-                markup=False,
-            )
+            self._unreadable_on_disk(error)
         self._refresh()
+
+    def _unreadable_on_disk(self, error: Exception) -> None:
+        self.notify(
+            sanitize(f"Cannot read the file on disk: {error}"),
+            severity="error",
+            timeout=10,
+            markup=False,
+        )
+
+    def _merge_asking(
+        self,
+        session: Session,
+        asked: list[Conflict] | None = None,
+        choices: list[Choice] | None = None,
+    ) -> None:
+        """Merge with the file on disk; where both sides changed the same thing, ask first.
+
+        Escape leaves both versions as they are (theirs on disk, mine in the session):
+        the question comes back at the next save.
+        """
+        from factmark import store
+        from factmark.store import StoreError
+        from factmark.tui.screens.conflicts import ConflictScreen, question
+
+        try:
+            conflicts = session.merge_with_disk(asked or [], choices or [])
+            if not conflicts:
+                self._asking_about_disk = False
+                self.notify("Merged as you chose." if choices else "Merged cleanly.", timeout=3)
+                self.schedule_save()
+                self._refresh()
+                return
+            names = _claims_by_id(session.saved, session.document, session.disk_document())
+        except StoreError as error:
+            self._asking_about_disk = False
+            self._unreadable_on_disk(error)
+            return
+
+        def answer(chosen: list[Choice] | None) -> None:
+            if chosen is not None:
+                self._merge_asking(session, conflicts, chosen)
+                return
+            self._asking_about_disk = False
+            self._later = store.fingerprint(session.path)
+            self.notify("Nothing merged yet: you will be asked again at the next save.", timeout=5)
+
+        heading = sanitize(
+            f"{self.annotation_path.name} changed on disk while you had unsaved changes, "
+            "and both changed the same things. Nothing is merged until you choose:"
+        )
+        asked_now = [question(conflict, names) for conflict in conflicts]
+        self.push_screen(ConflictScreen(heading, asked_now), answer)
 
     def _confirm_keep_mine(self) -> None:
         from factmark.store import StoreError
+        from factmark.tui.screens.conflicts import question
 
         session = self.session
         assert session is not None
         try:
-            theirs = session.disk_document()
-            lost = _changed_claims(session.saved.claims, theirs.claims)
-            listed = ", ".join(lost[:6]) + ("…" if len(lost) > 6 else "")
-            what = (
-                f"{len(lost)} claim{'s' * (len(lost) != 1)} changed on disk ({listed}) will be lost"
-            )
+            lost = session.lost_by_keeping_mine()
+            names = _claims_by_id(session.saved, session.document, session.disk_document())
+            count = f"{len(lost)} change{'s' * (len(lost) != 1)} of theirs"
+            what = Text(f"Write your version anyway? {count} will be lost:", end="")
+            for conflict in lost[:LOST_SHOWN]:
+                asked = question(conflict, names)
+                what.append(f"\n• {asked.subject}; theirs: ")
+                what.append(excerpt(asked.theirs.plain, LOST_VALUE_WIDTH))
+            if len(lost) > LOST_SHOWN:
+                what.append(f"\n… and {len(lost) - LOST_SHOWN} more")
         except StoreError as error:
-            what = sanitize(f"the file on disk is not readable ({error}) and will be replaced")
+            what = Text(
+                sanitize(f"Write your version anyway? The file on disk is not readable ({error}) "
+                         "and will be replaced."), end="")  # fmt: skip
 
         def answer(choice: str | None) -> None:
             self._asking_about_disk = False
@@ -351,11 +406,7 @@ class FactmarkApp(TypeAheadApp):
                 self._refresh()
 
         self.push_screen(
-            ChoiceScreen(
-                f"Write your version anyway? {what}.",
-                [("cancel", "Cancel"), ("write", "Write mine anyway")],
-            ),
-            answer,
+            ChoiceScreen(what, [("cancel", "Cancel"), ("write", "Write mine anyway")]), answer
         )
 
     # --- command palette -----------------------------------------------------
@@ -375,8 +426,6 @@ class FactmarkApp(TypeAheadApp):
             yield SystemCommand("Save now", "key: ctrl+s", self.action_save_now)
 
 
-def _changed_claims(before: Iterable[Claim], after: Iterable[Claim]) -> list[str]:
-    """Ids of claims that differ between two lists of claims (added, removed or edited)."""
-    old = {c.id: c for c in before}
-    new = {c.id: c for c in after}
-    return sorted(key for key in old.keys() | new.keys() if old.get(key) != new.get(key))
+def _claims_by_id(*documents: AnnotationFile) -> dict[str, Claim]:
+    """Every claim of these documents by id, the later document's where both have it."""
+    return {claim.id: claim for document in documents for claim in document.claims}

@@ -23,10 +23,13 @@ from factmark.tui.widgets.status_bar import Status, StatusBar
 # The dialogs, the model and the session are imported where they are used: the
 # article is painted first, and pydantic loads in the worker that opens the session.
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from factmark.model import Claim, LinkKind
     from factmark.session import Session
     from factmark.tui.app import FactmarkApp
     from factmark.tui.screens.claim_editor import ClaimDraft
+    from factmark.tui.screens.conflicts import Write
 
 EDITING_ACTIONS = {
     "add", "edit", "enter", "link", "unlink", "delete", "undo", "redo", "unresolved",
@@ -87,8 +90,9 @@ class AnnotateScreen(Screen[None]):
         self.selected: str | None = None
         self.hits: list[tuple[int, int, str]] = []
         self.hit_index: int | None = None
-        self.reattaching: str | None = None
-        """The claim a selection will re-attach, instead of making a new claim."""
+        self.reattaching: Claim | None = None
+        """The claim (as the resolution dialog showed it) a selection will re-attach,
+        instead of making a new claim."""
 
     @property
     def fm_app(self) -> FactmarkApp:
@@ -283,13 +287,10 @@ class AnnotateScreen(Screen[None]):
             self.notify("Select some text first.", severity="warning")
             return
         if self.reattaching is not None:
-            claim_id, self.reattaching = self.reattaching, None
+            base, self.reattaching = self.reattaching, None
             self.view.selection = None
             self.selecting = False
-            self.editing.reattach(claim_id, selection.paragraph, start, end)
-            self.selected = claim_id
-            self.edited()
-            self.notify("Re-attached. Press u to undo.", timeout=3)
+            self._reattach(base, selection.paragraph, start, end)
             return
         overlapping = [
             c
@@ -318,6 +319,21 @@ class AnnotateScreen(Screen[None]):
             ClaimEditor(ClaimDraft(text[start:end]), new=True, warning=warning), done
         )
 
+    def _reattach(self, base: Claim, paragraph: int, start: int, end: int) -> None:
+        """Re-attach a claim, as the resolution dialog showed it, to the selected text."""
+        from factmark.tui.screens.conflicts import claim_name
+
+        def reattached() -> None:
+            if base.id in {claim.id for claim in self.editing.document.claims}:
+                self.selected = base.id
+                self.notify("Re-attached. Press u to undo.", timeout=3)
+
+        self._write_asking(
+            lambda c: self.editing.reattach_as_shown(base, paragraph, start, end, c),
+            f"{claim_name(base)} changed after you opened the list. Choose what to keep:",
+            done=reattached,
+        )
+
     def _selected_claim(self) -> Claim | None:
         if self.selected is None:
             self.notify("No claim selected here: press a to add one.", severity="warning")
@@ -325,7 +341,7 @@ class AnnotateScreen(Screen[None]):
         return self.editing.claim(self.selected)
 
     def action_edit(self) -> None:
-        from factmark.tui.screens.claim_editor import ClaimDraft, ClaimEditor
+        from factmark.tui.screens.claim_editor import ClaimDraft
 
         claim = self._selected_claim()
         if claim is None:
@@ -338,14 +354,52 @@ class AnnotateScreen(Screen[None]):
             list(claim.tags),
             list(claim.sources),
         )
-        claim_id = claim.id
+        self._edit(claim, draft)
+
+    def _edit(self, base: Claim, draft: ClaimDraft) -> None:
+        """Open the editor on ``draft``; its save applies onto the claim as it is by then."""
+        from factmark.tui.screens.claim_editor import ClaimEditor
+        from factmark.tui.screens.conflicts import claim_name
 
         def done(result: ClaimDraft | None) -> None:
-            if result is not None:
-                self.editing.update_claim(claim_id, **result.changes())
-                self.edited()
+            if result is None:
+                return
+            self._write_asking(
+                lambda choices: self.editing.apply_dialog_edit(
+                    base.id, base, result.changes(), choices
+                ),
+                f"{claim_name(base)} changed while you edited it. Choose what to keep:",
+                later=lambda: self._edit(base, result),
+                later_text="back to the editor",
+                done=lambda: setattr(self, "selected", base.id),
+            )
 
         self.app.push_screen(ClaimEditor(draft, new=False), done)
+
+    def _write_asking(
+        self,
+        write: Write,
+        heading: str,
+        *,
+        later: Callable[[], None] | None = None,
+        later_text: str = "leave it as it is now",
+        done: Callable[[], None] | None = None,
+    ) -> None:
+        """A dialog's write, asking about what changed meanwhile (see conflicts.write_asking)."""
+        from factmark.tui.screens.conflicts import write_asking
+
+        def written() -> None:
+            if done is not None:
+                done()
+            self.edited()
+
+        def nothing() -> None:
+            self.notify("Nothing changed.", timeout=3)
+
+        def claims() -> dict[str, Claim]:
+            return {claim.id: claim for claim in self.editing.document.claims}
+
+        write_asking(self.app, write, heading, claims, written, later or nothing, later_text)
 
     def action_link(self) -> None:
         claim = self._selected_claim()
@@ -362,13 +416,15 @@ class AnnotateScreen(Screen[None]):
         from factmark.tui.screens.link_picker import LinkPicker
 
         self.app.push_screen(
-            LinkPicker(claim, others), lambda target: self._pick_kind(claim, target)
+            LinkPicker(claim, others), lambda target: self._pick_kind(claim, target, others)
         )
 
-    def _pick_kind(self, claim: Claim, target: str | None) -> None:
-        if target is None:
+    def _pick_kind(self, claim: Claim, target: str | None, shown: list[Claim]) -> None:
+        from factmark.tui.screens.conflicts import claim_name
+
+        other = next((c for c in shown if c.id == target), None)
+        if other is None or self._deleted_meanwhile(claim, other):
             return
-        other = self.editing.claim(target)
         question = Text("“", end="")
         question.append(excerpt(claim.quote, 40))
         question.append("” … “")
@@ -376,12 +432,13 @@ class AnnotateScreen(Screen[None]):
         question.append("”")
 
         def done(kind: str | None) -> None:
-            if kind is None:
+            if kind is None or self._deleted_meanwhile(claim, other):
                 return
             try:
-                self.editing.add_link(claim.id, target, cast("LinkKind", kind))
-            except ValueError as error:
-                self.notify(str(error), severity="warning", markup=False)  # may quote the file
+                self.editing.add_link(claim.id, other.id, cast("LinkKind", kind))
+            except ValueError as error:  # already so linked (perhaps meanwhile, on disk)
+                names = f"{claim_name(claim)} and {claim_name(other)}"
+                self.notify(f"Not linked: {names}: {error}.", severity="warning", markup=False)
                 return
             self.edited()
             self.notify(f"Linked: {kind}.", timeout=2)
@@ -392,6 +449,20 @@ class AnnotateScreen(Screen[None]):
         self.app.push_screen(
             ChoiceScreen(question, [(kind, KIND_LABELS[kind]) for kind in LINK_KINDS]), done
         )
+
+    def _deleted_meanwhile(self, *claims: Claim) -> bool:
+        """Whether one of these claims a dialog showed was deleted since (saying so)."""
+        from factmark.tui.screens.conflicts import claim_name
+
+        ids = {c.id for c in self.editing.document.claims}
+        gone = [claim for claim in claims if claim.id not in ids]
+        if gone:
+            self.notify(
+                f"{claim_name(gone[0])} was deleted meanwhile (the file changed on disk).",
+                severity="warning",
+                markup=False,
+            )
+        return bool(gone)
 
     def action_unlink(self) -> None:
         claim = self._selected_claim()
@@ -540,22 +611,22 @@ class AnnotateScreen(Screen[None]):
             self.notify("Every claim is found in the article as it is.", timeout=3)
             return
 
+        shown = {claim.id: claim for claim in claims}
+
         def done(resolution: Resolution | None) -> None:
-            if resolution is None:
-                return
-            claim_id, action = resolution.claim_id, resolution.action
-            if action == "delete":
-                session.delete_claim(claim_id)
-                self.selected = None
-                self.edited()
-                self.notify("Deleted the claim. Press u to undo.", timeout=3)
-            elif action in ("accept", "accept-keep"):
-                claim = session.accept_change(claim_id, keep_verdict=action == "accept-keep")
-                self.go_to(claim.paragraph or self.current, claim_id)
-                self.edited()
-                self.notify("Accepted the new text. Press u to undo.", timeout=3)
-            elif action == "reattach":
-                self.reattaching = claim_id
+            if resolution is not None:
+                self._resolve(shown[resolution.claim_id], resolution.action)
+
+        self.app.push_screen(UnresolvedScreen(claims, session.anchors, start), done)
+
+    def _resolve(self, base: Claim, action: str) -> None:
+        """Accept, re-attach or delete a claim as the resolution dialog showed it."""
+        from factmark.tui.screens.conflicts import claim_name
+
+        session = self.editing
+        if action == "reattach":
+            if not self._deleted_meanwhile(base):
+                self.reattaching = base
                 self.view.begin_selection(self.current, None)
                 self.selecting = True
                 self.notify(
@@ -563,8 +634,36 @@ class AnnotateScreen(Screen[None]):
                     "another paragraph: escape, move there, then c and r again.",
                     timeout=6,
                 )  # fmt: skip
+            return
+        heading = f"{claim_name(base)} changed after you opened the list. Choose what to keep:"
+        if action == "delete":
 
-        self.app.push_screen(UnresolvedScreen(claims, session.anchors, start), done)
+            def deleted() -> None:
+                if base.id in {c.id for c in session.document.claims}:
+                    self.notify("Kept the claim as it is now.", timeout=3)
+                    return
+                self.selected = None
+                self.notify("Deleted the claim. Press u to undo.", timeout=3)
+
+            self._write_asking(lambda c: session.delete_as_shown(base, c), heading, done=deleted)
+            return
+
+        def accepted() -> None:
+            claim = next((c for c in session.document.claims if c.id == base.id), None)
+            if claim is None:  # deleted meanwhile, and left so
+                return
+            self.go_to(claim.paragraph or self.current, base.id)
+            self.notify("Accepted the new text. Press u to undo.", timeout=3)
+
+        keep = action == "accept-keep"
+        try:
+            self._write_asking(
+                lambda c: session.accept_as_shown(base, keep_verdict=keep, choices=c),
+                heading,
+                done=accepted,
+            )
+        except ValueError:  # resolved meanwhile (re-attached on disk): nothing to accept
+            self.notify(f"{claim_name(base)} was resolved meanwhile.", markup=False, timeout=4)
 
     def action_review(self) -> None:
         """Every claim in one table; enter there comes back to a claim."""
