@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual import work
-from textual.app import App, SystemCommand
+from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.timer import Timer
@@ -26,6 +26,7 @@ from factmark.tui.palette import textual_colours, theme_colours
 from factmark.tui.screens.annotate import AnnotateScreen
 from factmark.tui.screens.choice import ChoiceScreen
 from factmark.tui.text import excerpt, sanitize
+from factmark.tui.typeahead import TypeAheadApp
 
 # The session, the store and the models (pydantic) load in the worker that opens
 # the annotations, after the article is on screen.
@@ -34,6 +35,7 @@ if TYPE_CHECKING:
     from factmark.model import AnnotationFile, Claim
     from factmark.session import Session
     from factmark.store import Fingerprint
+    from factmark.tui.screens.load_error import LoadErrorScreen
 
 
 LOST_SHOWN = 4
@@ -43,8 +45,8 @@ LOST_VALUE_WIDTH = 40
 """Cells of their value shown for each change "keep mine" would overwrite."""
 
 
-class FactmarkApp(App[int]):
-    """Annotate one article's claims."""
+class FactmarkApp(TypeAheadApp):
+    """Annotate one article's claims (the keys typed run in order: see TypeAheadApp)."""
 
     CSS_PATH = "app.tcss"
     TITLE = "factmark"
@@ -117,9 +119,13 @@ class FactmarkApp(App[int]):
             )
         except StoreError as error:
             problems = [str(problem) for problem in error.problems]
-            self.call_from_thread(self.push_screen, LoadErrorScreen(problems))
+            self.call_from_thread(self._not_opened, LoadErrorScreen(problems))
             return
         self.call_from_thread(self._opened, session)
+
+    def _not_opened(self, screen: LoadErrorScreen) -> None:
+        self.drop_typed_ahead()
+        self.push_screen(screen)
 
     def _opened(self, session: Session) -> None:
         self.session = session
@@ -144,6 +150,7 @@ class FactmarkApp(App[int]):
                 timeout=6,
             )
         self.set_interval(self.watch_interval, self.check_disk)
+        self.release_typed_ahead()
 
     @property
     def annotate_screen(self) -> AnnotateScreen | None:

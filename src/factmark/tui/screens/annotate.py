@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, cast
 
 from rich.text import Text
 from textual import on
+from textual.actions import parse
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -36,7 +37,7 @@ EDITING_ACTIONS = {
 """Actions a read-only session refuses (``enter`` edits the selected claim)."""
 READING_ACTIONS = {"move", "first", "last", "search", "next_hit", "toggle_panel", "help", "quit",
                    "escape"}  # fmt: skip
-"""What works while the annotations are still being opened (review waits for them)."""
+"""What works while the annotations are still being opened (other keys wait for them)."""
 WIDE = 100
 """From this many columns the side panel stands beside the article, else under it."""
 KIND_LABELS: dict[str, str] = {
@@ -207,6 +208,21 @@ class AnnotateScreen(Screen[None]):
         if action in EDITING_ACTIONS and self.editing.read_only:
             return None  # shown greyed out: a read-only session cannot edit
         return True
+
+    def waits_for_session(self, key: str) -> bool:
+        """Whether a key typed now must wait until the annotations are open.
+
+        It must if it would run an action of this screen or the app other than
+        reading the article (Textual would drop it as disabled, or run it on
+        nothing); a key bound to nothing, or to the article view's own keys,
+        runs now.
+        """
+        if self.session is not None:
+            return False
+        active = self.active_bindings.get(key)
+        if active is None or active.node not in (self, self.app):
+            return False
+        return parse(active.binding.action)[1] not in READING_ACTIONS
 
     def action_move(self, step: int) -> None:
         self.go_to(self.current + step)
