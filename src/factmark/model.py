@@ -109,6 +109,14 @@ def utc_now() -> datetime:
     return datetime.now(UTC).replace(microsecond=0)
 
 
+def format_timestamp(value: datetime) -> str:
+    """A timestamp as the file, the diff and every export write it: ``2026-11-27T10:02:11Z``.
+
+    isoformat, not strftime: ``%Y`` does not pad years below 1000 to four digits.
+    """
+    return value.astimezone(UTC).replace(tzinfo=None).isoformat(timespec="seconds") + "Z"
+
+
 class _Model(BaseModel):
     # strict: a TOML string is never coerced into a number or a date; frozen:
     # a change is a new value, which keeps undo and three-way merges simple.

@@ -31,7 +31,7 @@ from pydantic import ValidationError
 from factmark import tomlread
 from factmark.article import Article, ArticleError
 from factmark.errors import FactmarkError
-from factmark.model import AnnotationFile, Claim, Link, Source
+from factmark.model import AnnotationFile, Claim, Link, Source, format_timestamp
 from factmark.paths import (
     ANNOTATIONS_DIR,
     ArticlePathError,
@@ -459,8 +459,7 @@ def _escape_hidden(match: re.Match[str]) -> str:
 
 def _value(value: Any) -> str:
     if isinstance(value, datetime):
-        # isoformat, not strftime: %Y does not pad years below 1000 to four digits.
-        return value.replace(tzinfo=None).isoformat(timespec="seconds") + "Z"
+        return format_timestamp(value)
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, list):  # as tomli-w writes an array, with our strings

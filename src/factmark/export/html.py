@@ -37,7 +37,7 @@ from urllib.parse import urlsplit
 from factmark import review
 from factmark.anchor import offset_at_hint
 from factmark.article import Article, Paragraph
-from factmark.model import VERDICTS, AnnotationFile, Claim, Link, Source
+from factmark.model import VERDICTS, AnnotationFile, Claim, Link, Source, format_timestamp
 from factmark.visible import CONTRADICTED_SYMBOL, HIDDEN, VERDICT_SYMBOLS, placeholder
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
@@ -83,8 +83,8 @@ def _excerpt(value: str, limit: int = _EXCERPT) -> str:
 
 
 def _time(value: datetime) -> str:
-    stamp = value.strftime("%Y-%m-%dT%H:%M:%SZ")
-    return f'<time datetime="{stamp}">{value.strftime("%Y-%m-%d %H:%M")} UTC</time>'
+    stamp = format_timestamp(value)
+    return f'<time datetime="{stamp}">{stamp[:10]} {stamp[11:16]} UTC</time>'
 
 
 def _safe_url(url: str) -> str | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import io
 
-from factmark.model import AnnotationFile, Claim, Source
+from factmark.model import AnnotationFile, Claim, Source, format_timestamp
 
 COLUMNS = (
     "id", "paragraph", "start", "quote", "verdict", "confidence", "sources", "links", "note",
@@ -38,7 +38,6 @@ def _row(claim: Claim, document: AnnotationFile) -> list[str]:
         else f"{link.kind} by {link.other(claim.id)}"
         for link in document.links_of(claim.id)
     )  # fmt: skip
-    stamp = "%Y-%m-%dT%H:%M:%SZ"
     values = [
         claim.id,
         str(claim.paragraph or ""),
@@ -51,8 +50,8 @@ def _row(claim: Claim, document: AnnotationFile) -> list[str]:
         claim.note,
         ", ".join(claim.tags),
         claim.author,
-        claim.created.strftime(stamp) if claim.created else "",
-        claim.updated.strftime(stamp) if claim.updated else "",
+        format_timestamp(claim.created) if claim.created else "",
+        format_timestamp(claim.updated) if claim.updated else "",
     ]
     return [_cell(value) for value in values]
 

@@ -17,14 +17,14 @@ from typing import Any
 
 from factmark.anchor import offset_at_hint
 from factmark.article import Article
-from factmark.model import AnnotationFile, Claim, Link, Source
+from factmark.model import AnnotationFile, Claim, Link, Source, format_timestamp
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 GENERATOR = {"id": "https://pypi.org/project/factmark/", "type": "Software", "name": "factmark"}
 
 
 def _time(value: datetime | None) -> str | None:
-    return value.strftime("%Y-%m-%dT%H:%M:%SZ") if value is not None else None
+    return format_timestamp(value) if value is not None else None
 
 
 def annotation_id(article_uri: str, claim_id: str) -> str:

@@ -53,7 +53,7 @@ from factmark.gitio.git import (
     work_tree_root,
 )
 from factmark.gitio.render import claim_fields, link_text, printable, source_text
-from factmark.model import AnnotationFile, Claim, Link, Source
+from factmark.model import AnnotationFile, Claim, Link, Source, format_timestamp
 from factmark.paths import ANNOTATIONS_DIR
 
 WORKING_TREE = "working tree"
@@ -246,7 +246,7 @@ def diff_documents(
 def json_value(value: Any) -> Any:
     """A field's value as JSON: times as the file writes them, models as objects."""
     if isinstance(value, datetime):
-        return value.replace(tzinfo=None).isoformat(timespec="seconds") + "Z"
+        return format_timestamp(value)
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, list | tuple):
