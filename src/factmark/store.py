@@ -41,6 +41,7 @@ from factmark.paths import (
     looks_like_annotations,
     relative_article,
 )
+from factmark.visible import HIDDEN, escaped
 
 TEMP_SUFFIX = ".factmark-tmp"
 STALE_TEMP_SECONDS = 3600
@@ -447,14 +448,11 @@ CLAIM_KEYS = (
 SOURCE_KEYS = ("url", "citation", "title", "quote", "accessed", "stance")
 LINK_KEYS = ("from", "to", "kind", "note")
 
-# Written as escapes so that they show in `git diff` and on a forge: C0 controls
-# but tab and newline, DEL, C1 controls, zero-width and bidirectional marks.
-_HIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
-
 
 def _escape_hidden(match: re.Match[str]) -> str:
+    """Hidden characters as escapes, so that they show in `git diff` and on a forge."""
     char = match.group()
-    return "\\r" if char == "\r" else f"\\u{ord(char):04X}"
+    return "\\r" if char == "\r" else escaped(char)
 
 
 def _value(value: Any) -> str:
@@ -470,7 +468,7 @@ def _value(value: Any) -> str:
         return '"""\n' + "\n".join(_value(line)[1:-1] for line in value.split("\n")) + '"""'
     # tomli-w knows TOML's quoting; we only add escapes for what it leaves raw.
     rendered = tomli_w.dumps({"v": value})[len("v = ") : -1]
-    return _HIDDEN.sub(_escape_hidden, rendered)
+    return HIDDEN.sub(_escape_hidden, rendered)
 
 
 def _table(header: str | None, values: Mapping[str, Any], keys: Iterable[str]) -> str:

@@ -38,7 +38,7 @@ from factmark import review
 from factmark.anchor import offset_at_hint
 from factmark.article import Article, Paragraph
 from factmark.model import VERDICTS, AnnotationFile, Claim, Link, Source, format_timestamp
-from factmark.visible import CONTRADICTED_SYMBOL, HIDDEN, VERDICT_SYMBOLS, placeholder
+from factmark.visible import CONTRADICTED_SYMBOL, INVISIBLE, VERDICT_SYMBOLS, placeholder
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 
@@ -52,14 +52,14 @@ _EXCERPT = 70
 
 def _attr(value: str) -> str:
     """A value for inside a double-quoted attribute, hidden characters spelt U+XXXX."""
-    return escape(HIDDEN.sub(lambda m: f"U+{ord(m.group()):04X}", value), quote=True)
+    return escape(INVISIBLE.sub(lambda m: f"U+{ord(m.group()):04X}", value), quote=True)
 
 
 def _text(value: str) -> str:
     """Untrusted text as HTML: escaped, every hidden character a visible placeholder."""
     out: list[str] = []
     cursor = 0
-    for match in HIDDEN.finditer(value):
+    for match in INVISIBLE.finditer(value):
         out.append(escape(value[cursor : match.start()], quote=True))
         char = match.group()
         out.append(
@@ -72,7 +72,7 @@ def _text(value: str) -> str:
 
 def _plain(value: str) -> str:
     """Untrusted text where no tag can go (``<title>``): escaped, placeholders bare."""
-    return escape(HIDDEN.sub(lambda m: placeholder(m.group()), value), quote=True)
+    return escape(INVISIBLE.sub(lambda m: placeholder(m.group()), value), quote=True)
 
 
 def _excerpt(value: str, limit: int = _EXCERPT) -> str:
@@ -91,7 +91,7 @@ def _safe_url(url: str) -> str | None:
     """The URL with hidden characters percent-encoded, if it is http or https."""
     if urlsplit(url).scheme.lower() not in ("http", "https"):
         return None
-    return HIDDEN.sub(lambda m: percent_encode(m.group()), url)
+    return INVISIBLE.sub(lambda m: percent_encode(m.group()), url)
 
 
 # Where the claims stand ----------------------------------------------------------------

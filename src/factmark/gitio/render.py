@@ -22,22 +22,18 @@ bury the change that matters; ``factmark diff`` reports them.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from factmark import store
 from factmark.model import AnnotationFile, Claim, Link, LinkKind, Source
 from factmark.store import StoreError
+from factmark.visible import HIDDEN, escaped
 
 NEWLINE_MARK = "⏎"
 LINKED_QUOTE_LENGTH = 60
 """Characters of the other claim's quote shown on a link line."""
 
-# Shown as \uXXXX so that they cannot hide, reorder or restyle what a reviewer
-# reads: C0 controls but tab and newline, DEL, C1 controls, zero-width and
-# bidirectional marks, line and paragraph separators, the BOM.
-_HIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]")
 
 PASSIVE: Mapping[LinkKind, str] = {
     "contradicts": "contradicted by",
@@ -50,7 +46,7 @@ PASSIVE: Mapping[LinkKind, str] = {
 
 def printable(text: str) -> str:
     """Text as one visible line: newlines as ⏎, hidden characters as ``\\uXXXX``."""
-    return _HIDDEN.sub(lambda m: f"\\u{ord(m.group()):04X}", text).replace("\n", NEWLINE_MARK)
+    return HIDDEN.sub(lambda m: escaped(m.group()), text).replace("\n", NEWLINE_MARK)
 
 
 def shorten(text: str, length: int = LINKED_QUOTE_LENGTH) -> str:
