@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from factmark.model import Claim, LinkKind
+    from factmark.search import Match
     from factmark.session import Session
     from factmark.tui.app import FactmarkApp
     from factmark.tui.screens.claim_editor import ClaimDraft
@@ -87,7 +88,7 @@ class AnnotateScreen(Screen[None]):
         self.session: Session | None = None
         """None until the worker has opened the annotations."""
         self.selected: str | None = None
-        self.hits: list[tuple[int, int, str]] = []
+        self.hits: list[Match] = []
         self.hit_index: int | None = None
         self.reattaching: Claim | None = None
         """The claim (as the resolution dialog showed it) a selection will re-attach,
@@ -534,54 +535,35 @@ class AnnotateScreen(Screen[None]):
 
     @on(Input.Submitted, "#search")
     def run_search(self, event: Input.Submitted) -> None:
+        from factmark.search import find
+
         query = event.value.strip()
         event.input.display = False
         self.set_focus(self.view)
-        self.hits = self.find(query)
+        claims = self.session.trusted() if self.session is not None else []
+        self.hits = find(self.article, claims, query)
         self.hit_index = None
         self.view.set_search(query)
         if not self.hits:
             self.notify("No match.", severity="warning", timeout=2)
             return
-        self.notify(
-            f"{len(self.hits)} match{'es' * (len(self.hits) != 1)}: n / N to step.", timeout=2
-        )
         self.action_next_hit(1)
-
-    def find(self, query: str) -> list[tuple[int, int, str]]:
-        """Every hit as (paragraph, offset, claim id or ""), in article order.
-
-        A hit in a claim's quote, note, tags or sources selects that claim.
-        """
-        needle = query.casefold()
-        if not needle:
-            return []
-        hits: set[tuple[int, int, str]] = set()
-        for paragraph in self.article.paragraphs:
-            haystack = paragraph.text.casefold()
-            position = haystack.find(needle)
-            while position >= 0:
-                hits.add((paragraph.number, position, ""))
-                position = haystack.find(needle, position + 1)
-        claims = self.session.document.claims if self.session is not None else []
-        for claim in claims:
-            fields = [claim.quote, claim.note, *claim.tags]
-            fields += [f"{s.url or ''} {s.citation} {s.title} {s.quote}" for s in claim.sources]
-            if claim.paragraph and any(needle in field.casefold() for field in fields):
-                hits.add((claim.paragraph, claim.start or 0, claim.id))
-        return sorted(hits)
 
     def action_next_hit(self, step: int) -> None:
         if not self.hits:
             return
-        if self.hit_index is None:  # a new search: the first hit from here on
-            ahead = (i for i, hit in enumerate(self.hits) if hit[0] >= self.current)
+        if self.hit_index is None:  # a new search: the first match from here on
+            ahead = (i for i, hit in enumerate(self.hits) if hit.paragraph >= self.current)
             self.hit_index = next(ahead, 0)
         else:
             self.hit_index = (self.hit_index + step) % len(self.hits)
-        paragraph, offset, claim_id = self.hits[self.hit_index]
-        self.go_to(paragraph, claim_id or None)
-        self.view.scroll_to_offset(paragraph, offset)
+        from factmark.search import describe
+
+        hit = self.hits[self.hit_index]
+        self.go_to(hit.paragraph, hit.claim or None)
+        self.view.scroll_to_offset(hit.paragraph, hit.offset)
+        self.app.clear_notifications()  # the step before's
+        self.notify(describe(self.hit_index, self.hits), timeout=3, markup=False)
 
     # --- other ---------------------------------------------------------------
 

@@ -76,7 +76,11 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
     (
         "Other",
         [
-            ("/", "search the article and the claims; n / N next / previous hit"),
+            (
+                "/",
+                "search the article and the claims; n / N next / previous match, "
+                "counted, saying what matched (a claim's quote, note, sources or the text)",
+            ),
             ("r", "review: every claim in a table, to filter, sort and jump to"),
             ("p", "show or hide the side panel"),
             ("ctrl+s", "save now (changes are saved within a second anyway)"),
