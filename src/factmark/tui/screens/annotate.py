@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import time
 from typing import TYPE_CHECKING, cast
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -38,6 +39,8 @@ EDITING_ACTIONS = {
 READING_ACTIONS = {"move", "first", "last", "search", "next_hit", "toggle_panel", "help", "quit",
                    "escape"}  # fmt: skip
 """What works while the annotations are still being opened (review waits for them)."""
+READ_ONLY_QUIET = 3.0
+"""Seconds without an editing key before a read-only session says again why it ignores one."""
 WIDE = 100
 """From this many columns the side panel stands beside the article, else under it."""
 KIND_LABELS: dict[str, str] = {
@@ -93,6 +96,8 @@ class AnnotateScreen(Screen[None]):
         self.reattaching: Claim | None = None
         """The claim (as the resolution dialog showed it) a selection will re-attach,
         instead of making a new claim."""
+        self.read_only_said = -READ_ONLY_QUIET
+        """When an editing key was last pressed in a read-only session (monotonic seconds)."""
 
     @property
     def fm_app(self) -> FactmarkApp:
@@ -132,6 +137,7 @@ class AnnotateScreen(Screen[None]):
     def attach(self, session: Session) -> None:
         """The annotations are open: show the claims and allow editing."""
         self.session = session
+        self.query_one(ClaimPanel).links_removable = not session.read_only
         self.refresh_all()
         self.refresh_bindings()
 
@@ -208,6 +214,23 @@ class AnnotateScreen(Screen[None]):
         if action in EDITING_ACTIONS and self.editing.read_only:
             return None  # shown greyed out: a read-only session cannot edit
         return True
+
+    def on_key(self, event: events.Key) -> None:
+        """An editing key a read-only session ignores: say why, once per burst of them."""
+        bound = self.app.active_bindings.get(event.key)
+        session = self.session
+        if (
+            session is None
+            or not session.read_only
+            or bound is None
+            or bound.node is not self
+            or bound.binding.action not in EDITING_ACTIONS
+        ):
+            return
+        now = time.monotonic()
+        if now - self.read_only_said >= READ_ONLY_QUIET:
+            self.notify(f"Read-only: {session.read_only}.", severity="warning", markup=False)
+        self.read_only_said = now
 
     def action_move(self, step: int) -> None:
         self.go_to(self.current + step)

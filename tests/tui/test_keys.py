@@ -1,0 +1,71 @@
+"""Keys that do what the screen says: a read-only instance says why it ignores an
+editing key, and ``q`` during a selection ends the selection first."""
+
+from __future__ import annotations
+
+from conftest import WIDE, AppFactory, Workspace, flowed, opened, region_lines, wait_until
+from textual.pilot import Pilot
+
+from factmark.session import ArticleLock
+from factmark.tui.app import FactmarkApp
+from factmark.tui.screens import annotate
+from factmark.tui.widgets.claim_panel import ClaimPanel
+
+READ_ONLY = "Read-only: another factmark has this article open"
+
+
+def read_only_notes(app: FactmarkApp) -> int:
+    return sum(READ_ONLY in str(note.message) for note in app._notifications)
+
+
+async def press_and_count(pilot: Pilot[int], app: FactmarkApp, *keys: str) -> int:
+    await pilot.press(*keys)
+    await pilot.pause()
+    return read_only_notes(app)
+
+
+async def test_a_read_only_instance_says_why_once_per_burst_of_keys(
+    app: FactmarkApp, workspace: Workspace
+) -> None:
+    first = ArticleLock(workspace.article_path)
+    assert first.acquire()
+    try:
+        async with app.run_test(size=WIDE, notifications=True) as pilot:
+            screen, session = await opened(pilot)
+            assert session.read_only
+            await pilot.pause()
+            app.clear_notifications()  # the one said on opening
+            assert await press_and_count(pilot, app, "a") == 1
+            assert await press_and_count(pilot, app, "e", "d", "a", "e") == 1
+            assert screen.view.selection is None
+            screen.read_only_said -= annotate.READ_ONLY_QUIET  # a pause as long
+            assert await press_and_count(pilot, app, "d") == 2
+    finally:
+        first.release()
+
+
+async def links_heading(app: FactmarkApp) -> str:
+    """The panel's heading of the links of ¶7's claim that has some."""
+    async with app.run_test(size=WIDE) as pilot:
+        screen, _ = await opened(pilot)
+        screen.go_to(7, "rp7nsu")
+        panel = screen.query_one(ClaimPanel)
+
+        def shown() -> str:
+            text = flowed(region_lines(app, panel))
+            return text[text.find("Links (") :].split("→")[0].split("←")[0]
+
+        await wait_until(pilot, lambda: "Links (" in shown(), what="the links")
+        return shown()
+
+
+async def test_a_read_only_panel_does_not_offer_to_remove_links(
+    make_app: AppFactory, workspace: Workspace
+) -> None:
+    first = ArticleLock(workspace.article_path)
+    assert first.acquire()
+    try:
+        assert "click one to remove it" not in await links_heading(make_app())
+        assert "click one to remove it" in await links_heading(make_app(lock=False))
+    finally:
+        first.release()
