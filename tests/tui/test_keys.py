@@ -69,3 +69,18 @@ async def test_a_read_only_panel_does_not_offer_to_remove_links(
         assert "click one to remove it" in await links_heading(make_app(lock=False))
     finally:
         first.release()
+
+
+async def test_q_during_a_selection_ends_it_and_a_second_q_quits(app: FactmarkApp) -> None:
+    async with app.run_test(size=WIDE) as pilot:
+        screen, _ = await opened(pilot)
+        for cancel in ("q", "escape"):
+            await pilot.press("a")
+            assert screen.selecting and screen.view.selection is not None
+            await pilot.press(cancel)
+            await pilot.pause()
+            assert app.return_code is None, f"{cancel} quit during the selection"
+            assert not screen.selecting and screen.view.selection is None
+        await pilot.press("q")
+        await wait_until(pilot, lambda: app.return_code is not None, what="the app to exit")
+    assert app.return_code == 0

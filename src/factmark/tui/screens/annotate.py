@@ -690,6 +690,9 @@ class AnnotateScreen(Screen[None]):
         self.app.push_screen(HelpScreen())
 
     async def action_quit(self) -> None:
+        if self.selecting:  # q ends the selection first, as escape does; q again quits
+            self.action_escape()
+            return
         await self.fm_app.save_and_quit()
 
     # --- mouse ---------------------------------------------------------------

@@ -29,7 +29,7 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
             ("  shift+home / end", "… to the sentence start / end"),
             ("  o", "move the other end of the selection"),
             ("  mouse drag", "select by hand"),
-            ("  enter / escape", "open the claim editor / cancel"),
+            ("  enter / escape, q", "open the claim editor / cancel (then q quits)"),
             ("e / enter", "edit the selected claim"),
             ("l", "link the selected claim to another (contradicts first)"),
             ("x", "remove a link of the selected claim"),
