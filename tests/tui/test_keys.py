@@ -1,14 +1,25 @@
 """Keys that do what the screen says: a read-only instance says why it ignores an
-editing key, and ``q`` during a selection ends the selection first."""
+editing key, ``q`` during a selection ends the selection first, and undo and redo
+select the claim they bring back."""
 
 from __future__ import annotations
 
-from conftest import WIDE, AppFactory, Workspace, flowed, opened, region_lines, wait_until
+from conftest import (
+    WIDE,
+    AppFactory,
+    Workspace,
+    flowed,
+    opened,
+    region_lines,
+    wait_for_screen,
+    wait_until,
+)
 from textual.pilot import Pilot
 
 from factmark.session import ArticleLock
 from factmark.tui.app import FactmarkApp
 from factmark.tui.screens import annotate
+from factmark.tui.screens.claim_editor import ClaimEditor
 from factmark.tui.widgets.claim_panel import ClaimPanel
 
 READ_ONLY = "Read-only: another factmark has this article open"
@@ -84,3 +95,27 @@ async def test_q_during_a_selection_ends_it_and_a_second_q_quits(app: FactmarkAp
         await pilot.press("q")
         await wait_until(pilot, lambda: app.return_code is not None, what="the app to exit")
     assert app.return_code == 0
+
+
+async def test_undo_and_redo_select_the_claim_they_bring_back(app: FactmarkApp) -> None:
+    async with app.run_test(size=WIDE) as pilot:
+        screen, session = await opened(pilot)
+        screen.go_to(3, "ssae7t")  # not the paragraph's first claim
+        await pilot.press("d")
+        assert "ssae7t" not in {c.id for c in session.document.claims}
+        await pilot.press("u")
+        await pilot.pause()
+        assert (screen.current, screen.selected) == (3, "ssae7t")
+
+        await pilot.press("a", "enter")  # a new claim: the first sentence of ¶3
+        editor = await wait_for_screen(pilot, ClaimEditor)
+        await pilot.press("ctrl+s")
+        await wait_until(pilot, lambda: app.screen is screen, what="back to the article")
+        added = screen.selected
+        assert added is not None and added not in ("4ksxaf", "ssae7t", "ixydm0")
+        await pilot.press("u")
+        screen.go_to(12)
+        await pilot.press("ctrl+y")
+        await pilot.pause()
+        assert (screen.current, screen.selected) == (3, added)
+        assert editor is not app.screen

@@ -524,7 +524,7 @@ class AnnotateScreen(Screen[None]):
         if edit is None:
             self.notify("Nothing to undo.", timeout=2)
             return
-        self._after_history(edit.selected, f"Undone: {edit.description}.")
+        self._after_history(edit.selected_undone, f"Undone: {edit.description}.")
 
     def action_redo(self) -> None:
         edit = self.editing.redo()
