@@ -1,6 +1,6 @@
 """Keys that do what the screen says: a read-only instance says why it ignores an
 editing key, ``q`` during a selection ends the selection first, and undo and redo
-select the claim they bring back."""
+select the claim they bring back, and the palette names every command and its keys."""
 
 from __future__ import annotations
 
@@ -11,14 +11,17 @@ from conftest import (
     flowed,
     opened,
     region_lines,
+    screen_lines,
     wait_for_screen,
     wait_until,
 )
+from textual.binding import Binding
 from textual.pilot import Pilot
 
 from factmark.session import ArticleLock
 from factmark.tui.app import FactmarkApp
 from factmark.tui.screens import annotate
+from factmark.tui.screens.annotate import AnnotateScreen
 from factmark.tui.screens.claim_editor import ClaimEditor
 from factmark.tui.widgets.claim_panel import ClaimPanel
 
@@ -119,3 +122,30 @@ async def test_undo_and_redo_select_the_claim_they_bring_back(app: FactmarkApp) 
         await pilot.pause()
         assert (screen.current, screen.selected) == (3, added)
         assert editor is not app.screen
+
+
+def palette_titles(app: FactmarkApp) -> list[str]:
+    return [command.title for command in app.get_system_commands(app.screen)]
+
+
+async def test_the_palette_names_each_command_and_its_keys(app: FactmarkApp) -> None:
+    async with app.run_test(size=WIDE) as pilot:
+        screen, _ = await opened(pilot)
+        titles = palette_titles(app)
+        for wanted in ("Help — ?", "Last paragraph — G / end", "Undo — u / ctrl+z",
+                       "Search the article and claims — /", "Save now — ctrl+s"):  # fmt: skip
+            assert wanted in titles
+        ours = [title for title in titles if " — " in title]
+        assert len(ours) == len(AnnotateScreen.BINDINGS) - 2 + 1  # not escape, enter; + save
+        assert not [title for title in ours if "_" in title or "," in title or "key:" in title]
+        assert all(isinstance(b, Binding) and b.id for b in AnnotateScreen.BINDINGS)
+
+        await pilot.press("ctrl+p", *"last paragraph")
+        await wait_until(
+            pilot,
+            lambda: "Last paragraph — G / end" in flowed(screen_lines(app)),
+            what="the command in the palette",
+        )
+        await pilot.press("enter")
+        last = len(screen.article.paragraphs)
+        await wait_until(pilot, lambda: screen.current == last, what="the last paragraph")

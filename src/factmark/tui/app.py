@@ -46,7 +46,7 @@ class FactmarkApp(App[int]):
 
     CSS_PATH = "app.tcss"
     TITLE = "factmark"
-    BINDINGS = [Binding("ctrl+s", "save_now", "Save", show=False)]
+    BINDINGS = [Binding("ctrl+s", "save_now", "Save now", show=False, id="save-now")]
 
     def __init__(
         self,
@@ -405,18 +405,16 @@ class FactmarkApp(App[int]):
     # --- command palette -----------------------------------------------------
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        from factmark.tui.palette import commands
+
         yield from super().get_system_commands(screen)
         if isinstance(screen, AnnotateScreen):
-            for binding in AnnotateScreen.BINDINGS:
-                if isinstance(binding, tuple) or binding.action in {"escape", "enter"}:
-                    continue
-                action = binding.action
 
-                def run(action: str = action, target: Screen[Any] = screen) -> None:
-                    self.call_later(target.run_action, action)
+            def run(action: str, target: App[int] | Screen[Any] = screen) -> None:
+                self.call_later(target.run_action, action)
 
-                yield SystemCommand(binding.description, f"key: {binding.key}", run)
-            yield SystemCommand("Save now", "key: ctrl+s", self.action_save_now)
+            yield from commands(AnnotateScreen.BINDINGS, run, leave=("escape", "enter"))
+            yield from commands(self.BINDINGS, lambda action: run(action, self))
 
 
 def _claims_by_id(*documents: AnnotationFile) -> dict[str, Claim]:
