@@ -152,7 +152,9 @@ class ReviewScreen(Screen[str | None]):
         current = self.current_claim()
         self.shown = arrange(self.table, self.selection, self.column, self.descending)
         ids = [row.claim.id for row in self.shown]
-        self.query_one(ClaimsTable).show(self.shown, ids.index(current) if current in ids else 0)
+        cursor = ids.index(current) if current in ids else 0
+        empty = "No claims match: 0 clears the filters" if self.table else "No claims yet"
+        self.query_one(ClaimsTable).show(self.shown, cursor, empty=empty)
         self.query_one(TableHeading).refresh()
         self.show_summary()
 
