@@ -405,7 +405,7 @@ class FactmarkApp(App[int]):
     # --- command palette -----------------------------------------------------
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
-        from factmark.tui.palette import commands
+        from factmark.tui.commands import commands
 
         yield from super().get_system_commands(screen)
         if isinstance(screen, AnnotateScreen):
