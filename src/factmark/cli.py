@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from factmark import __version__
+from factmark.config import DEFAULT_THEME, THEMES
 from factmark.errors import FactmarkError
 
 if TYPE_CHECKING:
@@ -458,9 +459,15 @@ def run_annotate(args: argparse.Namespace) -> int:
         raise UsageError(f"{args.article}: annotate needs a terminal (stdin and stdout a TTY)")
     if path.is_dir():
         raise UsageError(f"{path}: is a directory, not an annotation file")
+    from factmark import config
+
+    settings = config.config_path()
+    theme, warning = config.startup_theme(args.theme, settings)
+    if warning:
+        fail(warning)
     from factmark.tui.app import FactmarkApp  # Textual is loaded only for the TUI
 
-    app = FactmarkApp(article, path, freeze_heap=True)
+    app = FactmarkApp(article, path, freeze_heap=True, theme=theme, settings=settings)
     app.run()
     return app.return_code or 0
 
@@ -480,6 +487,15 @@ class Parser(argparse.ArgumentParser):
         fail(f"{self.prog.removeprefix('factmark ') or 'factmark'}: {message} "
              f"(see {self.prog} --help)")  # fmt: skip
         raise SystemExit(EXIT_UNUSABLE)
+
+
+class _Help(argparse.HelpFormatter):
+    """Help that breaks lines at spaces only: a theme's name stays on one line."""
+
+    def _split_lines(self, text: str, width: int) -> list[str]:
+        import textwrap
+
+        return textwrap.wrap(" ".join(text.split()), width, break_on_hyphens=False)
 
 
 def _add_paths(command: argparse.ArgumentParser) -> None:
@@ -507,6 +523,7 @@ def build_parser() -> Parser:
         description="Open the article in factmark's terminal editor. The annotation file is "
         "found (annotations/<stem>.toml in the nearest folder that has one) or created on "
         "first save.",
+        formatter_class=_Help,
     )
     annotate.add_argument(
         "article",
@@ -514,6 +531,13 @@ def build_parser() -> Parser:
         help="a plain-text or Markdown article, or its annotation file",
     )
     annotate.add_argument("--annotations", metavar="FILE", help="use this annotation file")
+    annotate.add_argument(
+        "--theme",
+        metavar="NAME",
+        choices=THEMES,
+        help=f"colours: {', '.join(THEMES)} (default {DEFAULT_THEME}; ctrl+p in the editor "
+        "changes it too; the last one chosen is remembered)",
+    )
     annotate.set_defaults(run=run_annotate)
 
     check = commands.add_parser(

@@ -1,9 +1,11 @@
 """The installed ``factmark annotate`` in a real terminal, driven through tmux (issue 3, Proof).
 
-Opens the seed article in a 100×30 tmux pane, adds a claim (verdict inaccurate)
-to a paragraph without claims, links it to the proposed claim as a
-contradiction with ``l enter enter``, quits with ``q``, and reads the TOML back.
-Every wait polls the screen with a deadline; there is no fixed sleep.
+Opens the seed article in a 100×30 tmux pane and, the moment its first line
+shows (while the annotations are still opening), types at once the keys that add
+a claim (verdict inaccurate) to a paragraph without claims; then links it to the
+proposed claim as a contradiction with ``l enter enter``, quits with ``q``, and
+reads the TOML back. Every wait polls the screen with a deadline; there is no
+fixed sleep.
 """
 
 from __future__ import annotations
@@ -131,32 +133,33 @@ def test_add_link_review_quit_in_a_real_terminal(tmp_path: Path, terminal: Termi
     shutil.copyfile(ROOT / "tests" / "data" / "seed" / "annotations" / f"{SEED}.toml", annotations)
     article_bytes = article.read_bytes()
     before = store.load(annotations).document
+    old_ids = {c.id for c in before.claims}
     assert not [c for c in before.claims if c.paragraph == 4], "the test needs ¶4 without claims"
 
-    # The pane stays alive after the program, so its exit code can be read.
+    # The pane stays alive after the program, so its exit code can be read. The
+    # program's settings go to a temporary folder, not the user's.
+    settings = shlex.quote(str(tmp_path / "xdg"))
     command = (
-        f'{shlex.quote(str(FACTMARK))} annotate seeds/{SEED}.txt; echo "EXIT=$?"; exec sleep 120'
+        f"XDG_CONFIG_HOME={settings} {shlex.quote(str(FACTMARK))} annotate seeds/{SEED}.txt; "
+        'echo "EXIT=$?"; exec sleep 120'
     )
     terminal.start(command, tmp_path)
-    # The header (with the article's name: the app sees all 100 columns) and the footer.
-    terminal.wait_for("¶ 1/24", f"{SEED}.txt", "q Quit", timeout=15)
+    # The first line of the article: typing starts now, before the annotations are open.
+    terminal.wait_for("Behind Closed Doors", timeout=15)
 
-    # To ¶4, which has no claim yet.
-    terminal.keys("j", "j", "j")
-    terminal.wait_for("¶ 4/24", "¶ 4 · 0 claims")
-
-    # a: select the paragraph's first sentence; enter: the claim editor.
-    terminal.keys("a")
-    terminal.wait_for("Select the claim")
-    terminal.keys("Enter")
-    terminal.wait_for("New claim", "This development marks a significant")
-    terminal.keys("i")  # the verdict picker has the focus: one key sets it
-    terminal.wait_for("● inaccurate")
-    terminal.keys("C-s")
+    # To ¶4, which has no claim yet; a: select its first sentence; enter: the claim
+    # editor; i: inaccurate (the verdict picker has the focus); ctrl+s: keep the claim.
+    terminal.keys("j", "j", "j", "a", "Enter", "i", "C-s")
     terminal.wait_until(
         lambda s: "New claim" not in s and "¶ 4 · 1 claim" in s and "✗ inaccurate" in s,
         "the new claim in the panel",
     )
+    # The header (with the article's name: the app sees all 100 columns) and the footer.
+    terminal.wait_for("¶ 4/24", f"{SEED}.txt", "q Quit", "21 claims", "· saved")
+    saved = store.load(annotations).document
+    assert [(c.paragraph, c.verdict) for c in saved.claims if c.id not in old_ids] == [
+        (4, "inaccurate")
+    ]
 
     # l enter enter: link it to the proposed (nearest) claim as a contradiction.
     terminal.keys("l")
@@ -186,7 +189,6 @@ def test_add_link_review_quit_in_a_real_terminal(tmp_path: Path, terminal: Termi
 
     after = store.load(annotations).document
     assert len(after.claims) == len(before.claims) + 1
-    old_ids = {c.id for c in before.claims}
     (new,) = [c for c in after.claims if c.id not in old_ids]
     assert new.paragraph == 4
     assert new.start == 0

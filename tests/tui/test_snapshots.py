@@ -33,11 +33,17 @@ class SnapCompare(Protocol):
 
 
 def then(
-    moves: Iterable[str] = (), keys: Iterable[str] = (), screen: type[Screen[Any]] | None = None
+    moves: Iterable[str] = (),
+    keys: Iterable[str] = (),
+    screen: type[Screen[Any]] | None = None,
+    theme: str | None = None,
 ) -> Callable[[Pilot[Any]], Awaitable[None]]:
-    """Open, move (letting the panel follow), press keys, wait for ``screen``, stop blinking."""
+    """In ``theme``, open, move (letting the panel follow), press keys, wait for ``screen``,
+    stop blinking."""
 
     async def run_before(pilot: Pilot[Any]) -> None:
+        if theme is not None:
+            pilot.app.theme = theme
         await opened(pilot)
         await pilot.press(*moves)
         await settled(pilot)
@@ -85,4 +91,18 @@ class TestAnnotateScreens:
         """The contradictions side by side, the differing figures and names marked."""
         assert snap_compare(
             app, terminal_size=WIDE, run_before=then(keys=["r", "t"], screen=ReviewScreen)
+        )
+
+
+class TestLightTheme:
+    def test_main_screen_at_paragraph_3(self, app: FactmarkApp, snap_compare: SnapCompare) -> None:
+        """textual-light: dark gutter numbers and symbols, verdicts in darkened theme colours."""
+        assert snap_compare(app, terminal_size=WIDE, run_before=then(TO_3, theme="textual-light"))
+
+    def test_review_screen(self, app: FactmarkApp, snap_compare: SnapCompare) -> None:
+        """textual-light: the cursor row a light blue, its verdict as readable as the others."""
+        assert snap_compare(
+            app,
+            terminal_size=WIDE,
+            run_before=then(keys=["r"], screen=ReviewScreen, theme="textual-light"),
         )

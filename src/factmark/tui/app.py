@@ -10,20 +10,23 @@ from __future__ import annotations
 import gc
 import threading
 from collections.abc import Iterable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual import work
-from textual.app import App, SystemCommand
+from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.timer import Timer
 
 from factmark.article import Article
+from factmark.tui.palette import textual_colours, theme_colours
 from factmark.tui.screens.annotate import AnnotateScreen
 from factmark.tui.screens.choice import ChoiceScreen
 from factmark.tui.text import excerpt, sanitize
+from factmark.tui.typeahead import TypeAheadApp
 
 # The session, the store and the models (pydantic) load in the worker that opens
 # the annotations, after the article is on screen.
@@ -32,6 +35,7 @@ if TYPE_CHECKING:
     from factmark.model import AnnotationFile, Claim
     from factmark.session import Session
     from factmark.store import Fingerprint
+    from factmark.tui.screens.load_error import LoadErrorScreen
 
 
 LOST_SHOWN = 4
@@ -41,8 +45,8 @@ LOST_VALUE_WIDTH = 40
 """Cells of their value shown for each change "keep mine" would overwrite."""
 
 
-class FactmarkApp(App[int]):
-    """Annotate one article's claims."""
+class FactmarkApp(TypeAheadApp):
+    """Annotate one article's claims (the keys typed run in order: see TypeAheadApp)."""
 
     CSS_PATH = "app.tcss"
     TITLE = "factmark"
@@ -58,6 +62,8 @@ class FactmarkApp(App[int]):
         save_delay: float = 0.5,
         watch_interval: float = 2.0,
         freeze_heap: bool = False,
+        theme: str | None = None,
+        settings: Path | None = None,
     ) -> None:
         super().__init__()
         self.article = article
@@ -79,12 +85,26 @@ class FactmarkApp(App[int]):
         """An unusable version on disk already reported (once; never overwritten unasked)."""
         self._later: Fingerprint | None = None
         """A version on disk whose merge the editor left for later (asked again on saving)."""
+        self.settings = settings
+        """The user's settings file: the theme in use is remembered there, at start and
+        whenever the palette changes it (None: nowhere)."""
+        self._settings_failed = False
+        self._settings_lock = threading.Lock()
+        if theme is not None:
+            self.theme = theme
+
+    def get_css_variables(self) -> dict[str, str]:
+        """The theme's variables, and factmark's colours made readable from them."""
+        variables = super().get_css_variables()
+        colours = theme_colours(variables)
+        return {**variables, **colours, **textual_colours(colours)}
 
     def get_default_screen(self) -> AnnotateScreen:
         return AnnotateScreen(self.article)  # the article is the first thing painted
 
     def on_mount(self) -> None:
         self.call_after_refresh(self.open_session)  # then the claims, off the event loop
+        self.remember_theme()
 
     @work(thread=True, exit_on_error=True)
     def open_session(self) -> None:
@@ -99,9 +119,13 @@ class FactmarkApp(App[int]):
             )
         except StoreError as error:
             problems = [str(problem) for problem in error.problems]
-            self.call_from_thread(self.push_screen, LoadErrorScreen(problems))
+            self.call_from_thread(self._not_opened, LoadErrorScreen(problems))
             return
         self.call_from_thread(self._opened, session)
+
+    def _not_opened(self, screen: LoadErrorScreen) -> None:
+        self.drop_typed_ahead()
+        self.push_screen(screen)
 
     def _opened(self, session: Session) -> None:
         self.session = session
@@ -126,6 +150,7 @@ class FactmarkApp(App[int]):
                 timeout=6,
             )
         self.set_interval(self.watch_interval, self.check_disk)
+        self.release_typed_ahead()
 
     @property
     def annotate_screen(self) -> AnnotateScreen | None:
@@ -402,6 +427,34 @@ class FactmarkApp(App[int]):
             ChoiceScreen(what, [("cancel", "Cancel"), ("write", "Write mine anyway")]), answer
         )
 
+    # --- the theme -----------------------------------------------------------
+
+    def watch_theme(self) -> None:
+        if self.is_running:  # not while __init__ sets the theme to start in
+            self.remember_theme()
+
+    def remember_theme(self) -> None:
+        """Write the theme in use into the user's settings, off the event loop."""
+        if self.settings is not None:
+            self.run_worker(
+                partial(self._write_theme, self.settings), thread=True, group="settings"
+            )
+
+    def _write_theme(self, settings: Path) -> None:
+        from factmark.config import ConfigError, remember_theme
+
+        with self._settings_lock:  # the latest theme, whichever write comes last
+            try:
+                remember_theme(settings, self.theme)
+            except ConfigError as error:
+                self.call_from_thread(self._theme_not_remembered, str(error))
+
+    def _theme_not_remembered(self, error: str) -> None:
+        if not self._settings_failed:  # once, however often the theme changes
+            self._settings_failed = True
+            message = sanitize(f"The theme is not remembered: {error}")
+            self.notify(message, severity="warning", timeout=8, markup=False)
+
     # --- command palette -----------------------------------------------------
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
@@ -410,7 +463,7 @@ class FactmarkApp(App[int]):
         yield from super().get_system_commands(screen)
         if isinstance(screen, AnnotateScreen):
 
-            def run(action: str, target: App[int] | Screen[Any] = screen) -> None:
+            def run(action: str, target: FactmarkApp | Screen[Any] = screen) -> None:
                 self.call_later(target.run_action, action)
 
             yield from commands(AnnotateScreen.BINDINGS, run, leave=("escape", "enter"))

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, cast
 
 from rich.text import Text
 from textual import events, on
+from textual.actions import parse
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -38,7 +39,7 @@ EDITING_ACTIONS = {
 """Actions a read-only session refuses (``enter`` edits the selected claim)."""
 READING_ACTIONS = {"move", "first", "last", "search", "next_hit", "toggle_panel", "help", "quit",
                    "escape"}  # fmt: skip
-"""What works while the annotations are still being opened (review waits for them)."""
+"""What works while the annotations are still being opened (other keys wait for them)."""
 READ_ONLY_QUIET = 3.0
 """Seconds without an editing key before a read-only session says again why it ignores one."""
 WIDE = 100
@@ -215,16 +216,31 @@ class AnnotateScreen(Screen[None]):
             return None  # shown greyed out: a read-only session cannot edit
         return True
 
+    def waits_for_session(self, key: str) -> bool:
+        """Whether a key typed now must wait until the annotations are open.
+
+        It must if it would run an action of this screen or the app other than
+        reading the article (Textual would drop it as disabled, or run it on
+        nothing); a key bound to nothing, or to the article view's own keys,
+        runs now.
+        """
+        if self.session is not None:
+            return False
+        active = self.active_bindings.get(key)
+        if active is None or active.node not in (self, self.app):
+            return False
+        return parse(active.binding.action)[1] not in READING_ACTIONS
+
     def on_key(self, event: events.Key) -> None:
         """An editing key a read-only session ignores: say why, once per burst of them."""
-        bound = self.app.active_bindings.get(event.key)
         session = self.session
+        bound = self.active_bindings.get(event.key)
         if (
             session is None
             or not session.read_only
             or bound is None
             or bound.node is not self
-            or bound.binding.action not in EDITING_ACTIONS
+            or parse(bound.binding.action)[1] not in EDITING_ACTIONS
         ):
             return
         now = time.monotonic()

@@ -84,7 +84,7 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
             ("r", "review: every claim in a table, to filter, sort and jump to"),
             ("p", "show or hide the side panel"),
             ("ctrl+s", "save now (changes are saved within a second anyway)"),
-            ("ctrl+p", "command palette: every action by name, with its keys"),
+            ("ctrl+p", "command palette: every action by name and keys; Theme changes the colours"),
             ("?", "this help"),
             ("q", "save and quit"),
         ],

@@ -48,7 +48,8 @@ class LinkPicker(ModalScreen[str | None]):
         options = self.query_one(OptionList)
         options.clear_options()
         for claim in self._matching(query):
-            label = Text(f"¶{claim.paragraph or '?':<4}", style="dim", end="")
+            label = Text(end="")  # a Text's own style would dim every part appended
+            label.append(f"¶{claim.paragraph or '?':<4}", style="dim")
             label.append(f"{claim.verdict:<16}", style="bold")
             label.append(excerpt(claim.quote, 60))
             options.add_option(Option(label, id=claim.id))

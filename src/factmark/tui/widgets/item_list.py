@@ -40,10 +40,11 @@ class ItemList(ScrollView, can_focus=True, inherit_bindings=False):
         scrollbar-size-horizontal: 0;
         scrollbar-gutter: stable;
         & > .item-list--cursor {
-            background: $block-cursor-blurred-background;
+            color: $foreground;
+            background: $fm-cursor-blurred;
         }
         &:focus > .item-list--cursor {
-            background: $block-cursor-background;
+            background: $fm-cursor;
             text-style: bold;
         }
         & > .item-list--odd { background: $surface; }
