@@ -23,6 +23,7 @@ from factmark.tui.app import FactmarkApp
 from factmark.tui.screens import annotate
 from factmark.tui.screens.annotate import AnnotateScreen
 from factmark.tui.screens.claim_editor import ClaimEditor
+from factmark.tui.screens.review import ReviewScreen
 from factmark.tui.widgets.claim_panel import ClaimPanel
 
 READ_ONLY = "Read-only: another factmark has this article open"
@@ -149,3 +150,19 @@ async def test_the_palette_names_each_command_and_its_keys(app: FactmarkApp) -> 
         await pilot.press("enter")
         last = len(screen.article.paragraphs)
         await wait_until(pilot, lambda: screen.current == last, what="the last paragraph")
+
+
+async def test_the_review_palette_names_its_commands_and_keys(app: FactmarkApp) -> None:
+    async with app.run_test(size=WIDE) as pilot:
+        await opened(pilot)
+        await pilot.press("r")
+        await wait_for_screen(pilot, ReviewScreen)
+        titles = palette_titles(app)
+        for wanted in (
+            "Only pending claims — p",
+            "Sort by verdict — 3",
+            "Back to the article — escape",
+        ):
+            assert wanted in titles
+        assert len([title for title in titles if " — " in title]) == len(ReviewScreen.BINDINGS)
+        assert all(isinstance(b, Binding) and b.id for b in ReviewScreen.BINDINGS)

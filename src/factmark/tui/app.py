@@ -459,15 +459,18 @@ class FactmarkApp(TypeAheadApp):
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         from factmark.tui.commands import commands
+        from factmark.tui.screens.review import ReviewScreen
 
         yield from super().get_system_commands(screen)
+
+        def run(action: str, target: FactmarkApp | Screen[Any] = screen) -> None:
+            self.call_later(target.run_action, action)
+
         if isinstance(screen, AnnotateScreen):
-
-            def run(action: str, target: FactmarkApp | Screen[Any] = screen) -> None:
-                self.call_later(target.run_action, action)
-
             yield from commands(AnnotateScreen.BINDINGS, run, leave=("escape", "enter"))
             yield from commands(self.BINDINGS, lambda action: run(action, self))
+        elif isinstance(screen, ReviewScreen):
+            yield from commands(ReviewScreen.BINDINGS, run)
 
 
 def _claims_by_id(*documents: AnnotationFile) -> dict[str, Claim]:
