@@ -589,6 +589,9 @@ class AnnotateScreen(Screen[None]):
         self.action_next_hit(1)
 
     def action_next_hit(self, step: int) -> None:
+        """Go to the next (or previous) match, saying which of how many and what matched."""
+        from factmark.search import describe
+
         if not self.hits:
             return
         if self.hit_index is None:  # a new search: the first match from here on
@@ -596,8 +599,6 @@ class AnnotateScreen(Screen[None]):
             self.hit_index = next(ahead, 0)
         else:
             self.hit_index = (self.hit_index + step) % len(self.hits)
-        from factmark.search import describe
-
         hit = self.hits[self.hit_index]
         self.go_to(hit.paragraph, hit.claim or None)
         self.view.scroll_to_offset(hit.paragraph, hit.offset)
