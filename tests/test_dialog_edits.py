@@ -227,3 +227,16 @@ def test_reattaching_keeps_a_change_that_landed_meanwhile_and_asks_for_a_deleted
     assert [(c.key, c.theirs) for c in conflicts] == [("claim", "deleted")]
     assert session.reattach_as_shown(base, 3, start, start + 7, ["mine"]) == []
     assert session.claim(DATES).quote == "June 13"
+
+
+def test_each_step_names_the_claim_to_select_done_and_undone(session: Session) -> None:
+    """A delete undone brings its claim back to select; an add redone, the added claim."""
+    claim = session.document.claims[1]
+    session.delete_claim(claim.id)
+    deleted = session.undo()
+    assert deleted is not None
+    assert (deleted.selected, deleted.selected_undone) == (None, claim.id)
+    added = session.add_claim(claim.paragraph or 1, 0, 3)
+    session.undo()
+    redone = session.redo()
+    assert redone is not None and redone.selected == added.id

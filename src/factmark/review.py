@@ -48,13 +48,28 @@ ANCHOR_STATES = ("anchored", "moved", "changed", "orphan")
 UNRESOLVED_STATES = frozenset({"changed", "orphan"})
 
 
+MENTION_FIELDS = ("quote", "note", "tags", "sources", "id")
+"""Where a claim can hold a searched text, in the order ``mention`` tries them."""
+
+
+def mention(claim: Claim, query: str) -> str | None:
+    """Which of the claim's fields first holds the text (any case), one of MENTION_FIELDS
+    in that order, or None: what every search of claims matches."""
+    needle = query.casefold()
+    sources = [str(source.url or "") for source in claim.sources]
+    for source in claim.sources:
+        sources += [source.title, source.citation, source.quote]
+    fields = {"quote": [claim.quote], "note": [claim.note], "tags": claim.tags,
+              "sources": sources, "id": [claim.id]}  # fmt: skip
+    for name in MENTION_FIELDS:
+        if any(needle in text.casefold() for text in fields[name]):
+            return name
+    return None
+
+
 def mentions(claim: Claim, query: str) -> bool:
     """Whether the claim's id, quote, note, tags or sources hold the text (any case)."""
-    needle = query.casefold()
-    fields = [claim.id, claim.quote, claim.note, *claim.tags]
-    for source in claim.sources:
-        fields += [str(source.url or ""), source.title, source.citation, source.quote]
-    return any(needle in text.casefold() for text in fields)
+    return mention(claim, query) is not None
 
 
 def contradicted(document: AnnotationFile) -> set[str]:

@@ -86,6 +86,8 @@ class Edit:
     description: str
     selected: str | None = None
     """The claim to select once this step is done or redone."""
+    selected_undone: str | None = None
+    """The claim to select once this step is undone (a deleted claim, back)."""
 
 
 @dataclass
@@ -209,10 +211,18 @@ class Session:
 
     # --- editing -------------------------------------------------------------
 
-    def _apply(self, after: AnnotationFile, description: str, selected: str | None) -> None:
+    def _apply(
+        self,
+        after: AnnotationFile,
+        description: str,
+        selected: str | None,
+        selected_undone: str | None = None,
+    ) -> None:
+        """Make ``after`` the document, undoably; ``selected_undone`` defaults to ``selected``."""
         if self.read_only:
             raise PermissionError(self.read_only)
-        self.undo_stack.append(Edit(self.document, after, description, selected))
+        undone = selected if selected_undone is None else selected_undone
+        self.undo_stack.append(Edit(self.document, after, description, selected, undone))
         self.redo_stack.clear()
         self.document = after
 
@@ -290,7 +300,8 @@ class Session:
         self.claim(claim_id)
         claims = [c for c in self.document.claims if c.id != claim_id]
         links = [link for link in self.document.links if not link.touches(claim_id)]
-        self._apply(_with(self.document, claims=claims, links=links), "delete claim", None)
+        after = _with(self.document, claims=claims, links=links)
+        self._apply(after, "delete claim", None, claim_id)
 
     def accept_as_shown(
         self, base: Claim, *, keep_verdict: bool = False, choices: Sequence[Choice] | None = None

@@ -366,3 +366,19 @@ def test_the_pairs_mark_exactly_the_tokens_that_differ() -> None:
     shown = {text.plain[span.start : span.end] for span in text.spans if span.style == style}
     assert shown == {"1,200", "2020", "Interfax"}
     assert text.plain == "1,200 in 2019–2020 (Interfax)."
+
+
+async def test_an_empty_filtered_table_says_so_and_how_to_clear(app: FactmarkApp) -> None:
+    async with app.run_test(size=WIDE) as pilot:
+        screen = await open_review(pilot)
+        table = table_of(screen)
+        await pilot.press("slash", *"no such words", "down")
+        assert screen.shown == [] and table.has_focus
+
+        def says() -> str:
+            return " ".join(region_lines(app, table))
+
+        await wait_until(pilot, lambda: "No claims match: 0 clears the filters" in says())
+        await pilot.press("0")
+        await wait_until(pilot, lambda: "No claims match" not in says(), what="the rows back")
+        assert len(screen.shown) == len(screen.table)

@@ -50,7 +50,7 @@ class FactmarkApp(TypeAheadApp):
 
     CSS_PATH = "app.tcss"
     TITLE = "factmark"
-    BINDINGS = [Binding("ctrl+s", "save_now", "Save", show=False)]
+    BINDINGS = [Binding("ctrl+s", "save_now", "Save now", show=False, id="save-now")]
 
     def __init__(
         self,
@@ -458,18 +458,19 @@ class FactmarkApp(TypeAheadApp):
     # --- command palette -----------------------------------------------------
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        from factmark.tui.commands import commands
+        from factmark.tui.screens.review import ReviewScreen
+
         yield from super().get_system_commands(screen)
+
+        def run(action: str, target: FactmarkApp | Screen[Any] = screen) -> None:
+            self.call_later(target.run_action, action)
+
         if isinstance(screen, AnnotateScreen):
-            for binding in AnnotateScreen.BINDINGS:
-                if isinstance(binding, tuple) or binding.action in {"escape", "enter"}:
-                    continue
-                action = binding.action
-
-                def run(action: str = action, target: Screen[Any] = screen) -> None:
-                    self.call_later(target.run_action, action)
-
-                yield SystemCommand(binding.description, f"key: {binding.key}", run)
-            yield SystemCommand("Save now", "key: ctrl+s", self.action_save_now)
+            yield from commands(AnnotateScreen.BINDINGS, run, leave=("escape", "enter"))
+            yield from commands(self.BINDINGS, lambda action: run(action, self))
+        elif isinstance(screen, ReviewScreen):
+            yield from commands(ReviewScreen.BINDINGS, run)
 
 
 def _claims_by_id(*documents: AnnotationFile) -> dict[str, Claim]:

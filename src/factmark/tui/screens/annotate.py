@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import time
 from typing import TYPE_CHECKING, cast
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.actions import parse
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from factmark.model import Claim, LinkKind
+    from factmark.search import Match
     from factmark.session import Session
     from factmark.tui.app import FactmarkApp
     from factmark.tui.screens.claim_editor import ClaimDraft
@@ -38,6 +40,8 @@ EDITING_ACTIONS = {
 READING_ACTIONS = {"move", "first", "last", "search", "next_hit", "toggle_panel", "help", "quit",
                    "escape"}  # fmt: skip
 """What works while the annotations are still being opened (other keys wait for them)."""
+READ_ONLY_QUIET = 3.0
+"""Seconds without an editing key before a read-only session says again why it ignores one."""
 WIDE = 100
 """From this many columns the side panel stands beside the article, else under it."""
 KIND_LABELS: dict[str, str] = {
@@ -54,29 +58,29 @@ class AnnotateScreen(Screen[None]):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (WIDE, "-wide")]
 
     BINDINGS = [
-        Binding("j,down", "move(1)", "Next ¶", show=False),
-        Binding("k,up", "move(-1)", "Prev ¶", show=False),
-        Binding("g,home", "first", "First ¶", show=False),
-        Binding("G,end", "last", "Last ¶", show=False),
-        Binding("tab", "next_claim(1)", "Next claim", show=False),
-        Binding("shift+tab", "next_claim(-1)", "Prev claim", show=False),
-        Binding("a", "add", "Add"),
-        Binding("enter", "enter", "Edit / confirm", show=False),
-        Binding("e", "edit", "Edit"),
-        Binding("l", "link", "Link"),
-        Binding("x", "unlink", "Unlink", show=False),
-        Binding("d", "delete", "Delete"),
-        Binding("u,ctrl+z", "undo", "Undo"),
-        Binding("ctrl+y", "redo", "Redo", show=False),
-        Binding("slash", "search", "Search"),
-        Binding("n", "next_hit(1)", "Next hit", show=False),
-        Binding("N", "next_hit(-1)", "Prev hit", show=False),
-        Binding("p", "toggle_panel", "Panel", show=False),
-        Binding("c", "unresolved", "Changed/orphans", show=False),
-        Binding("r", "review", "Review"),
-        Binding("question_mark", "help", "Help"),
-        Binding("escape", "escape", "Cancel", show=False),
-        Binding("q", "quit", "Quit"),
+        Binding("j,down", "move(1)", "Next paragraph", show=False, id="next-paragraph"),
+        Binding("k,up", "move(-1)", "Previous paragraph", show=False, id="previous-paragraph"),
+        Binding("g,home", "first", "First paragraph", show=False, id="first-paragraph"),
+        Binding("G,end", "last", "Last paragraph", show=False, id="last-paragraph"),
+        Binding("tab", "next_claim(1)", "Next claim", show=False, id="next-claim"),
+        Binding("shift+tab", "next_claim(-1)", "Previous claim", show=False, id="previous-claim"),
+        Binding("a", "add", "Add", tooltip="Add a claim in this paragraph", id="add"),
+        Binding("enter", "enter", "Edit / confirm", show=False, id="enter"),
+        Binding("e", "edit", "Edit", tooltip="Edit the selected claim", id="edit"),
+        Binding("l", "link", "Link", tooltip="Link the selected claim to another", id="link"),
+        Binding("x", "unlink", "Remove a link of the selected claim", show=False, id="unlink"),
+        Binding("d", "delete", "Delete", tooltip="Delete the selected claim", id="delete"),
+        Binding("u,ctrl+z", "undo", "Undo", id="undo"),
+        Binding("ctrl+y", "redo", "Redo", show=False, id="redo"),
+        Binding("slash", "search", "Search", tooltip="Search the article and claims", id="search"),
+        Binding("n", "next_hit(1)", "Next match", show=False, id="next-match"),
+        Binding("N", "next_hit(-1)", "Previous match", show=False, id="previous-match"),
+        Binding("p", "toggle_panel", "Show or hide the side panel", show=False, id="panel"),
+        Binding("c", "unresolved", "Changed and orphaned claims", show=False, id="unresolved"),
+        Binding("r", "review", "Review", tooltip="Review every claim in a table", id="review"),
+        Binding("question_mark", "help", "Help", id="help"),
+        Binding("escape", "escape", "Cancel", show=False, id="cancel"),
+        Binding("q", "quit", "Quit", tooltip="Save and quit", id="quit"),
     ]
 
     selecting: reactive[bool] = reactive(False, bindings=True)
@@ -88,11 +92,13 @@ class AnnotateScreen(Screen[None]):
         self.session: Session | None = None
         """None until the worker has opened the annotations."""
         self.selected: str | None = None
-        self.hits: list[tuple[int, int, str]] = []
+        self.hits: list[Match] = []
         self.hit_index: int | None = None
         self.reattaching: Claim | None = None
         """The claim (as the resolution dialog showed it) a selection will re-attach,
         instead of making a new claim."""
+        self.read_only_said = -READ_ONLY_QUIET
+        """When an editing key was last pressed in a read-only session (monotonic seconds)."""
 
     @property
     def fm_app(self) -> FactmarkApp:
@@ -132,6 +138,7 @@ class AnnotateScreen(Screen[None]):
     def attach(self, session: Session) -> None:
         """The annotations are open: show the claims and allow editing."""
         self.session = session
+        self.query_one(ClaimPanel).links_removable = not session.read_only
         self.refresh_all()
         self.refresh_bindings()
 
@@ -223,6 +230,23 @@ class AnnotateScreen(Screen[None]):
         if active is None or active.node not in (self, self.app):
             return False
         return parse(active.binding.action)[1] not in READING_ACTIONS
+
+    def on_key(self, event: events.Key) -> None:
+        """An editing key a read-only session ignores: say why, once per burst of them."""
+        session = self.session
+        bound = self.active_bindings.get(event.key)
+        if (
+            session is None
+            or not session.read_only
+            or bound is None
+            or bound.node is not self
+            or parse(bound.binding.action)[1] not in EDITING_ACTIONS
+        ):
+            return
+        now = time.monotonic()
+        if now - self.read_only_said >= READ_ONLY_QUIET:
+            self.notify(f"Read-only: {session.read_only}.", severity="warning", markup=False)
+        self.read_only_said = now
 
     def action_move(self, step: int) -> None:
         self.go_to(self.current + step)
@@ -516,7 +540,7 @@ class AnnotateScreen(Screen[None]):
         if edit is None:
             self.notify("Nothing to undo.", timeout=2)
             return
-        self._after_history(edit.selected, f"Undone: {edit.description}.")
+        self._after_history(edit.selected_undone, f"Undone: {edit.description}.")
 
     def action_redo(self) -> None:
         edit = self.editing.redo()
@@ -550,54 +574,36 @@ class AnnotateScreen(Screen[None]):
 
     @on(Input.Submitted, "#search")
     def run_search(self, event: Input.Submitted) -> None:
+        from factmark.search import find
+
         query = event.value.strip()
         event.input.display = False
         self.set_focus(self.view)
-        self.hits = self.find(query)
+        claims = self.session.trusted() if self.session is not None else []
+        self.hits = find(self.article, claims, query)
         self.hit_index = None
         self.view.set_search(query)
         if not self.hits:
             self.notify("No match.", severity="warning", timeout=2)
             return
-        self.notify(
-            f"{len(self.hits)} match{'es' * (len(self.hits) != 1)}: n / N to step.", timeout=2
-        )
         self.action_next_hit(1)
 
-    def find(self, query: str) -> list[tuple[int, int, str]]:
-        """Every hit as (paragraph, offset, claim id or ""), in article order.
-
-        A hit in a claim's quote, note, tags or sources selects that claim.
-        """
-        needle = query.casefold()
-        if not needle:
-            return []
-        hits: set[tuple[int, int, str]] = set()
-        for paragraph in self.article.paragraphs:
-            haystack = paragraph.text.casefold()
-            position = haystack.find(needle)
-            while position >= 0:
-                hits.add((paragraph.number, position, ""))
-                position = haystack.find(needle, position + 1)
-        claims = self.session.document.claims if self.session is not None else []
-        for claim in claims:
-            fields = [claim.quote, claim.note, *claim.tags]
-            fields += [f"{s.url or ''} {s.citation} {s.title} {s.quote}" for s in claim.sources]
-            if claim.paragraph and any(needle in field.casefold() for field in fields):
-                hits.add((claim.paragraph, claim.start or 0, claim.id))
-        return sorted(hits)
-
     def action_next_hit(self, step: int) -> None:
+        """Go to the next (or previous) match, saying which of how many and what matched."""
+        from factmark.search import describe
+
         if not self.hits:
             return
-        if self.hit_index is None:  # a new search: the first hit from here on
-            ahead = (i for i, hit in enumerate(self.hits) if hit[0] >= self.current)
+        if self.hit_index is None:  # a new search: the first match from here on
+            ahead = (i for i, hit in enumerate(self.hits) if hit.paragraph >= self.current)
             self.hit_index = next(ahead, 0)
         else:
             self.hit_index = (self.hit_index + step) % len(self.hits)
-        paragraph, offset, claim_id = self.hits[self.hit_index]
-        self.go_to(paragraph, claim_id or None)
-        self.view.scroll_to_offset(paragraph, offset)
+        hit = self.hits[self.hit_index]
+        self.go_to(hit.paragraph, hit.claim or None)
+        self.view.scroll_to_offset(hit.paragraph, hit.offset)
+        self.app.clear_notifications()  # the step before's
+        self.notify(describe(self.hit_index, self.hits), timeout=3, markup=False)
 
     # --- other ---------------------------------------------------------------
 
@@ -701,6 +707,9 @@ class AnnotateScreen(Screen[None]):
         self.app.push_screen(HelpScreen())
 
     async def action_quit(self) -> None:
+        if self.selecting:  # q ends the selection first, as escape does; q again quits
+            self.action_escape()
+            return
         await self.fm_app.save_and_quit()
 
     # --- mouse ---------------------------------------------------------------

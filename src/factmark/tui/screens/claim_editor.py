@@ -23,6 +23,8 @@ from factmark.tui.widgets.picker import Choice, Picker
 VERDICT_KEYS = dict(zip(VERDICTS, "pamdliu", strict=True))
 """One key per verdict: pending, accurate, mostly-accurate, disputed, misleading (l), …"""
 CONFIDENCE_KEYS = dict(zip(CONFIDENCES, "0123", strict=True))
+ADD_SOURCE_KEY = "n"
+"""Adds a source wherever the focus is, outside the text fields (no verdict's key)."""
 
 
 @dataclass
@@ -55,10 +57,7 @@ def parse_tags(text: str) -> list[str]:
 class SourceList(OptionList):
     """The claim's sources; enter edits, delete removes, n adds."""
 
-    BINDINGS = [
-        Binding("n", "screen.add_source", "Add source"),
-        Binding("delete,x", "screen.remove_source", "Remove source"),
-    ]
+    BINDINGS = [Binding("delete,x", "screen.remove_source", "Remove source")]
 
 
 class ClaimEditor(ModalScreen[ClaimDraft | None]):
@@ -143,11 +142,12 @@ class ClaimEditor(ModalScreen[ClaimDraft | None]):
             label = Text(f"[{source.stance or 'no stance'}] ", style="italic", end="")
             label.append(excerpt(source.label, 56))
             sources.add_option(Option(label, id=str(index)))
-        if highlight is not None and self.draft.sources:
-            sources.highlighted = min(highlight, len(self.draft.sources) - 1)
+        # a source is always highlighted, so that enter edits it and x removes it at once
+        sources.highlighted = min(highlight or 0, len(self.draft.sources) - 1)
 
     def on_key(self, event: events.Key) -> None:
-        """Outside the text fields, a verdict letter or a confidence digit sets it at once."""
+        """Outside the text fields, a verdict letter or a confidence digit sets it at once,
+        and ``n`` adds a source (no verdict has that key)."""
         if isinstance(self.focused, Input | TextArea) or event.character is None:
             return
         verdicts = {key: value for value, key in VERDICT_KEYS.items()}
@@ -156,6 +156,8 @@ class ClaimEditor(ModalScreen[ClaimDraft | None]):
             self.query_one("#verdict", Picker).value = verdicts[event.character]
         elif event.character in confidences:
             self.query_one("#confidence", Picker).value = confidences[event.character]
+        elif event.character == ADD_SOURCE_KEY:
+            self.action_add_source()
         else:
             return
         event.stop()

@@ -29,7 +29,7 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
             ("  shift+home / end", "… to the sentence start / end"),
             ("  o", "move the other end of the selection"),
             ("  mouse drag", "select by hand"),
-            ("  enter / escape", "open the claim editor / cancel"),
+            ("  enter / escape, q", "open the claim editor / cancel (then q quits)"),
             ("e / enter", "edit the selected claim"),
             ("l", "link the selected claim to another (contradicts first)"),
             ("x", "remove a link of the selected claim"),
@@ -51,7 +51,8 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
                 "inaccurate, unverifiable (anywhere but in a text field)",
             ),
             ("0 1 2 3", "confidence: unrated, low, medium, high (likewise)"),
-            ("n / ctrl+n, enter, x", "add, edit, remove a source"),
+            ("n / ctrl+n", "add a source (n likewise outside the text fields)"),
+            ("enter, x", "in the sources: edit, remove the highlighted source"),
             ("ctrl+s / escape", "save the claim / cancel"),
         ],
     ),
@@ -75,11 +76,15 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
     (
         "Other",
         [
-            ("/", "search the article and the claims; n / N next / previous hit"),
+            (
+                "/",
+                "search the article and the claims; n / N next / previous match, "
+                "counted, saying what matched (a claim's quote, note, sources or the text)",
+            ),
             ("r", "review: every claim in a table, to filter, sort and jump to"),
             ("p", "show or hide the side panel"),
             ("ctrl+s", "save now (changes are saved within a second anyway)"),
-            ("ctrl+p", "command palette: every action by name; Theme changes the colours"),
+            ("ctrl+p", "command palette: every action by name and keys; Theme changes the colours"),
             ("?", "this help"),
             ("q", "save and quit"),
         ],

@@ -81,23 +81,30 @@ class ReviewScreen(Screen[str | None]):
 
     AUTO_FOCUS = "#review-table"
 
+    # fmt: off
     BINDINGS = [
-        Binding("escape", "back", "Back"),
-        Binding("slash", "search", "Search"),
-        Binding("v", "choose_verdict", "Verdict"),
-        Binding("c", "choose_confidence", "Conf."),
-        Binding("x", "only('contradictions')", "≠ only"),
-        Binding("s", "only('missing_sources')", "No source", show=False),
-        Binding("p", "pending", "Pending", show=False),
-        Binding("o", "only('unresolved')", "Changed/orphaned", show=False),
-        Binding("0", "clear", "Clear", show=False),
-        Binding("t", "switch_view", "Contradictions"),
-        Binding("question_mark", "help", "Help"),
+        Binding("escape", "back", "Back", tooltip="Back to the article", id="back"),
+        Binding("slash", "search", "Search", tooltip="Search the claims", id="search"),
+        Binding("v", "choose_verdict", "Verdict", tooltip="Show one verdict", id="verdict"),
+        Binding("c", "choose_confidence", "Conf.", tooltip="Show one confidence", id="confidence"),
+        Binding("x", "only('contradictions')", "≠ only", tooltip="Only contradicted claims",
+                id="contradicted"),
+        Binding("s", "only('missing_sources')", "Only claims without a source", show=False,
+                id="no-source"),
+        Binding("p", "pending", "Only pending claims", show=False, id="pending"),
+        Binding("o", "only('unresolved')", "Only changed or orphaned claims", show=False,
+                id="unresolved"),
+        Binding("0", "clear", "Clear the filters", show=False, id="clear"),
+        Binding("t", "switch_view", "Contradictions", tooltip="The contradictions side by side",
+                id="contradictions"),
+        Binding("question_mark", "help", "Help", id="help"),
         *[
-            Binding(str(n), f"sort('{column}')", f"Sort by {column}", show=False)
+            Binding(str(n), f"sort('{column}')", f"Sort by {column}", show=False,
+                    id=f"sort-{column}")
             for n, column in enumerate(COLUMNS, start=1)
         ],
     ]
+    # fmt: on
 
     def __init__(self, session: Session, start: str | None = None) -> None:
         super().__init__()
@@ -152,7 +159,9 @@ class ReviewScreen(Screen[str | None]):
         current = self.current_claim()
         self.shown = arrange(self.table, self.selection, self.column, self.descending)
         ids = [row.claim.id for row in self.shown]
-        self.query_one(ClaimsTable).show(self.shown, ids.index(current) if current in ids else 0)
+        cursor = ids.index(current) if current in ids else 0
+        empty = "No claims match: 0 clears the filters" if self.table else "No claims yet"
+        self.query_one(ClaimsTable).show(self.shown, cursor, empty=empty)
         self.query_one(TableHeading).refresh()
         self.show_summary()
 

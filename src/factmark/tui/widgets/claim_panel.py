@@ -112,6 +112,9 @@ class ClaimPanel(Vertical, can_focus=False):
         index: int
         """Index of the link in the document's links."""
 
+    links_removable = True
+    """Whether a click on a link offers to remove it (not in a read-only session)."""
+
     def compose(self) -> ComposeResult:
         yield Static(id="panel-title")
         yield PanelBody(id="panel-body")
@@ -150,7 +153,8 @@ class ClaimPanel(Vertical, can_focus=False):
                 (i, link) for i, link in enumerate(document.links) if link.touches(selected.id)
             ]
             if links:
-                body.append(f"\nLinks ({len(links)}) · click one to remove it\n", style="bold")
+                hint = " · click one to remove it" if self.links_removable else ""
+                body.append(f"\nLinks ({len(links)}){hint}\n", style="bold")
                 line += 2
             for index, link in links:
                 outgoing = link.source == selected.id

@@ -35,6 +35,7 @@ GAP = 2
 NARROW = 100
 """Below this many cells, one cell between columns rather than two."""
 QUOTE_MIN = 16
+EMPTY_STYLE = Style(italic=True)
 
 
 @dataclass(frozen=True)
@@ -82,10 +83,19 @@ class ClaimsTable(ItemList):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(zebra=True, id=id)
         self.rows: list[Row] = []
+        self.empty = ""
+        """What the first line says when there are no rows."""
 
-    def show(self, rows: list[Row], cursor: int = 0) -> None:
+    def show(self, rows: list[Row], cursor: int = 0, *, empty: str = "") -> None:
         self.rows = rows
+        self.empty = empty
         self.reset(cursor)
+
+    def render_line(self, y: int) -> Strip:
+        if self.rows or not self.empty or y + self.scroll_offset.y:
+            return super().render_line(y)
+        width = self.scrollable_content_region.width
+        return Strip([Segment(_cell(self.empty, width, False), self.rich_style + EMPTY_STYLE)])
 
     def item_count(self) -> int:
         return len(self.rows)
