@@ -29,13 +29,14 @@ if TYPE_CHECKING:
     from factmark.tui.app import FactmarkApp
     from factmark.tui.screens.claim_editor import ClaimDraft
     from factmark.tui.screens.conflicts import Write
+    from factmark.tui.screens.unresolved import Placement
 
 EDITING_ACTIONS = {
     "add", "edit", "enter", "link", "unlink", "delete", "undo", "redo", "unresolved",
 }  # fmt: skip
 """Actions a read-only session refuses (``enter`` edits the selected claim)."""
 READING_ACTIONS = {"move", "first", "last", "search", "next_hit", "toggle_panel", "help", "quit",
-                   "escape"}  # fmt: skip
+                   "escape", "details"}  # fmt: skip
 """What works while the annotations are still being opened (review waits for them)."""
 WIDE = 100
 """From this many columns the side panel stands beside the article, else under it."""
@@ -72,6 +73,7 @@ class AnnotateScreen(Screen[None]):
         Binding("N", "next_hit(-1)", "Prev hit", show=False),
         Binding("p", "toggle_panel", "Panel", show=False),
         Binding("c", "unresolved", "Changed/orphans", show=False),
+        Binding("v", "details", "Details", id="details"),
         Binding("r", "review", "Review"),
         Binding("question_mark", "help", "Help"),
         Binding("escape", "escape", "Cancel", show=False),
@@ -145,7 +147,12 @@ class AnnotateScreen(Screen[None]):
         session = self.session
         if session is None:
             return
-        self.view.show_claims(session.trusted(), session.contradicted())
+        changed = [
+            (claim, anchor)
+            for claim in session.unresolved()
+            if (anchor := session.anchor(claim.id)).found is not None
+        ]
+        self.view.show_claims(session.trusted(), session.contradicted(), changed)
         self.refresh_panel()
         self.refresh_status()
 
@@ -153,13 +160,14 @@ class AnnotateScreen(Screen[None]):
         session = self.session
         if session is None:
             return
-        claims = session.claims_in(self.current)
+        claims = session.shown_in(self.current)
         if self.selected not in {c.id for c in claims}:
             self.selected = claims[0].id if claims else None
         self.view.selected_claim = self.selected
         selected = session.claim(self.selected) if self.selected else None
+        placed = {c.id: p for c in claims if (p := session.placement(c.id)) is not None}
         self.query_one(ClaimPanel).show(
-            self.current, claims, selected, session.document, session.contradicted()
+            self.current, claims, selected, session.document, session.contradicted(), placed
         )
 
     def refresh_status(self) -> None:
@@ -189,7 +197,7 @@ class AnnotateScreen(Screen[None]):
         """Make a paragraph current (and a claim in it selected)."""
         paragraph = max(1, min(len(self.article.paragraphs), paragraph))
         self.view.current = paragraph
-        ids = [c.id for c in self.session.claims_in(paragraph)] if self.session else []
+        ids = [c.id for c in self.session.shown_in(paragraph)] if self.session else []
         self.selected = claim_id if claim_id in ids else (ids[0] if ids else None)
         self.view.scroll_to_paragraph(paragraph)
         self.refresh_status()
@@ -201,6 +209,8 @@ class AnnotateScreen(Screen[None]):
         if self.session is None:
             return True if action in READING_ACTIONS else None
         if self.selecting:
+            if action == "move" and self.reattaching is not None:
+                return True  # to re-attach in another paragraph
             return action in {"enter", "escape", "quit", "help"}
         if action == "escape":
             return True
@@ -209,6 +219,9 @@ class AnnotateScreen(Screen[None]):
         return True
 
     def action_move(self, step: int) -> None:
+        if self.selecting:
+            self._move_reattaching(step)
+            return
         self.go_to(self.current + step)
 
     def action_first(self) -> None:
@@ -218,7 +231,7 @@ class AnnotateScreen(Screen[None]):
         self.go_to(len(self.article.paragraphs))
 
     def action_next_claim(self, step: int) -> None:
-        claims = self.editing.claims_in(self.current)
+        claims = self.editing.shown_in(self.current)
         if not claims:
             return
         ids = [c.id for c in claims]
@@ -303,8 +316,39 @@ class AnnotateScreen(Screen[None]):
             ClaimEditor(ClaimDraft(text[start:end]), new=True, warning=warning), done
         )
 
+    def _begin_reattaching(self, base: Claim) -> None:
+        """Select text to re-attach a claim to, starting on its likeliest new text."""
+        from factmark.resolving import candidate
+        from factmark.tui.widgets.article_view import Selection
+
+        placed = self.editing.placement(base.id)
+        target = candidate(base, self.article, placed) if placed is not None else None
+        self.reattaching = base
+        if target is None:
+            self.view.begin_selection(self.current, None)
+        else:
+            paragraph, start, end = target
+            self.go_to(paragraph)
+            self.view.selection = Selection(paragraph, start, end)
+            self.view.scroll_to_offset(paragraph, start)
+        self.selecting = True
+        self.notify(
+            "Starts on the closest text. Adjust with shift+arrows, j / k for another "
+            "paragraph; enter attaches it, escape cancels.",
+            timeout=6,
+        )  # fmt: skip
+
+    def _move_reattaching(self, step: int) -> None:
+        """Move a re-attach selection to the first sentence of another paragraph."""
+        self.go_to(self.current + step)
+        self.view.begin_selection(self.current, None)
+
     def _reattach(self, base: Claim, paragraph: int, start: int, end: int) -> None:
-        """Re-attach a claim, as the resolution dialog showed it, to the selected text."""
+        """Re-attach a claim, as the resolution dialog showed it, to the selected text.
+
+        Text other than the quote checked asks, as accepting does, whether the
+        verdict goes back to pending or is kept.
+        """
         from factmark.tui.screens.conflicts import claim_name
 
         def reattached() -> None:
@@ -312,11 +356,30 @@ class AnnotateScreen(Screen[None]):
                 self.selected = base.id
                 self.notify("Re-attached. Press u to undo.", timeout=3)
 
-        self._write_asking(
-            lambda c: self.editing.reattach_as_shown(base, paragraph, start, end, c),
-            f"{claim_name(base)} changed after you opened the list. Choose what to keep:",
-            done=reattached,
-        )
+        def write(keep: bool) -> None:
+            self._write_asking(
+                lambda c: self.editing.reattach_as_shown(
+                    base, paragraph, start, end, c, keep_verdict=keep
+                ),
+                f"{claim_name(base)} changed after you opened the list. Choose what to keep:",
+                done=reattached,
+            )
+
+        text = self.article.paragraph(paragraph).text[start:end]
+        if text == base.quote:
+            write(True)
+            return
+        from factmark.tui.screens.choice import ChoiceScreen
+        from factmark.tui.screens.unresolved import verdict_question
+
+        def chosen(choice: str | None) -> None:
+            if choice is None:
+                self.notify("Not re-attached.", timeout=3)
+            else:
+                write(choice == "keep")
+
+        question, options = verdict_question(base, text)
+        self.app.push_screen(ChoiceScreen(question, options), chosen)
 
     def _selected_claim(self) -> Claim | None:
         if self.selected is None:
@@ -594,6 +657,8 @@ class AnnotateScreen(Screen[None]):
         if not claims:
             self.notify("Every claim is found in the article as it is.", timeout=3)
             return
+        if start is None and self.selected is not None and session.placement(self.selected):
+            start = self.selected  # the changed or orphaned claim selected in the panel
 
         shown = {claim.id: claim for claim in claims}
 
@@ -601,7 +666,20 @@ class AnnotateScreen(Screen[None]):
             if resolution is not None:
                 self._resolve(shown[resolution.claim_id], resolution.action)
 
-        self.app.push_screen(UnresolvedScreen(claims, session.anchors, start), done)
+        self.app.push_screen(UnresolvedScreen(claims, self._placements(claims), start), done)
+
+    def _placements(self, claims: list[Claim]) -> dict[str, Placement]:
+        """Where each of these changed or orphaned claims is, or was looked for."""
+        from factmark.resolving import closest
+        from factmark.tui.screens.unresolved import Placement
+
+        placements = {}
+        for claim in claims:
+            placed = self.editing.placement(claim.id)
+            if placed is not None:
+                near = closest(claim, self.article, placed) if placed.anchor.found is None else None
+                placements[claim.id] = Placement(placed, near)
+        return placements
 
     def _resolve(self, base: Claim, action: str) -> None:
         """Accept, re-attach or delete a claim as the resolution dialog showed it."""
@@ -610,14 +688,7 @@ class AnnotateScreen(Screen[None]):
         session = self.editing
         if action == "reattach":
             if not self._deleted_meanwhile(base):
-                self.reattaching = base
-                self.view.begin_selection(self.current, None)
-                self.selecting = True
-                self.notify(
-                    "Select the claim's text in this paragraph; enter attaches it. For "
-                    "another paragraph: escape, move there, then c and r again.",
-                    timeout=6,
-                )  # fmt: skip
+                self._begin_reattaching(base)
             return
         heading = f"{claim_name(base)} changed after you opened the list. Choose what to keep:"
         if action == "delete":
@@ -674,6 +745,19 @@ class AnnotateScreen(Screen[None]):
 
         self.app.clear_notifications()  # they speak of this screen's keys
         self.app.push_screen(ReviewScreen(session, self.selected), done)
+
+    def action_details(self) -> None:
+        """The selected claim's details on a screen of their own (read-only)."""
+        session = self.session
+        if session is None or self.selected is None:
+            self.notify("No claim selected here.", severity="warning", timeout=3)
+            return
+        from factmark.tui.screens.claim_details import ClaimDetailsScreen
+
+        claim = session.claim(self.selected)
+        self.app.push_screen(
+            ClaimDetailsScreen(claim, session.document, session.placement(claim.id))
+        )
 
     def action_toggle_panel(self) -> None:
         panel = self.query_one(ClaimPanel)
