@@ -29,7 +29,6 @@ if TYPE_CHECKING:
     from factmark.tui.app import FactmarkApp
     from factmark.tui.screens.claim_editor import ClaimDraft
     from factmark.tui.screens.conflicts import Write
-    from factmark.tui.screens.unresolved import Placement
 
 EDITING_ACTIONS = {
     "add", "edit", "enter", "link", "unlink", "delete", "undo", "redo", "unresolved",
@@ -365,21 +364,9 @@ class AnnotateScreen(Screen[None]):
                 done=reattached,
             )
 
-        text = self.article.paragraph(paragraph).text[start:end]
-        if text == base.quote:
-            write(True)
-            return
-        from factmark.tui.screens.choice import ChoiceScreen
-        from factmark.tui.screens.unresolved import verdict_question
+        from factmark.tui.screens.unresolved import ask_verdict
 
-        def chosen(choice: str | None) -> None:
-            if choice is None:
-                self.notify("Not re-attached.", timeout=3)
-            else:
-                write(choice == "keep")
-
-        question, options = verdict_question(base, text)
-        self.app.push_screen(ChoiceScreen(question, options), chosen)
+        ask_verdict(self.app, base, self.article.paragraph(paragraph).text[start:end], write)
 
     def _selected_claim(self) -> Claim | None:
         if self.selected is None:
@@ -650,7 +637,7 @@ class AnnotateScreen(Screen[None]):
 
     def action_unresolved(self, start: str | None = None) -> None:
         """The changed and orphaned claims, each to accept, re-attach or delete."""
-        from factmark.tui.screens.unresolved import Resolution, UnresolvedScreen
+        from factmark.tui.screens.unresolved import Resolution, UnresolvedScreen, placements
 
         session = self.editing
         claims = session.unresolved()
@@ -666,20 +653,7 @@ class AnnotateScreen(Screen[None]):
             if resolution is not None:
                 self._resolve(shown[resolution.claim_id], resolution.action)
 
-        self.app.push_screen(UnresolvedScreen(claims, self._placements(claims), start), done)
-
-    def _placements(self, claims: list[Claim]) -> dict[str, Placement]:
-        """Where each of these changed or orphaned claims is, or was looked for."""
-        from factmark.resolving import closest
-        from factmark.tui.screens.unresolved import Placement
-
-        placements = {}
-        for claim in claims:
-            placed = self.editing.placement(claim.id)
-            if placed is not None:
-                near = closest(claim, self.article, placed) if placed.anchor.found is None else None
-                placements[claim.id] = Placement(placed, near)
-        return placements
+        self.app.push_screen(UnresolvedScreen(claims, placements(session, claims), start), done)
 
     def _resolve(self, base: Claim, action: str) -> None:
         """Accept, re-attach or delete a claim as the resolution dialog showed it."""

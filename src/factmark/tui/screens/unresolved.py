@@ -18,9 +18,14 @@ from textual.widgets.option_list import Option
 from factmark.tui.text import excerpt, plain
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from textual.app import App
+
     from factmark.anchor import FuzzyMatch
     from factmark.model import Claim
     from factmark.resolving import Unresolved
+    from factmark.session import Session
 
 _TOKEN = re.compile(r"\s+|\w+|[^\w\s]")
 
@@ -49,6 +54,37 @@ def where(placement: Placement) -> str:
     if placed.anchor.paragraph is not None:
         return f"¶{placed.anchor.paragraph}"
     return f"not in ¶{placed.looked_in}" if placed.looked_in is not None else "not found"
+
+
+def placements(session: Session, claims: list[Claim]) -> dict[str, Placement]:
+    """Where each of these changed or orphaned claims is, or was looked for."""
+    from factmark.resolving import closest
+
+    found = {}
+    for claim in claims:
+        placed = session.placement(claim.id)
+        if placed is not None:
+            near = closest(claim, session.article, placed) if placed.anchor.found is None else None
+            found[claim.id] = Placement(placed, near)
+    return found
+
+
+def ask_verdict(app: App[object], claim: Claim, text: str, write: Callable[[bool], None]) -> None:
+    """Re-attaching ``claim`` to ``text``: if that is other words than its quote, ask, as
+    accepting does, whether the verdict goes back to pending; then ``write(keep)``."""
+    if text == claim.quote:
+        write(True)
+        return
+    from factmark.tui.screens.choice import ChoiceScreen
+
+    def chosen(choice: str | None) -> None:
+        if choice is None:
+            app.notify("Not re-attached.", timeout=3)
+        else:
+            write(choice == "keep")
+
+    question, options = verdict_question(claim, text)
+    app.push_screen(ChoiceScreen(question, options), chosen)
 
 
 def verdict_question(claim: Claim, text: str) -> tuple[Text, list[tuple[str, Text | str]]]:
