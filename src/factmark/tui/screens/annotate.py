@@ -241,7 +241,8 @@ class AnnotateScreen(Screen[None]):
     def action_add(self) -> None:
         around = None
         if self.selected is not None:
-            around = self.editing.claim(self.selected).start
+            placed = self.editing.placement(self.selected)  # a changed claim's new text
+            around = placed.anchor.start if placed else self.editing.claim(self.selected).start
         self.view.begin_selection(self.current, around)
         self.selecting = True
         self.notify(
