@@ -137,6 +137,7 @@ async def test_reattaching_a_changed_claim_starts_on_its_new_text_and_asks_about
         selection = screen.view.selection
         assert selection is not None
         assert (selection.paragraph, *selection.span) == (8, 197, 197 + len(NEW_TEXT))
+        assert screen.selected == CHANGED  # the panel still shows the claim re-attached
         await pilot.press("enter")
         choice = await wait_for_screen(pilot, ChoiceScreen)  # as accepting asks (a / k)
         assert "1,213" in flowed([str(choice.question)])

@@ -328,7 +328,7 @@ class AnnotateScreen(Screen[None]):
             self.view.begin_selection(self.current, None)
         else:
             paragraph, start, end = target
-            self.go_to(paragraph)
+            self.go_to(paragraph, base.id)  # the claim stays the one in the panel
             self.view.selection = Selection(paragraph, start, end)
             self.view.scroll_to_offset(paragraph, start)
         self.selecting = True
