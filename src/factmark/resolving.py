@@ -10,7 +10,7 @@ re-attaching starts, on the text most like its old quote.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz
 
@@ -113,4 +113,13 @@ def closest(claim: Claim, article: Article, placed: Unresolved) -> FuzzyMatch | 
     """An orphan's closest text near where it was looked for (None if there is none)."""
     if placed.looked_in is None or not article.paragraphs:
         return None
-    return fuzzy_near(claim, article, placed.looked_in)
+    match = fuzzy_near(claim, article, placed.looked_in)
+    if match is None:
+        return None
+    text = article.paragraph(match.paragraph).text
+    start, end = match.start, match.end
+    while start > 0 and text[start - 1].isalnum():  # whole words, never "ing to …"
+        start -= 1
+    while end < len(text) and text[end].isalnum():
+        end += 1
+    return replace(match, start=start, end=end, found=text[start:end])

@@ -181,3 +181,32 @@ async def test_reattaching_an_orphan_starts_in_the_paragraph_where_it_was_looked
         paragraph = session.article.paragraph(13).text
         assert selection is not None and selection.paragraph == 13 == screen.current
         assert paragraph[slice(*selection.span)].startswith("While this framework")
+
+
+async def test_the_list_shows_an_orphans_closest_text_and_re_attaching_starts_on_it(
+    make_app: AppFactory, workspace: Workspace
+) -> None:
+    text = workspace.article_path.read_text(encoding="utf-8")
+    reworded = "According to officials, the talks, held in Russian and lasting just over one hour"
+    text = text.replace(
+        "The talks, conducted in Russian and lasting just over an hour, reportedly", reworded + ","
+    )
+    workspace.article_path.write_text("Editor’s note: updated.\n\n" + text, encoding="utf-8")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen, session = await opened(pilot)
+        await at(pilot, screen, 13)
+        [orphan] = orphans(session)
+        while screen.selected != orphan:  # listed after the claim found there
+            await pilot.press("tab")
+        assert session.claim(orphan).quote.startswith("The talks, conducted")
+        await pilot.press("c")
+        listing = await wait_for_screen(pilot, UnresolvedScreen)
+        detail = flowed([str(listing.query_one("#unresolved-detail", Static).render())])
+        assert "not found in ¶13" in detail and "closest (¶13" in detail
+        assert reworded in detail
+        await pilot.press("r")
+        await wait_until(pilot, lambda: screen.selecting, what="the selection")
+        selection = screen.view.selection
+        assert selection is not None and selection.paragraph == 13
+        assert session.article.paragraph(13).text[slice(*selection.span)] == reworded
