@@ -56,6 +56,21 @@ def claim_label(
     return label
 
 
+def panel_title(paragraph: int, claims: list[Claim], placed: dict[str, Unresolved]) -> Text:
+    """The panel's title: the paragraph, its claims, and how many a copy edit changed
+    or orphaned."""
+    title = Text(f"¶ {paragraph}", style="bold", end="", no_wrap=True)
+    title.append(f" · {len(claims)} claim{'s' * (len(claims) != 1)}")
+    for state in STATE_SYMBOLS:
+        count = sum(1 for claim in claims if claim.id in placed and placed[claim.id].state == state)
+        if count:
+            plural = "s" * (state == "orphan" and count != 1)
+            title.append(f" · {count} {state}{plural}", style="bold")
+    if not claims:
+        title.append(" · press a to add one", style="dim")
+    return title
+
+
 def resolution_details(claim: Claim, placed: Unresolved) -> Text:
     """What a copy edit did to a claim: the old quote and the new text, or where it
     was looked for; and the key that resolves it."""
@@ -193,17 +208,7 @@ class ClaimPanel(Vertical, can_focus=False):
         ``placed``: the claims of these that a copy edit changed or orphaned.
         """
         placed = placed or {}
-        title = Text(f"¶ {paragraph}", style="bold", end="", no_wrap=True)
-        title.append(f" · {len(claims)} claim{'s' * (len(claims) != 1)}")
-        for state in STATE_SYMBOLS:
-            count = sum(
-                1 for claim in claims if claim.id in placed and placed[claim.id].state == state
-            )
-            if count:
-                plural = "s" * (state == "orphan" and count != 1)
-                title.append(f" · {count} {state}{plural}", style="bold")
-        if not claims:
-            title.append(" · press a to add one", style="dim")
+        title = panel_title(paragraph, claims, placed)
         self.query_one("#panel-title", Static).update(title, layout=False)
 
         width = max(24, self.query_one(PanelBody).scrollable_content_region.width or 48)
