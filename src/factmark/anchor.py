@@ -462,6 +462,21 @@ def fuzzy_candidates(claim: Claim, article: Article) -> list[FuzzyMatch]:
     return [match for match in found if match is not None]
 
 
+def fuzzy_near(claim: Claim, article: Article, place: int) -> FuzzyMatch | None:
+    """The best fuzzy place for the claim in paragraph ``place`` or its neighbours, if
+    its quote is at least :data:`MIN_QUOTE_SIMILARITY` alike (trusted or not: a
+    candidate for the editor, never an anchor)."""
+    count = len(article.paragraphs)
+    hinted = max(0, min(place, count) - 1)
+    near = range(max(0, hinted - NEIGHBOURS), min(count, hinted + NEIGHBOURS + 1))
+    found = (_fuzzy_in(claim, article.paragraphs[i]) for i in near)
+    good = [m for m in found if m is not None and m.found.strip()]
+    good = [m for m in good if m.quote >= MIN_QUOTE_SIMILARITY]
+    if not good:
+        return None
+    return max(good, key=lambda m: (m.score, m.paragraph == hinted + 1, -m.paragraph))
+
+
 def _fuzzy(claim: Claim, article: Article, place: int | None, *, shown: bool) -> Anchor:
     """The fuzzy stage: ``changed`` at a trustworthy match, else ``orphan``.
 

@@ -18,11 +18,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
-from factmark import store
-from factmark.anchor import Anchor, AnchorState, attach, locate, locate_all
+from factmark import resolving, store
+from factmark.anchor import Anchor, AnchorState, attach, locate, locate_all, paragraph_moves
 from factmark.article import Article
 from factmark.merge import Choice, Conflict, merge, merge_edit, overwritten, resolve, resolve_edit
 from factmark.model import AnnotationFile, Claim, Link, LinkKind, new_claim_id, utc_now
+from factmark.resolving import Unresolved
 from factmark.store import Fingerprint, StoreError
 
 
@@ -103,6 +104,9 @@ class Session:
     saved: AnnotationFile
     """The document as it stands in the file (after hint refreshes)."""
     anchors: dict[str, Anchor] = field(default_factory=dict)
+    moves: dict[int, int] = field(default_factory=dict)
+    """Old paragraph number -> new, as the claims found exactly showed it when the file
+    was read (their hints are refreshed since; an orphan's are not)."""
     read_only: str | None = None
     """Why the session may not write, if it may not."""
     author: str = ""
@@ -131,6 +135,7 @@ class Session:
             document = AnnotationFile(article=store.relative_article(path, _article_path(article)))
             fingerprint = None
         anchors = locate_all(document, article, fuzzy=True)
+        moves = paragraph_moves(document.claims, anchors)
         document = _refresh_trusted(document, article, anchors)
         session = cls(
             article=article,
@@ -139,6 +144,7 @@ class Session:
             fingerprint=fingerprint,
             saved=document,
             anchors=anchors,
+            moves=moves,
             author=author if author is not None else author_name(_article_path(article).parent),
         )
         if lock:
@@ -179,13 +185,25 @@ class Session:
             or cache.document is not self.document
             or cache.anchors_version != self._anchors_version
         ):
-            cache = _Index.build(self.document, self._anchors_version, self.anchors)
+            cache = _Index.build(
+                self.document, self._anchors_version, self.anchors, self.moves,
+                len(self.article.paragraphs),
+            )  # fmt: skip
             self._index_cache = cache
         return cache
 
     def claims_in(self, paragraph: int) -> list[Claim]:
         """Claims found in a paragraph, by position."""
         return self._index().by_paragraph.get(paragraph, [])
+
+    def shown_in(self, paragraph: int) -> list[Claim]:
+        """The claims the editor sees under a paragraph: those found there, a changed one
+        where its new text is, an orphan where it stood (see factmark.resolving)."""
+        return self._index().shown.get(paragraph, [])
+
+    def placement(self, claim_id: str) -> Unresolved | None:
+        """Where a changed or orphaned claim belongs now; None for a claim found exactly."""
+        return self._index().placements.get(claim_id)
 
     def trusted(self) -> list[Claim]:
         """Claims whose exact quote was found (anchored or moved)."""
@@ -324,17 +342,21 @@ class Session:
         start: int,
         end: int,
         choices: Sequence[Choice] | None = None,
+        *,
+        keep_verdict: bool = True,
     ) -> list[Conflict]:
         """Attach a claim (an orphan, or a changed one) to text the editor selected.
 
-        ``base`` is the claim as the dialog showed it; the verdict is kept. What
-        changed meanwhile is kept or asked about, as for accept_as_shown.
+        ``base`` is the claim as the dialog showed it. Without ``keep_verdict`` the
+        verdict goes back to pending if the text differs from the quote, as on
+        accepting. What changed meanwhile is kept or asked about, as for
+        accept_as_shown.
         """
         text = self.article.paragraph(paragraph).text
         if not 0 <= start < end <= len(text):
             raise ValueError(f"no text at {start}..{end} of paragraph {paragraph}")
         anchor = Anchor(AnchorState.ANCHORED, paragraph, start, end, text[start:end])
-        return self._place_as_shown(base, anchor, True, choices)
+        return self._place_as_shown(base, anchor, keep_verdict, choices)
 
     def _place_as_shown(
         self, base: Claim, anchor: Anchor, keep_verdict: bool, choices: Sequence[Choice] | None
@@ -428,6 +450,7 @@ class Session:
         """Drop the session's changes and take the file as it is on disk."""
         loaded = store.load(self.path)
         self.anchors = locate_all(loaded.document, self.article, fuzzy=True)
+        self.moves = paragraph_moves(loaded.document.claims, self.anchors)
         self._anchors_version += 1
         document = _refresh_trusted(loaded.document, self.article, self.anchors)
         self.document = self.saved = document
@@ -457,6 +480,7 @@ class Session:
             return result.conflicts
         document = resolve(result, self.document, loaded.document, choices)
         self.anchors = locate_all(document, self.article, fuzzy=True)
+        self.moves = paragraph_moves(document.claims, self.anchors)
         self._anchors_version += 1
         merged = _refresh_trusted(document, self.article, self.anchors)
         self.fingerprint = loaded.fingerprint
@@ -490,10 +514,17 @@ class _Index:
     unresolved: list[Claim]
     contradicted: set[str]
     contradictions: int
+    placements: dict[str, Unresolved]
+    shown: dict[int, list[Claim]]
 
     @classmethod
     def build(
-        cls, document: AnnotationFile, anchors_version: int, anchors: dict[str, Anchor]
+        cls,
+        document: AnnotationFile,
+        anchors_version: int,
+        anchors: dict[str, Anchor],
+        moves: dict[int, int],
+        paragraphs: int,
     ) -> _Index:
         by_paragraph: dict[int, list[Claim]] = {}
         trusted, unresolved = [], []
@@ -509,9 +540,11 @@ class _Index:
         contradictions = document.contradictions()
         contradicted = {end for link in contradictions for end in (link.source, link.target)}
         by_id = {claim.id: claim for claim in document.claims}
+        placements = resolving.unresolved(document.claims, anchors, moves, paragraphs)
+        shown = resolving.by_paragraph(document.claims, anchors, placements)
         return cls(
             document, anchors_version, by_id, by_paragraph, trusted, unresolved, contradicted,
-            len(contradictions),
+            len(contradictions), placements, shown,
         )  # fmt: skip
 
 

@@ -203,7 +203,7 @@ async def settled(pilot: Pilot[Any]) -> None:
         if session is None:
             return False
         current = screen.view.current
-        ids = [claim.id for claim in session.claims_in(current)]
+        ids = [claim.id for claim in session.shown_in(current)]
         chosen = screen.selected in ids if ids else screen.selected is None
         shown = str(title.content).startswith(f"¶ {current} ")
         return chosen and shown and screen.view.selected_claim == screen.selected

@@ -319,10 +319,12 @@ async def test_reattaching_a_claim_deleted_meanwhile_can_restore_it(
     async with app.run_test(size=WIDE) as pilot:
         screen, session = await open_resolutions(pilot, app, path)
         base = session.claim(TRANSFER)
-        await pilot.press("r")  # re-attach: select the text in this paragraph
+        await pilot.press("r")  # re-attach: the selection starts on the new text
         await wait_until(pilot, lambda: screen.selecting, what="the selection")
         await colleague(pilot, session, path, without(on_disk(path), TRANSFER))
         await pilot.press("enter")
+        await wait_for_screen(pilot, ChoiceScreen)  # other words: the verdict, as on accepting
+        await pilot.press("down", "enter")  # keep it
         await wait_for_screen(pilot, ConflictScreen)
         assert f"{base.quote[:20]}" in dialog_text(app) and "theirs: deleted it" in dialog_text(app)
         await pilot.press("m", "ctrl+s")  # restore it, attached where I selected

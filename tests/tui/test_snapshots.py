@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable, Iterable
 from typing import Any, Protocol
 
-from conftest import WIDE, opened, settled, wait_for_screen
+from conftest import NARROW, WIDE, AppFactory, Workspace, opened, settled, wait_for_screen
+from test_copy_edits import copy_edit
 from textual.app import App
 from textual.pilot import Pilot
 from textual.screen import Screen
@@ -74,6 +75,22 @@ class TestAnnotateScreens:
     def test_link_picker(self, app: FactmarkApp, snap_compare: SnapCompare) -> None:
         """Linking ¶3's first claim: the other claims, nearest first, the first highlighted."""
         assert snap_compare(app, terminal_size=WIDE, run_before=then(TO_3, ["l"], LinkPicker))
+
+    def test_copy_edit_at_80_columns(
+        self, make_app: AppFactory, workspace: Workspace, snap_compare: SnapCompare
+    ) -> None:
+        """A copy edit at 80×24, ¶8 (¶7 before a paragraph was put on top): the changed
+        claim (“1,212” → “1,213”) selected, marked ~ in the gutter and italic with a
+        double underline, the panel counting it and scrolled to its verdict."""
+        copy_edit(workspace)
+        opening = then(["j"] * 7 + ["tab", "tab"])
+
+        async def run_before(pilot: Pilot[Any]) -> None:
+            await opening(pilot)
+            pilot.app.clear_notifications()  # "3 claims not found …" would hide the panel
+            await pilot.wait_for_scheduled_animations()
+
+        assert snap_compare(make_app(), terminal_size=NARROW, run_before=run_before)
 
     def test_help_screen(self, app: FactmarkApp, snap_compare: SnapCompare) -> None:
         """Every key, over the main screen."""

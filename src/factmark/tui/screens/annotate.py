@@ -77,6 +77,7 @@ class AnnotateScreen(Screen[None]):
         Binding("N", "next_hit(-1)", "Previous match", show=False, id="previous-match"),
         Binding("p", "toggle_panel", "Show or hide the side panel", show=False, id="panel"),
         Binding("c", "unresolved", "Changed and orphaned claims", show=False, id="unresolved"),
+        Binding("v", "details", "Details", tooltip="Show the selected claim whole", id="details"),
         Binding("r", "review", "Review", tooltip="Review every claim in a table", id="review"),
         Binding("question_mark", "help", "Help", id="help"),
         Binding("escape", "escape", "Cancel", show=False, id="cancel"),
@@ -153,7 +154,12 @@ class AnnotateScreen(Screen[None]):
         session = self.session
         if session is None:
             return
-        self.view.show_claims(session.trusted(), session.contradicted())
+        changed = [
+            (claim, anchor)
+            for claim in session.unresolved()
+            if (anchor := session.anchor(claim.id)).found is not None
+        ]
+        self.view.show_claims(session.trusted(), session.contradicted(), changed)
         self.refresh_panel()
         self.refresh_status()
 
@@ -161,13 +167,14 @@ class AnnotateScreen(Screen[None]):
         session = self.session
         if session is None:
             return
-        claims = session.claims_in(self.current)
+        claims = session.shown_in(self.current)
         if self.selected not in {c.id for c in claims}:
             self.selected = claims[0].id if claims else None
         self.view.selected_claim = self.selected
         selected = session.claim(self.selected) if self.selected else None
+        placed = {c.id: p for c in claims if (p := session.placement(c.id)) is not None}
         self.query_one(ClaimPanel).show(
-            self.current, claims, selected, session.document, session.contradicted()
+            self.current, claims, selected, session.document, session.contradicted(), placed
         )
 
     def refresh_status(self) -> None:
@@ -197,7 +204,7 @@ class AnnotateScreen(Screen[None]):
         """Make a paragraph current (and a claim in it selected)."""
         paragraph = max(1, min(len(self.article.paragraphs), paragraph))
         self.view.current = paragraph
-        ids = [c.id for c in self.session.claims_in(paragraph)] if self.session else []
+        ids = [c.id for c in self.session.shown_in(paragraph)] if self.session else []
         self.selected = claim_id if claim_id in ids else (ids[0] if ids else None)
         self.view.scroll_to_paragraph(paragraph)
         self.refresh_status()
@@ -209,6 +216,8 @@ class AnnotateScreen(Screen[None]):
         if self.session is None:
             return True if action in READING_ACTIONS else None
         if self.selecting:
+            if action == "move" and self.reattaching is not None:
+                return True  # to re-attach in another paragraph
             return action in {"enter", "escape", "quit", "help"}
         if action == "escape":
             return True
@@ -249,6 +258,9 @@ class AnnotateScreen(Screen[None]):
         self.read_only_said = now
 
     def action_move(self, step: int) -> None:
+        if self.selecting:
+            self._move_reattaching(step)
+            return
         self.go_to(self.current + step)
 
     def action_first(self) -> None:
@@ -258,7 +270,7 @@ class AnnotateScreen(Screen[None]):
         self.go_to(len(self.article.paragraphs))
 
     def action_next_claim(self, step: int) -> None:
-        claims = self.editing.claims_in(self.current)
+        claims = self.editing.shown_in(self.current)
         if not claims:
             return
         ids = [c.id for c in claims]
@@ -269,7 +281,8 @@ class AnnotateScreen(Screen[None]):
     def action_add(self) -> None:
         around = None
         if self.selected is not None:
-            around = self.editing.claim(self.selected).start
+            placed = self.editing.placement(self.selected)  # a changed claim's new text
+            around = placed.anchor.start if placed else self.editing.claim(self.selected).start
         self.view.begin_selection(self.current, around)
         self.selecting = True
         self.notify(
@@ -343,8 +356,39 @@ class AnnotateScreen(Screen[None]):
             ClaimEditor(ClaimDraft(text[start:end]), new=True, warning=warning), done
         )
 
+    def _begin_reattaching(self, base: Claim) -> None:
+        """Select text to re-attach a claim to, starting on its likeliest new text."""
+        from factmark.resolving import candidate
+        from factmark.tui.widgets.article_view import Selection
+
+        placed = self.editing.placement(base.id)
+        target = candidate(base, self.article, placed) if placed is not None else None
+        self.reattaching = base
+        if target is None:
+            self.view.begin_selection(self.current, None)
+        else:
+            paragraph, start, end = target
+            self.go_to(paragraph, base.id)  # the claim stays the one in the panel
+            self.view.selection = Selection(paragraph, start, end)
+            self.view.scroll_to_offset(paragraph, start)
+        self.selecting = True
+        self.notify(
+            "Starts on the closest text. Adjust with shift+arrows, j / k for another "
+            "paragraph; enter attaches it, escape cancels.",
+            timeout=6,
+        )  # fmt: skip
+
+    def _move_reattaching(self, step: int) -> None:
+        """Move a re-attach selection to the first sentence of another paragraph."""
+        self.go_to(self.current + step)
+        self.view.begin_selection(self.current, None)
+
     def _reattach(self, base: Claim, paragraph: int, start: int, end: int) -> None:
-        """Re-attach a claim, as the resolution dialog showed it, to the selected text."""
+        """Re-attach a claim, as the resolution dialog showed it, to the selected text.
+
+        Text other than the quote checked asks, as accepting does, whether the
+        verdict goes back to pending or is kept.
+        """
         from factmark.tui.screens.conflicts import claim_name
 
         def reattached() -> None:
@@ -352,11 +396,18 @@ class AnnotateScreen(Screen[None]):
                 self.selected = base.id
                 self.notify("Re-attached. Press u to undo.", timeout=3)
 
-        self._write_asking(
-            lambda c: self.editing.reattach_as_shown(base, paragraph, start, end, c),
-            f"{claim_name(base)} changed after you opened the list. Choose what to keep:",
-            done=reattached,
-        )
+        def write(keep: bool) -> None:
+            self._write_asking(
+                lambda c: self.editing.reattach_as_shown(
+                    base, paragraph, start, end, c, keep_verdict=keep
+                ),
+                f"{claim_name(base)} changed after you opened the list. Choose what to keep:",
+                done=reattached,
+            )
+
+        from factmark.tui.screens.unresolved import ask_verdict
+
+        ask_verdict(self.app, base, self.article.paragraph(paragraph).text[start:end], write)
 
     def _selected_claim(self) -> Claim | None:
         if self.selected is None:
@@ -609,13 +660,15 @@ class AnnotateScreen(Screen[None]):
 
     def action_unresolved(self, start: str | None = None) -> None:
         """The changed and orphaned claims, each to accept, re-attach or delete."""
-        from factmark.tui.screens.unresolved import Resolution, UnresolvedScreen
+        from factmark.tui.screens.unresolved import Resolution, UnresolvedScreen, placements
 
         session = self.editing
         claims = session.unresolved()
         if not claims:
             self.notify("Every claim is found in the article as it is.", timeout=3)
             return
+        if start is None and self.selected is not None and session.placement(self.selected):
+            start = self.selected  # the changed or orphaned claim selected in the panel
 
         shown = {claim.id: claim for claim in claims}
 
@@ -623,7 +676,7 @@ class AnnotateScreen(Screen[None]):
             if resolution is not None:
                 self._resolve(shown[resolution.claim_id], resolution.action)
 
-        self.app.push_screen(UnresolvedScreen(claims, session.anchors, start), done)
+        self.app.push_screen(UnresolvedScreen(claims, placements(session, claims), start), done)
 
     def _resolve(self, base: Claim, action: str) -> None:
         """Accept, re-attach or delete a claim as the resolution dialog showed it."""
@@ -632,14 +685,7 @@ class AnnotateScreen(Screen[None]):
         session = self.editing
         if action == "reattach":
             if not self._deleted_meanwhile(base):
-                self.reattaching = base
-                self.view.begin_selection(self.current, None)
-                self.selecting = True
-                self.notify(
-                    "Select the claim's text in this paragraph; enter attaches it. For "
-                    "another paragraph: escape, move there, then c and r again.",
-                    timeout=6,
-                )  # fmt: skip
+                self._begin_reattaching(base)
             return
         heading = f"{claim_name(base)} changed after you opened the list. Choose what to keep:"
         if action == "delete":
@@ -696,6 +742,19 @@ class AnnotateScreen(Screen[None]):
 
         self.app.clear_notifications()  # they speak of this screen's keys
         self.app.push_screen(ReviewScreen(session, self.selected), done)
+
+    def action_details(self) -> None:
+        """The selected claim's details on a screen of their own (read-only)."""
+        session = self.session
+        if session is None or self.selected is None:
+            self.notify("No claim selected here.", severity="warning", timeout=3)
+            return
+        from factmark.tui.screens.claim_details import ClaimDetailsScreen
+
+        claim = session.claim(self.selected)
+        self.app.push_screen(
+            ClaimDetailsScreen(claim, session.document, session.placement(claim.id))
+        )
 
     def action_toggle_panel(self) -> None:
         panel = self.query_one(ClaimPanel)

@@ -17,6 +17,7 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
             ("j / down, k / up", "next / previous paragraph"),
             ("g / home, G / end", "first / last paragraph"),
             ("tab / shift+tab", "next / previous claim in the paragraph"),
+            ("v", "the selected claim's details in full, on their own screen"),
             ("click", "a paragraph makes it current; a claim selects it"),
         ],
     ),
@@ -36,9 +37,10 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
             ("d", "delete the selected claim and its links"),
             (
                 "c",
-                "claims changed or orphaned by edits to the article: accept the new text, "
-                "re-attach to a selection, or delete",
+                "claims changed or orphaned by edits to the article (~ and ⊘ in the panel): "
+                "accept the new text, re-attach to a selection, or delete",
             ),
+            ("  r in that list", "re-attach: starts on the closest text; j / k another ¶"),
             ("u / ctrl+z, ctrl+y", "undo, redo"),
         ],
     ),

@@ -18,8 +18,14 @@ from textual.widgets.option_list import Option
 from factmark.tui.text import excerpt, plain
 
 if TYPE_CHECKING:
-    from factmark.anchor import Anchor
+    from collections.abc import Callable
+
+    from textual.app import App
+
+    from factmark.anchor import FuzzyMatch
     from factmark.model import Claim
+    from factmark.resolving import Unresolved
+    from factmark.session import Session
 
 _TOKEN = re.compile(r"\s+|\w+|[^\w\s]")
 
@@ -31,6 +37,70 @@ class Resolution:
     claim_id: str
     action: str
     """``accept``, ``accept-keep`` (keep the verdict), ``reattach`` or ``delete``."""
+
+
+@dataclass(frozen=True)
+class Placement:
+    """Where a claim the dialog lists is now, or was looked for, and the text nearest it."""
+
+    placed: Unresolved
+    closest: FuzzyMatch | None = None
+    """An orphan's closest text near where it was looked for, if any."""
+
+
+def where(placement: Placement) -> str:
+    """A changed claim's paragraph, or where an orphan was looked for (a list row's)."""
+    placed = placement.placed
+    if placed.anchor.paragraph is not None:
+        return f"¶{placed.anchor.paragraph}"
+    return f"not in ¶{placed.looked_in}" if placed.looked_in is not None else "not found"
+
+
+def placements(session: Session, claims: list[Claim]) -> dict[str, Placement]:
+    """Where each of these changed or orphaned claims is, or was looked for."""
+    from factmark.resolving import closest
+
+    found = {}
+    for claim in claims:
+        placed = session.placement(claim.id)
+        if placed is not None:
+            near = closest(claim, session.article, placed) if placed.anchor.found is None else None
+            found[claim.id] = Placement(placed, near)
+    return found
+
+
+def ask_verdict(app: App[object], claim: Claim, text: str, write: Callable[[bool], None]) -> None:
+    """Re-attaching ``claim`` to ``text``: if that is other words than its quote, ask, as
+    accepting does, whether the verdict goes back to pending; then ``write(keep)``."""
+    if text == claim.quote:
+        write(True)
+        return
+    from factmark.tui.screens.choice import ChoiceScreen
+
+    def chosen(choice: str | None) -> None:
+        if choice is None:
+            app.notify("Not re-attached.", timeout=3)
+        else:
+            write(choice == "keep")
+
+    question, options = verdict_question(claim, text)
+    app.push_screen(ChoiceScreen(question, options), chosen)
+
+
+def verdict_question(claim: Claim, text: str) -> tuple[Text, list[tuple[str, Text | str]]]:
+    """Ask, as accepting does, what becomes of a verdict checked on other words."""
+    old, new = difference(claim.quote, text)
+    question = Text("The text differs from the quote that was checked:\n", style="bold", end="")
+    question.append("was: ", style="bold")
+    question.append(old)
+    question.append("\nnow: ", style="bold")
+    question.append(new)
+    keep = f"keep the verdict ({claim.verdict} · confidence {claim.confidence})"
+    options: list[tuple[str, Text | str]] = [
+        ("pending", "verdict back to pending: it was checked on other words"),
+        ("keep", keep),
+    ]
+    return question, options
 
 
 def difference(old: str, new: str) -> tuple[Text, Text]:
@@ -59,11 +129,11 @@ class UnresolvedScreen(ModalScreen[Resolution | None]):
     ]
 
     def __init__(
-        self, claims: list[Claim], anchors: dict[str, Anchor], start: str | None = None
+        self, claims: list[Claim], placements: dict[str, Placement], start: str | None = None
     ) -> None:
         super().__init__()
         self.claims = claims
-        self.anchors = anchors
+        self.placements = placements
         ids = [claim.id for claim in claims]
         self.start = ids.index(start) if start in ids else 0
         """The claim highlighted first."""
@@ -83,10 +153,10 @@ class UnresolvedScreen(ModalScreen[Resolution | None]):
             )
             options = []
             for claim in self.claims:
-                state = self.anchors[claim.id].state.value
-                label = Text(f"{state:<8}", style="bold", end="")
-                label.append(f"¶{claim.paragraph or '?':<5}", style="dim")
-                label.append(excerpt(claim.quote, 70))
+                placement = self.placements[claim.id]
+                label = Text(f"{placement.placed.state.value:<8}", style="bold", end="")
+                label.append(f"{where(placement):<11}", style="dim")
+                label.append(excerpt(claim.quote, 64))
                 options.append(Option(label, id=claim.id))
             yield OptionList(*options, id="unresolved")
             yield Static(id="unresolved-detail")
@@ -113,7 +183,8 @@ class UnresolvedScreen(ModalScreen[Resolution | None]):
         if not 0 <= index < len(self.claims):
             return
         claim = self.claims[index]
-        anchor = self.anchors[claim.id]
+        placement = self.placements[claim.id]
+        anchor = placement.placed.anchor
         detail = Text(end="")
         if anchor.found is not None:
             old, new = difference(claim.quote, anchor.found)
@@ -124,8 +195,7 @@ class UnresolvedScreen(ModalScreen[Resolution | None]):
         else:
             detail.append("was:  ", style="bold")
             detail.append(plain(claim.quote))
-            detail.append("\nnot found in the article: re-attach it to new text, or delete it",
-                          style="italic")  # fmt: skip
+            detail.append(orphan_detail(claim, placement))
         detail.append(f"\n\nverdict {claim.verdict} · confidence {claim.confidence}", style="dim")
         self.query_one("#unresolved-detail", Static).update(detail)
 
@@ -133,7 +203,7 @@ class UnresolvedScreen(ModalScreen[Resolution | None]):
         claim = self._current()
         if claim is None:
             return
-        if action.startswith("accept") and self.anchors[claim.id].found is None:
+        if action.startswith("accept") and self.placements[claim.id].placed.anchor.found is None:
             self.notify("An orphan has no new text: re-attach it (r) or delete it (d).",
                         severity="warning")  # fmt: skip
             return
@@ -141,3 +211,23 @@ class UnresolvedScreen(ModalScreen[Resolution | None]):
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+
+def orphan_detail(claim: Claim, placement: Placement) -> Text:
+    """Where an orphan was looked for, and the closest text there, if any."""
+    looked_in = placement.placed.looked_in
+    text = Text(end="")
+    if looked_in is None:
+        text.append("\nnot found in the article", style="italic")
+    else:
+        text.append(f"\nnot found in ¶{looked_in} or beside it", style="italic")
+        if claim.paragraph is not None and claim.paragraph != looked_in:
+            text.append(f" (it stood in ¶{claim.paragraph}, before the edit)", style="italic")
+    closest = placement.closest
+    if closest is None:
+        text.append("\nnothing like it nearby: r starts on the paragraph's closest sentence")
+        return text
+    text.append(f"\nclosest (¶{closest.paragraph}, {closest.quote:.0%} alike):  ", style="bold")
+    text.append(difference(claim.quote, closest.found)[1])
+    text.append("\nr starts re-attaching on it", style="italic")
+    return text

@@ -3,7 +3,9 @@
 A Line API widget (``ScrollView`` + ``render_line``): only the lines on
 screen are drawn, so a book-length article scrolls and steps as fast as a
 short one. Claims are marked inline by verdict (colour and underline) with a
-verdict symbol in the gutter, so colour is never the only sign.
+verdict symbol in the gutter, so colour is never the only sign. A claim whose
+text a copy edit changed is marked where its new text is, in its own style,
+with :data:`CHANGED_SYMBOL` in the gutter.
 """
 
 from __future__ import annotations
@@ -28,8 +30,13 @@ from factmark.tui.text import sanitize, unsafe_offsets
 from factmark.visible import CONTRADICTED_SYMBOL, VERDICT_SYMBOLS
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from factmark.anchor import Anchor
     from factmark.model import Claim, Verdict
 
+CHANGED_SYMBOL = "~"
+"""The gutter's sign of a claim whose text has changed since it was checked."""
 GUTTER = 7
 """Cells before the text: paragraph number (5), a symbol column, a space."""
 
@@ -54,6 +61,8 @@ class ClaimSpan:
     end: int
     verdict: Verdict
     contradicted: bool
+    changed: bool = False
+    """Its text differs now from the quote that was checked (to resolve with ``c``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +101,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         "article-view--inaccurate",
         "article-view--unverifiable",
         "article-view--contradicted",
+        "article-view--changed",
     }
 
     BINDINGS = [
@@ -136,8 +146,14 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
 
     # --- data in -------------------------------------------------------------
 
-    def show_claims(self, claims: list[Claim], contradicted: set[str]) -> None:
-        """Mark these claims (each with trusted hints) in the text."""
+    def show_claims(
+        self,
+        claims: list[Claim],
+        contradicted: set[str],
+        changed: Sequence[tuple[Claim, Anchor]] = (),
+    ) -> None:
+        """Mark these claims (each with trusted hints) in the text, and the changed
+        ones where their anchors found their new text."""
         spans: dict[int, list[ClaimSpan]] = {}
         for claim in claims:
             if claim.paragraph is None or claim.start is None:
@@ -149,6 +165,19 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
                     claim.start + len(claim.quote),
                     claim.verdict,
                     claim.id in contradicted,
+                )
+            )
+        for claim, anchor in changed:
+            if anchor.paragraph is None or anchor.start is None or anchor.end is None:
+                continue
+            spans.setdefault(anchor.paragraph, []).append(
+                ClaimSpan(
+                    claim.id,
+                    anchor.start,
+                    anchor.end,
+                    claim.verdict,
+                    claim.id in contradicted,
+                    changed=True,
                 )
             )
         for paragraph_spans in spans.values():
@@ -293,6 +322,8 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     def _gutter_symbol(self, spans: list[ClaimSpan]) -> str:
         if not spans:
             return " "
+        if any(span.changed for span in spans):
+            return CHANGED_SYMBOL
         if any(span.contradicted for span in spans):
             return CONTRADICTED_SYMBOL
         worst = max(spans, key=lambda span: _SEVERITY[span.verdict])
@@ -307,8 +338,8 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
                 text.stylize(style, low - start, high - start)
 
         for span in spans:
-            stylize(self._style(span.verdict), span.start, span.end)
-            if span.contradicted:
+            stylize(self._style("changed" if span.changed else span.verdict), span.start, span.end)
+            if span.contradicted and not span.changed:
                 stylize(self._style("contradicted"), span.start, span.end)
             if span.claim_id == self.selected_claim:
                 stylize(self._style("selected-claim"), span.start, span.end)

@@ -22,10 +22,16 @@ from textual.strip import Strip
 from textual.widgets import Static
 
 from factmark.tui.text import excerpt, hidden_characters, plain
+from factmark.tui.widgets.article_view import CHANGED_SYMBOL
 from factmark.visible import CONTRADICTED_SYMBOL, VERDICT_SYMBOLS
 
 if TYPE_CHECKING:
     from factmark.model import AnnotationFile, Claim
+    from factmark.resolving import Unresolved
+
+ORPHAN_SYMBOL = "⊘"
+STATE_SYMBOLS: dict[str, str] = {"changed": CHANGED_SYMBOL, "orphan": ORPHAN_SYMBOL}
+"""Shown instead of the verdict's symbol for a claim a copy edit changed or orphaned."""
 
 ROW_PREFIX = 20
 """Cells before the quote in a claim row: marker (2), symbol (2), verdict (16).
@@ -33,13 +39,61 @@ ROW_PREFIX = 20
 A row any longer wraps, and the rows below it no longer match their clicks."""
 
 
-def claim_label(claim: Claim, contradicted: bool, width: int = 60) -> Text:
-    """One line naming a claim: verdict symbol, verdict, and the start of its quote."""
+def claim_label(
+    claim: Claim, contradicted: bool, width: int = 60, placed: Unresolved | None = None
+) -> Text:
+    """One line naming a claim: verdict symbol, verdict, and the start of its quote.
+
+    A claim a copy edit changed or orphaned shows its state instead of its verdict.
+    """
     symbol = CONTRADICTED_SYMBOL if contradicted else VERDICT_SYMBOLS[claim.verdict]
+    status: str = claim.verdict
+    if placed is not None:
+        symbol, status = STATE_SYMBOLS[placed.state], placed.state.value
     label = Text(f"{symbol} ", style="bold", end="", no_wrap=True)
-    label.append(f"{claim.verdict:<15} ", style="bold")
+    label.append(f"{status:<15} ", style="bold")
     label.append(excerpt(claim.quote, max(10, width)))
     return label
+
+
+def panel_title(paragraph: int, claims: list[Claim], placed: dict[str, Unresolved]) -> Text:
+    """The panel's title: the paragraph, its claims, and how many a copy edit changed
+    or orphaned."""
+    title = Text(f"¶ {paragraph}", style="bold", end="", no_wrap=True)
+    title.append(f" · {len(claims)} claim{'s' * (len(claims) != 1)}")
+    for state in STATE_SYMBOLS:
+        count = sum(1 for claim in claims if claim.id in placed and placed[claim.id].state == state)
+        if count:
+            plural = "s" * (state == "orphan" and count != 1)
+            title.append(f" · {count} {state}{plural}", style="bold")
+    if not claims:
+        title.append(" · press a to add one", style="dim")
+    return title
+
+
+def resolution_details(claim: Claim, placed: Unresolved) -> Text:
+    """What a copy edit did to a claim: the old quote and the new text, or where it
+    was looked for; and the key that resolves it."""
+    from factmark.tui.screens.unresolved import difference
+
+    symbol = STATE_SYMBOLS[placed.state]
+    text = Text(end="")
+    if placed.anchor.found is not None:
+        text.append(f"{symbol} changed: the text here differs from the quote checked", "bold")
+        old, new = difference(claim.quote, placed.anchor.found)
+        text.append("\nwas: ", style="bold")
+        text.append(old)
+        text.append(f"\nnow (¶{placed.anchor.paragraph}): ", style="bold")
+        text.append(new)
+    else:
+        where = f"¶{placed.looked_in}" if placed.looked_in is not None else "the article"
+        text.append(f"{symbol} orphan: not found in {where}", "bold")
+        if claim.paragraph is not None and claim.paragraph != placed.looked_in:
+            text.append(f" (it stood in ¶{claim.paragraph} before the edit)")
+        text.append("\nwas: ", style="bold")
+        text.append(plain(claim.quote))
+    text.append("\nc resolves it: accept, re-attach or delete\n", style="italic")
+    return text
 
 
 class PanelBody(ScrollView, can_focus=False):
@@ -54,15 +108,37 @@ class PanelBody(ScrollView, can_focus=False):
         self.text = Text(end="")
         self.rows: dict[int, tuple[str, str]] = {}
         """Line number -> ("claim", id) or ("link", index in the document's links)."""
+        self.focus_at: tuple[int, int] | None = None
+        """Offsets in the text of the lines to keep in view: the selected claim's
+        details, and its verdict line (which counts most)."""
         self._lines: list[Strip] = []
         self._width = 0
 
-    def show_text(self, text: Text, rows: dict[int, tuple[str, str]]) -> None:
-        self.text, self.rows = text, rows
+    def show_text(
+        self,
+        text: Text,
+        rows: dict[int, tuple[str, str]],
+        focus_at: tuple[int, int] | None = None,
+    ) -> None:
+        self.text, self.rows, self.focus_at = text, rows, focus_at
         self._wrap(force=True)
-        if self.scroll_offset.y:
-            self.scroll_to(y=0, animate=False, immediate=True)
         self.refresh()
+
+    def _line_of(self, offset: int) -> int:
+        """The wrapped line where the text from ``offset`` (just after a newline) begins."""
+        return len(self.text[:offset].wrap(self.app.console, self._width)) - 1
+
+    def _keep_in_view(self) -> None:
+        """Scroll to the top, unless the selected claim's verdict would be below the fold:
+        then to its details (or its verdict line, if the quote alone fills the view)."""
+        height = self.scrollable_content_region.height
+        y = 0
+        if self.focus_at is not None and height > 0:
+            details, verdict = (self._line_of(offset) for offset in self.focus_at)
+            if verdict >= height:
+                y = details if verdict - details < height else verdict
+        if y != self.scroll_offset.y:
+            self.scroll_to(y=y, animate=False, immediate=True)
 
     def _wrap(self, *, force: bool = False) -> None:
         width = max(1, self.scrollable_content_region.width)
@@ -80,9 +156,11 @@ class PanelBody(ScrollView, can_focus=False):
         size = Size(width, max(len(self._lines), self.scrollable_content_region.height))
         if size != self.virtual_size:
             self.virtual_size = size
+        self._keep_in_view()
 
     def on_resize(self) -> None:
         self._wrap()
+        self._keep_in_view()
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
@@ -126,22 +204,28 @@ class ClaimPanel(Vertical, can_focus=False):
         selected: Claim | None,
         document: AnnotationFile,
         contradicted: set[str],
+        placed: dict[str, Unresolved] | None = None,
     ) -> None:
-        """Show a paragraph's claims and, in full, the selected claim."""
-        title = Text(f"¶ {paragraph}", style="bold", end="", no_wrap=True)
-        title.append(f" · {len(claims)} claim{'s' * (len(claims) != 1)}")
-        if not claims:
-            title.append(" · press a to add one", style="dim")
+        """Show a paragraph's claims and, in full, the selected claim.
+
+        ``placed``: the claims of these that a copy edit changed or orphaned.
+        """
+        placed = placed or {}
+        title = panel_title(paragraph, claims, placed)
         self.query_one("#panel-title", Static).update(title, layout=False)
 
         width = max(24, self.query_one(PanelBody).scrollable_content_region.width or 48)
         body = Text(end="")
         rows: dict[int, tuple[str, str]] = {}
+        focus: tuple[int, int] | None = None
         line = 0
         for claim in claims:
             chosen = selected is not None and claim.id == selected.id
             row = Text("▶ " if chosen else "  ", end="", no_wrap=True)
-            row.append(claim_label(claim, claim.id in contradicted, width - ROW_PREFIX))
+            label = claim_label(
+                claim, claim.id in contradicted, width - ROW_PREFIX, placed.get(claim.id)
+            )
+            row.append(label)
             if chosen:
                 row.stylize("reverse")
             body.append(row)
@@ -171,8 +255,13 @@ class ClaimPanel(Vertical, can_focus=False):
                 rows[line] = ("link", str(index))
                 line += 1
             body.append("\n")
-            body.append(claim_details(selected, document))
-        self.query_one(PanelBody).show_text(body, rows)
+            details = len(body.plain)
+            if selected.id in placed:
+                body.append(resolution_details(selected, placed[selected.id]))
+            body.append(claim_quote(selected))
+            focus = (details, len(body.plain))
+            body.append(claim_facts(selected, document))
+        self.query_one(PanelBody).show_text(body, rows, focus)
 
     def on_click(self, event: events.Click) -> None:
         body = self.query_one(PanelBody)
@@ -191,6 +280,13 @@ class ClaimPanel(Vertical, can_focus=False):
 
 def claim_details(claim: Claim, document: AnnotationFile | None = None) -> Text:
     """Everything about one claim, as plain text (no markup from the file is parsed)."""
+    text = claim_quote(claim)
+    text.append(claim_facts(claim, document))
+    return text
+
+
+def claim_quote(claim: Claim) -> Text:
+    """A claim's quote, and a warning of hidden characters in it (ends with a newline)."""
     text = Text(end="")
     text.append("“")
     text.append(plain(claim.quote))
@@ -199,6 +295,12 @@ def claim_details(claim: Claim, document: AnnotationFile | None = None) -> Text:
     if hidden:
         warning = f"⚠ hidden characters in the quote: {', '.join(hidden)}\n"
         text.append(warning, style="bold reverse")
+    return text
+
+
+def claim_facts(claim: Claim, document: AnnotationFile | None = None) -> Text:
+    """A claim's verdict line, note, tags, sources and link notes."""
+    text = Text(end="")
     text.append(f"{VERDICT_SYMBOLS[claim.verdict]} {claim.verdict}", style="bold")
     text.append(f" · confidence {claim.confidence}")
     if claim.state:

@@ -1,0 +1,71 @@
+"""One claim's details on a screen of their own: everything the side panel has no room
+for on a small terminal. Read-only, so it works in a read-only session too."""
+
+from __future__ import annotations
+
+import contextlib
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Static
+
+from factmark.tui.text import excerpt
+from factmark.tui.widgets.claim_panel import claim_details, resolution_details
+
+if TYPE_CHECKING:
+    from factmark.model import AnnotationFile, Claim
+    from factmark.resolving import Unresolved
+
+
+class ClaimDetailsScreen(ModalScreen[None]):
+    """The selected claim in full: quote, verdict, note, tags, sources and links."""
+
+    BINDINGS = [
+        Binding("escape,v,q", "close", "Close", id="details-close"),
+        Binding("j,down", "scroll(1)", "Down", show=False, id="details-down"),
+        Binding("k,up", "scroll(-1)", "Up", show=False, id="details-up"),
+    ]
+
+    def __init__(
+        self, claim: Claim, document: AnnotationFile, placed: Unresolved | None = None
+    ) -> None:
+        super().__init__()
+        self.claim = claim
+        self.document = document
+        self.placed = placed
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="dialog wide", id="claim-details"):
+            yield Static(Text("Claim details", style="bold"), classes="dialog-question")
+            yield Static(self._body(), id="claim-details-body")
+            yield Static(Text("escape closes", style="dim"), classes="dialog-help")
+        yield Footer()  # this dialog's own keys, not the screen's beneath it
+
+    def _body(self) -> Text:
+        text = Text(end="")
+        if self.placed is not None:
+            text.append(resolution_details(self.claim, self.placed))
+            text.append("\n")
+        text.append(claim_details(self.claim, self.document))
+        links = self.document.links_of(self.claim.id)
+        if links:
+            text.append(f"\n\nLinks ({len(links)})", style="bold")
+        for link in links:
+            arrow = "→" if link.source == self.claim.id or link.symmetric else "←"
+            other = link.other(self.claim.id)
+            with contextlib.suppress(KeyError):
+                other = excerpt(self.document.claim(other).quote, 60)
+            text.append(f"\n{arrow} {link.kind} ", style="bold")
+            text.append(other)
+        return text
+
+    def action_scroll(self, step: int) -> None:
+        scroller = self.query_one("#claim-details", VerticalScroll)
+        scroller.scroll_relative(y=step, animate=False)
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,97 @@
+"""Every claim's details reachable at 80×24: the folded panel keeps the selected claim's
+verdict in view, and v shows the claim whole, read-only instance or not."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from conftest import (
+    NARROW,
+    AppFactory,
+    Workspace,
+    flowed,
+    opened,
+    region_lines,
+    screen_lines,
+    settled,
+    wait_for_screen,
+    wait_until,
+)
+from textual.binding import Binding
+from textual.pilot import Pilot
+from textual.widgets import Footer
+
+from factmark.session import ArticleLock
+from factmark.tui.app import FactmarkApp
+from factmark.tui.screens.annotate import AnnotateScreen
+from factmark.tui.screens.claim_details import ClaimDetailsScreen
+from factmark.tui.screens.help import KEYS
+from factmark.tui.widgets.claim_panel import PanelBody
+
+THIRD = "rp7nsu"
+"""The third claim of ¶7: “Medinsky claimed … 1,212 bodies …”, inaccurate, high."""
+VERDICT = "✗ inaccurate · confidence high"
+
+
+async def third_of_paragraph_7(pilot: Pilot[Any], screen: AnnotateScreen) -> None:
+    screen.go_to(7)
+    await settled(pilot)
+    while screen.selected != THIRD:
+        await pilot.press("tab")
+    await pilot.pause()
+
+
+def panel_lines(app: FactmarkApp) -> list[str]:
+    return region_lines(app, app.screen.query_one(PanelBody), content=True)
+
+
+@pytest.mark.parametrize("size", [NARROW, (120, 40)])
+async def test_the_panel_keeps_the_selected_claims_verdict_in_view(
+    app: FactmarkApp, size: tuple[int, int]
+) -> None:
+    async with app.run_test(size=size) as pilot:
+        screen, _session = await opened(pilot)
+        await third_of_paragraph_7(pilot, screen)
+        shown = panel_lines(app)
+        assert any(VERDICT in line for line in shown), shown
+        # Back to the first claim: the panel shows the claims from the top again.
+        await pilot.press("shift+tab", "shift+tab")
+        await pilot.pause()
+        assert "The announcement came" in flowed(panel_lines(app)[:1])
+
+
+async def test_v_shows_the_selected_claim_whole_in_a_read_only_instance(
+    make_app: AppFactory, workspace: Workspace
+) -> None:
+    lock = ArticleLock(workspace.article_path)
+    assert lock.acquire()  # another factmark has the article: this one is read-only
+    try:
+        app = make_app()
+        async with app.run_test(size=NARROW) as pilot:
+            screen, session = await opened(pilot)
+            assert session.read_only
+            await third_of_paragraph_7(pilot, screen)
+            await pilot.press("v")
+            details = await wait_for_screen(pilot, ClaimDetailsScreen)
+            claim = session.claim(THIRD)
+            for _ in range(40):  # scroll with j to the end
+                await pilot.press("j")
+            body = flowed([str(details.query_one("#claim-details-body").render())])
+            assert VERDICT in body and claim.note.split(".")[0] in body
+            assert f"Sources ({len(claim.sources)})" in body
+            assert all((s.title or s.citation).split(",")[0] in body for s in claim.sources)
+            assert "contradicts" in body  # its links
+            await pilot.press("escape")
+            await wait_until(pilot, lambda: app.screen is screen, what="back to the article")
+    finally:
+        lock.release()
+
+
+async def test_the_details_key_is_in_the_help_and_the_footer(app: FactmarkApp) -> None:
+    assert any(key == "v" for _, keys in KEYS for key, _ in keys)
+    async with app.run_test(size=NARROW) as pilot:
+        screen, _session = await opened(pilot)
+        assert "details" in {b.id for b in screen.BINDINGS if isinstance(b, Binding)}
+        footer = region_lines(app, screen.query_one(Footer))
+        assert "v Details" in flowed(footer), screen_lines(app)[-1]
