@@ -1,11 +1,12 @@
-"""The installed ``factmark annotate`` in a real terminal, driven through tmux (issue 3, Proof).
+"""The installed ``factmark annotate`` in a real terminal, driven through tmux.
 
 Opens the seed article in a 100×30 tmux pane and, the moment its first line
 shows (while the annotations are still opening), types at once the keys that add
 a claim (verdict inaccurate) to a paragraph without claims; then links it to the
 proposed claim as a contradiction with ``l enter enter``, quits with ``q``, and
-reads the TOML back. Every wait polls the screen with a deadline; there is no
-fixed sleep.
+reads the TOML back. A second run, at 80×24 in the light theme, resolves a copy
+edit: a paragraph inserted on top and a figure corrected. Every wait polls the
+screen with a deadline; there is no fixed sleep.
 """
 
 from __future__ import annotations
@@ -124,6 +125,15 @@ def terminal() -> Iterator[Terminal]:
         term.kill()
 
 
+@pytest.fixture
+def small_terminal() -> Iterator[Terminal]:
+    term = Terminal(systemtools.tmux(), 80, 24)
+    try:
+        yield term
+    finally:
+        term.kill()
+
+
 def test_add_link_review_quit_in_a_real_terminal(tmp_path: Path, terminal: Terminal) -> None:
     (tmp_path / "seeds").mkdir()
     (tmp_path / "annotations").mkdir()
@@ -210,3 +220,67 @@ def test_add_link_review_quit_in_a_real_terminal(tmp_path: Path, terminal: Termi
     assert article.read_bytes() == article_bytes, "the article must never be written"
     leftovers = [p.name for p in annotations.parent.iterdir() if p != annotations]
     assert leftovers == [], f"temporary files left behind: {leftovers}"
+
+
+def test_a_copy_edit_resolved_at_80x24_in_the_light_theme(
+    tmp_path: Path, small_terminal: Terminal
+) -> None:
+    terminal = small_terminal
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "annotations").mkdir()
+    article = tmp_path / "seeds" / f"{SEED}.txt"
+    annotations = tmp_path / "annotations" / f"{SEED}.toml"
+    text = (ROOT / "tests" / "data" / "seed" / "seeds" / f"{SEED}.txt").read_text("utf-8")
+    edited = "Editor's note: a figure was corrected.\n\n" + text.replace(
+        "1,212 bodies", "1,213 bodies"
+    )
+    article.write_text(edited, encoding="utf-8")
+    shutil.copyfile(ROOT / "tests" / "data" / "seed" / "annotations" / f"{SEED}.toml", annotations)
+    (claim,) = [c for c in store.load(annotations).document.claims if "1,212 bodies" in c.quote]
+    assert (claim.paragraph, claim.verdict) == (7, "inaccurate")
+
+    settings = tmp_path / "xdg"
+    command = (
+        f"XDG_CONFIG_HOME={shlex.quote(str(settings))} {shlex.quote(str(FACTMARK))} "
+        f"seeds/{SEED}.txt --theme textual-light; "
+        'echo "EXIT=$?"; exec sleep 120'
+    )
+    terminal.start(command, tmp_path)
+    terminal.wait_for("Editor's note", timeout=15)
+    # Seven paragraphs down is the old ¶7, now ¶8; two tabs select the changed claim.
+    terminal.keys("j", "j", "j", "j", "j", "j", "j", "Tab", "Tab")
+    terminal.wait_for("¶ 8/25", "1 changed", "¶ 8 · 4 claims · 1 changed", "✗ inaccurate")
+    terminal.wait_until(
+        lambda s: (
+            any(line.lstrip().startswith("8") for line in s.splitlines())
+            and "~ Medinsky claimed" in s
+        ),
+        "the changed claim marked ~ where its new text is",
+    )
+    # c: the list opens on it; r: re-attach, starting on its new text; enter: attach it;
+    # the verdict question, whose first answer is back to pending.
+    terminal.keys("c")
+    terminal.wait_for("Claims not found as they were", "now (¶8)")
+    terminal.keys("r")
+    terminal.wait_for("Starts on the closest text")
+    terminal.keys("Enter")
+    terminal.wait_for("verdict back to pending", "keep the verdict (inaccurate")
+    terminal.keys("Enter")
+    terminal.wait_until(lambda s: "1 changed" not in s and "· saved" in s, "the claim resolved")
+    # v: the claim whole, at 80×24; escape, q.
+    terminal.keys("v")
+    terminal.wait_for("Claim details", "○ pending")
+    # Escape alone: an escape byte followed at once by q reads as alt+q in any terminal.
+    terminal.keys("Escape")
+    terminal.wait_until(lambda s: "Claim details" not in s, "the details closed")
+    terminal.keys("q")
+    screen = terminal.wait_until(lambda s: EXIT_MARKER.search(s) is not None, "the exit code")
+    match = EXIT_MARKER.search(screen)
+    assert match is not None and match.group(1) == "0", screen
+
+    resolved = store.load(annotations).document.claim(claim.id)
+    assert resolved.quote == claim.quote.replace("1,212", "1,213")
+    assert (resolved.paragraph, resolved.verdict, resolved.state) == (8, "pending", None)
+    assert resolved.sources == claim.sources and resolved.note == claim.note
+    assert (settings / "factmark" / "config.toml").read_text("utf-8") == 'theme = "textual-light"\n'
+    assert article.read_text("utf-8") == edited, "the article must never be written"

@@ -123,6 +123,9 @@ class PanelBody(ScrollView, can_focus=False):
         self.text, self.rows, self.focus_at = text, rows, focus_at
         self._wrap(force=True)
         self.refresh()
+        # Once more after the screen is laid out: keys typed fast can show a claim
+        # while the panel's height is still settling.
+        self.call_after_refresh(self._keep_in_view)
 
     def _line_of(self, offset: int) -> int:
         """The wrapped line where the text from ``offset`` (just after a newline) begins."""
