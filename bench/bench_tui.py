@@ -20,8 +20,10 @@ in one run, candidates interleaved, the median of several runs each:
     words of the article and the ``¶ 1/N`` header show. Bytecode is cached for
     both, as for an installed program (round 0 compiles it and is dropped); an
     editable install run with PYTHONDONTWRITEBYTECODE compiles factmark's own
-    modules at every start instead, some 40 ms more, which is not measured
-    here. Reported as ratios to the bare app, candidates interleaved.
+    modules at every start instead: the seed is also started that way
+    ("uncached": no cache folder, PYTHONDONTWRITEBYTECODE=1; the compiled
+    modules of an installed factmark are read as usual), for information.
+    Reported as ratios to the bare app, candidates interleaved.
 (d) keys from outside, in the same pane and runs as (a), on the book: ``G``
     sent the moment the first frame shows (the annotations still loading),
     timed until ``¶ 2000/2000`` is on screen; then, the claims shown, ``g`` and
@@ -500,6 +502,11 @@ def measure_first_paint(
         PaintCandidate("bare", f"{python} {shlex.quote(str(bare_file))}", (BARE_READY, "Quit")),
         PaintCandidate("book", annotate(book), (book.first_words, f"¶ 1/{book.paragraphs}")),
         PaintCandidate("seed", annotate(seed), (seed.first_words, f"¶ 1/{seed.paragraphs}")),
+        PaintCandidate(
+            "seed, uncached",
+            f"env -u PYTHONPYCACHEPREFIX PYTHONDONTWRITEBYTECODE=1 {annotate(seed)}",
+            (seed.first_words, f"¶ 1/{seed.paragraphs}"),
+        ),
     ]
     times: dict[str, list[float]] = {c.name: [] for c in candidates}
     times.update(jump=[], step=[])
@@ -801,6 +808,13 @@ def main(argv: Sequence[str] | None = None) -> int:
                 verdict(seed / bare <= PAINT_SEED_MAX),
             ),
         ]
+        uncached = statistics.median(paint["seed, uncached"])
+        rows.append((
+            "(a) first paint, seed, nothing compiled kept",
+            f"{ms(uncached)} = {uncached / bare:.2f}×",
+            "info",
+            "",
+        ))  # fmt: skip
         jump, step = statistics.median(paint["jump"]), statistics.median(paint["step"])
         rows += [
             (
