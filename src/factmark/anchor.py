@@ -60,6 +60,7 @@ from rapidfuzz.distance import Levenshtein
 from factmark import typography
 from factmark.article import Article, Paragraph
 from factmark.model import CONTEXT_LENGTH, AnnotationFile, Claim
+from factmark.quotesearch import QuoteSearch
 
 DISTINCTIVE_LENGTH = 24
 """A quote this long (code points) that occurs once is trusted wherever it is."""
@@ -167,15 +168,15 @@ class _Match:
     """Code points of context agreeing, typographic variants aside."""
 
 
-def _exact_matches(claim: Claim, article: Article) -> Iterator[tuple[Paragraph, int]]:
+def _exact_matches(
+    claim: Claim, article: Article, search: QuoteSearch | None
+) -> Iterator[tuple[Paragraph, int]]:
     """Every place the quote stands whole inside one paragraph."""
-    quote, text = claim.quote, article.text
-    position = text.find(quote)
-    while position >= 0:
+    quote = claim.quote
+    for position in (search or QuoteSearch(article.text, ())).starts(quote):
         paragraph = article.paragraph_at(position)
         if paragraph is not None and position + len(quote) <= paragraph.end:
             yield paragraph, position - paragraph.offset
-        position = text.find(quote, position + 1)
 
 
 def _typographic_at(claim: Claim, article: Article, place: int | None) -> Anchor:
@@ -266,14 +267,14 @@ def _trusted(claim: Claim, best: _Match, count: int) -> bool:
     return best.whole >= min(MIN_CONTEXT_AGREEMENT, stored)
 
 
-def _exact(claim: Claim, article: Article) -> Anchor:
-    """The exact stages: anchored, moved, or orphan."""
+def _exact(claim: Claim, article: Article, search: QuoteSearch | None = None) -> Anchor:
+    """The exact stages: anchored, moved, or orphan (``search``: the article's, if made)."""
     at_hint = _at_hint(claim, article)
     if at_hint is not None:
         return at_hint
     hinted = _hinted_offset(claim, article)
     matches = []
-    for paragraph, start in _exact_matches(claim, article):
+    for paragraph, start in _exact_matches(claim, article, search):
         end = start + len(claim.quote)
         prefix, suffix = context(paragraph, start, end)
         distance = abs(paragraph.offset + start - hinted) if hinted is not None else 0
@@ -526,7 +527,10 @@ def locate_all(
     above shifts every number); a claim found only by a fuzzy match is then looked
     for in the paragraph that corresponds to its old one.
     """
-    anchors = {claim.id: _exact(claim, article) for claim in document.claims}
+    # The quotes not where their hints say are all looked for in one pass over the text.
+    away = [claim.quote for claim in document.claims if _at_hint(claim, article) is None]
+    search = QuoteSearch(article.text, away)
+    anchors = {claim.id: _exact(claim, article, search) for claim in document.claims}
     if not fuzzy:
         return anchors
     moves = paragraph_moves(document.claims, anchors)
