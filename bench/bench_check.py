@@ -17,7 +17,8 @@ of N wall times of:
     parsing its arguments: read, parse, validate, read the article, anchor);
 (b) as programs: ``factmark check FILE`` against
     ``python -c 'import tomllib; tomllib.load(open(FILE, "rb"))'``
-    (and, for scale, ``python -c pass``).
+    (and, for scale, ``python -c pass``), each with bytecode kept as for an
+    installed program (``installed.py``).
 
 Each is printed as a ratio to its tomllib baseline, with the target (at most
 2x) met or not. When a target is missed, or with ``--profile``, a cProfile of
@@ -42,6 +43,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
+from installed import environment
+
 from factmark import store
 from factmark.anchor import Anchor, AnchorState, attach
 from factmark.article import Article, sentence_spans
@@ -60,6 +63,7 @@ from factmark.model import (
 
 FACTMARK = Path(sys.executable).parent / "factmark"
 TARGET = 2.0
+ENVIRONMENT = environment()
 CLAIMS = 2_000
 LINKS = 500
 PARAGRAPHS = 400
@@ -229,7 +233,7 @@ def interleaved(candidates: Sequence[Timing], rounds: int) -> None:
 
 def program(*args: str) -> Callable[[], object]:
     def run() -> object:
-        return subprocess.run(args, check=True, capture_output=True)
+        return subprocess.run(args, check=True, capture_output=True, env=ENVIRONMENT)
 
     return run
 

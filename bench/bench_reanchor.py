@@ -12,7 +12,8 @@ the quote changed (those can only be found by the fuzzy stage). It times, as
 a process from start to exit (Python's start-up included), ``factmark
 reanchor ARTICLE`` on the unchanged article and on the edited one (each run on
 a fresh copy of the annotation file, which reanchor saves), the median of N,
-interleaved, with ``python -c pass`` for scale; and, in process, the median of
+interleaved, with ``python -c pass`` for scale (bytecode kept as for an
+installed program: ``installed.py``); and, in process, the median of
 N ``locate_all(..., fuzzy=True)`` on the edited article, for information.
 """
 
@@ -30,12 +31,15 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from installed import environment
+
 from factmark import store
 from factmark.anchor import Anchor, AnchorState, attach, locate_all
 from factmark.article import Article
 from factmark.model import AnnotationFile, Claim, new_claim_id
 
 FACTMARK = Path(sys.executable).parent / "factmark"
+ENVIRONMENT = environment()
 
 _VOCABULARY = (
     "the of and to in is that for it as was with be by on not this are or from at which "
@@ -96,7 +100,9 @@ def timed_process(command: Sequence[str], before: Callable[[], object] | None = 
     if before is not None:
         before()
     started = time.perf_counter()
-    subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    subprocess.run(
+        command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False, env=ENVIRONMENT
+    )
     return time.perf_counter() - started
 
 
