@@ -49,6 +49,7 @@ patterns in Python.)
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -534,9 +535,10 @@ def locate_all(
     if not fuzzy:
         return anchors
     moves = paragraph_moves(document.claims, anchors)
+    olds = sorted(moves)
     for claim in document.claims:
         if anchors[claim.id].state is AnchorState.ORPHAN:
-            place = corresponding(claim.paragraph, moves)
+            place = corresponding(claim.paragraph, moves, olds)
             anchor = ORPHAN
             if place != claim.paragraph:
                 anchor = _typographic_at(claim, article, place)
@@ -556,15 +558,20 @@ def paragraph_moves(claims: Iterable[Claim], anchors: dict[str, Anchor]) -> dict
     return {old: counter.most_common(1)[0][0] for old, counter in votes.items()}
 
 
-def corresponding(paragraph: int | None, moves: dict[int, int]) -> int | None:
+def corresponding(
+    paragraph: int | None, moves: dict[int, int], olds: Sequence[int] | None = None
+) -> int | None:
     """The paragraph that now stands where ``paragraph`` stood: as its claims moved,
     else shifted as the nearest paragraph whose claims were found (the earlier one on
-    a tie); unchanged without any evidence."""
+    a tie); unchanged without any evidence. ``olds``: ``sorted(moves)``, if at hand."""
     if paragraph is None or not moves:
         return paragraph
     if paragraph in moves:
         return moves[paragraph]
-    nearest = min(moves, key=lambda old: (abs(old - paragraph), old))
+    olds = sorted(moves) if olds is None else olds
+    index = bisect_left(olds, paragraph)  # the nearest is on one side of it or the other
+    sides = olds[max(0, index - 1) : index + 1]
+    nearest = min(sides, key=lambda old: (abs(old - paragraph), old))
     return max(1, paragraph + moves[nearest] - nearest)
 
 
