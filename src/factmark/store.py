@@ -452,12 +452,20 @@ LINK_KEYS = ("from", "to", "kind", "note")
 _HIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 
 
+# What tomli-w writes as it stands between double quotes: printable ASCII but " and \.
+_PLAIN = re.compile(r"[ !#-\[\]-~]*")
+
+
 def _escape_hidden(match: re.Match[str]) -> str:
     char = match.group()
     return "\\r" if char == "\r" else f"\\u{ord(char):04X}"
 
 
 def _value(value: Any) -> str:
+    if type(value) is int:  # most values are numbers and plain strings: as tomli-w writes them
+        return str(value)
+    if type(value) is str and _PLAIN.fullmatch(value):
+        return f'"{value}"'
     if isinstance(value, datetime):
         # isoformat, not strftime: %Y does not pad years below 1000 to four digits.
         return value.replace(tzinfo=None).isoformat(timespec="seconds") + "Z"
