@@ -55,9 +55,6 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from rapidfuzz import fuzz
-from rapidfuzz.distance import Levenshtein
-
 from factmark import typography
 from factmark.article import Article, Paragraph
 from factmark.model import CONTEXT_LENGTH, AnnotationFile, Claim
@@ -331,6 +328,8 @@ class FuzzyMatch:
 
 
 def _similarity(stored: str, actual: str) -> float:
+    from rapidfuzz.distance import Levenshtein  # loaded by the fuzzy stage alone
+
     return float(Levenshtein.normalized_similarity(stored, actual))
 
 
@@ -352,6 +351,9 @@ def _map_end(ops: Sequence[tuple[str, int, int, int, int]], position: int) -> in
 
 def _fuzzy_in(claim: Claim, paragraph: Paragraph) -> FuzzyMatch | None:
     """The best fuzzy place for the claim in one paragraph, scored."""
+    from rapidfuzz import fuzz  # loaded by the fuzzy stage alone: a clean check never needs it
+    from rapidfuzz.distance import Levenshtein
+
     text, quote, prefix, suffix = paragraph.text, claim.quote, claim.prefix, claim.suffix
     if len(quote) <= len(text):
         alignment = fuzz.partial_ratio_alignment(quote, text)
