@@ -21,3 +21,19 @@ def test_checking_a_file_whose_claims_all_stand_where_they_were_does_not_load_ra
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout == "True False\n"
+
+
+SEED_ARTICLE = ROOT / "tests" / "data" / "seed" / "seeds" / "000_207cb1c8ae6ad8ea.txt"
+
+
+def test_what_annotate_runs_before_its_first_frame_does_not_load_hashlib() -> None:
+    # The article's hash is for the annotations, which load after the first frame.
+    code = (
+        "import sys; from pathlib import Path; import factmark.cli; from factmark import targets; "
+        f"targets.resolve(Path({str(SEED_ARTICLE)!r})); "
+        "from factmark.tui.app import FactmarkApp; print('hashlib' in sys.modules)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout == "False\n"
