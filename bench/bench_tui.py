@@ -887,7 +887,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     print()
     print(
         f"factmark TUI benchmark  (textual {_textual_version()}, python "
-        f"{sys.version.split()[0]}, {os.cpu_count()} CPUs, {SIZE[0]}×{SIZE[1]}, "
+        f"{sys.version.split()[0]}, {os.cpu_count()} CPUs, pane {TERMINAL[0]}×{TERMINAL[1]}, "
+        f"Pilot {SIZE[0]}×{SIZE[1]}, "
         f"{args.rounds} paint rounds, {args.runs} key runs × {args.presses} j)"
     )
     for figure, value, target, result in rows:
