@@ -530,10 +530,13 @@ def locate_all(
     above shifts every number); a claim found only by a fuzzy match is then looked
     for in the paragraph that corresponds to its old one.
     """
+    at_hint = {claim.id: _at_hint(claim, article) for claim in document.claims}
     # The quotes not where their hints say are all looked for in one pass over the text.
-    away = [claim.quote for claim in document.claims if _at_hint(claim, article) is None]
+    away = [claim.quote for claim in document.claims if at_hint[claim.id] is None]
     search = QuoteSearch(article.text, away)
-    anchors = {claim.id: _exact(claim, article, search) for claim in document.claims}
+    anchors = {
+        claim.id: at_hint[claim.id] or _exact(claim, article, search) for claim in document.claims
+    }
     if not fuzzy:
         return anchors
     moves = paragraph_moves(document.claims, anchors)
