@@ -346,7 +346,10 @@ def main() -> int:
         lambda: None,
         lambda: subprocess.run([sys.executable, "-c", "pass"], check=True),
     )
-    print(f"best of {args.rounds} rounds (python -c pass: {startup * 1000:.0f} ms):")
+    print(
+        f"best of {args.rounds} rounds, the commands the median of {args.rounds} "
+        f"(python -c pass: {startup * 1000:.0f} ms):"
+    )
     width = max(len(name) for name, _, _ in results)
     for name, seconds, outcome in results:
         print(f"  {name:<{width}}  {seconds * 1000:7.0f} ms  {outcome}")
