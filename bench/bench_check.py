@@ -9,15 +9,16 @@ file of 2,000 claims with 500 links, built with ``factmark.model`` and written
 by ``factmark.store``: every quote is a sentence or a run of words taken from
 the article, with its context and hints as a save leaves them; each claim has a
 verdict, a confidence, a note (some over several lines), tags and one to three
-sources. Then, in one run, the candidates interleaved round by round, the best
-of N wall times of:
+sources. Then, in one run, the candidates interleaved round by round, the median
+of N wall times (after a first round that is dropped) of:
 
 (a) in-process: ``tomllib.load`` of the file (the baseline) and
     ``factmark.checking.check_file`` (what ``factmark check FILE`` does after
     parsing its arguments: read, parse, validate, read the article, anchor);
 (b) as programs: ``factmark check FILE`` against
     ``python -c 'import tomllib; tomllib.load(open(FILE, "rb"))'``
-    (and, for scale, ``python -c pass``).
+    (and, for scale, ``python -c pass``), each with bytecode kept as for an
+    installed program (``installed.py``).
 
 Each is printed as a ratio to its tomllib baseline, with the target (at most
 2x) met or not. When a target is missed, or with ``--profile``, a cProfile of
@@ -32,6 +33,7 @@ import io
 import pstats
 import random
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -41,6 +43,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+
+from installed import environment
 
 from factmark import store
 from factmark.anchor import Anchor, AnchorState, attach
@@ -60,6 +64,7 @@ from factmark.model import (
 
 FACTMARK = Path(sys.executable).parent / "factmark"
 TARGET = 2.0
+ENVIRONMENT = environment()
 CLAIMS = 2_000
 LINKS = 500
 PARAGRAPHS = 400
@@ -210,8 +215,12 @@ class Timing:
     times: list[float] = field(default_factory=list)
 
     @property
-    def best(self) -> float:
-        return min(self.times)
+    def median(self) -> float:
+        return statistics.median(self.times)
+
+    def drop_first(self) -> None:
+        """Forget the first round (it filled the caches)."""
+        del self.times[0]
 
     def measure(self) -> None:
         started = time.perf_counter()
@@ -229,13 +238,13 @@ def interleaved(candidates: Sequence[Timing], rounds: int) -> None:
 
 def program(*args: str) -> Callable[[], object]:
     def run() -> object:
-        return subprocess.run(args, check=True, capture_output=True)
+        return subprocess.run(args, check=True, capture_output=True, env=ENVIRONMENT)
 
     return run
 
 
 def verdict(ratio: float) -> str:
-    return f"{ratio:5.2f}x  target <= {TARGET:g}x: {'met' if ratio <= TARGET else 'NOT met'}"
+    return f"{ratio:5.2f}x  target <= {TARGET:g}x: {'PASS' if ratio <= TARGET else 'FAIL'}"
 
 
 def profile(path: Path, limit: int = 25) -> str:
@@ -253,8 +262,8 @@ def profile(path: Path, limit: int = 25) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n", 1)[0])
-    parser.add_argument("--rounds", type=int, default=9, help="rounds in-process (best of N)")
-    parser.add_argument("--runs", type=int, default=7, help="rounds of programs (best of N)")
+    parser.add_argument("--rounds", type=int, default=9, help="rounds in-process (median of N-1)")
+    parser.add_argument("--runs", type=int, default=7, help="rounds of programs (median of N)")
     parser.add_argument("--keep", type=Path, help="write the files here and keep them")
     parser.add_argument("--profile", action="store_true", help="always print a cProfile")
     args = parser.parse_args(argv)
@@ -288,26 +297,35 @@ def main(argv: Sequence[str] | None = None) -> int:
         baseline = Timing("tomllib.load", load)
         checked = Timing("checking.check_file", lambda: check_file(path))
         interleaved([baseline, checked], args.rounds)
+        in_process_runs = [baseline, checked]
 
         python = sys.executable
         load_code = f"import tomllib; tomllib.load(open({str(path)!r}, 'rb'))"
         bare = Timing("python -c pass", program(python, "-c", "pass"))
         toml_program = Timing("python -c tomllib.load", program(python, "-c", load_code))
         check_program = Timing("factmark check FILE", program(str(FACTMARK), "check", str(path)))
-        interleaved([bare, toml_program, check_program], args.runs)
+        programs = [bare, toml_program, check_program]
+        interleaved(programs, args.runs + 1)
+        for timing in [*in_process_runs, *programs]:
+            timing.drop_first()
 
-        in_process = checked.best / baseline.best
-        as_program = check_program.best / toml_program.best
-        print(f"\nin-process, best of {args.rounds}:")
-        print(f"  {baseline.name:<26} {baseline.best * 1000:8.1f} ms")
-        print(f"  {checked.name:<26} {checked.best * 1000:8.1f} ms   {verdict(in_process)}")
-        print(f"\nas programs, best of {args.runs}:")
-        print(f"  {bare.name:<26} {bare.best * 1000:8.1f} ms   (interpreter start, for scale)")
-        print(f"  {toml_program.name:<26} {toml_program.best * 1000:8.1f} ms")
-        check_ms = check_program.best * 1000
+        in_process = checked.median / baseline.median
+        as_program = check_program.median / toml_program.median
+        print(f"\nin-process, median of {args.rounds - 1}:")
+        print(f"  {baseline.name:<26} {baseline.median * 1000:8.1f} ms")
+        print(f"  {checked.name:<26} {checked.median * 1000:8.1f} ms   {verdict(in_process)}")
+        print(f"\nas programs, median of {args.runs}:")
+        print(f"  {bare.name:<26} {bare.median * 1000:8.1f} ms   (interpreter start, for scale)")
+        print(f"  {toml_program.name:<26} {toml_program.median * 1000:8.1f} ms")
+        check_ms = check_program.median * 1000
         print(f"  {check_program.name:<26} {check_ms:8.1f} ms   {verdict(as_program)}")
+        for timing in programs:
+            print(
+                f"  {timing.name}, every run (ms): "
+                + " ".join(f"{t * 1000:.0f}" for t in timing.times)
+            )
         met = in_process <= TARGET and as_program <= TARGET
-        print(f"\ntarget (<= {TARGET:g}x a bare tomllib.load): {'met' if met else 'NOT met'}")
+        print(f"\ntarget (<= {TARGET:g}x a bare tomllib.load): {'PASS' if met else 'FAIL'}")
         if args.profile or not met:
             print("\ncProfile of checking.check_file (3 runs):")
             print(profile(path))

@@ -49,17 +49,16 @@ patterns in Python.)
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from rapidfuzz import fuzz
-from rapidfuzz.distance import Levenshtein
-
 from factmark import typography
 from factmark.article import Article, Paragraph
 from factmark.model import CONTEXT_LENGTH, AnnotationFile, Claim
+from factmark.quotesearch import QuoteSearch
 
 DISTINCTIVE_LENGTH = 24
 """A quote this long (code points) that occurs once is trusted wherever it is."""
@@ -167,15 +166,15 @@ class _Match:
     """Code points of context agreeing, typographic variants aside."""
 
 
-def _exact_matches(claim: Claim, article: Article) -> Iterator[tuple[Paragraph, int]]:
+def _exact_matches(
+    claim: Claim, article: Article, search: QuoteSearch | None
+) -> Iterator[tuple[Paragraph, int]]:
     """Every place the quote stands whole inside one paragraph."""
-    quote, text = claim.quote, article.text
-    position = text.find(quote)
-    while position >= 0:
+    quote = claim.quote
+    for position in (search or QuoteSearch(article.text, ())).starts(quote):
         paragraph = article.paragraph_at(position)
         if paragraph is not None and position + len(quote) <= paragraph.end:
             yield paragraph, position - paragraph.offset
-        position = text.find(quote, position + 1)
 
 
 def _typographic_at(claim: Claim, article: Article, place: int | None) -> Anchor:
@@ -266,14 +265,14 @@ def _trusted(claim: Claim, best: _Match, count: int) -> bool:
     return best.whole >= min(MIN_CONTEXT_AGREEMENT, stored)
 
 
-def _exact(claim: Claim, article: Article) -> Anchor:
-    """The exact stages: anchored, moved, or orphan."""
+def _exact(claim: Claim, article: Article, search: QuoteSearch | None = None) -> Anchor:
+    """The exact stages: anchored, moved, or orphan (``search``: the article's, if made)."""
     at_hint = _at_hint(claim, article)
     if at_hint is not None:
         return at_hint
     hinted = _hinted_offset(claim, article)
     matches = []
-    for paragraph, start in _exact_matches(claim, article):
+    for paragraph, start in _exact_matches(claim, article, search):
         end = start + len(claim.quote)
         prefix, suffix = context(paragraph, start, end)
         distance = abs(paragraph.offset + start - hinted) if hinted is not None else 0
@@ -329,6 +328,8 @@ class FuzzyMatch:
 
 
 def _similarity(stored: str, actual: str) -> float:
+    from rapidfuzz.distance import Levenshtein  # loaded by the fuzzy stage alone
+
     return float(Levenshtein.normalized_similarity(stored, actual))
 
 
@@ -350,6 +351,9 @@ def _map_end(ops: Sequence[tuple[str, int, int, int, int]], position: int) -> in
 
 def _fuzzy_in(claim: Claim, paragraph: Paragraph) -> FuzzyMatch | None:
     """The best fuzzy place for the claim in one paragraph, scored."""
+    from rapidfuzz import fuzz  # loaded by the fuzzy stage alone: a clean check never needs it
+    from rapidfuzz.distance import Levenshtein
+
     text, quote, prefix, suffix = paragraph.text, claim.quote, claim.prefix, claim.suffix
     if len(quote) <= len(text):
         alignment = fuzz.partial_ratio_alignment(quote, text)
@@ -541,13 +545,20 @@ def locate_all(
     above shifts every number); a claim found only by a fuzzy match is then looked
     for in the paragraph that corresponds to its old one.
     """
-    anchors = {claim.id: _exact(claim, article) for claim in document.claims}
+    at_hint = {claim.id: _at_hint(claim, article) for claim in document.claims}
+    # The quotes not where their hints say are all looked for in one pass over the text.
+    away = [claim.quote for claim in document.claims if at_hint[claim.id] is None]
+    search = QuoteSearch(article.text, away)
+    anchors = {
+        claim.id: at_hint[claim.id] or _exact(claim, article, search) for claim in document.claims
+    }
     if not fuzzy:
         return anchors
     moves = paragraph_moves(document.claims, anchors)
+    olds = sorted(moves)
     for claim in document.claims:
         if anchors[claim.id].state is AnchorState.ORPHAN:
-            place = corresponding(claim.paragraph, moves)
+            place = corresponding(claim.paragraph, moves, olds)
             anchor = ORPHAN
             if place != claim.paragraph:
                 anchor = _typographic_at(claim, article, place)
@@ -567,15 +578,20 @@ def paragraph_moves(claims: Iterable[Claim], anchors: dict[str, Anchor]) -> dict
     return {old: counter.most_common(1)[0][0] for old, counter in votes.items()}
 
 
-def corresponding(paragraph: int | None, moves: dict[int, int]) -> int | None:
+def corresponding(
+    paragraph: int | None, moves: dict[int, int], olds: Sequence[int] | None = None
+) -> int | None:
     """The paragraph that now stands where ``paragraph`` stood: as its claims moved,
     else shifted as the nearest paragraph whose claims were found (the earlier one on
-    a tie); unchanged without any evidence."""
+    a tie); unchanged without any evidence. ``olds``: ``sorted(moves)``, if at hand."""
     if paragraph is None or not moves:
         return paragraph
     if paragraph in moves:
         return moves[paragraph]
-    nearest = min(moves, key=lambda old: (abs(old - paragraph), old))
+    olds = sorted(moves) if olds is None else olds
+    index = bisect_left(olds, paragraph)  # the nearest is on one side of it or the other
+    sides = olds[max(0, index - 1) : index + 1]
+    nearest = min(sides, key=lambda old: (abs(old - paragraph), old))
     return max(1, paragraph + moves[nearest] - nearest)
 
 

@@ -6,7 +6,6 @@ decoded, BOM dropped, CRLF and CR turned into LF), never bytes or UTF-16 units.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
@@ -51,6 +50,8 @@ def decode(data: bytes, path: Path | str = "<text>") -> str:
 
 def sha256_of(text: str) -> str:
     """The hash recorded as ``article_sha256``: of the normalised text, as UTF-8."""
+    import hashlib  # OpenSSL loads with it: not before the article is on screen
+
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 

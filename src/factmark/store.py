@@ -449,6 +449,10 @@ SOURCE_KEYS = ("url", "citation", "title", "quote", "accessed", "stance")
 LINK_KEYS = ("from", "to", "kind", "note")
 
 
+# What tomli-w writes as it stands between double quotes: printable ASCII but " and \.
+_PLAIN = re.compile(r"[ !#-\[\]-~]*")
+
+
 def _escape_hidden(match: re.Match[str]) -> str:
     """Hidden characters as escapes, so that they show in `git diff` and on a forge."""
     char = match.group()
@@ -456,6 +460,10 @@ def _escape_hidden(match: re.Match[str]) -> str:
 
 
 def _value(value: Any) -> str:
+    if type(value) is int:  # most values are numbers and plain strings: as tomli-w writes them
+        return str(value)
+    if type(value) is str and _PLAIN.fullmatch(value):
+        return f'"{value}"'
     if isinstance(value, datetime):
         return format_timestamp(value)
     if isinstance(value, date):

@@ -102,6 +102,13 @@ class FactmarkApp(TypeAheadApp):
     def get_default_screen(self) -> AnnotateScreen:
         return AnnotateScreen(self.article)  # the article is the first thing painted
 
+    def on_load(self) -> None:
+        if self.freeze_heap:
+            # What start-up loaded (Textual, the article) lives as long as the program:
+            # out of the collector's sight, no full collection walks it before the
+            # first frame (one such walk took longer than drawing the frame).
+            gc.freeze()
+
     def on_mount(self) -> None:
         self.call_after_refresh(self.open_session)  # then the claims, off the event loop
         self.remember_theme()

@@ -135,7 +135,8 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         super().__init__(id=id)
         self.article = article
         self._display = [sanitize(p.text) for p in article.paragraphs]
-        self._placeholders = [set(unsafe_offsets(p.text)) for p in article.paragraphs]
+        self._placeholders: dict[int, set[int]] = {}
+        """Offsets of placeholder characters, by paragraph: found when first drawn."""
         self._layout: Layout | None = None
         self._spans: dict[int, list[ClaimSpan]] = {}
         self._search: str = ""
@@ -349,11 +350,18 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             while 0 <= position < end:
                 stylize(self._style("search"), position, position + len(self._search))
                 position = haystack.find(self._search, position + 1)
-        for offset in self._placeholders[number - 1]:
+        for offset in self._placeholders_in(number):
             if start <= offset < end:
                 stylize(self._style("placeholder"), offset, offset + 1)
         if self.selection is not None and self.selection.paragraph == number:
             stylize(self._style("selection"), *self.selection.span)
+
+    def _placeholders_in(self, number: int) -> set[int]:
+        found = self._placeholders.get(number)
+        if found is None:
+            text = self.article.paragraphs[number - 1].text
+            found = self._placeholders[number] = set(unsafe_offsets(text))
+        return found
 
     # --- mouse ---------------------------------------------------------------
 
