@@ -8,11 +8,13 @@ import tomli_w
 from hypothesis import given
 from hypothesis import strategies as st
 
-from factmark.store import _HIDDEN, _escape_hidden, _value
+from factmark.store import _escape_hidden, _value
+from factmark.visible import HIDDEN
 
 
 def by_tomli_w(value: object) -> str:
-    return _HIDDEN.sub(_escape_hidden, tomli_w.dumps({"v": value})[len("v = ") : -1])
+    rendered: str = tomli_w.dumps({"v": value})[len("v = ") : -1]
+    return HIDDEN.sub(_escape_hidden, rendered)
 
 
 @given(st.one_of(st.integers(-(2**63), 2**63 - 1), st.booleans()))
