@@ -30,6 +30,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
 from html import escape
+from importlib import resources
 from itertools import pairwise
 from urllib.parse import quote as percent_encode
 from urllib.parse import urlsplit
@@ -429,167 +430,9 @@ def _contradictions(document: AnnotationFile, entries: list[_Entry]) -> str:
 # The page ----------------------------------------------------------------------------
 
 
-_CSS = """
-:root {
-  --ink: #1b1f24; --muted: #5c6570; --rule: #d9dde2; --paper: #ffffff; --panel: #f6f7f9;
-  --accent: #1f4f8f;
-  --accurate: #1a7f37; --accurate-bg: #d3f0dc;
-  --mostly-accurate: #4d7f1a; --mostly-accurate-bg: #e6f2d2;
-  --disputed: #9a6700; --disputed-bg: #fff0bf;
-  --misleading: #bc4c00; --misleading-bg: #ffe0c7;
-  --inaccurate: #c2261f; --inaccurate-bg: #ffd8d5;
-  --unverifiable: #57606a; --unverifiable-bg: #e4e8ee;
-  --pending: #6e7781; --pending-bg: #f1f2f4;
-  --sans: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", "Noto Sans",
-    "Liberation Sans", Arial, sans-serif;
-  --serif: Charter, "Bitstream Charter", "Sitka Text", Cambria, Georgia, "Noto Serif",
-    "Liberation Serif", "DejaVu Serif", serif;
-}
-* { box-sizing: border-box; }
-html { color: var(--ink); background: var(--paper); }
-body { margin: 0 auto; max-width: 84rem; padding: 1.5rem 2rem 3rem;
-  font: 15px/1.5 var(--sans); }
-h1 { font-size: 1.6rem; line-height: 1.25; margin: 0 0 .25rem; overflow-wrap: anywhere; }
-h2 { font-size: 1.05rem; text-transform: uppercase; letter-spacing: .06em; color: var(--muted);
-  margin: 1.75rem 0 .75rem; padding-bottom: .3rem; border-bottom: 1px solid var(--rule); }
-h3 { font-size: .95rem; margin: 1.5rem 0 .5rem; }
-a { color: var(--accent); }
-.subtitle { color: var(--muted); margin: 0 0 1rem; }
-.subtitle code { font-size: .9em; overflow-wrap: anywhere; }
-blockquote { margin: 0; }
-ol, ul { padding: 0; margin: 0; list-style: none; }
-
-/* Summary */
-.summary { display: flex; flex-wrap: wrap; gap: .5rem 1.5rem; align-items: baseline;
-  padding: .75rem 0; border-top: 3px solid var(--ink); border-bottom: 1px solid var(--rule); }
-.summary .n { font-weight: 700; font-variant-numeric: tabular-nums; }
-.summary .total { margin: 0; font-size: 1.1rem; }
-.summary ul { display: flex; flex-wrap: wrap; gap: .35rem .5rem; }
-.counts .count { padding: .1rem .5rem; border-radius: 3px; border-left: 4px solid var(--c);
-  background: var(--bg); }
-.flags li { padding: .1rem .5rem; border: 1px solid var(--rule); border-radius: 3px; }
-.flags li:not(.zero) .n { color: var(--inaccurate); }
-.summary .zero { opacity: .55; }
-
-/* Verdict colours: a tinted band and a solid rule, as in the terminal view */
-.v-accurate { --c: var(--accurate); --bg: var(--accurate-bg); }
-.v-mostly-accurate { --c: var(--mostly-accurate); --bg: var(--mostly-accurate-bg); }
-.v-disputed { --c: var(--disputed); --bg: var(--disputed-bg); }
-.v-misleading { --c: var(--misleading); --bg: var(--misleading-bg); }
-.v-inaccurate { --c: var(--inaccurate); --bg: var(--inaccurate-bg); }
-.v-unverifiable { --c: var(--unverifiable); --bg: var(--unverifiable-bg); }
-.v-pending { --c: var(--pending); --bg: var(--pending-bg); }
-
-/* Contradictions */
-.contradictions ol { display: grid; gap: 1rem; }
-.contradiction { break-inside: avoid; }
-.pair { display: grid; grid-template-columns: 1fr auto 1fr; gap: .75rem; align-items: stretch; }
-.pair .side { border-left: 4px solid var(--c); background: var(--panel); padding: .5rem .75rem; }
-.side-head { margin: 0 0 .25rem; font-size: .85rem; color: var(--muted); }
-.side blockquote { font-family: var(--serif); font-size: 1rem; }
-.versus { align-self: center; font-size: 1.5rem; font-weight: 700; color: var(--inaccurate); }
-strong.differs { background: var(--inaccurate-bg); color: var(--inaccurate);
-  border-bottom: 2px solid var(--inaccurate); padding: 0 .1em; }
-.contradiction > .note { margin: .35rem 0 0 1rem; color: var(--muted); font-size: .9rem;
-  font-style: italic; }
-
-/* Article beside the claims */
-.layout { display: grid; grid-template-columns: minmax(0, 40rem) minmax(20rem, 1fr);
-  gap: 2.5rem; align-items: start; margin-top: 2rem; }
-.article { font-family: var(--serif); font-size: 1.1rem; line-height: 1.7; }
-.para { display: grid; grid-template-columns: 2.75rem minmax(0, 65ch); }
-.para p { margin: 0 0 1em; }
-.pnum { font: .75rem/2.3 var(--sans); color: var(--muted); font-variant-numeric: tabular-nums; }
-mark.claim { color: inherit; background: var(--bg); border-bottom: 2px solid var(--c);
-  padding: .12em 0; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-/* A claim inside another: boxed inside the outer claim's band, both rules visible */
-mark.claim mark.claim { padding: 0 .08em; border: 1px solid var(--c); border-bottom-width: 2px;
-  border-radius: 2px; }
-mark.claim.v-pending { border-bottom-style: dotted; }
-mark.claim.v-mostly-accurate { border-bottom-style: dashed; }
-mark.claim.contradicted { text-decoration: underline wavy var(--inaccurate) 1px;
-  text-underline-offset: .3em; text-decoration-skip-ink: none; }
-mark.claim a { color: inherit; text-decoration: none; }
-mark.claim[data-label]::after { content: attr(data-label); font: 700 .62rem/1 var(--sans);
-  vertical-align: super; color: var(--c); margin-left: .1em; }
-:target { outline: 2px solid var(--accent); outline-offset: 2px; }
-
-/* The side list */
-.claims { font-size: .875rem; position: sticky; top: 0; max-height: 100vh; overflow-y: auto;
-  padding-right: .25rem; }
-.layout h2 { margin-top: .25rem; }
-.entries { display: grid; gap: .75rem; }
-.entry { border-left: 4px solid var(--c); padding: .4rem .6rem .5rem .7rem;
-  background: var(--panel); break-inside: avoid; }
-.entry-head { display: flex; flex-wrap: wrap; gap: .2rem .5rem; align-items: baseline; }
-.entry .num { font-weight: 700; min-width: 1.4em; }
-.entry .verdict { font-weight: 700; color: var(--c); }
-.entry .confidence, .entry .state { color: var(--muted); }
-.entry .flag { color: var(--inaccurate); font-weight: 700; }
-.entry .back { margin-left: auto; font-size: .9em; }
-.entry blockquote { font-family: var(--serif); font-size: .95rem; margin: .3rem 0;
-  padding-left: .6rem; border-left: 2px solid var(--rule); }
-.entry p { margin: .3rem 0; }
-.note { white-space: pre-line; }
-.sources li, .links li { margin: .2rem 0; padding-left: 1rem; text-indent: -1rem; }
-.sources li::before { content: "▪ "; color: var(--muted); }
-.stance { font-size: .8em; text-transform: uppercase; letter-spacing: .04em;
-  padding: 0 .3em; border: 1px solid currentColor; border-radius: 2px; text-indent: 0; }
-.stance-supports { color: var(--accurate); }
-.stance-contradicts { color: var(--inaccurate); }
-.stance-context { color: var(--muted); }
-.citation, .accessed { color: var(--muted); }
-.source-quote { display: block; font-style: italic; margin-left: 1rem; text-indent: 0; }
-.link .kind { font-weight: 600; }
-.link-verdict { color: var(--c); font-weight: 600; font-size: .9em; }
-.link-quote { font-family: var(--serif); color: var(--muted); }
-.link-note { color: var(--muted); }
-.tags { display: flex; flex-wrap: wrap; gap: .25rem; margin: .3rem 0; }
-.tag { font-size: .85em; padding: 0 .4em; border-radius: 2px; background: #e8eaed; }
-.tag::before { content: "#"; color: var(--muted); }
-.meta { color: var(--muted); font-size: .85em; }
-.no-sources { color: var(--inaccurate); font-size: .9em; }
-h3.not-found { color: var(--inaccurate); }
-.hidden-char { font: .8em "Segoe UI Symbol", "Apple Symbols", "Noto Sans Symbols 2",
-  "DejaVu Sans", var(--sans); color: #a40e26; border: 1px solid currentColor;
-  border-radius: 2px; padding: 0 .1em; }
-/* The code point stays readable where the font has no control pictures, and on paper */
-.hidden-char::after { content: attr(title); font: 600 .6rem/1 var(--sans);
-  vertical-align: super; margin-left: .1em; }
-footer { margin-top: 2rem; color: var(--muted); font-size: .75rem;
-  border-top: 1px solid var(--rule); padding-top: .5rem; }
-
-@media screen and (max-width: 60rem) {
-  body { padding: 1rem; }
-  .layout { display: block; }
-  .claims { position: static; max-height: none; overflow: visible; margin-top: 1.5rem; }
-  .pair { grid-template-columns: 1fr; }
-  .pair { gap: .25rem; }
-  .versus { justify-self: center; font-size: 1.1rem; line-height: 1; }
-  .para { grid-template-columns: 2.25rem minmax(0, 1fr); }
-}
-
-@media print {
-  @page { margin: 16mm 14mm; }
-  body { max-width: none; padding: 0; font-size: 10pt; }
-  .article { font-size: 11pt; }
-  .layout { display: block; }
-  .claims { position: static; max-height: none; overflow: visible; font-size: 9pt; }
-  .entry, .pair .side { background: none; }
-  .entry { border-left-width: 3px; }
-  .summary .zero { opacity: 1; color: var(--muted); }
-  .tag { background: none; border: 1px solid var(--rule); }
-  h2, h3 { break-after: avoid; }
-  .entry, .contradiction, .para { break-inside: avoid; }
-  a { color: inherit; }
-  a[href^="#"] { text-decoration: none; }
-  a.source-link:not(.shows-url)::after { content: "<" attr(href) ">"; display: inline-block;
-    margin-left: .3em; font-size: .85em; color: var(--muted); word-break: break-all; }
-  mark.claim, strong.differs, .entry, .side, .count {
-    -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-  :target { outline: none; }
-}
-"""
+def _stylesheet() -> str:
+    """The page's stylesheet (html.css beside this module), inlined: the page loads nothing."""
+    return resources.files("factmark.export").joinpath("html.css").read_text(encoding="utf-8")
 
 
 def export(document: AnnotationFile, article: Article, title: str) -> str:
@@ -606,7 +449,7 @@ def export(document: AnnotationFile, article: Article, title: str) -> str:
             '<meta name="viewport" content="width=device-width, initial-scale=1">',
             '<meta name="generator" content="factmark">',
             f"<title>{_plain(heading)}</title>",
-            f"<style>{_CSS}</style>",
+            f"<style>\n{_stylesheet()}</style>",
             "</head>",
             "<body>",
             "<header>",

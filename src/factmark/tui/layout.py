@@ -60,9 +60,7 @@ def wrap(text: str, width: int) -> list[tuple[int, int]]:
         if len(text) <= width:
             return [(0, len(text))]
         return [match.span() for match in _line_pattern(width).finditer(text)]
-    ascii_only = False
-    measure = cell_len
-    if measure(text) <= width:
+    if cell_len(text) <= width:
         return [(0, len(text))]
     spans: list[tuple[int, int]] = []
     line_start = 0
@@ -72,20 +70,20 @@ def wrap(text: str, width: int) -> list[tuple[int, int]]:
         if start == end:
             continue
         word = match.group().rstrip()
-        word_width = measure(word)
+        word_width = cell_len(word)
         if used and used + word_width > width:
             spans.append((line_start, start))
             line_start, used = start, 0
         if word_width > width:  # a word longer than a line: break it by character
             for index, char in enumerate(word, start):
-                size = 1 if ascii_only else cell_len(char)
+                size = cell_len(char)
                 if used and used + size > width:
                     spans.append((line_start, index))
                     line_start, used = index, 0
                 used += size
             used += end - start - len(word)
         else:
-            used += measure(match.group())
+            used += cell_len(match.group())
     spans.append((line_start, len(text)))
     return spans
 
