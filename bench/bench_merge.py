@@ -1,4 +1,4 @@
-"""How fast the merge driver merges a 2,000-claim annotation file (issue 5: "well under a second").
+"""How fast the merge driver merges a 2,000-claim annotation file (well under a second).
 
 Run it with the project's interpreter::
 

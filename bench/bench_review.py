@@ -1,4 +1,4 @@
-"""How fast the review screen (``r``) is at 2,000 claims (issue 4, "fast at 2,000 claims").
+"""How fast the review screen (``r``) is at 2,000 claims.
 
 Run it with the project's interpreter::
 

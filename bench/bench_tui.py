@@ -1,4 +1,4 @@
-"""How fast ``factmark annotate`` is at book length (issue 3, "Speed at book length").
+"""How fast ``factmark annotate`` is at book length.
 
 Run it with the project's interpreter::
 
@@ -79,7 +79,7 @@ SIZE = (120, 36)
 TERMINAL = (120, 40)
 """The tmux pane of (a) and (d): the size the program was first measured at by hand."""
 
-# Targets (issue 3 §9).
+# Targets.
 PAINT_BOOK_MAX = 1.5
 PAINT_SEED_MAX = 1.3
 JUMP_MAX_S = 0.15
@@ -97,7 +97,7 @@ RSS_LINEARITY_MAX = 1.25
 """Growth from 1,000 to 2,000 paragraphs over what linear growth predicts."""
 
 BARE_APP = '''\
-"""A bare Textual app: a Static and a Footer (the yardstick of issue 3)."""
+"""A bare Textual app: a Static and a Footer (the yardstick)."""
 import sys
 
 from textual.app import App, ComposeResult

@@ -1,4 +1,4 @@
-"""Anchoring (DESIGN §5): finding each claim's exact quote, and refreshing the hints."""
+"""Anchoring (docs/design.md §5): finding each claim's exact quote, and refreshing the hints."""
 
 from __future__ import annotations
 

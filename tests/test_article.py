@@ -1,4 +1,4 @@
-"""The article (DESIGN §3): decoding, paragraphs, code-point offsets, sentences."""
+"""The article (docs/design.md §3): decoding, paragraphs, code-point offsets, sentences."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The command line (DESIGN §6): ``check`` and ``fmt``, exit codes, errors, no Textual."""
+"""The command line (docs/design.md §6): ``check`` and ``fmt``, exit codes, errors, no Textual."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Annotation files in git (DESIGN §9, issue 5): textconv, git-setup, factmark diff.
+"""Annotation files in git (docs/design.md §9): textconv, git-setup, factmark diff.
 
 Every git test makes a real repository in a temporary folder and runs the
 installed ``factmark`` as git would run it, with the user's own git config

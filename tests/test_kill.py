@@ -1,4 +1,4 @@
-"""A save killed at any moment leaves the old file or the new one (DESIGN §8)."""
+"""A save killed at any moment leaves the old file or the new one (docs/design.md §8)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Three-way merge of annotation documents by claim id and field (DESIGN §9, issue 5)."""
+"""Three-way merge of annotation documents by claim id and field (docs/design.md §9)."""
 
 from __future__ import annotations
 

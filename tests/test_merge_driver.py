@@ -1,4 +1,4 @@
-"""``factmark merge-driver`` run by git in real repositories (DESIGN §9, issue 5).
+"""``factmark merge-driver`` run by git in real repositories (docs/design.md §9).
 
 Each test makes a repository in a temporary folder with the seed article and
 its fact-check, configures the driver by hand (as ``git-setup`` would), makes

@@ -1,4 +1,4 @@
-"""The rules of the annotation format (DESIGN §4), one test per rule."""
+"""The rules of the annotation format (docs/design.md §4), one test per rule."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Re-anchoring after copy edits (DESIGN §5): fuzzy ``changed``, ``factmark reanchor``."""
+"""Re-anchoring after copy edits (docs/design.md §5): fuzzy ``changed``, ``factmark reanchor``."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Re-anchoring judged by the article's structure and through typography (DESIGN §5).
+"""Re-anchoring judged by the article's structure and through typography (docs/design.md §5).
 
 A paragraph inserted above shifts every paragraph number: "the same place" for a
 changed claim is the paragraph that corresponds to its old one, not the old number.

@@ -1,4 +1,4 @@
-"""Reading and writing annotation files (DESIGN §4, §6, §8)."""
+"""Reading and writing annotation files (docs/design.md §4, §6, §8)."""
 
 from __future__ import annotations
 
@@ -37,7 +37,7 @@ from factmark.store import ChangedOnDiskError, StoreError
 DATA = Path(__file__).parent / "data"
 BAD = DATA / "bad"
 
-# The characters DESIGN §4 wants escaped, written out from the spec (not from the code).
+# The characters docs/format.md wants escaped, written out from it (not from the code).
 HIDDEN = [
     *(chr(c) for c in range(0x00, 0x20) if chr(c) not in "\t\n"),
     "\x7f",

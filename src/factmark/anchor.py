@@ -87,7 +87,7 @@ NEIGHBOURS = 1
 
 
 class AnchorState(StrEnum):
-    """Where re-anchoring found a claim (DESIGN §5)."""
+    """Where re-anchoring found a claim (docs/design.md §5)."""
 
     ANCHORED = "anchored"
     MOVED = "moved"

@@ -1,4 +1,4 @@
-"""The editor resolves claims that a copy edit changed or orphaned (issue 6, in the TUI)."""
+"""The editor resolves claims that a copy edit changed or orphaned (in the TUI)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""One Pilot test per user story of the annotate TUI (issue 3, DESIGN §7–§8).
+"""One Pilot test per user story of the annotate TUI (docs/design.md §7–§8).
 
 Each story drives the app with keys (and the mouse where the story says so) and
 checks the session's document, the file on disk as the store reads it, the
@@ -52,7 +52,7 @@ from factmark.tui.widgets.picker import Picker
 from factmark.tui.widgets.status_bar import StatusBar
 
 SECOND = 1.0
-"""DESIGN §8: every change is on disk within a second."""
+"""docs/design.md §8: every change is on disk within a second."""
 
 
 # --- helpers -----------------------------------------------------------------------
@@ -894,7 +894,7 @@ async def test_search_jumps_to_the_paragraph_and_n_steps(app: FactmarkApp) -> No
         assert screen.view.current == expected[index - 1]
 
 
-DESIGN_KEYS = [
+DOCUMENTED_KEYS = [
     "j",
     "down",
     "k",
@@ -918,7 +918,7 @@ DESIGN_KEYS = [
     "?",
     "q",
 ]
-"""Every key of the table in DESIGN §7 (but ``r``, see the next test)."""
+"""Every key of the README's key table (but ``r``, see the next test)."""
 
 
 async def help_keys(pilot: Pilot[int], app: FactmarkApp) -> set[str]:
@@ -947,6 +947,6 @@ async def test_help_lists_every_key_and_escape_closes_it(app: FactmarkApp) -> No
     async with app.run_test(size=WIDE) as pilot:
         screen, _session = await opened(pilot)
         keys = await help_keys(pilot, app)
-        missing = [key for key in DESIGN_KEYS if key not in keys]
+        missing = [key for key in DOCUMENTED_KEYS if key not in keys]
         assert missing == [], f"not in the help: {missing}"
         assert app.screen is screen
