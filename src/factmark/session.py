@@ -8,74 +8,21 @@ them, and a save writes a snapshot that no later edit can change.
 
 from __future__ import annotations
 
-import contextlib
-import fcntl
-import getpass
 import os
-import subprocess
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from factmark import resolving, store
 from factmark.anchor import Anchor, AnchorState, attach, locate, locate_all, paragraph_moves
 from factmark.article import Article
+from factmark.gitio.git import user_name
+from factmark.lock import ArticleLock
 from factmark.merge import Choice, Conflict, merge, merge_edit, overwritten, resolve, resolve_edit
 from factmark.model import AnnotationFile, Claim, Link, LinkKind, new_claim_id, utc_now
 from factmark.resolving import Unresolved
-from factmark.store import Fingerprint, StoreError
-
-
-def author_name(folder: Path) -> str:
-    """Who is editing: git's ``user.name`` for the folder, else the login name."""
-    with contextlib.suppress(OSError, subprocess.SubprocessError):
-        result = subprocess.run(
-            ["git", "config", "user.name"],
-            cwd=folder,
-            capture_output=True,
-            text=True,
-            timeout=5,
-            check=False,
-        )
-        name = result.stdout.strip()
-        if result.returncode == 0 and name:
-            return name
-    try:
-        return getpass.getuser()
-    except (OSError, KeyError):
-        return "unknown"
-
-
-class ArticleLock:
-    """An advisory lock on the article, so that a second factmark opens read-only.
-
-    The article itself is locked (``flock`` on a read-only descriptor): no
-    lock file is left behind in the repository, and the lock goes with the
-    process however it ends.
-    """
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self._handle: IO[bytes] | None = None
-
-    def acquire(self) -> bool:
-        """Take the lock; False when another process holds it."""
-        handle = self.path.open("rb")
-        try:
-            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            handle.close()
-            return False
-        self._handle = handle
-        return True
-
-    def release(self) -> None:
-        if self._handle is not None:
-            with contextlib.suppress(OSError):
-                fcntl.flock(self._handle.fileno(), fcntl.LOCK_UN)
-            self._handle.close()
-            self._handle = None
+from factmark.store import Fingerprint
 
 
 @dataclass(frozen=True)
@@ -145,7 +92,7 @@ class Session:
             saved=document,
             anchors=anchors,
             moves=moves,
-            author=author if author is not None else author_name(_article_path(article).parent),
+            author=author if author is not None else user_name(_article_path(article).parent),
         )
         if lock:
             session.lock = ArticleLock(_article_path(article))
@@ -569,6 +516,3 @@ def _refresh_trusted(
     if claims == document.claims:
         return document
     return _with(document, claims=claims)
-
-
-__all__ = ["ArticleLock", "Edit", "Session", "StoreError", "author_name"]

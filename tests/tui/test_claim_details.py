@@ -22,7 +22,7 @@ from textual.binding import Binding
 from textual.pilot import Pilot
 from textual.widgets import Footer
 
-from factmark.session import ArticleLock
+from factmark.lock import ArticleLock
 from factmark.tui.app import FactmarkApp
 from factmark.tui.screens.annotate import AnnotateScreen
 from factmark.tui.screens.claim_details import ClaimDetailsScreen

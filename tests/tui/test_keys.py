@@ -18,7 +18,7 @@ from conftest import (
 from textual.binding import Binding
 from textual.pilot import Pilot
 
-from factmark.session import ArticleLock
+from factmark.lock import ArticleLock
 from factmark.tui.app import FactmarkApp
 from factmark.tui.screens import annotate
 from factmark.tui.screens.annotate import AnnotateScreen

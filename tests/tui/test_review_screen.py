@@ -23,9 +23,9 @@ from textual.pilot import Pilot
 from textual.widgets import ContentSwitcher, Input, Static
 
 from factmark import store
+from factmark.lock import ArticleLock
 from factmark.model import Claim
 from factmark.review import contradictions
-from factmark.session import ArticleLock
 from factmark.tui.app import FactmarkApp
 from factmark.tui.screens.annotate import AnnotateScreen
 from factmark.tui.screens.choice import ChoiceScreen

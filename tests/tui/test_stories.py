@@ -37,8 +37,8 @@ from textual.widget import Widget
 from textual.widgets import Input, OptionList
 
 from factmark import store
+from factmark.lock import ArticleLock
 from factmark.model import AnnotationFile, Claim, Link
-from factmark.session import ArticleLock
 from factmark.tui.app import FactmarkApp
 from factmark.tui.screens.annotate import AnnotateScreen
 from factmark.tui.screens.choice import ChoiceScreen

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import getpass
 import os
 import subprocess
 from collections.abc import Sequence
@@ -85,3 +87,16 @@ def relative_to_root(root: Path, path: Path) -> str:
     """``path`` relative to the work tree root, with ``/`` (symlinked folders resolved)."""
     relative = os.path.relpath(os.path.realpath(path), os.path.realpath(root))
     return Path(relative).as_posix()
+
+
+def user_name(folder: Path) -> str:
+    """Who is editing: git's ``user.name`` for the folder, else the login name."""
+    with contextlib.suppress(GitError, OSError):
+        result = run_git(["config", "user.name"], folder, check=False)
+        name = result.stdout.decode("utf-8", errors="replace").strip()
+        if result.returncode == 0 and name:
+            return name
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):
+        return "unknown"
