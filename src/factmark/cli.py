@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from datetime import date
 
     from factmark.article import Article
-    from factmark.model import AnnotationFile, Claim
+    from factmark.model import AnnotationFile
     from factmark.store import Loaded
 
 # The commands import what they use when they run: `factmark annotate` paints
@@ -45,9 +45,9 @@ class UsageError(FactmarkError):
 
 def one_line(text: str) -> str:
     """Text as one printable line: control and invisible characters as escapes."""
-    from factmark.visible import UNSAFE
+    from factmark.visible import one_line as printable
 
-    return UNSAFE.sub(lambda match: match.group().encode("unicode_escape").decode(), text)
+    return printable(text)
 
 
 def fail(message: str) -> None:
@@ -58,49 +58,19 @@ def fail(message: str) -> None:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    from factmark.checking import annotation_files, check_file
+    from factmark.checking import CheckReport, annotation_files, check_file
 
     paths = [Path(p) for p in args.paths] or [Path()]
     reports = [check_file(path) for path in annotation_files(paths)]
-    problems = [problem for report in reports for problem in report.problems]
+    report = CheckReport(reports)
+    problems = report.problems
     if args.format == "json":
-        json.dump(
-            {
-                "files": [
-                    {
-                        "path": str(report.path),
-                        "claims": report.claims,
-                        "problems": [
-                            {
-                                "line": p.line,
-                                "column": p.column,
-                                "claim": p.claim,
-                                "key": p.key,
-                                "message": p.message,
-                                "text": str(p),
-                            }
-                            for p in report.problems
-                        ],
-                    }
-                    for report in reports
-                ],
-                "problems": len(problems),
-            },
-            sys.stdout,
-            indent=2,
-            ensure_ascii=False,
-        )
+        json.dump(report.as_data(), sys.stdout, indent=2, ensure_ascii=False)
         print()
     else:
         for problem in problems:
             print(one_line(str(problem)))
-        files = len(reports)
-        claims = sum(report.claims for report in reports)
-        summary = f"{files} file{'s' * (files != 1)}, {claims} claim{'s' * (claims != 1)}"
-        if problems:
-            print(f"{len(problems)} problem{'s' * (len(problems) != 1)} ({summary})")
-        else:
-            print(f"all clean ({summary})")
+        print(report.summary())
     return EXIT_FINDINGS if problems else EXIT_OK
 
 
@@ -247,13 +217,12 @@ def _exported(
         _warn_for_google(reviews)
         return _json(reviews)
     if args.format == "brat":
-        from factmark.anchor import offset_at_hint
-
-        left_out = sum(offset_at_hint(claim, article) is None for claim in document.claims)
-        if left_out:
-            fail(f"brat: {left_out} of {len(document.claims)} claims are not where their hints "
-                 "say in the article and were left out (factmark reanchor finds them)")  # fmt: skip
-        return brat.export(document, article)
+        exported = brat.standoff(document, article)
+        if exported.left_out:
+            fail(f"brat: {exported.left_out} of {len(document.claims)} claims are not where "
+                 "their hints say in the article and were left out (factmark reanchor finds "
+                 "them)")  # fmt: skip
+        return exported.text
     if args.format == "html":
         from factmark.export import html
 
@@ -318,7 +287,9 @@ def run_review(args: argparse.Namespace) -> int:
     elif args.format == "markdown":
         sys.stdout.write(as_markdown(document, claims, article_path.name, states))
     else:
-        _review_table(document, claims, article_path.name, states)
+        from factmark.review_table import print_table
+
+        print_table(document, claims, article_path.name, states)
     return EXIT_OK
 
 
@@ -328,61 +299,6 @@ def _found(document: AnnotationFile, article: Article) -> dict[str, str]:
 
     anchors = locate_all(document, article, fuzzy=True)
     return {claim_id: anchor.state.value for claim_id, anchor in anchors.items()}
-
-
-def _review_table(
-    document: AnnotationFile, claims: list[Claim], title: str, states: dict[str, str]
-) -> None:
-    """Claims as a table fitted to the terminal; plain text when piped or with NO_COLOR."""
-    import os
-
-    from rich.console import Console
-    from rich.table import Table
-    from rich.text import Text
-
-    from factmark.gitio.render import PASSIVE, shorten
-    from factmark.review import contradicted, contradictions, counted, shown_of
-    from factmark.visible import CONTRADICTED_SYMBOL, VERDICT_SYMBOLS
-
-    console = Console(no_color=bool(os.environ.get("NO_COLOR")), highlight=False)
-    shown = shown_of(len(claims), len(document.claims))
-    table = Table(title=Text(f"Fact-check: {one_line(title)} · {shown}"), expand=False)
-    table.add_column("¶", justify="right", no_wrap=True)
-    table.add_column("verdict", no_wrap=True)
-    table.add_column("conf.", no_wrap=True)
-    table.add_column("quote", overflow="fold", ratio=3)
-    table.add_column("src", justify="right", no_wrap=True)
-    table.add_column("links", overflow="fold", ratio=1)
-    ends = contradicted(document)
-    paragraphs = {claim.id: claim.paragraph for claim in document.claims}
-    quotes = {claim.id: claim.quote for claim in document.claims}
-    for claim in claims:
-        symbol = CONTRADICTED_SYMBOL if claim.id in ends else VERDICT_SYMBOLS[claim.verdict]
-        verdict = Text(f"{symbol} {claim.verdict}")
-        state = states.get(claim.id, "anchored")
-        if state in ("changed", "orphan"):
-            verdict.append(f"\n⚠ {state}", style="bold")
-        links = []
-        for link in document.links_of(claim.id):
-            other = link.other(claim.id)
-            verb = link.kind if link.symmetric or link.source == claim.id else PASSIVE[link.kind]
-            links.append(f"{verb} ¶{paragraphs.get(other) or '?'} “{shorten(quotes[other], 24)}”")
-        table.add_row(
-            Text(str(claim.paragraph or "?")), verdict, Text(claim.confidence),
-            Text(one_line(" ".join(claim.quote.split()))), Text(str(len(claim.sources))),
-            Text("; ".join(links)),
-        )  # fmt: skip
-    console.print(table)
-    if not claims:
-        console.print(Text("No claims match.", style="italic"))
-    found = contradictions(document, (claim.id for claim in claims))
-    if found:
-        console.print(Text(f"\n{counted(len(found), 'contradiction')}", style="bold"))
-        for item in found:
-            first, second = (paragraphs[item[end]] or "?" for end in ("from", "to"))
-            line = Text(f"¶{first} “{one_line(item['from_quote'])}”")
-            line.append(f"\n   ≠ ¶{second} “{one_line(item['to_quote'])}”")
-            console.print(line)
 
 
 # --- merge-driver ----------------------------------------------------------
@@ -402,7 +318,8 @@ def run_merge_driver(args: argparse.Namespace) -> int:
 
 def run_reanchor(args: argparse.Namespace) -> int:
     from factmark import store, targets
-    from factmark.anchor import AnchorState, locate_all, refresh
+    from factmark.anchor import refresh
+    from factmark.reanchoring import ReanchorReport
 
     found = targets.resolve(Path(args.article), args.annotations)
     article, path = found.article, found.annotation_path
@@ -411,40 +328,18 @@ def run_reanchor(args: argparse.Namespace) -> int:
     if not path.exists():
         raise UsageError(f"{path}: no annotation file for {args.article}")
     document = (found.loaded or store.load(path)).document
-    anchors = locate_all(document, article, fuzzy=True)
-    rows = []
-    for claim in document.claims:
-        anchor = anchors[claim.id]
-        rows.append(
-            {
-                "id": claim.id,
-                "state": str(anchor.state),
-                "paragraph": anchor.paragraph,
-                "start": anchor.start,
-                "quote": claim.quote,
-                "found": anchor.found,
-            }
-        )
+    report = ReanchorReport.of(document, article)
     if args.format == "json":
-        json.dump({"claims": rows}, sys.stdout, indent=2, ensure_ascii=False)
+        json.dump(report.as_data(), sys.stdout, indent=2, ensure_ascii=False)
         print()
     else:
-        for row in rows:
-            where = f"¶{row['paragraph']}:{row['start']}" if row["paragraph"] is not None else "-"
-            line = f"{row['id']}  {row['state']:<8}  {where}  {row['quote']!r}"
-            if row["state"] == AnchorState.CHANGED:
-                line += f" -> {row['found']!r}"
+        for line in report.lines():
             print(one_line(line))
     if not args.dry_run:
-        store.save(refresh(document, article, anchors), path)
-    untrusted = sum(not anchor.state.trusted for anchor in anchors.values())
-    counts = dict.fromkeys(AnchorState, 0)
-    for anchor in anchors.values():
-        counts[anchor.state] += 1
-    summary = ", ".join(f"{counts[state]} {state}" for state in AnchorState)
+        store.save(refresh(document, article, report.anchors), path)
     verb = "would save" if args.dry_run else "saved"
-    print(f"{len(anchors)} claims: {summary} ({verb} {one_line(str(path))})", file=sys.stderr)
-    return EXIT_FINDINGS if untrusted else EXIT_OK
+    print(f"{report.summary()} ({verb} {one_line(str(path))})", file=sys.stderr)
+    return EXIT_FINDINGS if report.untrusted else EXIT_OK
 
 
 # --- annotate --------------------------------------------------------------
