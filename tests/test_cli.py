@@ -606,7 +606,7 @@ def test_the_real_entry_point_does_not_import_textual(tmp_path: Path) -> None:
 
 
 def test_the_filter_choices_are_the_models() -> None:
-    """cli.py spells the enumerations out to keep pydantic out of start-up; they must agree."""
+    """factmark.cli spells the choices out to keep pydantic out of start-up; they must agree."""
     from factmark import cli, model
 
     assert cli.VERDICT_CHOICES == model.VERDICTS

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from factmark import store
 from factmark.anchor import AnchorState, locate_all
@@ -28,6 +29,52 @@ class FileReport:
     @property
     def clean(self) -> bool:
         return not self.problems
+
+    def as_data(self) -> dict[str, Any]:
+        """The file's outcome as ``check --format json`` prints it."""
+        return {
+            "path": str(self.path),
+            "claims": self.claims,
+            "problems": [
+                {
+                    "line": p.line,
+                    "column": p.column,
+                    "claim": p.claim,
+                    "key": p.key,
+                    "message": p.message,
+                    "text": str(p),
+                }
+                for p in self.problems
+            ],
+        }
+
+
+@dataclass
+class CheckReport:
+    """The outcome of checking several annotation files."""
+
+    files: list[FileReport]
+
+    @property
+    def problems(self) -> list[Problem]:
+        return [problem for report in self.files for problem in report.problems]
+
+    def as_data(self) -> dict[str, Any]:
+        """The outcome as ``check --format json`` prints it."""
+        return {
+            "files": [report.as_data() for report in self.files],
+            "problems": len(self.problems),
+        }
+
+    def summary(self) -> str:
+        """One line: the count of problems (or all clean), of files and of claims."""
+        files = len(self.files)
+        claims = sum(report.claims for report in self.files)
+        counts = f"{files} file{'s' * (files != 1)}, {claims} claim{'s' * (claims != 1)}"
+        problems = len(self.problems)
+        if problems:
+            return f"{problems} problem{'s' * (problems != 1)} ({counts})"
+        return f"all clean ({counts})"
 
 
 def annotation_files(paths: Iterable[Path]) -> Iterator[Path]:

@@ -36,6 +36,11 @@ UNSAFE = re.compile(f"[\t\n{_CONTROLS}{_FORMAT}{_SEPARATORS}]")
 """The same and newline: for one-line views (a message, a table cell)."""
 
 
+def one_line(text: str) -> str:
+    """Text as one printable line: control and invisible characters as escapes."""
+    return UNSAFE.sub(lambda match: match.group().encode("unicode_escape").decode(), text)
+
+
 def escaped(char: str) -> str:
     """A hidden character as the file and the diff write it: ``\\u061C``, ``\\U000E0041``."""
     code = ord(char)

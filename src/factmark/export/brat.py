@@ -10,6 +10,8 @@ confidence are attributes, links are relations named by their kind, notes are
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from factmark.anchor import offset_at_hint
 from factmark.article import Article
 from factmark.model import AnnotationFile
@@ -19,15 +21,29 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
+class Standoff(NamedTuple):
+    """The ``.ann`` text, and how many claims it leaves out (not where their hints say)."""
+
+    text: str
+    left_out: int
+
+
 def export(document: AnnotationFile, article: Article) -> str:
     """The ``.ann`` text for the document's claims whose hints hold in the article."""
+    return standoff(document, article).text
+
+
+def standoff(document: AnnotationFile, article: Article) -> Standoff:
+    """The ``.ann`` text for the document's claims whose hints hold in the article, and
+    the count of those left out."""
     lines: list[str] = []
     names: dict[str, str] = {}
-    attribute = note = 0
+    attribute = note = left_out = 0
     for claim in document.sorted().claims:
         start = offset_at_hint(claim, article)
         if start is None:
-            continue  # not where its hints say: re-anchor first
+            left_out += 1  # not where its hints say: re-anchor first
+            continue
         fragments, cursor = [], start
         for piece in claim.quote.split("\n"):
             fragments.append(f"{cursor} {cursor + len(piece)}")
@@ -47,4 +63,4 @@ def export(document: AnnotationFile, article: Article) -> str:
             lines.append(
                 f"R{number}\t{link.kind} Arg1:{names[link.source]} Arg2:{names[link.target]}"
             )
-    return "\n".join(lines) + ("\n" if lines else "")
+    return Standoff("\n".join(lines) + ("\n" if lines else ""), left_out)

@@ -1,0 +1,115 @@
+"""The ``factmark`` command line.
+
+One module per command family registers its commands' arguments and runs
+them. Only ``annotate`` imports Textual, and only when it runs: every other
+command starts fast and works without a terminal.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, NoReturn
+
+from factmark import __version__
+from factmark.errors import FactmarkError
+
+if TYPE_CHECKING:
+    Commands = argparse._SubParsersAction["Parser"]
+
+# The commands import what they use when they run: `factmark annotate` paints
+# its first screen before pydantic is even loaded, and `--help` is instant.
+
+EXIT_OK, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2
+VERDICT_CHOICES = ("pending", "accurate", "mostly-accurate", "disputed", "misleading",
+                   "inaccurate", "unverifiable")  # fmt: skip
+CONFIDENCE_CHOICES = ("unrated", "low", "medium", "high")
+EXPORT_FORMATS = ("w3c", "claimreview", "brat", "markdown", "html", "csv")
+
+Command = Callable[[argparse.Namespace], int]
+
+
+class UsageError(FactmarkError):
+    """Input a command cannot use: printed as one line, exit 2."""
+
+
+# Messages quote paths and the file's own values: untrusted text that may hold a
+# newline (a second line) or an escape sequence (which the terminal would obey).
+
+
+def one_line(text: str) -> str:
+    """Text as one printable line: control and invisible characters as escapes."""
+    from factmark.visible import one_line as printable
+
+    return printable(text)
+
+
+def fail(message: str) -> None:
+    print(f"factmark: {one_line(message)}", file=sys.stderr)
+
+
+class Parser(argparse.ArgumentParser):
+    """factmark's parsers: usage errors are one line, exit 2, like every other error.
+
+    The top-level parser also knows its command names, for ``factmark ARTICLE``.
+    """
+
+    command_names: frozenset[str] = frozenset()
+
+    def error(self, message: str) -> NoReturn:
+        fail(f"{self.prog.removeprefix('factmark ') or 'factmark'}: {message} "
+             f"(see {self.prog} --help)")  # fmt: skip
+        raise SystemExit(EXIT_UNUSABLE)
+
+
+def build_parser() -> Parser:
+    from factmark.cli import annotate, check, export, git, reanchor, review
+
+    parser = Parser(
+        prog="factmark",
+        description="Fact-check annotation for editors: mark an article's claims, "
+        "record sources and verdicts, keep them in git.",
+        epilog="factmark ARTICLE is short for factmark annotate ARTICLE.",
+    )
+    parser.add_argument("--version", action="version", version=f"factmark {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    # In the order --help lists them.
+    for register in (
+        annotate.register, check.register_check, reanchor.register, check.register_fmt,
+        git.register_textconv, git.register_git_setup, git.register_diff, review.register,
+        export.register, git.register_merge_driver,
+    ):  # fmt: skip
+        register(commands)
+    parser.command_names = frozenset(commands.choices)
+    return parser
+
+
+def _with_default_command(argv: Sequence[str], parser: Parser) -> list[str]:
+    """``factmark ARTICLE`` means ``factmark annotate ARTICLE``."""
+    argv = list(argv)
+    if argv and not argv[0].startswith("-") and argv[0] not in parser.command_names:
+        return ["annotate", *argv]
+    return argv
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(_with_default_command(sys.argv[1:] if argv is None else argv, parser))
+    run: Command | None = getattr(args, "run", None)
+    if run is None:
+        parser.print_help()
+        return EXIT_UNUSABLE
+    try:
+        return run(args)
+    except FactmarkError as error:
+        fail(str(error))
+        return EXIT_UNUSABLE
+    except BrokenPipeError:
+        return EXIT_OK
+    except OSError as error:  # e.g. a folder that cannot be written to
+        where = f"{error.filename}: " if error.filename else ""
+        fail(f"{where}{error.strerror or error}")
+        return EXIT_UNUSABLE
+    except KeyboardInterrupt:
+        return 130

@@ -1,0 +1,7 @@
+"""``python -m factmark.cli``."""
+
+import sys
+
+from factmark.cli import main
+
+sys.exit(main())

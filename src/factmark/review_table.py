@@ -1,0 +1,81 @@
+"""The review as a Rich table for the terminal (``factmark review``); Rich only."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from factmark.gitio.render import PASSIVE, shorten
+from factmark.model import AnnotationFile, Claim
+from factmark.review import contradicted, contradictions, counted, shown_of
+from factmark.visible import CONTRADICTED_SYMBOL, VERDICT_SYMBOLS, one_line
+
+
+def print_table(
+    document: AnnotationFile, claims: list[Claim], title: str, states: dict[str, str]
+) -> None:
+    """Claims as a table fitted to the terminal; plain text when piped or with NO_COLOR."""
+    console = Console(no_color=bool(os.environ.get("NO_COLOR")), highlight=False)
+    shown = shown_of(len(claims), len(document.claims))
+    table = Table(title=Text(f"Fact-check: {one_line(title)} · {shown}"), expand=False)
+    table.add_column("¶", justify="right", no_wrap=True)
+    table.add_column("verdict", no_wrap=True)
+    table.add_column("conf.", no_wrap=True)
+    table.add_column("quote", overflow="fold", ratio=3)
+    table.add_column("src", justify="right", no_wrap=True)
+    table.add_column("links", overflow="fold", ratio=1)
+    ends = contradicted(document)
+    paragraphs = {claim.id: claim.paragraph for claim in document.claims}
+    quotes = {claim.id: claim.quote for claim in document.claims}
+    for claim in claims:
+        symbol = CONTRADICTED_SYMBOL if claim.id in ends else VERDICT_SYMBOLS[claim.verdict]
+        verdict = Text(f"{symbol} {claim.verdict}")
+        state = states.get(claim.id, "anchored")
+        if state in ("changed", "orphan"):
+            verdict.append(f"\n⚠ {state}", style="bold")
+        table.add_row(
+            Text(str(claim.paragraph or "?")), verdict, Text(claim.confidence),
+            Text(one_line(" ".join(claim.quote.split()))), Text(str(len(claim.sources))),
+            Text("; ".join(_links(document, claim, paragraphs, quotes))),
+        )  # fmt: skip
+    console.print(table)
+    if not claims:
+        console.print(Text("No claims match.", style="italic"))
+    _print_contradictions(console, document, (claim.id for claim in claims), paragraphs)
+
+
+def _links(
+    document: AnnotationFile,
+    claim: Claim,
+    paragraphs: dict[str, int | None],
+    quotes: dict[str, str],
+) -> list[str]:
+    """The claim's links, each as its verb, the other claim's paragraph and a short quote."""
+    links = []
+    for link in document.links_of(claim.id):
+        other = link.other(claim.id)
+        verb = link.kind if link.symmetric or link.source == claim.id else PASSIVE[link.kind]
+        links.append(f"{verb} ¶{paragraphs.get(other) or '?'} “{shorten(quotes[other], 24)}”")
+    return links
+
+
+def _print_contradictions(
+    console: Console,
+    document: AnnotationFile,
+    claim_ids: Iterable[str],
+    paragraphs: dict[str, int | None],
+) -> None:
+    """The contradictions among the shown claims, each as its two quotes, under a count."""
+    found = contradictions(document, claim_ids)
+    if not found:
+        return
+    console.print(Text(f"\n{counted(len(found), 'contradiction')}", style="bold"))
+    for item in found:
+        first, second = (paragraphs[item[end]] or "?" for end in ("from", "to"))
+        line = Text(f"¶{first} “{one_line(item['from_quote'])}”")
+        line.append(f"\n   ≠ ¶{second} “{one_line(item['to_quote'])}”")
+        console.print(line)
