@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
     from factmark.article import Article
     from factmark.model import AnnotationFile, Claim
-    from factmark.store import Loaded
+    from factmark.store.loading import Loaded
 
 # The commands import what they use when they run: `factmark annotate` paints
 # its first screen before pydantic is even loaded, and `--help` is instant.
@@ -108,28 +108,28 @@ def run_check(args: argparse.Namespace) -> int:
 
 
 def run_fmt(args: argparse.Namespace) -> int:
-    from factmark import store
     from factmark.checking import annotation_files
-    from factmark.store import StoreError
+    from factmark.store import atomic, loading, writer
+    from factmark.store.problems import StoreError
 
     paths = [Path(p) for p in args.paths] or [Path()]
     changed, unchanged, failed = [], 0, False
     for path in annotation_files(paths):
         try:
-            data, _ = store.read_bytes(path)
-            document = store.parse(data, path)
+            data, _ = atomic.read_bytes(path)
+            document = loading.parse(data, path)
         except StoreError as error:
             fail(str(error))
             failed = True
             continue
-        if store.is_canonical(data, document):
+        if writer.is_canonical(data, document):
             unchanged += 1
             continue
         changed.append(path)
         if args.check:
             print(f"would reformat: {one_line(str(path))}")
         else:
-            store.save(document, path)
+            writer.save(document, path)
     if failed:
         return EXIT_UNUSABLE  # the one-line error said it; a summary would be a second line
     verb = "would be reformatted" if args.check else "reformatted"
@@ -196,7 +196,8 @@ TARGET_HELP = (
 def _load_target(target: str | None, annotations: str | None) -> tuple[Loaded, Article, Path]:
     """An article or its annotation file (by default the obvious one here), loaded: the
     annotations, the article and its path."""
-    from factmark import store, targets
+    from factmark import targets
+    from factmark.store import loading
 
     found = targets.resolve(
         Path(target) if target is not None else targets.obvious(Path.cwd()), annotations
@@ -207,11 +208,11 @@ def _load_target(target: str | None, annotations: str | None) -> tuple[Loaded, A
         raise UsageError(
             f"{found.article_path}: no annotation file (looked for {found.annotation_path})"
         )
-    return store.load(found.annotation_path), found.article, found.article_path
+    return loading.load(found.annotation_path), found.article, found.article_path
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from factmark import store
+    from factmark.store import atomic
 
     if args.format not in EXPORT_FORMATS:
         raise UsageError(f"unknown format {args.format!r} (one of: {', '.join(EXPORT_FORMATS)})")
@@ -222,7 +223,7 @@ def run_export(args: argparse.Namespace) -> int:
     if args.output in (None, "-", "/dev/stdout"):  # our own stdout, where the shell sent it
         sys.stdout.write(text)
     else:
-        store.write_atomic(Path(args.output), text.encode("utf-8"))
+        atomic.write_atomic(Path(args.output), text.encode("utf-8"))
     return EXIT_OK
 
 
@@ -401,8 +402,9 @@ def run_merge_driver(args: argparse.Namespace) -> int:
 
 
 def run_reanchor(args: argparse.Namespace) -> int:
-    from factmark import store, targets
+    from factmark import targets
     from factmark.anchor import AnchorState, locate_all, refresh
+    from factmark.store import loading, writer
 
     found = targets.resolve(Path(args.article), args.annotations)
     article, path = found.article, found.annotation_path
@@ -410,7 +412,7 @@ def run_reanchor(args: argparse.Namespace) -> int:
         raise UsageError(f"{path}: is a directory, not an annotation file")
     if not path.exists():
         raise UsageError(f"{path}: no annotation file for {args.article}")
-    document = (found.loaded or store.load(path)).document
+    document = (found.loaded or loading.load(path)).document
     anchors = locate_all(document, article, fuzzy=True)
     rows = []
     for claim in document.claims:
@@ -436,7 +438,7 @@ def run_reanchor(args: argparse.Namespace) -> int:
                 line += f" -> {row['found']!r}"
             print(one_line(line))
     if not args.dry_run:
-        store.save(refresh(document, article, anchors), path)
+        writer.save(refresh(document, article, anchors), path)
     untrusted = sum(not anchor.state.trusted for anchor in anchors.values())
     counts = dict.fromkeys(AnchorState, 0)
     for anchor in anchors.values():

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import re
+from collections.abc import Iterator
 from pathlib import Path
 
 ANNOTATIONS_DIR = "annotations"
@@ -93,3 +95,27 @@ def article_in_repository(annotation_path: Path, article: str) -> Path:
     if ".git" in real.relative_to(real_root).parts:  # git's config may hold a token
         raise ArticlePathError(f"in git's own folder, not the files of {root}")
     return path
+
+
+_SKIPPED_DIRS = {".git", ".venv", "venv", "node_modules", "__pycache__", ".tox", ".mypy_cache"}
+
+
+def annotation_files_in(folder: Path) -> Iterator[Path]:
+    """Annotation files below a folder: ``*.toml`` that declare a factmark format."""
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if d not in _SKIPPED_DIRS and not d.startswith("."))
+        for name in sorted(files):
+            if not name.endswith(".toml"):
+                continue
+            candidate = Path(root) / name
+            if Path(root).name == ANNOTATIONS_DIR or _declares_factmark(candidate):
+                yield candidate
+
+
+def _declares_factmark(path: Path) -> bool:
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(4096)
+    except OSError:
+        return False
+    return re.search(rb'^format\s*=\s*"factmark/', head, re.MULTILINE) is not None

@@ -2,7 +2,7 @@
 
 Given an article, the article is the editor's own choice and its annotation
 file is found beside it. Given an annotation file, the article is the one the
-file names, which must be inside the file's repository (store.read_article).
+file names, which must be inside the file's repository (factmark.store.loading.read_article).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from factmark.errors import FactmarkError
 from factmark.paths import ANNOTATIONS_DIR, annotation_path_for, git_root, looks_like_annotations
 
 if TYPE_CHECKING:
-    from factmark.store import Loaded
+    from factmark.store.loading import Loaded
 
 
 @dataclass(frozen=True)
@@ -35,10 +35,10 @@ def resolve(target: Path, annotations: Path | str | None = None) -> Target:
     StoreError or ArticleError, each one line naming the file, when it cannot be read.
     """
     if looks_like_annotations(target):
-        from factmark import store  # pydantic: only here, so annotate ARTICLE paints first
+        from factmark.store import loading  # pydantic: only here, so annotate ARTICLE paints first
 
-        loaded = store.load(target)
-        article = store.read_article(loaded)
+        loaded = loading.load(target)
+        article = loading.read_article(loaded)
         return Target(article, loaded.article_path, loaded.path, loaded)
     return Target(Article.read(target), target, annotation_path_for(target, annotations))
 

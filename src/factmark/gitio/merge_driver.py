@@ -15,10 +15,12 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from factmark import store
+from factmark.gitio.blocks import Blocks, split_blocks
 from factmark.merge import MergeResult, merge, merge_claims, merge_header, merge_links
 from factmark.model import AnnotationFile, Claim
-from factmark.store import Blocks, ConflictSides, StoreError
+from factmark.store import atomic, loading, writer
+from factmark.store.problems import StoreError
+from factmark.store.writer import ConflictSides
 
 EXIT_CLEAN, EXIT_CONFLICT = 0, 1
 
@@ -32,11 +34,11 @@ class DriverOutcome:
 
 
 def _read(path: Path, fallback_article: str | None = None) -> AnnotationFile:
-    data, _ = store.read_bytes(path)
+    data, _ = atomic.read_bytes(path)
     if not data.strip() and fallback_article is not None:
         # git passes an empty ancestor when both sides added the file.
         return AnnotationFile(article=fallback_article)
-    return store.parse(data, path)
+    return loading.parse(data, path)
 
 
 def conflicted_text(
@@ -56,7 +58,7 @@ def conflicted_text(
     merged = result.document.model_copy(
         update={"links": [link for link in result.document.links if link.key not in conflicted]}
     )
-    return store.dumps_conflicted(merged, claims, links, marker_size=marker_size)
+    return writer.dumps_conflicted(merged, claims, links, marker_size=marker_size)
 
 
 @dataclass(frozen=True)
@@ -76,7 +78,7 @@ def merge_by_blocks(base: str, ours: str, theirs: str, marker_size: int = 7) -> 
     field by field and written anew. None when a side is not in canonical
     shape or the files' own keys conflict: the caller then merges whole documents.
     """
-    split = [store.split_blocks(text) for text in (base, ours, theirs)]
+    split = [split_blocks(text) for text in (base, ours, theirs)]
     if split[0] is None or split[1] is None or split[2] is None:
         return None
     b, o, t = split[0], split[1], split[2]
@@ -114,9 +116,9 @@ def merge_by_blocks(base: str, ours: str, theirs: str, marker_size: int = 7) -> 
     for claim in merged:
         sides = ConflictSides(our_claims.get(claim.id), their_claims.get(claim.id))
         text = (
-            store.conflict_text(sides, marker_size)
+            writer.conflict_text(sides, marker_size)
             if claim.id in conflicted
-            else store.claim_text(claim)
+            else writer.claim_text(claim)
         )
         pieces.append(((*claim.position, claim.id), text))
     pieces.sort(key=lambda piece: piece[0])
@@ -127,11 +129,11 @@ def merge_by_blocks(base: str, ours: str, theirs: str, marker_size: int = 7) -> 
         (link for link in links if link.key not in conflicted_links),
         key=lambda link: (link.source, link.target, link.kind),
     )
-    blocks = [store.header_text(head)]
+    blocks = [writer.header_text(head)]
     blocks += [text for _, text in pieces]
-    blocks += [store.link_text(link) for link in clean_links]
+    blocks += [writer.link_text(link) for link in clean_links]
     blocks += [
-        store.conflict_text(
+        writer.conflict_text(
             ConflictSides(ours_by_key.get(key), theirs_by_key.get(key)), marker_size
         )
         for key in conflicted_links
@@ -157,18 +159,18 @@ def merge_files(base: Path, ours: Path, theirs: Path, marker_size: int = 7) -> D
     try:
         result = merge(base_document, our_document, their_document)
         if result.clean:
-            text = store.dumps(result.document)
+            text = writer.dumps(result.document)
         elif not result.header_conflicts:
             text = conflicted_text(result, our_document, their_document, marker_size)
     except Exception as error:  # a bug here must not cost anyone their side of the merge
         return _line_merge(base, ours, theirs, marker_size, f"internal error: {error!r}")
     if result.clean:
-        store.write_atomic(ours, text.encode("utf-8"))
+        atomic.write_atomic(ours, text.encode("utf-8"))
         return DriverOutcome(EXIT_CLEAN, "")
     if result.header_conflicts:
         names = ", ".join(c.key for c in result.header_conflicts)
         return _line_merge(base, ours, theirs, marker_size, f"both sides changed {names}")
-    store.write_atomic(ours, text.encode("utf-8"))
+    atomic.write_atomic(ours, text.encode("utf-8"))
     named = [f"claim {claim_id}" for claim_id in result.conflicted_claims]
     named += [f"link {a}->{b} {kind}" for a, b, kind in result.conflicted_links]
     return DriverOutcome(EXIT_CONFLICT, f"conflict in {', '.join(named)}")
@@ -189,7 +191,7 @@ def _merge_by_blocks(
         return None
     if merged is None:
         return None
-    store.write_atomic(ours, merged.text.encode("utf-8"))
+    atomic.write_atomic(ours, merged.text.encode("utf-8"))
     if not merged.conflicted:
         return DriverOutcome(EXIT_CLEAN, "")
     return DriverOutcome(EXIT_CONFLICT, f"conflict in {', '.join(merged.conflicted)}")
@@ -239,5 +241,5 @@ def _line_merge(
         f"{'<' * marker_size} ours\n{ours_text.rstrip(chr(10))}\n"
         f"{'=' * marker_size}\n{theirs_text.rstrip(chr(10))}\n{'>' * marker_size} theirs\n"
     )
-    store.write_atomic(ours, both.encode("utf-8", errors="surrogateescape"))
+    atomic.write_atomic(ours, both.encode("utf-8", errors="surrogateescape"))
     return DriverOutcome(EXIT_CONFLICT, f"{reason}; both sides kept whole")
