@@ -11,7 +11,7 @@ import tempfile
 import time
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta, timezone
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -31,7 +31,13 @@ from factmark.model import (
     Source,
     Stance,
 )
-from factmark.paths import annotation_files_in, annotation_path_for, relative_article
+from factmark.paths import (
+    annotation_files_in,
+    annotation_path_for,
+    annotations_folder_files,
+    in_annotations_folder,
+    relative_article,
+)
 from factmark.store import atomic, loading, writer
 from factmark.store.problems import ChangedOnDiskError, StoreError
 
@@ -817,6 +823,21 @@ def test_temporaries_are_never_taken_for_annotation_files(tmp_path: Path) -> Non
     make_temporary(tmp_path / "elsewhere.toml", 999_999_999)
     (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\n', encoding="utf-8")
     assert list(annotation_files_in(tmp_path)) == [tmp_path / "elsewhere.toml", path]
+
+
+def test_one_rule_says_which_files_of_a_folder_are_annotation_files(tmp_path: Path) -> None:
+    """check (a folder), the obvious target (annotations/ here) and diff (changed files) agree."""
+    annotations = tmp_path / "annotations"
+    annotations.mkdir()
+    for name in ("a.toml", "b.txt", "c.toml.bak"):
+        (annotations / name).write_text(SAMPLE_TEXT, encoding="utf-8")
+    (annotations / "d.toml").mkdir()
+    assert annotations_folder_files(tmp_path) == [annotations / "a.toml"]
+    assert annotations_folder_files(annotations) == [annotations / "a.toml"]
+    assert list(annotation_files_in(tmp_path)) == [annotations / "a.toml"]
+    assert in_annotations_folder(PurePosixPath("docs/annotations/a.toml"))
+    assert not in_annotations_folder(PurePosixPath("annotations.toml"))
+    assert not in_annotations_folder(PurePosixPath("notes/a.toml"))
 
 
 def test_save_unless_changed_refuses_when_the_file_changed_on_disk(tmp_path: Path) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterator
-from pathlib import Path
+from pathlib import Path, PurePath
 
 ANNOTATIONS_DIR = "annotations"
 
@@ -40,6 +40,22 @@ def annotation_path_for(article: Path | str, override: Path | str | None = None)
 def looks_like_annotations(path: Path) -> bool:
     """Whether a path names an annotation file rather than an article."""
     return path.suffix == ".toml"
+
+
+def in_annotations_folder(path: PurePath) -> bool:
+    """Whether a path is where annotation files live: ``*.toml`` in an ``annotations/`` folder."""
+    return path.parent.name == ANNOTATIONS_DIR and path.name.endswith(".toml")
+
+
+def annotations_folder_files(folder: Path) -> list[Path]:
+    """The annotation files of ``folder`` (an ``annotations/`` folder, or the one in it)."""
+    if folder.name != ANNOTATIONS_DIR:
+        folder = folder / ANNOTATIONS_DIR
+    if not folder.is_dir():
+        return []
+    return sorted(
+        path for path in folder.iterdir() if in_annotations_folder(path) and path.is_file()
+    )
 
 
 def relative_article(annotation_path: Path, article: Path) -> str:
@@ -108,7 +124,7 @@ def annotation_files_in(folder: Path) -> Iterator[Path]:
             if not name.endswith(".toml"):
                 continue
             candidate = Path(root) / name
-            if Path(root).name == ANNOTATIONS_DIR or _declares_factmark(candidate):
+            if in_annotations_folder(candidate) or _declares_factmark(candidate):
                 yield candidate
 
 

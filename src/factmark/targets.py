@@ -13,7 +13,12 @@ from typing import TYPE_CHECKING
 
 from factmark.article import Article
 from factmark.errors import FactmarkError
-from factmark.paths import ANNOTATIONS_DIR, annotation_path_for, git_root, looks_like_annotations
+from factmark.paths import (
+    annotation_path_for,
+    annotations_folder_files,
+    git_root,
+    looks_like_annotations,
+)
 
 if TYPE_CHECKING:
     from factmark.store.loading import Loaded
@@ -70,7 +75,7 @@ def obvious(cwd: Path) -> Path:
         raise NoObviousTarget(_choices(cwd, here))
     top = git_root(cwd) or cwd
     for folder in (cwd, *cwd.parents):
-        files = _annotation_files(folder)
+        files = annotations_folder_files(folder)
         if len(files) == 1:
             return files[0]
         if files:
@@ -78,15 +83,6 @@ def obvious(cwd: Path) -> Path:
         if folder == top:
             break
     raise NoObviousTarget(f"{cwd}: no annotation file here or above; name an ARTICLE")
-
-
-def _annotation_files(folder: Path) -> list[Path]:
-    """The annotation files of ``folder`` (an ``annotations/`` folder, or the one in it)."""
-    if folder.name != ANNOTATIONS_DIR:
-        folder = folder / ANNOTATIONS_DIR
-    if not folder.is_dir():
-        return []
-    return sorted(path for path in folder.glob("*.toml") if path.is_file())
 
 
 def _choices(folder: Path, paths: list[Path]) -> str:

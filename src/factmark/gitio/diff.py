@@ -53,7 +53,7 @@ from factmark.gitio.git import (
 )
 from factmark.gitio.render import claim_fields, link_text, printable, source_text
 from factmark.model import AnnotationFile, Claim, Link, Source, format_timestamp
-from factmark.paths import ANNOTATIONS_DIR
+from factmark.paths import in_annotations_folder
 from factmark.store import atomic, loading
 
 WORKING_TREE = "working tree"
@@ -483,12 +483,6 @@ def use_colour(is_terminal: bool, environ: Mapping[str, str]) -> bool:
 # --- what to compare ----------------------------------------------------------------
 
 
-def is_annotation_path(relative: str) -> bool:
-    """Whether a repository path is an annotation file: ``…/annotations/*.toml``."""
-    path = PurePosixPath(relative)
-    return path.suffix == ".toml" and path.parent.name == ANNOTATIONS_DIR
-
-
 def _looks_like_path(argument: str) -> bool:
     return "/" in argument or os.sep in argument or argument.endswith(".toml")
 
@@ -617,7 +611,7 @@ def _changed_files(root: Path, folders: Sequence[str], old: str, new: str | None
             ["ls-files", "--others", "--exclude-standard", "-z", *pathspecs], root
         ).stdout
     names = {name for name in output.decode("utf-8", "surrogateescape").split("\0") if name}
-    return sorted(name for name in names if is_annotation_path(name))
+    return sorted(name for name in names if in_annotations_folder(PurePosixPath(name)))
 
 
 def _compare_in_git(root: Path, relative: str, shown: str, old: str, new: str | None) -> FileDiff:
