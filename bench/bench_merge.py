@@ -284,10 +284,10 @@ def breakdown(ours_file: Path, document: AnnotationFile, rounds: int) -> list[tu
             best(rounds, lambda: None, lambda: AnnotationFile.model_validate(raw)),
         ),
         (
-            "store.parse, one file (x3 per merge)",
+            "loading.parse, one file (x3 per merge)",
             best(rounds, lambda: None, lambda: loading.parse(text)),
         ),
-        ("store.dumps of the result", best(rounds, lambda: None, lambda: writer.dumps(document))),
+        ("writer.dumps of the result", best(rounds, lambda: None, lambda: writer.dumps(document))),
     ]
 
 
