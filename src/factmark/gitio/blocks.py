@@ -1,8 +1,4 @@
-"""A canonical annotation file cut at its tables, for the merge driver.
-
-Lets a merge of two large files parse only the claims that changed: a claim
-whose text is the same on every side is the same claim.
-"""
+"""A canonical annotation file cut at its tables, for the merge driver's fast path."""
 
 from __future__ import annotations
 
