@@ -46,7 +46,6 @@ from pathlib import Path
 
 from installed import environment
 
-from factmark import store
 from factmark.anchor import Anchor, AnchorState, attach
 from factmark.article import Article, sentence_spans
 from factmark.checking import check_file
@@ -61,6 +60,8 @@ from factmark.model import (
     Source,
     new_claim_id,
 )
+from factmark.paths import annotation_path_for, relative_article
+from factmark.store import writer
 
 FACTMARK = Path(sys.executable).parent / "factmark"
 TARGET = 2.0
@@ -199,7 +200,7 @@ def make_document(article: Article, article_path: Path, rng: random.Random) -> A
             Link(source=source, target=target, kind=kind, note="1,200 here; 1,212 there"),
         )
     return AnnotationFile(
-        article=store.relative_article(store.annotation_path_for(article_path), article_path),
+        article=relative_article(annotation_path_for(article_path), article_path),
         article_sha256=article.sha256,
         claims=claims,
         links=list(links.values()),
@@ -275,9 +276,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         rng = random.Random(20261127)
         article_path = folder / "seeds" / "book.txt"
         article = write_article(rng, article_path)
-        path = store.annotation_path_for(article_path)
+        path = annotation_path_for(article_path)
         document = make_document(article, article_path, rng)
-        store.save(document, path)
+        writer.save(document, path)
 
         report = check_file(path)
         if not report.clean or report.claims != CLAIMS:

@@ -43,7 +43,6 @@ from pathlib import Path
 
 from installed import environment
 
-from factmark import store
 from factmark.gitio.merge_driver import merge_files
 from factmark.merge import merge
 from factmark.model import (
@@ -57,6 +56,7 @@ from factmark.model import (
     Source,
     new_claim_id,
 )
+from factmark.store import loading, writer
 
 FACTMARK = Path(sys.executable).parent / "factmark"
 CLAIMS = 2_000
@@ -258,7 +258,7 @@ def measure(case: Case, base_file: Path, work: Path, rounds: int) -> list[tuple[
     merged = best(rounds, lambda: None, in_memory)
     in_process = best(rounds, restore, driver)
     if case.exit_code == 0:
-        assert store.load(work).document == result.document
+        assert loading.load(work).document == result.document
     else:
         assert work.read_text(encoding="utf-8").count("\n<<<<<<< ") == CONFLICTS
     as_program = median(rounds, restore, command)
@@ -284,10 +284,10 @@ def breakdown(ours_file: Path, document: AnnotationFile, rounds: int) -> list[tu
             best(rounds, lambda: None, lambda: AnnotationFile.model_validate(raw)),
         ),
         (
-            "store.parse, one file (x3 per merge)",
-            best(rounds, lambda: None, lambda: store.parse(text)),
+            "loading.parse, one file (x3 per merge)",
+            best(rounds, lambda: None, lambda: loading.parse(text)),
         ),
-        ("store.dumps of the result", best(rounds, lambda: None, lambda: store.dumps(document))),
+        ("writer.dumps of the result", best(rounds, lambda: None, lambda: writer.dumps(document))),
     ]
 
 
@@ -324,7 +324,7 @@ def main() -> int:
         ("theirs_c", theirs_c),
     ]:
         files[name] = folder / f"{name}.toml"
-        store.save(document, files[name])
+        writer.save(document, files[name])
     work = folder / "work.toml"  # git's %A: the driver overwrites it with the result
 
     print(

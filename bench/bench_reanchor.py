@@ -33,10 +33,10 @@ from pathlib import Path
 
 from installed import environment
 
-from factmark import store
 from factmark.anchor import Anchor, AnchorState, attach, locate_all
 from factmark.article import Article
 from factmark.model import AnnotationFile, Claim, new_claim_id
+from factmark.store import writer
 
 FACTMARK = Path(sys.executable).parent / "factmark"
 ENVIRONMENT = environment()
@@ -110,7 +110,7 @@ def processes(folder: Path, document: AnnotationFile, original: Article, edited:
               rounds: int) -> dict[str, list[float]]:  # fmt: skip
     """Times of ``factmark reanchor`` on both articles, and of ``python -c pass``."""
     saved = folder / "saved.toml"
-    store.save(document, saved)
+    writer.save(document, saved)
     articles = {"unchanged": folder / "unchanged.txt", "edited": folder / "edited.txt"}
     articles["unchanged"].write_text(original.text, encoding="utf-8")
     articles["edited"].write_text(edited.text, encoding="utf-8")

@@ -145,9 +145,9 @@ def _contradictions_shown(screen: ReviewScreen) -> bool:
 
 def rows_like_the_review(annotations: Path, article: Path) -> list[list[Text]]:
     """2,000 rows as the review shows them, for the bare table."""
-    from factmark import store
+    from factmark.store import loading
 
-    document = store.load(annotations).document.sorted()
+    document = loading.load(annotations).document.sorted()
     return [
         [Text(str(c.paragraph)), Text(" ".join(c.quote.split())[:60]), Text(c.verdict),
          Text(c.confidence), Text(str(len(c.sources))), Text("1"), Text("anchored")]

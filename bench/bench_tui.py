@@ -65,10 +65,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from factmark import store
 from factmark.anchor import AnchorState, context, locate_all
 from factmark.article import Article
 from factmark.model import LINK_KINDS, VERDICTS, AnnotationFile, Claim, Link, Source, new_claim_id
+from factmark.paths import relative_article
+from factmark.store import loading, writer
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = "000_207cb1c8ae6ad8ea"
@@ -341,13 +342,13 @@ def write_case(
     assert len(article.paragraphs) == len(paragraphs)
     claims = _claims_for(article, spans, rng)
     document = AnnotationFile(
-        article=store.relative_article(annotation_path, article_path),
+        article=relative_article(annotation_path, article_path),
         article_sha256=article.sha256,
         claims=claims,
         links=_links_for(claims, links, rng),
     )
-    store.save(document, annotation_path)
-    loaded = store.load(annotation_path).document  # what factmark will read
+    writer.save(document, annotation_path)
+    loaded = loading.load(annotation_path).document  # what factmark will read
     anchors = locate_all(loaded, article)
     assert all(a.state is AnchorState.ANCHORED for a in anchors.values()), "hints must be right"
     return Case(
@@ -378,7 +379,7 @@ def generate(folder: Path) -> dict[str, Case]:
     seed_article.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(ROOT / "seeds" / f"{SEED}.txt", seed_article)
     shutil.copyfile(ROOT / "annotations" / f"{SEED}.toml", seed_annotations)
-    seed = store.load(seed_annotations).document
+    seed = loading.load(seed_annotations).document
     cases["seed"] = Case(
         "seed",
         seed_article,

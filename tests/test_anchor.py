@@ -9,7 +9,7 @@ import pytest
 from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
-from factmark import store, typography
+from factmark import typography
 from factmark.anchor import (
     ORPHAN,
     Anchor,
@@ -22,6 +22,7 @@ from factmark.anchor import (
 )
 from factmark.article import Article
 from factmark.model import CONTEXT_LENGTH, AnnotationFile, Claim, Source
+from factmark.store import loading
 
 ROOT = Path(__file__).parents[1]
 SEED_PATH = ROOT / "tests" / "data" / "seed" / "seeds" / "000_207cb1c8ae6ad8ea.txt"
@@ -83,7 +84,7 @@ def absolute(article: Article, anchor: Anchor) -> int:
     return article.paragraph(anchor.paragraph).offset + anchor.start
 
 
-SEED_DOCUMENT = store.load(SEED_ANNOTATIONS).document
+SEED_DOCUMENT = loading.load(SEED_ANNOTATIONS).document
 
 
 def seed_document() -> AnnotationFile:

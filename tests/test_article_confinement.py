@@ -16,10 +16,10 @@ from pathlib import Path
 
 import pytest
 
-from factmark import store
 from factmark.article import Article
 from factmark.cli import main
 from factmark.paths import ArticlePathError, article_in_repository, repository_root
+from factmark.store import loading, writer
 
 DATA = Path(__file__).parent / "data"
 SEED = DATA / "seed"
@@ -57,8 +57,8 @@ def secret(tmp_path: Path) -> Path:
 
 def point_at(annotations: Path, article: str) -> None:
     """Make the annotation file name another article (its claims kept)."""
-    document = store.load(annotations).document
-    store.save(document.model_copy(update={"article": article}), annotations)
+    document = loading.load(annotations).document
+    writer.save(document.model_copy(update={"article": article}), annotations)
 
 
 def absolute(tmp_path: Path, annotations: Path) -> str:

@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 import tomli_w
 
-from factmark import __version__, store
+from factmark import __version__
 from factmark.cli import main
+from factmark.store import loading, writer
 
 ROOT = Path(__file__).parents[1]
 DATA = Path(__file__).parent / "data"
@@ -438,7 +439,7 @@ def test_fmt_check_names_a_non_canonical_file_and_leaves_it_unchanged(
     altered = change(canonical.decode("utf-8")).encode("utf-8")
     assert altered != canonical
     annotations.write_bytes(altered)
-    assert store.parse(altered).sorted() == store.parse(canonical)  # the same data
+    assert loading.parse(altered).sorted() == loading.parse(canonical)  # the same data
 
     assert main(["fmt", "--check", str(annotations)]) == 1
     captured = capsys.readouterr()
@@ -517,7 +518,7 @@ def test_fmt_that_cannot_write_exits_2_with_one_line(
     def refuse(path: Path, data: bytes) -> Path:
         raise PermissionError(13, "Permission denied", str(path))
 
-    monkeypatch.setattr(store, "write_atomic", refuse)
+    monkeypatch.setattr(writer, "write_atomic", refuse)
     assert main(["fmt", str(annotations)]) == 2
     err = capsys.readouterr().err
     assert_one_error_line(err, annotations, "Permission denied")
@@ -552,7 +553,8 @@ def python(code: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
 
 def test_the_core_modules_do_not_import_textual() -> None:
     body = (
-        "import factmark.model, factmark.article, factmark.anchor, factmark.store, "
+        "import factmark.model, factmark.article, factmark.anchor, factmark.store.loading, "
+        "factmark.store.atomic, factmark.store.writer, factmark.paths, factmark.gitio.blocks, "
         "factmark.checking, factmark.review, factmark.export.w3c, factmark.export.claimreview, "
         "factmark.export.brat, factmark.export.table, factmark.export.html, factmark.cli"
     )

@@ -6,14 +6,14 @@ from pathlib import Path
 
 import pytest
 
-from factmark import store
 from factmark.article import Article
 from factmark.checking import CheckReport, FileReport, check_file
 from factmark.export import brat
 from factmark.model import AnnotationFile
 from factmark.reanchoring import ReanchorReport
 from factmark.review_table import print_table
-from factmark.store import Problem
+from factmark.store import loading
+from factmark.store.problems import Problem
 from factmark.visible import one_line
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -26,7 +26,7 @@ def seed(*, edited: bool = False) -> tuple[AnnotationFile, Article]:
     article = Article.read(SEED_ARTICLE)
     if edited:
         article = Article(article.text.replace(*EDITED), SEED_ARTICLE)
-    return store.load(SEED_ANNOTATIONS).document, article
+    return loading.load(SEED_ANNOTATIONS).document, article
 
 
 def test_a_check_report_counts_files_claims_and_problems() -> None:

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from documents import edited, without
-from factmark import store
 from factmark.article import Article
 from factmark.model import AnnotationFile, Link, Source
 from factmark.session import Session
+from factmark.store import loading, writer
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = "000_207cb1c8ae6ad8ea"
@@ -43,7 +43,7 @@ def session(paths: tuple[Path, Path]) -> Session:
 
 def colleague(session: Session, document: AnnotationFile) -> None:
     """Their version lands on disk and the session, having no changes, reloads it."""
-    store.save(document, session.path)
+    writer.save(document, session.path)
     session.reload()
 
 
@@ -172,7 +172,7 @@ def test_deleting_a_claim_that_changed_meanwhile_asks(session: Session) -> None:
 
 def test_a_merge_with_a_conflict_applies_nothing_until_each_is_chosen(session: Session) -> None:
     theirs = edited(edited(session.document, DATES, note="Their note."), TRANSFER, tags=["theirs"])
-    store.save(theirs, session.path)
+    writer.save(theirs, session.path)
     session.update_claim(DATES, note="My note.")
     session.update_claim(TRANSFER, tags=["mine"])
     mine = session.document
@@ -182,14 +182,14 @@ def test_a_merge_with_a_conflict_applies_nothing_until_each_is_chosen(session: S
     assert session.merge_with_disk(conflicts, ["theirs", "both"]) == []
     assert session.claim(DATES).note == "Their note."
     assert session.claim(TRANSFER).tags == ["mine", "theirs"]
-    assert session.saved == store.load(session.path).document
+    assert session.saved == loading.load(session.path).document
 
 
 def test_a_merge_asks_again_when_the_file_changed_after_the_question(session: Session) -> None:
-    store.save(edited(session.document, DATES, note="Their note."), session.path)
+    writer.save(edited(session.document, DATES, note="Their note."), session.path)
     session.update_claim(DATES, note="My note.")
     conflicts = session.merge_with_disk()
-    store.save(edited(session.document, DATES, note="Their second note."), session.path)
+    writer.save(edited(session.document, DATES, note="Their second note."), session.path)
     again = session.merge_with_disk(conflicts, ["mine"])
     assert [c.theirs for c in again] == ["Their second note."]
     assert session.claim(DATES).note == "My note."
@@ -198,7 +198,9 @@ def test_a_merge_asks_again_when_the_file_changed_after_the_question(session: Se
 
 
 def test_keeping_mine_lists_each_field_of_theirs_it_would_lose(session: Session) -> None:
-    store.save(without(edited(session.document, DATES, note="Their note."), TRANSFER), session.path)
+    writer.save(
+        without(edited(session.document, DATES, note="Their note."), TRANSFER), session.path
+    )
     session.update_claim(DATES, verdict="disputed")
     lost = session.lost_by_keeping_mine()
     assert [(c.claim, c.key, c.theirs) for c in lost[:2]] == [

@@ -13,12 +13,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from factmark import store
 from factmark.article import Article
 from factmark.errors import FactmarkError
 from factmark.export import claimreview
 from factmark.export.claimreview import export, missing_for_google, shorten
 from factmark.model import VERDICTS, AnnotationFile, Claim
+from factmark.store import loading
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_ARTICLE = ROOT / "tests" / "data" / "seed" / "seeds" / "000_207cb1c8ae6ad8ea.txt"
@@ -33,7 +33,7 @@ Review = dict[str, Any]
 
 
 def seed() -> tuple[AnnotationFile, Article]:
-    return store.load(SEED_ANNOTATIONS).document, Article.read(SEED_ARTICLE)
+    return loading.load(SEED_ANNOTATIONS).document, Article.read(SEED_ARTICLE)
 
 
 def seed_export(**options: Any) -> list[Review]:

@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 
 import systemtools
-from factmark import store
 from factmark.article import Article
 from factmark.export import html
 from factmark.model import AnnotationFile, Claim, Link, Source
+from factmark.store import loading
 from factmark.visible import VERDICT_SYMBOLS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -99,7 +99,7 @@ def parse(page: str) -> TreeBuilder:
 
 
 def seed() -> tuple[AnnotationFile, Article]:
-    return store.load(SEED_ANNOTATIONS).document, Article.read(SEED_ARTICLE)
+    return loading.load(SEED_ANNOTATIONS).document, Article.read(SEED_ARTICLE)
 
 
 def hint_holds(claim: Claim, article: Article) -> bool:

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from factmark import store
 from factmark.article import Article
 from factmark.cli import main
 from factmark.export import brat, table
 from factmark.model import AnnotationFile, Claim
+from factmark.store import loading
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_ARTICLE = ROOT / "tests" / "data" / "seed" / "seeds" / "000_207cb1c8ae6ad8ea.txt"
@@ -20,7 +20,7 @@ SEED_ANNOTATIONS = ROOT / "tests" / "data" / "seed" / "annotations" / "000_207cb
 
 
 def seed() -> tuple[AnnotationFile, Article]:
-    return store.load(SEED_ANNOTATIONS).document, Article.read(SEED_ARTICLE)
+    return loading.load(SEED_ANNOTATIONS).document, Article.read(SEED_ARTICLE)
 
 
 def test_brat_offsets_are_code_points_of_the_article_for_every_claim() -> None:

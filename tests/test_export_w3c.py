@@ -19,10 +19,10 @@ from jsonschema import Draft4Validator, FormatChecker
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT4
 
-from factmark import store
 from factmark.article import Article
 from factmark.cli import main
 from factmark.export import w3c
+from factmark.store import loading
 
 ROOT = Path(__file__).resolve().parent.parent
 SUITE = ROOT / "tests" / "data" / "w3c-web-annotation-tests"
@@ -74,7 +74,7 @@ def failures(annotation: dict[str, Any]) -> list[str]:
 
 @pytest.fixture(scope="module")
 def exported() -> dict[str, Any]:
-    document = store.load(SEED_ANNOTATIONS).document
+    document = loading.load(SEED_ANNOTATIONS).document
     return w3c.export(document, Article.read(SEED_ARTICLE), URI)
 
 
@@ -85,7 +85,7 @@ def test_the_suite_is_vendored_with_its_licence() -> None:
 
 def test_every_annotation_meets_every_must(exported: dict[str, Any]) -> None:
     items = exported["first"]["items"]
-    document = store.load(SEED_ANNOTATIONS).document
+    document = loading.load(SEED_ANNOTATIONS).document
     assert len(items) == len(document.claims) + len(document.links)
     for item in items:
         assert failures({"@context": exported["@context"], **item}) == [], item["id"]
@@ -107,7 +107,7 @@ def test_positions_are_code_points_of_the_article(exported: dict[str, Any]) -> N
 
 
 def test_claims_carry_verdict_note_tags_and_sources(exported: dict[str, Any]) -> None:
-    document = store.load(SEED_ANNOTATIONS).document
+    document = loading.load(SEED_ANNOTATIONS).document
     first = document.sorted().claims[0]
     item = exported["first"]["items"][0]
     purposes = [body.get("purpose") for body in item["body"]]

@@ -23,10 +23,10 @@ from typing import Any
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from factmark import store
 from factmark.cli import main
 from factmark.model import AnnotationFile
-from factmark.store import StoreError
+from factmark.store import loading
+from factmark.store.problems import StoreError
 
 DATA = Path(__file__).parent / "data"
 SEED_ARTICLE = DATA / "seed" / "seeds" / "000_207cb1c8ae6ad8ea.txt"
@@ -145,7 +145,7 @@ def run(command: list[str]) -> tuple[int, str]:
 def read(data: bytes, path: Path) -> AnnotationFile | None:
     """The store's answer: a document, or None when it raises its own error (nothing else)."""
     try:
-        return store.parse(data, path)
+        return loading.parse(data, path)
     except StoreError:
         return None
 

@@ -18,11 +18,11 @@ from typing import Any
 
 import pytest
 
-from factmark import store
 from factmark.gitio.diff import Side, diff_documents, to_text, use_colour
 from factmark.gitio.render import printable, render, textconv
 from factmark.gitio.setup import ATTRIBUTES_LINE, factmark_command
 from factmark.model import AnnotationFile, Claim, Link, Source
+from factmark.store import writer
 
 DATA = Path(__file__).parent / "data"
 FACTMARK = Path(sys.executable).parent / "factmark"
@@ -128,7 +128,7 @@ def edit(document: AnnotationFile, claim_id: str, **update: Any) -> AnnotationFi
 
 def write(path: Path, document: AnnotationFile) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(store.dumps(document), encoding="utf-8")
+    path.write_text(writer.dumps(document), encoding="utf-8")
     return path
 
 
@@ -166,7 +166,7 @@ def changed_lines(before: str, after: str) -> list[str]:
 def test_one_field_of_one_claim_is_one_changed_line() -> None:
     before = base_document()
     after = edit(before, "k3v9q2", verdict="inaccurate")
-    assert changed_lines(store.dumps(before), store.dumps(after)) == [
+    assert changed_lines(writer.dumps(before), writer.dumps(after)) == [
         '-verdict = "pending"',
         '+verdict = "inaccurate"',
     ]
@@ -176,7 +176,7 @@ def test_a_new_claim_is_one_contiguous_block_and_nothing_else_moves() -> None:
     before = base_document()
     added = claim("x7c2aa", 5, "a claim between the two", verdict="accurate")
     after = before.model_copy(update={"claims": [*before.claims, added]})
-    old, new = store.dumps(before).splitlines(), store.dumps(after).splitlines()
+    old, new = writer.dumps(before).splitlines(), writer.dumps(after).splitlines()
     opcodes = [op for op in difflib.SequenceMatcher(a=old, b=new).get_opcodes() if op[0] != "equal"]
     assert len(opcodes) == 1
     kind, i1, i2, j1, j2 = opcodes[0]
@@ -189,7 +189,7 @@ def test_a_new_claim_is_one_contiguous_block_and_nothing_else_moves() -> None:
 def test_a_new_tag_is_one_added_line() -> None:
     before = base_document()
     after = edit(before, "k3v9q2", tags=["casualties", "figures"])
-    assert changed_lines(store.dumps(before), store.dumps(after)) == ['+    "figures",']
+    assert changed_lines(writer.dumps(before), writer.dumps(after)) == ['+    "figures",']
 
 
 def test_a_new_source_is_one_added_table() -> None:
@@ -197,7 +197,7 @@ def test_a_new_source_is_one_added_table() -> None:
     extra = Source(url="https://example.org/kshpw", title="KSHPW statement", stance="supports")
     sources = [*before.claim("k3v9q2").sources, extra]
     after = edit(before, "k3v9q2", sources=sources)
-    assert changed_lines(store.dumps(before), store.dumps(after)) == [
+    assert changed_lines(writer.dumps(before), writer.dumps(after)) == [
         "+[[claims.sources]]",
         '+url = "https://example.org/kshpw"',
         '+title = "KSHPW statement"',

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from factmark import store
 from factmark.cli import main
-from factmark.store import StoreError
+from factmark.store import loading
+from factmark.store.problems import StoreError
 
 DATA = Path(__file__).parent / "data"
 HEADER = 'format = "factmark/1"\narticle = "../story.txt"\n'
@@ -45,7 +45,7 @@ def unchanged(path: Path) -> tuple[bytes, int]:
 @pytest.mark.parametrize("text", NESTED.values(), ids=NESTED.keys())
 def test_deep_nesting_is_a_store_error(text: str) -> None:
     with pytest.raises(StoreError) as error:
-        store.parse(text, "x.toml")
+        loading.parse(text, "x.toml")
     assert str(error.value) == (
         "x.toml: not valid TOML: arrays or inline tables nested too deeply to read"
     )
@@ -122,7 +122,7 @@ RANGE = "is outside TOML's 64-bit range (-2^63 to 2^63-1)"
 
 def test_integers_beyond_64_bits_are_refused_naming_line_claim_and_key() -> None:
     with pytest.raises(StoreError) as error:
-        store.parse(HUGE, "x.toml")
+        loading.parse(HUGE, "x.toml")
     assert [str(problem) for problem in error.value.problems] == [
         f"x.toml:3: n: not valid TOML: integer -9223372036854775809 {RANGE}",
         f"x.toml:8: claim aaaa11: paragraph: not valid TOML: integer "
@@ -134,15 +134,15 @@ def test_integers_beyond_64_bits_are_refused_naming_line_claim_and_key() -> None
 
 def test_the_64_bit_limits_themselves_are_integers_toml_allows() -> None:
     text = HEADER + '\n[[claims]]\nid = "aaaa11"\nquote = "q"\nparagraph = 9223372036854775807\n'
-    assert store.parse(text, "x.toml").claims[0].paragraph == 2**63 - 1
+    assert loading.parse(text, "x.toml").claims[0].paragraph == 2**63 - 1
     with pytest.raises(StoreError, match="unknown key"):  # read as TOML; refused by the model
-        store.parse(HEADER + "n = -9223372036854775808\n", "x.toml")
+        loading.parse(HEADER + "n = -9223372036854775808\n", "x.toml")
 
 
 def test_an_integer_too_long_for_python_to_read_names_line_claim_and_key() -> None:
     text = HEADER + '\n[[claims]]\nid = "aaaa11"\nquote = "q"\nparagraph = -' + "9" * 5000 + "\n"
     with pytest.raises(StoreError) as error:
-        store.parse(text, "x.toml")
+        loading.parse(text, "x.toml")
     assert str(error.value) == (
         f"x.toml:7: claim aaaa11: paragraph: not valid TOML: an integer thousands of digits long "
         f"{RANGE}"
@@ -152,7 +152,7 @@ def test_an_integer_too_long_for_python_to_read_names_line_claim_and_key() -> No
 def test_a_long_integer_is_shortened_in_the_message() -> None:
     text = HEADER + "n = 0x" + "f" * 100 + "\n"  # not limited by int(): a power-of-two base
     with pytest.raises(StoreError) as error:
-        store.parse(text, "x.toml")
+        loading.parse(text, "x.toml")
     assert str(error.value) == (
         f"x.toml:3: n: not valid TOML: integer {str(16**100 - 1)[:20]}… (121 digits) {RANGE}"
     )

@@ -17,8 +17,8 @@ from typing import NoReturn
 
 import pytest
 
-from factmark import store
 from factmark.model import AnnotationFile, Claim, Link, Source
+from factmark.store import atomic, loading, writer
 
 KILLS = 50
 MAX_DELAY = 0.05
@@ -31,26 +31,26 @@ MAX_DELAY = 0.05
 # starting Python 50 times keeps the test within its time budget (an import of
 # factmark costs about as much CPU as the load that checks each kill).
 #
-# ``store.dumps`` is pure and takes ~0.15 s on a 1 MB document, so the saver serves
+# ``writer.dumps`` is pure and takes ~0.15 s on a 1 MB document, so the saver serves
 # the texts it computed once: otherwise most kills would land in serialisation and
 # few in the write path (temporary file, fsync, chmod, rename, folder fsync) that
-# this test is about. Every save still goes through ``store.save``.
+# this test is about. Every save still goes through ``atomic.save``.
 CHILD = """\
 import os, pickle, sys, traceback
 from pathlib import Path
-from factmark import store
+from factmark.store import atomic, loading, writer
 
 path, documents_file = sys.argv[1:]
 documents = pickle.loads(Path(documents_file).read_bytes())
-texts = {id(document): store.dumps(document) for document in documents}
-store.dumps = lambda document: texts[id(document)]
+texts = {id(document): writer.dumps(document) for document in documents}
+writer.dumps = lambda document: texts[id(document)]
 
 
 def save_forever():
     print("saving", os.getpid(), flush=True)
     while True:
         for document in documents:
-            store.save(document, path)
+            writer.save(document, path)
 
 
 print("ready", flush=True)
@@ -122,7 +122,7 @@ def fail(child: subprocess.Popen[bytes], what: str) -> NoReturn:
 @pytest.mark.slow
 def test_save_killed_at_random_moments_leaves_old_or_new_bytes(tmp_path: Path) -> None:
     old, new = two_versions()
-    old_bytes, new_bytes = store.dumps(old).encode("utf-8"), store.dumps(new).encode("utf-8")
+    old_bytes, new_bytes = writer.dumps(old).encode("utf-8"), writer.dumps(new).encode("utf-8")
     assert len(old_bytes) >= 1_000_000
     assert old_bytes != new_bytes
     versions = {old_bytes: ("old", old), new_bytes: ("new", new)}
@@ -132,7 +132,7 @@ def test_save_killed_at_random_moments_leaves_old_or_new_bytes(tmp_path: Path) -
     folder = tmp_path / "annotations"
     folder.mkdir()
     path = folder / "a.toml"
-    store.save(old, path)
+    writer.save(old, path)
 
     seed = random.randrange(2**32)
     rng = random.Random(seed)
@@ -170,8 +170,8 @@ def test_save_killed_at_random_moments_leaves_old_or_new_bytes(tmp_path: Path) -
             )
             name, expected = versions[data]
             found[name] += 1
-            interrupted += any(p.name.endswith(store.TEMP_SUFFIX) for p in folder.iterdir())
-            assert store.load(path).document == expected
+            interrupted += any(p.name.endswith(atomic.TEMP_SUFFIX) for p in folder.iterdir())
+            assert loading.load(path).document == expected
         _, stderr = child.communicate(timeout=30)  # end of input: the child exits
         assert child.returncode == 0, stderr.decode("utf-8", "replace")
     finally:
@@ -181,6 +181,6 @@ def test_save_killed_at_random_moments_leaves_old_or_new_bytes(tmp_path: Path) -
     # Some kills must have hit a save in the middle, leaving its temporary behind,
     # or the test proved nothing; the next save clears what the dead children left.
     assert interrupted > 0, f"no kill interrupted a save (seed {seed}, {dict(found)})"
-    store.save(old, path)
+    writer.save(old, path)
     assert sorted(p.name for p in folder.iterdir()) == ["a.toml"]
     assert path.read_bytes() == old_bytes

@@ -14,7 +14,6 @@ from hypothesis import strategies as st
 
 from documents import edited as edit
 from documents import without
-from factmark import store
 from factmark.merge import (
     Conflict,
     MergeResult,
@@ -32,6 +31,7 @@ from factmark.model import (
     Link,
     Source,
 )
+from factmark.store import loading, writer
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "tests" / "data" / "seed" / "annotations" / "000_207cb1c8ae6ad8ea.toml"
@@ -79,10 +79,10 @@ def assert_canonical(result: MergeResult) -> None:
     merged = result.document
     AnnotationFile.model_validate(merged.model_dump(by_alias=True))
     assert merged == merged.sorted()
-    text = store.dumps(merged)
-    again = store.parse(text)
+    text = writer.dumps(merged)
+    again = loading.parse(text)
     assert again == merged
-    assert store.dumps(again) == text
+    assert writer.dumps(again) == text
 
 
 @pytest.fixture
@@ -481,7 +481,7 @@ def test_anchored_against_two_texts_leaves_the_hash_unknown(base: AnnotationFile
 
 @functools.cache
 def seed() -> AnnotationFile:
-    return store.load(SEED).document
+    return loading.load(SEED).document
 
 
 def test_seed_edits_to_different_claims_merge_canonically() -> None:
@@ -503,7 +503,7 @@ def test_seed_edits_to_different_claims_merge_canonically() -> None:
     assert len(merged.links) == 12
     assert_canonical(result)
     # Nothing changed on either side: the seed's own bytes.
-    assert store.dumps(merge(base, base, base).document) == SEED.read_text(encoding="utf-8")
+    assert writer.dumps(merge(base, base, base).document) == SEED.read_text(encoding="utf-8")
 
 
 # --- property: what one side did comes through --------------------------------------
@@ -616,12 +616,12 @@ def test_the_fast_text_merge_writes_what_the_document_merge_writes(data: st.Data
     base = seed()
     ours = data.draw(edited(base))
     theirs = data.draw(edited(base))
-    fast = merge_by_blocks(store.dumps(base), store.dumps(ours), store.dumps(theirs), 9)
+    fast = merge_by_blocks(writer.dumps(base), writer.dumps(ours), writer.dumps(theirs), 9)
     result = merge(base, ours, theirs)
     assert fast is not None
     if result.clean:
         assert fast.conflicted == []
-        assert fast.text == store.dumps(result.document)
+        assert fast.text == writer.dumps(result.document)
     else:
         assert fast.conflicted
         assert fast.text == conflicted_text(result, ours, theirs, 9)

@@ -21,12 +21,12 @@ from typing import Any
 
 import pytest
 
-from factmark import store
 from factmark.anchor import Anchor, AnchorState, attach
 from factmark.article import Article
 from factmark.gitio import merge_driver
 from factmark.gitio.merge_driver import merge_files
 from factmark.model import AnnotationFile, Claim, Link, new_claim_id
+from factmark.store import loading, writer
 
 ROOT = Path(__file__).resolve().parent.parent
 STEM = "000_207cb1c8ae6ad8ea"
@@ -113,13 +113,13 @@ def repo(tmp_path: Path, git_env: dict[str, str]) -> Path:
 
 
 def load(repo: Path) -> AnnotationFile:
-    return store.load(repo / RELATIVE).document
+    return loading.load(repo / RELATIVE).document
 
 
 def commit_edit(repo: Path, env: dict[str, str], change: Edit, message: str) -> AnnotationFile:
     """Edit the annotation file through factmark.store and commit it."""
     document = change(load(repo))
-    store.save(document, repo / RELATIVE)
+    writer.save(document, repo / RELATIVE)
     git(repo, env, "commit", "--quiet", "-am", message)
     return document
 
@@ -248,7 +248,7 @@ def test_edits_to_different_claims_merge_cleanly(repo: Path, git_env: dict[str, 
     assert result.claim("pe7z4w").note == "Re-read: 'it' is Russia."
     assert result.claim("pe7z4w").confidence == "high"
     assert result.claims == [*ours.claims[:-1], theirs.claim("pe7z4w")]
-    assert store.is_canonical((repo / RELATIVE).read_bytes(), result)
+    assert writer.is_canonical((repo / RELATIVE).read_bytes(), result)
     checked = check(repo, git_env)
     assert checked.returncode == 0, checked.stdout + checked.stderr
     assert git(repo, git_env, "status", "--porcelain").stdout == ""
@@ -327,13 +327,13 @@ def test_the_same_field_changed_two_ways_keeps_both_sides(
     text = (repo / RELATIVE).read_text(encoding="utf-8")
     # Both versions of that one claim's table, whole, between markers of git's size (7).
     assert conflict_blocks(text) == [
-        (store.claim_text(ours.claim("ssae7t")), store.claim_text(theirs.claim("ssae7t")))
+        (writer.claim_text(ours.claim("ssae7t")), writer.claim_text(theirs.claim("ssae7t")))
     ]
     assert len(marker_lines(text)) == 3
     # Every other claim intact: resolved either way, the file is that side's document,
     # and resolved to ours it is byte for byte what ours saved.
-    assert resolve(text, 0) == store.dumps(ours)
-    as_theirs = store.parse(resolve(text, 1))
+    assert resolve(text, 0) == writer.dumps(ours)
+    as_theirs = loading.parse(resolve(text, 1))
     assert as_theirs.claim("ssae7t") == theirs.claim("ssae7t")
     assert as_theirs.claim("77m6vs").note == "Ours."
     assert [c for c in as_theirs.claims if c.id != "ssae7t"] == [
@@ -359,11 +359,11 @@ def test_deleted_on_one_side_and_changed_on_the_other(
     assert merged.returncode == 1, merged.stdout + merged.stderr
     text = (repo / RELATIVE).read_text(encoding="utf-8")
     kept = (theirs if deleting == "ours" else ours).claim("ssae7t")
-    expected = ("", store.claim_text(kept))
+    expected = ("", writer.claim_text(kept))
     assert conflict_blocks(text) == [expected if deleting == "ours" else expected[::-1]]
     # Resolved either way, the file is valid: the deletion took the claim's links with it.
     for side in (0, 1):
-        resolved = store.parse(resolve(text, side))
+        resolved = loading.parse(resolve(text, side))
         assert ("ssae7t" in {c.id for c in resolved.claims}) == (
             (side == 1) == (deleting == "ours")
         )
@@ -397,7 +397,7 @@ def test_marker_size_from_gitattributes(tmp_path: Path, git_env: dict[str, str])
     assert merged.returncode == 1
     text = (repo / RELATIVE).read_text(encoding="utf-8")
     assert conflict_blocks(text, 11) == [
-        (store.claim_text(ours.claim("wnjef9")), store.claim_text(theirs.claim("wnjef9")))
+        (writer.claim_text(ours.claim("wnjef9")), writer.claim_text(theirs.claim("wnjef9")))
     ]
     assert [line[:12] for line in marker_lines(text)] == ["<" * 11 + " ", "=" * 11, ">" * 11 + " "]
 
@@ -435,8 +435,8 @@ def test_a_link_note_changed_two_ways_keeps_both_links(repo: Path, git_env: dict
     ((our_text, their_text),) = conflict_blocks(text)
     assert 'note = "ours"' in our_text
     assert 'note = "theirs"' in their_text
-    assert store.parse(resolve(text, 0)) == ours
-    assert store.parse(resolve(text, 1)) == theirs
+    assert loading.parse(resolve(text, 0)) == ours
+    assert loading.parse(resolve(text, 1)) == theirs
     assert check(repo, git_env).returncode == 1
 
 
@@ -463,7 +463,7 @@ def test_a_clone_without_the_driver_still_merges_different_claims(
     result = load(clone)  # valid TOML, a valid document
     assert result.claim("4ksxaf") == ours.claim("4ksxaf")
     assert result.claim("ixydm0") == theirs.claim("ixydm0")
-    assert store.is_canonical((clone / RELATIVE).read_bytes(), result)
+    assert writer.is_canonical((clone / RELATIVE).read_bytes(), result)
     assert check(clone, git_env).returncode == 0
 
 
@@ -488,7 +488,7 @@ def test_a_side_that_is_not_toml_conflicts_and_keeps_both_sides(
     assert unmerged(repo, git_env) == [RELATIVE]
     text = path.read_text(encoding="utf-8")
     assert "verdict = misleading, says who\n" in text  # ours
-    assert store.claim_text(theirs.claim("pe7z4w")) in text  # theirs
+    assert writer.claim_text(theirs.claim("pe7z4w")) in text  # theirs
 
 
 def test_a_side_that_is_not_toml_next_to_their_change(repo: Path, git_env: dict[str, str]) -> None:
@@ -513,11 +513,11 @@ def test_a_side_that_is_not_toml_next_to_their_change(repo: Path, git_env: dict[
 
 
 def write_sides(folder: Path, ours: Edit, theirs: Edit) -> tuple[Path, Path, Path]:
-    base_document = store.load(SEED_ANNOTATIONS).document
+    base_document = loading.load(SEED_ANNOTATIONS).document
     paths = folder / "base.toml", folder / "ours.toml", folder / "theirs.toml"
-    store.save(base_document, paths[0])
-    store.save(ours(base_document), paths[1])
-    store.save(theirs(base_document), paths[2])
+    writer.save(base_document, paths[0])
+    writer.save(ours(base_document), paths[1])
+    writer.save(theirs(base_document), paths[2])
     return paths
 
 
@@ -525,8 +525,8 @@ def test_the_command_uses_the_marker_size_it_is_given(tmp_path: Path) -> None:
     base, ours, theirs = write_sides(
         tmp_path, change("f5c5pg", verdict="disputed"), change("f5c5pg", verdict="inaccurate")
     )
-    our_claim = store.load(ours).document.claim("f5c5pg")
-    their_claim = store.load(theirs).document.claim("f5c5pg")
+    our_claim = loading.load(ours).document.claim("f5c5pg")
+    their_claim = loading.load(theirs).document.claim("f5c5pg")
     completed = subprocess.run(
         [str(FACTMARK), "merge-driver", str(base), str(ours), str(theirs), "9", RELATIVE],
         capture_output=True,
@@ -539,7 +539,7 @@ def test_the_command_uses_the_marker_size_it_is_given(tmp_path: Path) -> None:
     text = ours.read_text(encoding="utf-8")
     assert [line[:10] for line in marker_lines(text)] == ["<" * 9 + " ", "=" * 9, ">" * 9 + " "]
     assert conflict_blocks(text, 9) == [
-        (store.claim_text(our_claim), store.claim_text(their_claim))
+        (writer.claim_text(our_claim), writer.claim_text(their_claim))
     ]
 
 
@@ -555,10 +555,10 @@ def test_the_command_writes_the_canonical_result_when_clean(tmp_path: Path) -> N
     )
     assert completed.returncode == 0, completed.stderr
     assert completed.stderr == ""
-    expected = change("o2tyz9", confidence="high")(store.load(ours).document)
-    assert ours.read_text(encoding="utf-8") == store.dumps(expected)
-    assert theirs.read_text(encoding="utf-8") == store.dumps(
-        change("o2tyz9", confidence="high")(store.load(base).document)
+    expected = change("o2tyz9", confidence="high")(loading.load(ours).document)
+    assert ours.read_text(encoding="utf-8") == writer.dumps(expected)
+    assert theirs.read_text(encoding="utf-8") == writer.dumps(
+        change("o2tyz9", confidence="high")(loading.load(base).document)
     )  # only %A is written
 
 
@@ -633,7 +633,7 @@ def test_a_clean_line_merge_after_an_internal_error_is_still_a_conflict(
     outcome = merge_files(base, ours, theirs)
     assert outcome.exit_code == 1  # a person looks at a merge factmark did not make
     text = ours.read_text(encoding="utf-8")
-    merged = store.parse(text)
+    merged = loading.parse(text)
     assert merged.claim("f5c5pg").verdict == "disputed"
     assert merged.claim("o2tyz9").confidence == "high"
 
@@ -665,8 +665,8 @@ def test_conflicted_links_are_written_in_a_stable_order(tmp_path: Path) -> None:
         return apply
 
     base, ours, theirs = write_sides(tmp_path, notes("ours"), notes("theirs"))
-    our_links = sorted(store.load(ours).document.links, key=lambda link: link.key)
+    our_links = sorted(loading.load(ours).document.links, key=lambda link: link.key)
     outcome = merge_files(base, ours, theirs)
     assert outcome.exit_code == 1
     blocks = conflict_blocks(ours.read_text(encoding="utf-8"))
-    assert [our_text for our_text, _ in blocks] == [store.link_text(link) for link in our_links]
+    assert [our_text for our_text, _ in blocks] == [writer.link_text(link) for link in our_links]

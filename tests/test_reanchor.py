@@ -10,7 +10,6 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from factmark import store
 from factmark.anchor import (
     MIN_FUZZY_SCORE,
     AnchorState,
@@ -23,6 +22,7 @@ from factmark.article import Article
 from factmark.checking import check_file
 from factmark.cli import main
 from factmark.model import CONTEXT_LENGTH, AnnotationFile, Claim
+from factmark.store import loading
 from test_anchor import SEED, SEED_DOCUMENT, claim_at, insert_paragraph, without_hints
 
 ROOT = Path(__file__).parents[1]
@@ -287,11 +287,11 @@ def test_reanchor_saves_states_and_fresh_hints_keeping_every_claim(
 ) -> None:
     article, annotations = seed_copy(tmp_path)
     edit_seed(article)
-    before = store.load(annotations).document
+    before = loading.load(annotations).document
     assert main(["reanchor", str(article)]) == 1
     out = capsys.readouterr().out
     assert "wnjef9  changed" in out and "72 bodies" in out
-    after = store.load(annotations).document
+    after = loading.load(annotations).document
     assert after.article_sha256 == Article.read(article).sha256
     assert [c.id for c in sorted(after.claims, key=lambda c: c.id)] == [
         c.id for c in sorted(before.claims, key=lambda c: c.id)

@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 
-from factmark import store
 from factmark.cli import main
 from factmark.model import VERDICTS, AnnotationFile, Claim, Link
 from factmark.review import (
@@ -27,6 +26,7 @@ from factmark.review import (
     selected,
     summarize,
 )
+from factmark.store import loading
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_ARTICLE = ROOT / "tests" / "data" / "seed" / "seeds" / "000_207cb1c8ae6ad8ea.txt"
@@ -55,7 +55,7 @@ def review_json(*args: str, capsys: pytest.CaptureFixture[str]) -> dict[str, obj
 def test_json_lists_claims_in_article_order_with_resolved_links(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    document = store.load(SEED_ANNOTATIONS).document
+    document = loading.load(SEED_ANNOTATIONS).document
     data = review_json(capsys=capsys)
     claims = data["claims"]
     assert isinstance(claims, list)
@@ -70,7 +70,7 @@ def test_json_lists_claims_in_article_order_with_resolved_links(
 
 
 def test_filters(capsys: pytest.CaptureFixture[str]) -> None:
-    document = store.load(SEED_ANNOTATIONS).document
+    document = loading.load(SEED_ANNOTATIONS).document
     disputed = review_json("--verdict", "disputed", capsys=capsys)["claims"]
     assert isinstance(disputed, list)
     assert {c["verdict"] for c in disputed} == {"disputed"}
@@ -136,7 +136,7 @@ def test_review_of_a_missing_target_is_one_line(capsys: pytest.CaptureFixture[st
 
 
 def seed_document() -> AnnotationFile:
-    return store.load(SEED_ANNOTATIONS).document
+    return loading.load(SEED_ANNOTATIONS).document
 
 
 def test_rows_count_links_and_take_states_from_the_locator_else_the_file() -> None:

@@ -11,13 +11,12 @@ import tempfile
 import time
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta, timezone
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from factmark import store
 from factmark.model import (
     CONFIDENCES,
     FORMAT,
@@ -32,7 +31,15 @@ from factmark.model import (
     Source,
     Stance,
 )
-from factmark.store import ChangedOnDiskError, StoreError
+from factmark.paths import (
+    annotation_files_in,
+    annotation_path_for,
+    annotations_folder_files,
+    in_annotations_folder,
+    relative_article,
+)
+from factmark.store import atomic, loading, writer
+from factmark.store.problems import ChangedOnDiskError, StoreError
 
 DATA = Path(__file__).parent / "data"
 BAD = DATA / "bad"
@@ -219,7 +226,7 @@ kind = "supports"
 def test_canonical_text_key_order_claim_order_link_order_and_tables() -> None:
     """Header keys, then claims by (paragraph, start, id), each with its sources, then links
     by (from, to, kind); every entry its own table, a blank line between tables."""
-    assert store.dumps(sample_document()) == SAMPLE_TEXT
+    assert writer.dumps(sample_document()) == SAMPLE_TEXT
 
 
 def test_canonical_text_does_not_depend_on_input_order() -> None:
@@ -234,7 +241,7 @@ def test_canonical_text_does_not_depend_on_input_order() -> None:
         doc = AnnotationFile(
             article="../seeds/a.txt", article_sha256="0f" * 32, claims=claim_order, links=link_order
         )
-        assert store.dumps(doc) == SAMPLE_TEXT
+        assert writer.dumps(doc) == SAMPLE_TEXT
 
 
 def test_sorted_document_is_in_canonical_order() -> None:
@@ -254,7 +261,7 @@ def test_empty_optional_fields_are_left_out() -> None:
         claims=[claim("aaaa11", sources=[Source(url="https://example.org/")])],
         links=[],
     )
-    assert store.dumps(doc) == (
+    assert writer.dumps(doc) == (
         'format = "factmark/1"\n'
         'article = "a.txt"\n'
         "\n"
@@ -271,12 +278,13 @@ def test_empty_optional_fields_are_left_out() -> None:
 
 def test_document_without_claims_is_the_header_alone() -> None:
     assert (
-        store.dumps(AnnotationFile(article="a.txt")) == 'format = "factmark/1"\narticle = "a.txt"\n'
+        writer.dumps(AnnotationFile(article="a.txt"))
+        == 'format = "factmark/1"\narticle = "a.txt"\n'
     )
 
 
 def test_start_zero_is_written() -> None:
-    text = store.dumps(document(claim("aaaa11", paragraph=1, start=0)))
+    text = writer.dumps(document(claim("aaaa11", paragraph=1, start=0)))
     assert "\nparagraph = 1\nstart = 0\n" in text
 
 
@@ -286,7 +294,7 @@ def test_short_entries_are_tables_never_inline() -> None:
         claim("bbbb22", paragraph=1, start=9),
         links=[link("aaaa11", "bbbb22", "supports")],
     )
-    text = store.dumps(doc)
+    text = writer.dumps(doc)
     assert "{" not in text
     assert text.count("\n[[claims]]\n") == 2
     assert text.count("\n[[claims.sources]]\n") == 2
@@ -305,21 +313,21 @@ def test_short_entries_are_tables_never_inline() -> None:
 
 def test_datetimes_are_written_as_utc_with_z() -> None:
     local = datetime(2026, 11, 27, 11, 2, 11, 500, tzinfo=timezone(timedelta(hours=1)))
-    text = store.dumps(document(claim("aaaa11", created=local)))
+    text = writer.dumps(document(claim("aaaa11", created=local)))
     assert "\ncreated = 2026-11-27T10:02:11Z\n" in text
 
 
 def test_datetime_before_year_1000_is_written_with_four_digits() -> None:
     early = datetime(999, 1, 2, 3, 4, 5, tzinfo=UTC)
     doc = document(claim("aaaa11", created=early), claim("bbbb22", updated=early))
-    text = store.dumps(doc)
+    text = writer.dumps(doc)
     assert "\ncreated = 0999-01-02T03:04:05Z\n" in text
-    assert store.parse(text) == doc.sorted()
+    assert loading.parse(text) == doc.sorted()
 
 
 def test_accessed_is_written_as_a_local_date() -> None:
     doc = document(claim("aaaa11", sources=[Source(citation="c", accessed=date(2026, 6, 14))]))
-    assert "\naccessed = 2026-06-14\n" in store.dumps(doc)
+    assert "\naccessed = 2026-06-14\n" in writer.dumps(doc)
 
 
 def _escape(char: str) -> str:
@@ -337,12 +345,12 @@ def _escape(char: str) -> str:
 def test_hidden_character_is_written_as_an_escape_and_read_back(char: str) -> None:
     quote = f"1,200{char}bodies"
     doc = document(claim("aaaa11", quote, note=f"line{char}\nnext{char}", tags=[f"t{char}"]))
-    text = store.dumps(doc)
+    text = writer.dumps(doc)
     assert HIDDEN_PATTERN.search(text) is None
     assert f'\nquote = "1,200{_escape(char)}bodies"\n' in text
     assert f'\nnote = """\nline{_escape(char)}\nnext{_escape(char)}"""\n' in text
     assert f'\n    "t{_escape(char)}",\n' in text
-    assert store.parse(text) == doc
+    assert loading.parse(text) == doc
 
 
 def test_hidden_characters_are_escaped_in_every_field() -> None:
@@ -369,15 +377,15 @@ def test_hidden_characters_are_escaped_in_every_field() -> None:
         ],
         links=[link("aaaa11", "bbbb22", "supports", hidden)],
     )
-    text = store.dumps(doc)
+    text = writer.dumps(doc)
     assert HIDDEN_PATTERN.search(text) is None
     assert text.count("\\u202E\\u001b\\u200B") == 10
-    assert store.parse(text) == doc
+    assert loading.parse(text) == doc
 
 
 def test_tab_newline_and_visible_unicode_are_written_raw() -> None:
     note = "tab\there\nemoji 😀, Cyrillic Мединский, nbsp\u00a0, ellipsis …"
-    text = store.dumps(document(claim("aaaa11", note=note)))
+    text = writer.dumps(document(claim("aaaa11", note=note)))
     assert f'note = """\n{note}"""\n' in text
 
 
@@ -385,25 +393,25 @@ def test_carriage_returns_in_a_multiline_note_survive() -> None:
     """TOML turns a raw CRLF in a multi-line string into LF; the CR must be an escape."""
     note = "line one\r\nline two\r\n\rend\r"
     doc = document(claim("aaaa11", note=note, tags=["a\r\nb"]))
-    text = store.dumps(doc)
+    text = writer.dumps(doc)
     assert "\r" not in text
     assert '\nnote = """\nline one\\r\nline two\\r\n\\rend\\r"""\n' in text
-    assert store.parse(text).claims[0].note == note
-    assert store.parse(text) == doc
+    assert loading.parse(text).claims[0].note == note
+    assert loading.parse(text) == doc
 
 
 def test_quotes_and_backslashes_at_the_end_of_a_multiline_string_survive() -> None:
     for note in ('a\n"', 'a\n""', 'a\n"""', 'a\n""""', "a\n\\", "a\n\\\\", "\n", "\n\n", 'a\n"\\'):
         doc = document(claim("aaaa11", note=note, quote=note.replace("\n", "x") + "q"))
-        assert store.parse(store.dumps(doc)) == doc, repr(note)
+        assert loading.parse(writer.dumps(doc)) == doc, repr(note)
 
 
 def test_two_saves_of_the_same_data_give_identical_bytes(tmp_path: Path) -> None:
     first, second = tmp_path / "first.toml", tmp_path / "second.toml"
-    store.save(sample_document(), first)
-    store.save(store.load(first).document, second)
+    writer.save(sample_document(), first)
+    writer.save(loading.load(first).document, second)
     assert first.read_bytes() == second.read_bytes() == SAMPLE_TEXT.encode("utf-8")
-    store.save(sample_document(), first)
+    writer.save(sample_document(), first)
     assert first.read_bytes() == second.read_bytes()
 
 
@@ -414,18 +422,20 @@ def test_hand_written_file_is_not_canonical_until_saved(tmp_path: Path) -> None:
         'claims = [{id = "aaaa11", quote = "q", confidence = "low"}]\n',
         encoding="utf-8",
     )
-    loaded = store.load(path)
-    assert not store.is_canonical(path.read_bytes(), loaded.document)
-    store.save(loaded.document, path)
-    assert store.is_canonical(path.read_bytes(), store.load(path).document)
+    loaded = loading.load(path)
+    assert not writer.is_canonical(path.read_bytes(), loaded.document)
+    writer.save(loaded.document, path)
+    assert writer.is_canonical(path.read_bytes(), loading.load(path).document)
 
 
 def test_byte_order_mark_is_dropped_on_reading() -> None:
-    assert store.parse(b"\xef\xbb\xbf" + SAMPLE_TEXT.encode("utf-8")) == sample_document().sorted()
+    assert (
+        loading.parse(b"\xef\xbb\xbf" + SAMPLE_TEXT.encode("utf-8")) == sample_document().sorted()
+    )
 
 
 def test_good_fixture_loads() -> None:
-    loaded = store.load(DATA / "good.toml")
+    loaded = loading.load(DATA / "good.toml")
     assert [c.id for c in loaded.document.claims] == ["aaaa11", "bbbb22"]
     assert loaded.article_path == DATA / "articles" / "seed.txt"
 
@@ -543,11 +553,11 @@ def documents(draw: st.DrawFn) -> AnnotationFile:
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(documents())
 def test_any_valid_document_survives_dumps_and_parse(doc: AnnotationFile) -> None:
-    text = store.dumps(doc)
+    text = writer.dumps(doc)
     assert HIDDEN_PATTERN.search(text) is None
-    parsed = store.parse(text.encode("utf-8"))
+    parsed = loading.parse(text.encode("utf-8"))
     assert parsed == doc.sorted()
-    assert store.dumps(parsed) == text
+    assert writer.dumps(parsed) == text
 
 
 # --- (c) load errors ---------------------------------------------------------------
@@ -589,7 +599,7 @@ def test_bad_file_gives_one_line_naming_file_line_claim_and_key(name: str) -> No
     path = BAD / name
     before = path.read_bytes()
     with pytest.raises(StoreError) as error:
-        store.load(path)
+        loading.load(path)
     message = str(error.value)
     assert message == f"{path}{EXPECTED_ERRORS[name]}"
     assert "\n" not in message
@@ -599,7 +609,7 @@ def test_bad_file_gives_one_line_naming_file_line_claim_and_key(name: str) -> No
 
 
 def test_file_whose_article_is_missing_still_loads() -> None:
-    loaded = store.load(BAD / "article_missing.toml")
+    loaded = loading.load(BAD / "article_missing.toml")
     assert not loaded.article_path.exists()
 
 
@@ -611,7 +621,7 @@ def test_several_problems_are_all_kept_and_counted_in_the_message() -> None:
         '[[claims.sources]]\nurl = "ftp://x"\n'
     )
     with pytest.raises(StoreError) as error:
-        store.parse(text, "x.toml")
+        loading.parse(text, "x.toml")
     assert [str(p) for p in error.value.problems] == [
         "x.toml:7: claim aaaa11: confidnce: unknown key (did you mean 'confidence'?)",
         f"x.toml:12: claim bbbb22: verdict: 'true' is not one of {VERDICT_LIST}",
@@ -656,28 +666,28 @@ def test_several_problems_are_all_kept_and_counted_in_the_message() -> None:
 )
 def test_unreadable_text_gives_one_line(data: bytes, expected: str) -> None:
     with pytest.raises(StoreError) as error:
-        store.parse(data, "x.toml")
+        loading.parse(data, "x.toml")
     assert str(error.value) == expected
 
 
 def test_missing_file_and_folder_give_one_line(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match=r"missing\.toml: no such file$"):
-        store.load(tmp_path / "missing.toml")
+        loading.load(tmp_path / "missing.toml")
     with pytest.raises(StoreError, match=r"is a directory, not an annotation file$"):
-        store.load(tmp_path)
+        loading.load(tmp_path)
 
 
 # --- (d) atomic saving -------------------------------------------------------------
 
 
 def temporaries(folder: Path) -> list[str]:
-    return sorted(p.name for p in folder.iterdir() if p.name.endswith(store.TEMP_SUFFIX))
+    return sorted(p.name for p in folder.iterdir() if p.name.endswith(atomic.TEMP_SUFFIX))
 
 
 def make_temporary(target: Path, pid: int) -> Path:
     """A temporary named as a save by process ``pid`` names it."""
     descriptor, name = tempfile.mkstemp(
-        prefix=f".{target.name}.{pid}.", suffix=store.TEMP_SUFFIX, dir=target.parent
+        prefix=f".{target.name}.{pid}.", suffix=atomic.TEMP_SUFFIX, dir=target.parent
     )
     os.write(descriptor, b'format = "factmark/1"\narticle = "half wr')
     os.close(descriptor)
@@ -700,17 +710,17 @@ def live_process() -> Iterator[subprocess.Popen[bytes]]:
 
 def test_save_keeps_the_files_mode(tmp_path: Path) -> None:
     path = tmp_path / "a.toml"
-    store.save(document(claim("aaaa11")), path)
+    writer.save(document(claim("aaaa11")), path)
     path.chmod(0o640)
-    store.save(document(claim("bbbb22")), path)
+    writer.save(document(claim("bbbb22")), path)
     assert stat.S_IMODE(path.stat().st_mode) == 0o640
-    assert store.load(path).document.claims[0].id == "bbbb22"
+    assert loading.load(path).document.claims[0].id == "bbbb22"
 
 
 def test_new_file_gets_the_umasks_mode_not_the_temporarys(tmp_path: Path) -> None:
     old = os.umask(0o022)
     try:
-        store.save(document(claim("aaaa11")), tmp_path / "a.toml")
+        writer.save(document(claim("aaaa11")), tmp_path / "a.toml")
     finally:
         os.umask(old)
     assert stat.S_IMODE((tmp_path / "a.toml").stat().st_mode) == 0o644
@@ -725,18 +735,18 @@ def test_save_writes_through_a_symlink(tmp_path: Path) -> None:
     link_path = tmp_path / "annotations" / "a.toml"
     link_path.symlink_to(Path("..") / "real" / "a.toml")
     doc = document(claim("aaaa11"))
-    store.save(doc, link_path)
+    writer.save(doc, link_path)
     assert link_path.is_symlink()
     assert link_path.readlink() == Path("..") / "real" / "a.toml"
-    assert target.read_bytes() == store.dumps(doc).encode("utf-8")
+    assert target.read_bytes() == writer.dumps(doc).encode("utf-8")
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
     assert temporaries(tmp_path / "real") == temporaries(tmp_path / "annotations") == []
 
 
 def test_save_leaves_no_temporary_file(tmp_path: Path) -> None:
     path = tmp_path / "a.toml"
-    store.save(document(claim("aaaa11")), path)
-    store.save(document(claim("bbbb22")), path)
+    writer.save(document(claim("aaaa11")), path)
+    writer.save(document(claim("bbbb22")), path)
     assert [p.name for p in tmp_path.iterdir()] == ["a.toml"]
 
 
@@ -744,7 +754,7 @@ def test_failed_save_keeps_the_old_bytes_and_leaves_no_temporary(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = tmp_path / "a.toml"
-    store.save(sample_document(), path)
+    writer.save(sample_document(), path)
     before = path.read_bytes()
 
     def disk_full(_descriptor: int) -> None:
@@ -752,7 +762,7 @@ def test_failed_save_keeps_the_old_bytes_and_leaves_no_temporary(
 
     monkeypatch.setattr(os, "fsync", disk_full)
     with pytest.raises(OSError, match="No space left"):
-        store.save(document(claim("aaaa11")), path)
+        writer.save(document(claim("aaaa11")), path)
     assert path.read_bytes() == before
     assert [p.name for p in tmp_path.iterdir()] == ["a.toml"]
 
@@ -760,12 +770,13 @@ def test_failed_save_keeps_the_old_bytes_and_leaves_no_temporary(
 def test_temporary_left_by_a_crashed_save_is_removed_on_the_next_save(tmp_path: Path) -> None:
     """A real crash: a child process dies between writing its temporary and renaming it."""
     path = tmp_path / "a.toml"
-    store.save(sample_document(), path)
+    writer.save(sample_document(), path)
     crash = (
         "import os, pathlib, sys\n"
-        "from factmark import model, store\n"
+        "from factmark import model\n"
+        "from factmark.store import writer\n"
         "pathlib.Path.replace = lambda self, target: os._exit(3)\n"
-        "store.save(model.AnnotationFile(article='crash.txt'), sys.argv[1])\n"
+        "writer.save(model.AnnotationFile(article='crash.txt'), sys.argv[1])\n"
     )
     child = subprocess.Popen([sys.executable, "-c", crash, str(path)])
     assert child.wait(timeout=60) == 3
@@ -773,7 +784,7 @@ def test_temporary_left_by_a_crashed_save_is_removed_on_the_next_save(tmp_path: 
     assert stale.startswith(f".a.toml.{child.pid}.")
     assert path.read_bytes() == SAMPLE_TEXT.encode("utf-8")
 
-    store.save(sample_document(), path)
+    writer.save(sample_document(), path)
     assert temporaries(tmp_path) == []
 
 
@@ -782,9 +793,9 @@ def test_stale_temporary_of_a_dead_process_is_removed(tmp_path: Path) -> None:
     finished.wait(timeout=10)
     path = tmp_path / "a.toml"
     stale = make_temporary(path, finished.pid)
-    unrelated = tmp_path / f".b.toml.{finished.pid}.x{store.TEMP_SUFFIX}"
+    unrelated = tmp_path / f".b.toml.{finished.pid}.x{atomic.TEMP_SUFFIX}"
     unrelated.write_text("", encoding="utf-8")
-    store.save(document(claim("aaaa11")), path)
+    writer.save(document(claim("aaaa11")), path)
     assert not stale.exists()
     assert unrelated.exists(), "only the temporaries of the file being saved are cleaned"
 
@@ -797,7 +808,7 @@ def test_temporary_of_a_live_process_is_kept_unless_an_hour_old(
     old = make_temporary(path, live_process.pid)
     two_hours_ago = time.time() - 7200
     os.utime(old, (two_hours_ago, two_hours_ago))
-    store.save(document(claim("aaaa11")), path)
+    writer.save(document(claim("aaaa11")), path)
     assert fresh.exists(), "another process may be saving right now"
     assert not old.exists()
 
@@ -806,22 +817,37 @@ def test_temporaries_are_never_taken_for_annotation_files(tmp_path: Path) -> Non
     annotations = tmp_path / "annotations"
     annotations.mkdir()
     path = annotations / "a.toml"
-    store.save(sample_document(), path)
+    writer.save(sample_document(), path)
     make_temporary(path, 999_999_999)
     (tmp_path / "elsewhere.toml").write_text(SAMPLE_TEXT, encoding="utf-8")
     make_temporary(tmp_path / "elsewhere.toml", 999_999_999)
     (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\n', encoding="utf-8")
-    assert list(store.annotation_files_in(tmp_path)) == [tmp_path / "elsewhere.toml", path]
+    assert list(annotation_files_in(tmp_path)) == [tmp_path / "elsewhere.toml", path]
+
+
+def test_one_rule_says_which_files_of_a_folder_are_annotation_files(tmp_path: Path) -> None:
+    """check (a folder), the obvious target (annotations/ here) and diff (changed files) agree."""
+    annotations = tmp_path / "annotations"
+    annotations.mkdir()
+    for name in ("a.toml", "b.txt", "c.toml.bak"):
+        (annotations / name).write_text(SAMPLE_TEXT, encoding="utf-8")
+    (annotations / "d.toml").mkdir()
+    assert annotations_folder_files(tmp_path) == [annotations / "a.toml"]
+    assert annotations_folder_files(annotations) == [annotations / "a.toml"]
+    assert list(annotation_files_in(tmp_path)) == [annotations / "a.toml"]
+    assert in_annotations_folder(PurePosixPath("docs/annotations/a.toml"))
+    assert not in_annotations_folder(PurePosixPath("annotations.toml"))
+    assert not in_annotations_folder(PurePosixPath("notes/a.toml"))
 
 
 def test_save_unless_changed_refuses_when_the_file_changed_on_disk(tmp_path: Path) -> None:
     path = tmp_path / "a.toml"
-    store.save(sample_document(), path)
-    loaded = store.load(path)
-    theirs = store.dumps(document(claim("zzzz99"))).encode("utf-8")
+    writer.save(sample_document(), path)
+    loaded = loading.load(path)
+    theirs = writer.dumps(document(claim("zzzz99"))).encode("utf-8")
     path.write_bytes(theirs)  # a git pull, another editor
     with pytest.raises(ChangedOnDiskError) as error:
-        store.save_unless_changed(document(claim("aaaa11")), path, loaded.fingerprint)
+        writer.save_unless_changed(document(claim("aaaa11")), path, loaded.fingerprint)
     assert str(error.value) == f"{path}: changed on disk since it was loaded; not overwritten"
     assert path.read_bytes() == theirs
     assert temporaries(tmp_path) == []
@@ -829,57 +855,57 @@ def test_save_unless_changed_refuses_when_the_file_changed_on_disk(tmp_path: Pat
 
 def test_save_unless_changed_refuses_a_same_size_change(tmp_path: Path) -> None:
     path = tmp_path / "a.toml"
-    store.save(document(claim("aaaa11", verdict="accurate")), path)
-    loaded = store.load(path)
+    writer.save(document(claim("aaaa11", verdict="accurate")), path)
+    loaded = loading.load(path)
     theirs = path.read_bytes().replace(b"accurate", b"disputed")
     path.write_bytes(theirs)
     os.utime(path, ns=(loaded.fingerprint.mtime_ns, loaded.fingerprint.mtime_ns + 1_000_000_000))
     with pytest.raises(ChangedOnDiskError):
-        store.save_unless_changed(sample_document(), path, loaded.fingerprint)
+        writer.save_unless_changed(sample_document(), path, loaded.fingerprint)
     assert path.read_bytes() == theirs
 
 
 def test_save_unless_changed_ignores_a_touch(tmp_path: Path) -> None:
     path = tmp_path / "a.toml"
-    store.save(sample_document(), path)
-    loaded = store.load(path)
+    writer.save(sample_document(), path)
+    loaded = loading.load(path)
     later = loaded.fingerprint.mtime_ns + 5_000_000_000
     os.utime(path, ns=(later, later))
     assert path.stat().st_mtime_ns != loaded.fingerprint.mtime_ns
     mine = document(claim("aaaa11"))
-    fingerprint = store.save_unless_changed(mine, path, loaded.fingerprint)
-    assert path.read_bytes() == store.dumps(mine).encode("utf-8")
-    assert fingerprint == store.fingerprint(path)
+    fingerprint = writer.save_unless_changed(mine, path, loaded.fingerprint)
+    assert path.read_bytes() == writer.dumps(mine).encode("utf-8")
+    assert fingerprint == atomic.fingerprint(path)
 
 
 def test_save_unless_changed_ignores_a_rewrite_with_the_same_bytes(tmp_path: Path) -> None:
     path = tmp_path / "a.toml"
-    store.save(sample_document(), path)
-    loaded = store.load(path)
+    writer.save(sample_document(), path)
+    loaded = loading.load(path)
     path.unlink()
     path.write_text(SAMPLE_TEXT, encoding="utf-8")  # git checkout of the same blob
-    store.save_unless_changed(document(claim("aaaa11")), path, loaded.fingerprint)
+    writer.save_unless_changed(document(claim("aaaa11")), path, loaded.fingerprint)
 
 
 def test_successive_saves_chain_their_fingerprints(tmp_path: Path) -> None:
     path = tmp_path / "a.toml"
-    fingerprint = store.save_unless_changed(document(claim("aaaa11")), path, None)
-    fingerprint = store.save_unless_changed(document(claim("bbbb22")), path, fingerprint)
-    store.save_unless_changed(document(claim("cccc33")), path, fingerprint)
-    assert store.load(path).document.claims[0].id == "cccc33"
+    fingerprint = writer.save_unless_changed(document(claim("aaaa11")), path, None)
+    fingerprint = writer.save_unless_changed(document(claim("bbbb22")), path, fingerprint)
+    writer.save_unless_changed(document(claim("cccc33")), path, fingerprint)
+    assert loading.load(path).document.claims[0].id == "cccc33"
 
 
 def test_save_unless_changed_refuses_a_file_created_or_deleted_since_load(tmp_path: Path) -> None:
     path = tmp_path / "a.toml"
     path.write_text(SAMPLE_TEXT, encoding="utf-8")
     with pytest.raises(ChangedOnDiskError):
-        store.save_unless_changed(document(claim("aaaa11")), path, None)
+        writer.save_unless_changed(document(claim("aaaa11")), path, None)
     assert path.read_text(encoding="utf-8") == SAMPLE_TEXT
 
-    loaded = store.load(path)
+    loaded = loading.load(path)
     path.unlink()
     with pytest.raises(ChangedOnDiskError):
-        store.save_unless_changed(document(claim("aaaa11")), path, loaded.fingerprint)
+        writer.save_unless_changed(document(claim("aaaa11")), path, loaded.fingerprint)
     assert not path.exists()
 
 
@@ -895,16 +921,16 @@ def touch(path: Path) -> Path:
 def test_annotations_folder_of_the_nearest_ancestor(tmp_path: Path) -> None:
     (tmp_path / "annotations").mkdir()
     article = touch(tmp_path / "seeds" / "deep" / "000_x.txt")
-    assert store.annotation_path_for(article) == tmp_path / "annotations" / "000_x.toml"
+    assert annotation_path_for(article) == tmp_path / "annotations" / "000_x.toml"
     (tmp_path / "seeds" / "annotations").mkdir()
-    assert store.annotation_path_for(article) == tmp_path / "seeds" / "annotations" / "000_x.toml"
+    assert annotation_path_for(article) == tmp_path / "seeds" / "annotations" / "000_x.toml"
 
 
 def test_annotations_folder_wins_over_the_git_root(tmp_path: Path) -> None:
     (tmp_path / ".git").mkdir()
     (tmp_path / "docs" / "annotations").mkdir(parents=True)
     article = touch(tmp_path / "docs" / "a.md")
-    assert store.annotation_path_for(article) == tmp_path / "docs" / "annotations" / "a.toml"
+    assert annotation_path_for(article) == tmp_path / "docs" / "annotations" / "a.toml"
 
 
 @pytest.mark.parametrize("git", ["folder", "file"])
@@ -916,12 +942,12 @@ def test_git_work_tree_root_when_no_annotations_folder(tmp_path: Path, git: str)
         repo.mkdir()
         (repo / ".git").write_text("gitdir: /elsewhere/.git/worktrees/repo\n", encoding="utf-8")
     article = touch(repo / "docs" / "deep" / "a.md")
-    assert store.annotation_path_for(article) == repo / "annotations" / "a.toml"
+    assert annotation_path_for(article) == repo / "annotations" / "a.toml"
 
 
 def test_beside_the_article_otherwise(tmp_path: Path) -> None:
     article = touch(tmp_path / "plain" / "story.md")
-    assert store.annotation_path_for(article) == tmp_path / "plain" / "story.toml"
+    assert annotation_path_for(article) == tmp_path / "plain" / "story.toml"
 
 
 def test_relative_article_path_gives_an_absolute_annotation_path(
@@ -930,13 +956,13 @@ def test_relative_article_path_gives_an_absolute_annotation_path(
     (tmp_path / "annotations").mkdir()
     touch(tmp_path / "seeds" / "a.txt")
     monkeypatch.chdir(tmp_path / "seeds")
-    assert store.annotation_path_for("a.txt") == tmp_path / "annotations" / "a.toml"
+    assert annotation_path_for("a.txt") == tmp_path / "annotations" / "a.toml"
 
 
 def test_override_wins(tmp_path: Path) -> None:
     (tmp_path / "annotations").mkdir()
     article = touch(tmp_path / "a.txt")
-    assert store.annotation_path_for(article, tmp_path / "x.toml") == tmp_path / "x.toml"
+    assert annotation_path_for(article, tmp_path / "x.toml") == tmp_path / "x.toml"
 
 
 @pytest.mark.parametrize(
@@ -953,26 +979,26 @@ def test_article_path_round_trips_through_relative_article(
 ) -> None:
     article = touch(tmp_path / article_rel)
     annotation_path = tmp_path / annotations_rel
-    relative = store.relative_article(annotation_path, article)
+    relative = relative_article(annotation_path, article)
     assert relative == expected
     doc = AnnotationFile(article=relative)
-    assert store.article_path_for(annotation_path, doc) == article
+    assert loading.article_path_for(annotation_path, doc) == article
     annotation_path.parent.mkdir(parents=True, exist_ok=True)
-    store.save(doc, annotation_path)
-    assert store.load(annotation_path).article_path == article
+    writer.save(doc, annotation_path)
+    assert loading.load(annotation_path).article_path == article
 
 
 def test_found_annotation_path_names_its_article(tmp_path: Path) -> None:
     (tmp_path / "annotations").mkdir()
     article = touch(tmp_path / "seeds" / "a.txt")
-    annotation_path = store.annotation_path_for(article)
-    doc = AnnotationFile(article=store.relative_article(annotation_path, article))
+    annotation_path = annotation_path_for(article)
+    doc = AnnotationFile(article=relative_article(annotation_path, article))
     assert doc.article == "../seeds/a.txt"
-    assert store.article_path_for(annotation_path, doc) == article
+    assert loading.article_path_for(annotation_path, doc) == article
 
 
 def test_a_note_holding_a_line_like_a_conflict_marker_still_loads() -> None:
     """Markers are looked for only in text that is not TOML: a note may hold ``=======``."""
     claim = Claim(id="abcd12", quote="q", note="before\n=======\n<<<<<<< not a marker\nafter")
     document = AnnotationFile(article="a.txt", claims=[claim])
-    assert store.parse(store.dumps(document)) == document
+    assert loading.parse(writer.dumps(document)) == document

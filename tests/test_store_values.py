@@ -8,7 +8,7 @@ import tomli_w
 from hypothesis import given
 from hypothesis import strategies as st
 
-from factmark.store import _escape_hidden, _value
+from factmark.store.writer import _escape_hidden, _value
 from factmark.visible import HIDDEN
 
 

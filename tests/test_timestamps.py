@@ -6,10 +6,10 @@ from datetime import UTC, datetime
 
 import pytest
 
-from factmark import store
 from factmark.article import Article
 from factmark.export import html, table, w3c
 from factmark.model import AnnotationFile, Claim, format_timestamp
+from factmark.store import writer
 
 EARLY = datetime(5, 1, 2, 3, 4, 5, tzinfo=UTC)
 WRITTEN = "0005-01-02T03:04:05Z"
@@ -38,7 +38,7 @@ def test_a_timestamp_is_written_with_four_digit_years(value: datetime, text: str
 
 def test_the_file_and_every_export_pad_a_year_below_1000() -> None:
     doc, article = document()
-    assert f"created = {WRITTEN}" in store.dumps(doc)
+    assert f"created = {WRITTEN}" in writer.dumps(doc)
     collection = w3c.export(doc, article, "file:///a.txt")
     (annotation,) = [a for a in collection["first"]["items"] if a["motivation"] == "assessing"]
     assert annotation["created"] == WRITTEN

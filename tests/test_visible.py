@@ -7,10 +7,10 @@ import unicodedata
 
 import pytest
 
-from factmark import store
 from factmark.cli import one_line
 from factmark.gitio.render import printable
 from factmark.model import AnnotationFile, Claim
+from factmark.store import writer
 from factmark.tui.text import sanitize
 from factmark.visible import HIDDEN, INVISIBLE, UNSAFE, escaped, placeholder
 
@@ -78,7 +78,7 @@ def test_a_hidden_character_is_escaped_in_the_file_and_the_diff_and_shown_on_scr
 ) -> None:
     note = f"before{char}after"
     claim = Claim(id="aaaa11", quote="x", note=note)
-    text = store.dumps(AnnotationFile(article="a.txt", claims=[claim]))
+    text = writer.dumps(AnnotationFile(article="a.txt", claims=[claim]))
     assert char not in text and escaped(char).lower() in text.lower()  # tomli-w: \\u001b
     assert tomllib.loads(text)["claims"][0]["note"] == note  # the escape reads back
     assert char not in printable(note) and escaped(char) in printable(note)

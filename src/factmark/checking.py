@@ -7,11 +7,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from factmark import store
 from factmark.anchor import AnchorState, locate_all
 from factmark.article import Article
 from factmark.errors import FactmarkError
-from factmark.store import Problem, StoreError
+from factmark.paths import annotation_files_in, annotation_path_for, looks_like_annotations
+from factmark.store import loading
+from factmark.store.problems import Problem, StoreError
 
 
 class UnusablePathError(FactmarkError):
@@ -85,17 +86,17 @@ def annotation_files(paths: Iterable[Path]) -> Iterator[Path]:
     """
     for path in paths:
         if path.is_dir():
-            found = list(store.annotation_files_in(path))
+            found = list(annotation_files_in(path))
             if not found:
                 raise UnusablePathError(f"{path}: no annotation files in this folder")
             yield from found
         elif not path.exists():
             raise UnusablePathError(f"{path}: no such file or folder")
-        elif store.looks_like_annotations(path):
+        elif looks_like_annotations(path):
             yield path
         else:
             Article.read(path)  # an article that cannot be read is unusable input
-            annotations = store.annotation_path_for(path)
+            annotations = annotation_path_for(path)
             if not annotations.exists():
                 raise UnusablePathError(f"{path}: no annotation file (looked for {annotations})")
             yield annotations
@@ -105,14 +106,14 @@ def check_file(path: Path) -> FileReport:
     """Validate one annotation file and the anchors of its claims."""
     report = FileReport(path)
     try:
-        loaded = store.load(path)
+        loaded = loading.load(path)
     except StoreError as error:
         report.problems.extend(error.problems)
         return report
     document = loaded.document
     report.claims = len(document.claims)
     try:
-        article = store.read_article(loaded)
+        article = loading.read_article(loaded)
     except StoreError as error:  # missing, unreadable, or outside the repository
         report.problems.extend(error.problems)
         return report

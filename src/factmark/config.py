@@ -89,7 +89,7 @@ def remember_theme(path: Path, theme: str) -> bool:
     table["theme"] = theme
     import tomli_w
 
-    from factmark.store import write_atomic  # pydantic loads with it: only when needed
+    from factmark.store.atomic import write_atomic  # only when writing: cli imports this module
 
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
-from pathlib import Path
+import re
+from collections.abc import Iterator
+from pathlib import Path, PurePath
 
 ANNOTATIONS_DIR = "annotations"
 
@@ -17,7 +19,7 @@ def git_root(start: Path) -> Path | None:
 
 
 def annotation_path_for(article: Path | str, override: Path | str | None = None) -> Path:
-    """Where an article's annotations live (DESIGN §6).
+    """Where an article's annotations live (docs/design.md §6).
 
     ``annotations/<stem>.toml`` in the nearest ancestor folder of the article
     that has an ``annotations/`` folder, else in the git work tree root, else
@@ -38,6 +40,22 @@ def annotation_path_for(article: Path | str, override: Path | str | None = None)
 def looks_like_annotations(path: Path) -> bool:
     """Whether a path names an annotation file rather than an article."""
     return path.suffix == ".toml"
+
+
+def in_annotations_folder(path: PurePath) -> bool:
+    """Whether a path is where annotation files live: ``*.toml`` in an ``annotations/`` folder."""
+    return path.parent.name == ANNOTATIONS_DIR and path.name.endswith(".toml")
+
+
+def annotations_folder_files(folder: Path) -> list[Path]:
+    """The annotation files of ``folder`` (an ``annotations/`` folder, or the one in it)."""
+    if folder.name != ANNOTATIONS_DIR:
+        folder = folder / ANNOTATIONS_DIR
+    if not folder.is_dir():
+        return []
+    return sorted(
+        path for path in folder.iterdir() if in_annotations_folder(path) and path.is_file()
+    )
 
 
 def relative_article(annotation_path: Path, article: Path) -> str:
@@ -93,3 +111,27 @@ def article_in_repository(annotation_path: Path, article: str) -> Path:
     if ".git" in real.relative_to(real_root).parts:  # git's config may hold a token
         raise ArticlePathError(f"in git's own folder, not the files of {root}")
     return path
+
+
+_SKIPPED_DIRS = {".git", ".venv", "venv", "node_modules", "__pycache__", ".tox", ".mypy_cache"}
+
+
+def annotation_files_in(folder: Path) -> Iterator[Path]:
+    """Annotation files below a folder: ``*.toml`` that declare a factmark format."""
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if d not in _SKIPPED_DIRS and not d.startswith("."))
+        for name in sorted(files):
+            if not name.endswith(".toml"):
+                continue
+            candidate = Path(root) / name
+            if in_annotations_folder(candidate) or _declares_factmark(candidate):
+                yield candidate
+
+
+def _declares_factmark(path: Path) -> bool:
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(4096)
+    except OSError:
+        return False
+    return re.search(rb'^format\s*=\s*"factmark/', head, re.MULTILINE) is not None

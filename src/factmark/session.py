@@ -14,15 +14,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from factmark import resolving, store
+from factmark import resolving
 from factmark.anchor import Anchor, AnchorState, attach, locate, locate_all, paragraph_moves
 from factmark.article import Article
 from factmark.gitio.git import user_name
 from factmark.lock import ArticleLock
 from factmark.merge import Choice, Conflict, merge, merge_edit, overwritten, resolve, resolve_edit
 from factmark.model import AnnotationFile, Claim, Link, LinkKind, new_claim_id, utc_now
+from factmark.paths import relative_article
 from factmark.resolving import Unresolved
-from factmark.store import Fingerprint
+from factmark.store import atomic, loading, writer
+from factmark.store.atomic import Fingerprint
 
 
 @dataclass(frozen=True)
@@ -76,10 +78,10 @@ class Session:
         file with the next save.
         """
         if path.exists():
-            loaded = store.load(path)
+            loaded = loading.load(path)
             document, fingerprint = loaded.document, loaded.fingerprint
         else:
-            document = AnnotationFile(article=store.relative_article(path, _article_path(article)))
+            document = AnnotationFile(article=relative_article(path, _article_path(article)))
             fingerprint = None
         anchors = locate_all(document, article, fuzzy=True)
         moves = paragraph_moves(document.claims, anchors)
@@ -375,7 +377,7 @@ class Session:
         if self.read_only:
             raise PermissionError(self.read_only)
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        return store.save_unless_changed(document, self.path, self.fingerprint)
+        return writer.save_unless_changed(document, self.path, self.fingerprint)
 
     def mark_saved(self, document: AnnotationFile, fingerprint: Fingerprint) -> None:
         self.saved = document
@@ -391,11 +393,11 @@ class Session:
 
     def disk_document(self) -> AnnotationFile:
         """The document as it is on disk now (StoreError if unusable)."""
-        return store.load(self.path).document
+        return loading.load(self.path).document
 
     def reload(self) -> None:
         """Drop the session's changes and take the file as it is on disk."""
-        loaded = store.load(self.path)
+        loaded = loading.load(self.path)
         self.anchors = locate_all(loaded.document, self.article, fuzzy=True)
         self.moves = paragraph_moves(loaded.document.claims, self.anchors)
         self._anchors_version += 1
@@ -407,7 +409,7 @@ class Session:
 
     def keep_mine(self) -> None:
         """Write the session's document over what changed on disk."""
-        self.fingerprint = store.fingerprint(self.path)
+        self.fingerprint = atomic.fingerprint(self.path)
         snapshot = self.document
         self.mark_saved(snapshot, self.write(snapshot))
 
@@ -421,7 +423,7 @@ class Session:
         ``asked``. Conflicts other than those asked about (the file changed again
         meanwhile) are returned to be asked about afresh.
         """
-        loaded = store.load(self.path)
+        loaded = loading.load(self.path)
         result = merge(self.saved, self.document, loaded.document)
         if result.conflicts and (list(asked) != result.conflicts or len(choices) != len(asked)):
             return result.conflicts

@@ -2,7 +2,7 @@
 
 Given an article, the article is the editor's own choice and its annotation
 file is found beside it. Given an annotation file, the article is the one the
-file names, which must be inside the file's repository (store.read_article).
+file names, which must be inside the file's repository (factmark.store.loading.read_article).
 """
 
 from __future__ import annotations
@@ -13,10 +13,15 @@ from typing import TYPE_CHECKING
 
 from factmark.article import Article
 from factmark.errors import FactmarkError
-from factmark.paths import ANNOTATIONS_DIR, annotation_path_for, git_root, looks_like_annotations
+from factmark.paths import (
+    annotation_path_for,
+    annotations_folder_files,
+    git_root,
+    looks_like_annotations,
+)
 
 if TYPE_CHECKING:
-    from factmark.store import Loaded
+    from factmark.store.loading import Loaded
 
 
 @dataclass(frozen=True)
@@ -35,10 +40,10 @@ def resolve(target: Path, annotations: Path | str | None = None) -> Target:
     StoreError or ArticleError, each one line naming the file, when it cannot be read.
     """
     if looks_like_annotations(target):
-        from factmark import store  # pydantic: only here, so annotate ARTICLE paints first
+        from factmark.store import loading  # pydantic: only here, so annotate ARTICLE paints first
 
-        loaded = store.load(target)
-        article = store.read_article(loaded)
+        loaded = loading.load(target)
+        article = loading.read_article(loaded)
         return Target(article, loaded.article_path, loaded.path, loaded)
     return Target(Article.read(target), target, annotation_path_for(target, annotations))
 
@@ -70,7 +75,7 @@ def obvious(cwd: Path) -> Path:
         raise NoObviousTarget(_choices(cwd, here))
     top = git_root(cwd) or cwd
     for folder in (cwd, *cwd.parents):
-        files = _annotation_files(folder)
+        files = annotations_folder_files(folder)
         if len(files) == 1:
             return files[0]
         if files:
@@ -78,15 +83,6 @@ def obvious(cwd: Path) -> Path:
         if folder == top:
             break
     raise NoObviousTarget(f"{cwd}: no annotation file here or above; name an ARTICLE")
-
-
-def _annotation_files(folder: Path) -> list[Path]:
-    """The annotation files of ``folder`` (an ``annotations/`` folder, or the one in it)."""
-    if folder.name != ANNOTATIONS_DIR:
-        folder = folder / ANNOTATIONS_DIR
-    if not folder.is_dir():
-        return []
-    return sorted(path for path in folder.glob("*.toml") if path.is_file())
 
 
 def _choices(folder: Path, paths: list[Path]) -> str:

@@ -24,7 +24,7 @@ from pathlib import Path
 import pytest
 
 import systemtools
-from factmark import store
+from factmark.store import loading
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = "000_207cb1c8ae6ad8ea"
@@ -142,7 +142,7 @@ def test_add_link_review_quit_in_a_real_terminal(tmp_path: Path, terminal: Termi
     shutil.copyfile(ROOT / "tests" / "data" / "seed" / "seeds" / f"{SEED}.txt", article)
     shutil.copyfile(ROOT / "tests" / "data" / "seed" / "annotations" / f"{SEED}.toml", annotations)
     article_bytes = article.read_bytes()
-    before = store.load(annotations).document
+    before = loading.load(annotations).document
     old_ids = {c.id for c in before.claims}
     assert not [c for c in before.claims if c.paragraph == 4], "the test needs ¶4 without claims"
 
@@ -166,7 +166,7 @@ def test_add_link_review_quit_in_a_real_terminal(tmp_path: Path, terminal: Termi
     )
     # The header (with the article's name: the app sees all 100 columns) and the footer.
     terminal.wait_for("¶ 4/24", f"{SEED}.txt", "q Quit", "21 claims", "· saved")
-    saved = store.load(annotations).document
+    saved = loading.load(annotations).document
     assert [(c.paragraph, c.verdict) for c in saved.claims if c.id not in old_ids] == [
         (4, "inaccurate")
     ]
@@ -197,7 +197,7 @@ def test_add_link_review_quit_in_a_real_terminal(tmp_path: Path, terminal: Termi
     assert match is not None
     assert match.group(1) == "0", screen
 
-    after = store.load(annotations).document
+    after = loading.load(annotations).document
     assert len(after.claims) == len(before.claims) + 1
     (new,) = [c for c in after.claims if c.id not in old_ids]
     assert new.paragraph == 4
@@ -236,7 +236,7 @@ def test_a_copy_edit_resolved_at_80x24_in_the_light_theme(
     )
     article.write_text(edited, encoding="utf-8")
     shutil.copyfile(ROOT / "tests" / "data" / "seed" / "annotations" / f"{SEED}.toml", annotations)
-    (claim,) = [c for c in store.load(annotations).document.claims if "1,212 bodies" in c.quote]
+    (claim,) = [c for c in loading.load(annotations).document.claims if "1,212 bodies" in c.quote]
     assert (claim.paragraph, claim.verdict) == (7, "inaccurate")
 
     settings = tmp_path / "xdg"
@@ -278,7 +278,7 @@ def test_a_copy_edit_resolved_at_80x24_in_the_light_theme(
     match = EXIT_MARKER.search(screen)
     assert match is not None and match.group(1) == "0", screen
 
-    resolved = store.load(annotations).document.claim(claim.id)
+    resolved = loading.load(annotations).document.claim(claim.id)
     assert resolved.quote == claim.quote.replace("1,212", "1,213")
     assert (resolved.paragraph, resolved.verdict, resolved.state) == (8, "pending", None)
     assert resolved.sources == claim.sources and resolved.note == claim.note

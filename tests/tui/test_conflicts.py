@@ -24,9 +24,9 @@ from textual.pilot import Pilot
 from textual.widgets import Input, OptionList, TextArea
 
 from documents import edited, without
-from factmark import store
 from factmark.model import AnnotationFile, Claim, Link, Source
 from factmark.session import Session
+from factmark.store import loading, writer
 from factmark.tui.app import FactmarkApp
 from factmark.tui.screens.annotate import AnnotateScreen
 from factmark.tui.screens.choice import ChoiceScreen
@@ -41,14 +41,14 @@ TRANSFER = "ssae7t"  # "Russia reportedly transferred 1,200 bodies …" in ¶3
 
 
 def on_disk(path: Path) -> AnnotationFile:
-    return store.load(path).document
+    return loading.load(path).document
 
 
 async def colleague(
     pilot: Pilot[int], session: Session, path: Path, document: AnnotationFile
 ) -> None:
     """Their version lands on disk (a git pull); wait until the session has reloaded it."""
-    store.save(document, path)
+    writer.save(document, path)
     await wait_until(pilot, lambda: session.saved.sorted() == document.sorted(), what="the reload")
 
 
@@ -350,7 +350,7 @@ async def merge_question(
     session.update_claim(tagged.id, tags=["my-tag"])
     assert app.annotate_screen is not None
     app.annotate_screen.edited()
-    store.save(theirs, path)
+    writer.save(theirs, path)
     await wait_for_screen(pilot, ChoiceScreen, "the question about the file")
     return session, noted, tagged
 
@@ -433,7 +433,7 @@ async def test_keep_mine_lists_what_it_loses_by_quote_field_and_value_at_80x24(
             theirs = edited(theirs, claim.id, note=f"{claim.note} Checked again by the desk.")
         session.update_claim(session.document.claims[-1].id, verdict="pending")
         screen.edited()
-        store.save(theirs, path)
+        writer.save(theirs, path)
         await wait_for_screen(pilot, ChoiceScreen, "the question about the file")
         await pilot.press("down", "down", "enter")
         await wait_until(pilot, lambda: "will be lost" in flowed(screen_lines(app)), what="it")

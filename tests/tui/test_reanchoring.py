@@ -5,7 +5,7 @@ from __future__ import annotations
 from conftest import WIDE, AppFactory, Workspace, opened, wait_for_screen, wait_until
 from textual.widgets import OptionList, Static
 
-from factmark import store
+from factmark.store import loading
 from factmark.tui.app import FactmarkApp
 from factmark.tui.screens.choice import ChoiceScreen
 from factmark.tui.screens.unresolved import UnresolvedScreen
@@ -39,7 +39,7 @@ async def test_a_changed_claim_is_accepted_and_an_orphan_reattached(
     make_app: AppFactory, workspace: Workspace
 ) -> None:
     copy_edit(workspace)
-    before = store.load(workspace.annotation_path).document
+    before = loading.load(workspace.annotation_path).document
     video = next(c for c in before.claims if c.quote == VIDEO)
     app = make_app()
     async with app.run_test(size=WIDE) as pilot:
@@ -49,7 +49,7 @@ async def test_a_changed_claim_is_accepted_and_an_orphan_reattached(
         status = header(app)
         assert "1 changed" in status and "1 orphan" in status
         # Nothing is written until the editor decides.
-        assert store.load(workspace.annotation_path).document == before
+        assert loading.load(workspace.annotation_path).document == before
 
         await pilot.press("c")
         await wait_until(pilot, lambda: isinstance(app.screen, UnresolvedScreen), what="list")
@@ -67,7 +67,7 @@ async def test_a_changed_claim_is_accepted_and_an_orphan_reattached(
         await wait_until(
             pilot,
             lambda: (
-                store.load(workspace.annotation_path).document.claim(TRANSFER).quote
+                loading.load(workspace.annotation_path).document.claim(TRANSFER).quote
                 == accepted.quote
             ),
             what="the accepted quote on disk",

@@ -22,10 +22,10 @@ from textual import events
 from textual.pilot import Pilot
 from textual.widgets import ContentSwitcher, Input, Static
 
-from factmark import store
 from factmark.lock import ArticleLock
 from factmark.model import Claim
 from factmark.review import contradictions
+from factmark.store import loading, writer
 from factmark.tui.app import FactmarkApp
 from factmark.tui.screens.annotate import AnnotateScreen
 from factmark.tui.screens.choice import ChoiceScreen
@@ -70,7 +70,7 @@ async def test_every_claim_in_article_order_with_counts_on_top(
 ) -> None:
     async with app.run_test(size=WIDE) as pilot:
         screen = await open_review(pilot)
-        document = store.load(workspace.annotation_path).document.sorted()
+        document = loading.load(workspace.annotation_path).document.sorted()
         assert shown_ids(screen) == [claim.id for claim in document.claims]
         assert table_of(screen).item_count() == len(document.claims)
         paragraphs = [int(cell) for cell in column(screen, "paragraph")]
@@ -90,7 +90,7 @@ async def test_every_claim_in_article_order_with_counts_on_top(
 async def test_filters_by_verdict_contradiction_source_and_clear(
     app: FactmarkApp, workspace: Workspace
 ) -> None:
-    document = store.load(workspace.annotation_path).document
+    document = loading.load(workspace.annotation_path).document
     ends = {end for link in document.contradictions() for end in (link.source, link.target)}
     async with app.run_test(size=WIDE) as pilot:
         screen = await open_review(pilot)
@@ -171,7 +171,7 @@ async def test_enter_jumps_to_the_claim_and_escape_goes_back(app: FactmarkApp) -
 async def test_the_contradictions_view_shows_both_quotes_with_the_figures_marked(
     app: FactmarkApp, workspace: Workspace
 ) -> None:
-    document = store.load(workspace.annotation_path).document
+    document = loading.load(workspace.annotation_path).document
     found = contradictions(document)
     async with app.run_test(size=WIDE) as pilot:
         screen = await open_review(pilot)
@@ -204,7 +204,7 @@ async def test_the_table_fits_80_by_24_and_an_orphan_cannot_be_jumped_to(
     make_app: AppFactory, workspace: Workspace
 ) -> None:
     text = workspace.article_path.read_text(encoding="utf-8")
-    document = store.load(workspace.annotation_path).document
+    document = loading.load(workspace.annotation_path).document
     gone = next(c for c in document.claims if c.quote.startswith("according to Interfax"))
     Path(workspace.article_path).write_text(text.replace(gone.quote, "reports say"), "utf-8")
     async with make_app().run_test(size=NARROW) as pilot:
@@ -223,7 +223,7 @@ async def test_enter_on_a_changed_claim_offers_to_resolve_it(
     make_app: AppFactory, workspace: Workspace
 ) -> None:
     text = workspace.article_path.read_text(encoding="utf-8")
-    document = store.load(workspace.annotation_path).document
+    document = loading.load(workspace.annotation_path).document
     claim = next(c for c in document.claims if c.quote == "On Friday, June 13")
     edited = text.replace("On Friday, June 13", "On Friday, 13 June", 1)
     workspace.article_path.write_text(edited, "utf-8")
@@ -269,7 +269,7 @@ async def test_help_opens_at_the_reviews_keys_and_the_cursor_starts_on_the_selec
 async def test_the_filter_dialogs_start_on_the_choice_and_count_what_each_would_show(
     app: FactmarkApp, workspace: Workspace
 ) -> None:
-    document = store.load(workspace.annotation_path).document
+    document = loading.load(workspace.annotation_path).document
     async with app.run_test(size=WIDE) as pilot:
         screen = await open_review(pilot)
         await pilot.press("x")  # only contradicted claims
@@ -307,9 +307,9 @@ async def test_the_contradictions_follow_a_reload_made_while_the_table_shows(
         await pilot.press("t")
         await pilot.pause()
         await pilot.press("t")  # back to the table: the pairs are hidden, and drawn
-        document = store.load(workspace.annotation_path).document
+        document = loading.load(workspace.annotation_path).document
         links = [link for link in document.links if link.kind != "contradicts"]
-        store.save(document.model_copy(update={"links": [*links, document.contradictions()[0]]}),
+        writer.save(document.model_copy(update={"links": [*links, document.contradictions()[0]]}),
                    workspace.annotation_path)  # fmt: skip
         summary = screen.query_one("#review-summary", Static)
         await wait_until(pilot, lambda: "1 contradictions" in str(summary.content), what="reload")

@@ -36,9 +36,10 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Input, OptionList
 
-from factmark import store
 from factmark.lock import ArticleLock
 from factmark.model import AnnotationFile, Claim, Link
+from factmark.store import loading, writer
+from factmark.store.problems import StoreError
 from factmark.tui.app import FactmarkApp
 from factmark.tui.screens.annotate import AnnotateScreen
 from factmark.tui.screens.choice import ChoiceScreen
@@ -67,7 +68,7 @@ def panel_text(app: FactmarkApp) -> str:
 
 
 def on_disk(path: Path) -> AnnotationFile:
-    return store.load(path).document
+    return loading.load(path).document
 
 
 def same(document: AnnotationFile, other: AnnotationFile) -> bool:
@@ -94,7 +95,7 @@ async def disk_holds(
         seen.append(stamp)
         try:
             matched = same(on_disk(path), expected)
-        except store.StoreError:  # never expected: the writes are atomic
+        except StoreError:  # never expected: the writes are atomic
             return False
         if matched:
             matched_at.append(time.monotonic())
@@ -519,11 +520,11 @@ async def make_a_conflict(
     mine_deletes = screen.selected
     theirs = outside_edit(session.document)
     if detected_by == "save":
-        store.save(theirs, path)
+        writer.save(theirs, path)
         await pilot.press("d")
     else:
         await pilot.press("d")
-        store.save(theirs, path)
+        writer.save(theirs, path)
     mine = session.document
     await wait_for_screen(pilot, ChoiceScreen, "the question about the file")
     question = flowed(screen_lines(app))
@@ -695,8 +696,8 @@ async def test_a_malformed_file_shows_its_error_and_writes_nothing(
     assert replaced == 1
     path.write_text(malformed, encoding="utf-8")
     data, mtime = path.read_bytes(), path.stat().st_mtime_ns
-    with pytest.raises(store.StoreError) as raised:
-        store.load(path)
+    with pytest.raises(StoreError) as raised:
+        loading.load(path)
     problem = raised.value.problems[0]
     assert problem.line is not None
 
@@ -759,7 +760,7 @@ def write_corpus(workspace: Workspace) -> tuple[Path, Path]:
     ]
     document = AnnotationFile(article="../seeds/markup.txt", claims=claims)
     annotation_path = workspace.root / "annotations" / "markup.toml"
-    store.save(document, annotation_path)
+    writer.save(document, annotation_path)
     return article_path, annotation_path
 
 

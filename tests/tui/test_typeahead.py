@@ -17,8 +17,8 @@ from conftest import WIDE, Workspace, opened, settled, wait_for_screen, wait_unt
 from textual import events
 from textual.widgets import Input
 
-from factmark import store
 from factmark.session import Session
+from factmark.store import loading
 from factmark.tui.app import FactmarkApp
 from factmark.tui.screens.annotate import AnnotateScreen
 from factmark.tui.screens.load_error import LoadErrorScreen
@@ -49,7 +49,7 @@ def annotate_screen(app: FactmarkApp) -> AnnotateScreen:
 async def test_a_claim_typed_before_the_annotations_open_is_made_and_saved(
     app: FactmarkApp, workspace: Workspace, opening: threading.Event
 ) -> None:
-    before = store.load(workspace.annotation_path).document
+    before = loading.load(workspace.annotation_path).document
     assert not [c for c in before.claims if c.paragraph == 4], "the test needs ¶4 without claims"
     async with app.run_test(size=WIDE) as pilot:
         await pilot.pause()
@@ -63,13 +63,13 @@ async def test_a_claim_typed_before_the_annotations_open_is_made_and_saved(
         opening.set()
 
         def saved() -> bool:
-            claims = store.load(workspace.annotation_path).document.claims
+            claims = loading.load(workspace.annotation_path).document.claims
             return len(claims) == len(before.claims) + 1
 
         await wait_until(pilot, saved, what="the new claim on disk")
         assert app.screen is screen, "the claim editor was closed by its ctrl+s"
         assert screen.current == 5
-    after = store.load(workspace.annotation_path).document
+    after = loading.load(workspace.annotation_path).document
     old_ids = {c.id for c in before.claims}
     (new,) = [c for c in after.claims if c.id not in old_ids]
     assert new.paragraph == 4
@@ -103,7 +103,7 @@ async def test_keys_held_back_are_dropped_when_the_annotations_cannot_be_loaded(
 async def test_moves_run_at_once_and_wait_only_behind_a_held_key(
     app: FactmarkApp, workspace: Workspace, opening: threading.Event
 ) -> None:
-    before = store.load(workspace.annotation_path).document
+    before = loading.load(workspace.annotation_path).document
     in_third = [c for c in before.claims if c.paragraph == 3]
     assert in_third, "the test needs claims in ¶3"
     async with app.run_test(size=WIDE) as pilot:

@@ -66,28 +66,28 @@ def run_check(args: argparse.Namespace) -> int:
 
 
 def run_fmt(args: argparse.Namespace) -> int:
-    from factmark import store
     from factmark.checking import annotation_files
-    from factmark.store import StoreError
+    from factmark.store import atomic, loading, writer
+    from factmark.store.problems import StoreError
 
     paths = [Path(p) for p in args.paths] or [Path()]
     changed, unchanged, failed = [], 0, False
     for path in annotation_files(paths):
         try:
-            data, _ = store.read_bytes(path)
-            document = store.parse(data, path)
+            data, _ = atomic.read_bytes(path)
+            document = loading.parse(data, path)
         except StoreError as error:
             fail(str(error))
             failed = True
             continue
-        if store.is_canonical(data, document):
+        if writer.is_canonical(data, document):
             unchanged += 1
             continue
         changed.append(path)
         if args.check:
             print(f"would reformat: {one_line(str(path))}")
         else:
-            store.save(document, path)
+            writer.save(document, path)
     if failed:
         return EXIT_UNUSABLE  # the one-line error said it; a summary would be a second line
     verb = "would be reformatted" if args.check else "reformatted"

@@ -58,7 +58,7 @@ def register(commands: Commands) -> None:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from factmark import store
+    from factmark.store import atomic
 
     if args.format not in EXPORT_FORMATS:
         raise UsageError(f"unknown format {args.format!r} (one of: {', '.join(EXPORT_FORMATS)})")
@@ -69,7 +69,7 @@ def run_export(args: argparse.Namespace) -> int:
     if args.output in (None, "-", "/dev/stdout"):  # our own stdout, where the shell sent it
         sys.stdout.write(text)
     else:
-        store.write_atomic(Path(args.output), text.encode("utf-8"))
+        atomic.write_atomic(Path(args.output), text.encode("utf-8"))
     return EXIT_OK
 
 

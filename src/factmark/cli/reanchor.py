@@ -37,9 +37,10 @@ def register(commands: Commands) -> None:
 
 
 def run_reanchor(args: argparse.Namespace) -> int:
-    from factmark import store, targets
+    from factmark import targets
     from factmark.anchor import refresh
     from factmark.reanchoring import ReanchorReport
+    from factmark.store import loading, writer
 
     found = targets.resolve(Path(args.article), args.annotations)
     article, path = found.article, found.annotation_path
@@ -47,7 +48,7 @@ def run_reanchor(args: argparse.Namespace) -> int:
         raise UsageError(f"{path}: is a directory, not an annotation file")
     if not path.exists():
         raise UsageError(f"{path}: no annotation file for {args.article}")
-    document = (found.loaded or store.load(path)).document
+    document = (found.loaded or loading.load(path)).document
     report = ReanchorReport.of(document, article)
     if args.format == "json":
         json.dump(report.as_data(), sys.stdout, indent=2, ensure_ascii=False)
@@ -56,7 +57,7 @@ def run_reanchor(args: argparse.Namespace) -> int:
         for line in report.lines():
             print(one_line(line))
     if not args.dry_run:
-        store.save(refresh(document, article, report.anchors), path)
+        writer.save(refresh(document, article, report.anchors), path)
     verb = "would save" if args.dry_run else "saved"
     print(f"{report.summary()} ({verb} {one_line(str(path))})", file=sys.stderr)
     return EXIT_FINDINGS if report.untrusted else EXIT_OK

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from factmark.article import Article
     from factmark.cli import Commands
     from factmark.model import AnnotationFile
-    from factmark.store import Loaded
+    from factmark.store.loading import Loaded
 
 TARGET_HELP = (
     "an article or its annotation file (default: the one here: the one article of this "
@@ -48,7 +48,8 @@ def register(commands: Commands) -> None:
 def load_target(target: str | None, annotations: str | None) -> tuple[Loaded, Article, Path]:
     """An article or its annotation file (by default the obvious one here), loaded: the
     annotations, the article and its path."""
-    from factmark import store, targets
+    from factmark import targets
+    from factmark.store import loading
 
     found = targets.resolve(
         Path(target) if target is not None else targets.obvious(Path.cwd()), annotations
@@ -59,7 +60,7 @@ def load_target(target: str | None, annotations: str | None) -> tuple[Loaded, Ar
         raise UsageError(
             f"{found.article_path}: no annotation file (looked for {found.annotation_path})"
         )
-    return store.load(found.annotation_path), found.article, found.article_path
+    return loading.load(found.annotation_path), found.article, found.article_path
 
 
 def found_states(document: AnnotationFile, article: Article) -> dict[str, str]:

@@ -42,7 +42,6 @@ from datetime import date, datetime
 from pathlib import Path, PurePosixPath
 from typing import Any, Literal
 
-from factmark import store
 from factmark.errors import FactmarkError
 from factmark.gitio.git import (
     GitError,
@@ -54,7 +53,8 @@ from factmark.gitio.git import (
 )
 from factmark.gitio.render import claim_fields, link_text, printable, source_text
 from factmark.model import AnnotationFile, Claim, Link, Source, format_timestamp
-from factmark.paths import ANNOTATIONS_DIR
+from factmark.paths import in_annotations_folder
+from factmark.store import atomic, loading
 
 WORKING_TREE = "working tree"
 SET_FIELDS = ("sources", "tags")
@@ -483,12 +483,6 @@ def use_colour(is_terminal: bool, environ: Mapping[str, str]) -> bool:
 # --- what to compare ----------------------------------------------------------------
 
 
-def is_annotation_path(relative: str) -> bool:
-    """Whether a repository path is an annotation file: ``…/annotations/*.toml``."""
-    path = PurePosixPath(relative)
-    return path.suffix == ".toml" and path.parent.name == ANNOTATIONS_DIR
-
-
 def _looks_like_path(argument: str) -> bool:
     return "/" in argument or os.sep in argument or argument.endswith(".toml")
 
@@ -496,20 +490,20 @@ def _looks_like_path(argument: str) -> bool:
 def _parse(side: Side) -> AnnotationFile | None:
     if side.data is None:
         return None
-    return store.parse(side.data, side.label)
+    return loading.parse(side.data, side.label)
 
 
 def _working_tree_side(path: Path, shown: str) -> Side:
     if not os.path.lexists(path):
         return Side(WORKING_TREE, shown, None)
-    data, _ = store.read_bytes(path)
+    data, _ = atomic.read_bytes(path)
     return Side(WORKING_TREE, shown, data)
 
 
 def compare_files(old: Path, new: Path) -> FileDiff:
     """Two annotation files on disk; one that cannot be read or parsed is a StoreError."""
-    old_side = Side(str(old), str(old), store.read_bytes(old)[0])
-    new_side = Side(str(new), str(new), store.read_bytes(new)[0])
+    old_side = Side(str(old), str(old), atomic.read_bytes(old)[0])
+    new_side = Side(str(new), str(new), atomic.read_bytes(new)[0])
     diff = diff_documents(str(new), old_side, new_side, _parse(old_side), _parse(new_side))
     diff.files_mode = True
     return diff
@@ -617,7 +611,7 @@ def _changed_files(root: Path, folders: Sequence[str], old: str, new: str | None
             ["ls-files", "--others", "--exclude-standard", "-z", *pathspecs], root
         ).stdout
     names = {name for name in output.decode("utf-8", "surrogateescape").split("\0") if name}
-    return sorted(name for name in names if is_annotation_path(name))
+    return sorted(name for name in names if in_annotations_folder(PurePosixPath(name)))
 
 
 def _compare_in_git(root: Path, relative: str, shown: str, old: str, new: str | None) -> FileDiff:

@@ -15,10 +15,12 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from factmark import store
+from factmark.gitio.blocks import Blocks, split_blocks
 from factmark.merge import MergeResult, merge, merge_claims, merge_header, merge_links
 from factmark.model import AnnotationFile, Claim
-from factmark.store import Blocks, ConflictSides, StoreError
+from factmark.store import atomic, loading, writer
+from factmark.store.problems import StoreError
+from factmark.store.writer import ConflictSides
 
 EXIT_CLEAN, EXIT_CONFLICT = 0, 1
 
@@ -32,11 +34,11 @@ class DriverOutcome:
 
 
 def _read(path: Path, fallback_article: str | None = None) -> AnnotationFile:
-    data, _ = store.read_bytes(path)
+    data, _ = atomic.read_bytes(path)
     if not data.strip() and fallback_article is not None:
         # git passes an empty ancestor when both sides added the file.
         return AnnotationFile(article=fallback_article)
-    return store.parse(data, path)
+    return loading.parse(data, path)
 
 
 def conflicted_text(
@@ -56,7 +58,7 @@ def conflicted_text(
     merged = result.document.model_copy(
         update={"links": [link for link in result.document.links if link.key not in conflicted]}
     )
-    return store.dumps_conflicted(merged, claims, links, marker_size=marker_size)
+    return writer.dumps_conflicted(merged, claims, links, marker_size=marker_size)
 
 
 @dataclass(frozen=True)
@@ -68,6 +70,10 @@ class TextMerge:
     """Names of the conflicted claims and links; empty when clean."""
 
 
+_Piece = tuple[tuple[int, int, str], str]
+"""A claim's canonical sort key and its text, ready to be written in place."""
+
+
 def merge_by_blocks(base: str, ours: str, theirs: str, marker_size: int = 7) -> TextMerge | None:
     """The same merge as ``merge()``, fast for large files: unchanged claims stay text.
 
@@ -76,11 +82,25 @@ def merge_by_blocks(base: str, ours: str, theirs: str, marker_size: int = 7) -> 
     field by field and written anew. None when a side is not in canonical
     shape or the files' own keys conflict: the caller then merges whole documents.
     """
-    split = [store.split_blocks(text) for text in (base, ours, theirs)]
-    if split[0] is None or split[1] is None or split[2] is None:
+    b, o, t = (split_blocks(text) for text in (base, ours, theirs))
+    if b is None or o is None or t is None:
         return None
-    b, o, t = split[0], split[1], split[2]
-    kept: dict[str, tuple[tuple[int, int, str], str]] = {}  # id -> (sort key, text)
+    kept, changed = _claims_kept_as_text(b, o, t)
+    merged, claim_names = _merge_changed_claims(b, o, t, changed, marker_size)
+    merged_ids = {piece_key[2] for piece_key, _ in merged}
+    links, link_names = _merge_link_tables(b, o, t, set(kept) | merged_ids, marker_size)
+    header, header_conflicts = merge_header(b.parsed_header(), o.parsed_header(), t.parsed_header())
+    if header_conflicts:
+        return None
+    head = AnnotationFile.model_validate(header)
+    pieces = sorted([*kept.values(), *merged], key=lambda piece: piece[0])
+    blocks = [writer.header_text(head), *(text for _, text in pieces), *links]
+    return TextMerge("\n".join(blocks), claim_names + link_names)
+
+
+def _claims_kept_as_text(b: Blocks, o: Blocks, t: Blocks) -> tuple[dict[str, _Piece], list[str]]:
+    """Claims one side's text settles (id -> piece), and the ids changed on both sides."""
+    kept: dict[str, _Piece] = {}
     changed: list[str] = []
     for claim_id in dict.fromkeys([*o.claims, *t.claims, *b.claims]):
         was, mine, yours = (side.claims.get(claim_id) for side in (b, o, t))
@@ -93,6 +113,13 @@ def merge_by_blocks(base: str, ours: str, theirs: str, marker_size: int = 7) -> 
         if not mine == yours == was:
             winner.claim(claim_id)  # an edited claim must be valid (StoreError if not)
         kept[claim_id] = (winner.position(claim_id), winner.claims[claim_id])
+    return kept, changed
+
+
+def _merge_changed_claims(
+    b: Blocks, o: Blocks, t: Blocks, changed: list[str], marker_size: int
+) -> tuple[list[_Piece], list[str]]:
+    """The claims changed on both sides, merged field by field: pieces, and conflict names."""
 
     def parsed(side: Blocks) -> dict[str, Claim]:
         return {claim_id: side.claim(claim_id) for claim_id in changed if claim_id in side.claims}
@@ -101,25 +128,28 @@ def merge_by_blocks(base: str, ours: str, theirs: str, marker_size: int = 7) -> 
     merged, conflicts = merge_claims(
         list(was_claims.values()), list(our_claims.values()), list(their_claims.values())
     )
-    our_links, their_links = o.parsed_links(), t.parsed_links()
-    links, link_conflicts = merge_links(
-        b.parsed_links(), our_links, their_links, set(kept) | {claim.id for claim in merged}
-    )
-    header, header_conflicts = merge_header(b.parsed_header(), o.parsed_header(), t.parsed_header())
-    if header_conflicts:
-        return None
-    head = AnnotationFile.model_validate(header)
     conflicted = {c.claim for c in conflicts if c.claim}
-    pieces = list(kept.values())
+    pieces: list[_Piece] = []
     for claim in merged:
         sides = ConflictSides(our_claims.get(claim.id), their_claims.get(claim.id))
         text = (
-            store.conflict_text(sides, marker_size)
+            writer.conflict_text(sides, marker_size)
             if claim.id in conflicted
-            else store.claim_text(claim)
+            else writer.claim_text(claim)
         )
         pieces.append(((*claim.position, claim.id), text))
-    pieces.sort(key=lambda piece: piece[0])
+    names = [
+        f"claim {claim_id}" for claim_id in dict.fromkeys(c.claim for c in conflicts if c.claim)
+    ]
+    return pieces, names
+
+
+def _merge_link_tables(
+    b: Blocks, o: Blocks, t: Blocks, claim_ids: set[str], marker_size: int
+) -> tuple[list[str], list[str]]:
+    """Every side's links merged: the tables as written, and the names of conflicted links."""
+    our_links, their_links = o.parsed_links(), t.parsed_links()
+    links, link_conflicts = merge_links(b.parsed_links(), our_links, their_links, claim_ids)
     conflicted_links = sorted({c.link for c in link_conflicts if c.link})
     ours_by_key = {link.key: link for link in our_links}
     theirs_by_key = {link.key: link for link in their_links}
@@ -127,20 +157,15 @@ def merge_by_blocks(base: str, ours: str, theirs: str, marker_size: int = 7) -> 
         (link for link in links if link.key not in conflicted_links),
         key=lambda link: (link.source, link.target, link.kind),
     )
-    blocks = [store.header_text(head)]
-    blocks += [text for _, text in pieces]
-    blocks += [store.link_text(link) for link in clean_links]
-    blocks += [
-        store.conflict_text(
+    texts = [writer.link_text(link) for link in clean_links]
+    texts += [
+        writer.conflict_text(
             ConflictSides(ours_by_key.get(key), theirs_by_key.get(key)), marker_size
         )
         for key in conflicted_links
     ]
-    names = [
-        f"claim {claim_id}" for claim_id in dict.fromkeys(c.claim for c in conflicts if c.claim)
-    ]
-    names += [f"link {a}->{z} {kind}" for a, z, kind in conflicted_links]
-    return TextMerge("\n".join(blocks), names)
+    names = [f"link {a}->{z} {kind}" for a, z, kind in conflicted_links]
+    return texts, names
 
 
 def merge_files(base: Path, ours: Path, theirs: Path, marker_size: int = 7) -> DriverOutcome:
@@ -157,18 +182,18 @@ def merge_files(base: Path, ours: Path, theirs: Path, marker_size: int = 7) -> D
     try:
         result = merge(base_document, our_document, their_document)
         if result.clean:
-            text = store.dumps(result.document)
+            text = writer.dumps(result.document)
         elif not result.header_conflicts:
             text = conflicted_text(result, our_document, their_document, marker_size)
     except Exception as error:  # a bug here must not cost anyone their side of the merge
         return _line_merge(base, ours, theirs, marker_size, f"internal error: {error!r}")
     if result.clean:
-        store.write_atomic(ours, text.encode("utf-8"))
+        atomic.write_atomic(ours, text.encode("utf-8"))
         return DriverOutcome(EXIT_CLEAN, "")
     if result.header_conflicts:
         names = ", ".join(c.key for c in result.header_conflicts)
         return _line_merge(base, ours, theirs, marker_size, f"both sides changed {names}")
-    store.write_atomic(ours, text.encode("utf-8"))
+    atomic.write_atomic(ours, text.encode("utf-8"))
     named = [f"claim {claim_id}" for claim_id in result.conflicted_claims]
     named += [f"link {a}->{b} {kind}" for a, b, kind in result.conflicted_links]
     return DriverOutcome(EXIT_CONFLICT, f"conflict in {', '.join(named)}")
@@ -189,7 +214,7 @@ def _merge_by_blocks(
         return None
     if merged is None:
         return None
-    store.write_atomic(ours, merged.text.encode("utf-8"))
+    atomic.write_atomic(ours, merged.text.encode("utf-8"))
     if not merged.conflicted:
         return DriverOutcome(EXIT_CLEAN, "")
     return DriverOutcome(EXIT_CONFLICT, f"conflict in {', '.join(merged.conflicted)}")
@@ -239,5 +264,5 @@ def _line_merge(
         f"{'<' * marker_size} ours\n{ours_text.rstrip(chr(10))}\n"
         f"{'=' * marker_size}\n{theirs_text.rstrip(chr(10))}\n{'>' * marker_size} theirs\n"
     )
-    store.write_atomic(ours, both.encode("utf-8", errors="surrogateescape"))
+    atomic.write_atomic(ours, both.encode("utf-8", errors="surrogateescape"))
     return DriverOutcome(EXIT_CONFLICT, f"{reason}; both sides kept whole")

@@ -25,9 +25,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from factmark import store
 from factmark.model import AnnotationFile, Claim, Link, LinkKind, Source
-from factmark.store import StoreError
+from factmark.store import atomic, loading
+from factmark.store.problems import StoreError
 from factmark.visible import HIDDEN, escaped
 
 NEWLINE_MARK = "⏎"
@@ -163,11 +163,11 @@ def textconv(path: Path) -> bytes:
     saying why.
     """
     try:
-        data, _ = store.read_bytes(path)
+        data, _ = atomic.read_bytes(path)
     except StoreError as error:
         return _warning(f"{error}; no text to show")
     try:
-        return render(store.parse(data, path)).encode("utf-8")
+        return render(loading.parse(data, path)).encode("utf-8")
     except StoreError as error:
         problem = str(error)
     except Exception as error:  # a bug here must not break the user's git diff

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from factmark.errors import FactmarkError
 from factmark.gitio.git import run_git, work_tree_root
-from factmark.store import write_atomic
+from factmark.store.atomic import write_atomic
 
 DRIVER = "factmark"
 ATTRIBUTES_LINE = f"**/annotations/*.toml diff={DRIVER} merge={DRIVER}"

@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from factmark.merge import Choice, Conflict
     from factmark.model import AnnotationFile, Claim
     from factmark.session import Session
-    from factmark.store import Fingerprint
+    from factmark.store.atomic import Fingerprint
     from factmark.tui.screens.load_error import LoadErrorScreen
 
 
@@ -117,7 +117,7 @@ class FactmarkApp(TypeAheadApp):
     def open_session(self) -> None:
         """Load the annotations and find the claims, off the event loop."""
         from factmark.session import Session
-        from factmark.store import StoreError
+        from factmark.store.problems import StoreError
         from factmark.tui.screens.load_error import LoadErrorScreen
 
         try:
@@ -190,7 +190,7 @@ class FactmarkApp(TypeAheadApp):
         self.run_worker(self._write_latest, thread=True, group="save")
 
     def _write_latest(self) -> None:
-        from factmark.store import ChangedOnDiskError
+        from factmark.store.problems import ChangedOnDiskError
 
         session = self.session
         if session is None:
@@ -227,7 +227,7 @@ class FactmarkApp(TypeAheadApp):
 
     async def save_and_quit(self) -> None:
         """Save (asking first if the file changed on disk), then leave with exit code 0."""
-        from factmark.store import ChangedOnDiskError
+        from factmark.store.problems import ChangedOnDiskError
 
         session = self.session
         if self._save_timer is not None:
@@ -274,15 +274,15 @@ class FactmarkApp(TypeAheadApp):
 
     def check_disk(self) -> None:
         """Notice a change to the file made outside this session."""
-        from factmark import store
-        from factmark.store import StoreError
+        from factmark.store import atomic
+        from factmark.store.problems import StoreError
 
         session = self.session
         if session is None or self._asking_about_disk or self._save_lock.locked():
             return
-        if not store.changed_on_disk(session.path, session.fingerprint):
+        if not atomic.changed_on_disk(session.path, session.fingerprint):
             return
-        on_disk = store.fingerprint(session.path)
+        on_disk = atomic.fingerprint(session.path)
         if session.dirty:
             if on_disk is None or on_disk != self._later:
                 self.ask_about_disk()
@@ -328,7 +328,7 @@ class FactmarkApp(TypeAheadApp):
         )
 
     def _disk_answer(self, choice: str | None) -> None:
-        from factmark.store import StoreError
+        from factmark.store.problems import StoreError
 
         if choice == "mine" and self.session is not None:
             self._confirm_keep_mine()  # still asking: the watcher waits for the confirmation
@@ -366,8 +366,8 @@ class FactmarkApp(TypeAheadApp):
         Escape leaves both versions as they are (theirs on disk, mine in the session):
         the question comes back at the next save.
         """
-        from factmark import store
-        from factmark.store import StoreError
+        from factmark.store import atomic
+        from factmark.store.problems import StoreError
         from factmark.tui.screens.conflicts import ConflictScreen, question
 
         try:
@@ -389,7 +389,7 @@ class FactmarkApp(TypeAheadApp):
                 self._merge_asking(session, conflicts, chosen)
                 return
             self._asking_about_disk = False
-            self._later = store.fingerprint(session.path)
+            self._later = atomic.fingerprint(session.path)
             self.notify("Nothing merged yet: you will be asked again at the next save.", timeout=5)
 
         heading = sanitize(
@@ -400,7 +400,7 @@ class FactmarkApp(TypeAheadApp):
         self.push_screen(ConflictScreen(heading, asked_now), answer)
 
     def _confirm_keep_mine(self) -> None:
-        from factmark.store import StoreError
+        from factmark.store.problems import StoreError
         from factmark.tui.screens.conflicts import question
 
         session = self.session
