@@ -10,17 +10,11 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from factmark.anchor import (
-    MIN_FUZZY_SCORE,
-    AnchorState,
-    fuzzy_candidates,
-    locate,
-    locate_all,
-    refresh,
-)
+from factmark.anchor import AnchorState, locate, locate_all, refresh
 from factmark.article import Article
 from factmark.checking import check_file
 from factmark.cli import main
+from factmark.fuzzy import MIN_FUZZY_SCORE, fuzzy_candidates
 from factmark.model import CONTEXT_LENGTH, AnnotationFile, Claim
 from factmark.store import loading
 from test_anchor import SEED, SEED_DOCUMENT, claim_at, insert_paragraph, without_hints

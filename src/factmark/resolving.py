@@ -14,15 +14,9 @@ from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz
 
-from factmark.anchor import (
-    ORPHAN,
-    Anchor,
-    AnchorState,
-    FuzzyMatch,
-    corresponding,
-    fuzzy_near,
-)
+from factmark.anchor import ORPHAN, Anchor, AnchorState, corresponding
 from factmark.article import Article
+from factmark.fuzzy import FuzzyMatch, fuzzy_near
 from factmark.model import Claim
 
 

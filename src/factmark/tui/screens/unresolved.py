@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
     from textual.app import App
 
-    from factmark.anchor import FuzzyMatch
+    from factmark.fuzzy import FuzzyMatch
     from factmark.model import Claim
     from factmark.resolving import Unresolved
     from factmark.session import Session
