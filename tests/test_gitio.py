@@ -18,7 +18,8 @@ from typing import Any
 
 import pytest
 
-from factmark.gitio.diff import Side, diff_documents, to_text, use_colour
+from factmark.gitio.diff import Side, diff_documents
+from factmark.gitio.diff_render import to_text, use_colour
 from factmark.gitio.render import printable, render, textconv
 from factmark.gitio.setup import ATTRIBUTES_LINE, factmark_command
 from factmark.model import AnnotationFile, Claim, Link, Source

@@ -125,7 +125,8 @@ def run_git_setup(args: argparse.Namespace) -> int:
 def run_diff(args: argparse.Namespace) -> int:
     import os
 
-    from factmark.gitio.diff import collect, to_json, to_text, use_colour
+    from factmark.gitio.diff_render import to_json, to_text, use_colour
+    from factmark.gitio.diff_sources import collect
 
     diffs = collect(args.arguments)
     differences = any(not diff.empty for diff in diffs)
