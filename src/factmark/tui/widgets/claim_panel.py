@@ -220,51 +220,42 @@ class ClaimPanel(Vertical, can_focus=False):
         width = max(24, self.query_one(PanelBody).scrollable_content_region.width or 48)
         body = Text(end="")
         rows: dict[int, tuple[str, str]] = {}
+        line = append_claim_rows(body, rows, claims, selected, contradicted, placed, width)
         focus: tuple[int, int] | None = None
-        line = 0
-        for claim in claims:
-            chosen = selected is not None and claim.id == selected.id
-            row = Text("▶ " if chosen else "  ", end="", no_wrap=True)
-            label = claim_label(
-                claim, claim.id in contradicted, width - ROW_PREFIX, placed.get(claim.id)
-            )
-            row.append(label)
-            if chosen:
-                row.stylize("reverse")
+        if selected is not None:
+            self._append_links(body, rows, line, selected, document, width)
+            focus = append_details(body, selected, document, placed)
+        self.query_one(PanelBody).show_text(body, rows, focus)
+
+    def _append_links(
+        self,
+        body: Text,
+        rows: dict[int, tuple[str, str]],
+        line: int,
+        selected: Claim,
+        document: AnnotationFile,
+        width: int,
+    ) -> None:
+        """The selected claim's links, one row each from ``line``, under their heading."""
+        links = [(i, link) for i, link in enumerate(document.links) if link.touches(selected.id)]
+        if links:
+            hint = " · click one to remove it" if self.links_removable else ""
+            body.append(f"\nLinks ({len(links)}){hint}\n", style="bold")
+            line += 2
+        for index, link in links:
+            outgoing = link.source == selected.id
+            arrow = "→" if outgoing or link.symmetric else "←"
+            prefix = f"{arrow} {link.kind} "
+            row = Text(prefix, style="bold", end="", no_wrap=True)
+            try:
+                other = document.claim(link.other(selected.id)).quote
+            except KeyError:
+                other = link.other(selected.id)
+            row.append(excerpt(other, max(10, width - len(prefix))))
             body.append(row)
             body.append("\n")
-            rows[line] = ("claim", claim.id)
+            rows[line] = ("link", str(index))
             line += 1
-        if selected is not None:
-            links = [
-                (i, link) for i, link in enumerate(document.links) if link.touches(selected.id)
-            ]
-            if links:
-                hint = " · click one to remove it" if self.links_removable else ""
-                body.append(f"\nLinks ({len(links)}){hint}\n", style="bold")
-                line += 2
-            for index, link in links:
-                outgoing = link.source == selected.id
-                arrow = "→" if outgoing or link.symmetric else "←"
-                prefix = f"{arrow} {link.kind} "
-                row = Text(prefix, style="bold", end="", no_wrap=True)
-                try:
-                    other = document.claim(link.other(selected.id)).quote
-                except KeyError:
-                    other = link.other(selected.id)
-                row.append(excerpt(other, max(10, width - len(prefix))))
-                body.append(row)
-                body.append("\n")
-                rows[line] = ("link", str(index))
-                line += 1
-            body.append("\n")
-            details = len(body.plain)
-            if selected.id in placed:
-                body.append(resolution_details(selected, placed[selected.id]))
-            body.append(claim_quote(selected))
-            focus = (details, len(body.plain))
-            body.append(claim_facts(selected, document))
-        self.query_one(PanelBody).show_text(body, rows, focus)
 
     def on_click(self, event: events.Click) -> None:
         body = self.query_one(PanelBody)
@@ -279,6 +270,48 @@ class ClaimPanel(Vertical, can_focus=False):
             self.post_message(self.ClaimPicked(value))
         else:
             self.post_message(self.LinkPicked(int(value)))
+
+
+def append_claim_rows(
+    body: Text,
+    rows: dict[int, tuple[str, str]],
+    claims: list[Claim],
+    selected: Claim | None,
+    contradicted: set[str],
+    placed: dict[str, Unresolved],
+    width: int,
+) -> int:
+    """One row per claim, the selected one marked; returns the number of rows."""
+    line = 0
+    for claim in claims:
+        chosen = selected is not None and claim.id == selected.id
+        row = Text("▶ " if chosen else "  ", end="", no_wrap=True)
+        label = claim_label(
+            claim, claim.id in contradicted, width - ROW_PREFIX, placed.get(claim.id)
+        )
+        row.append(label)
+        if chosen:
+            row.stylize("reverse")
+        body.append(row)
+        body.append("\n")
+        rows[line] = ("claim", claim.id)
+        line += 1
+    return line
+
+
+def append_details(
+    body: Text, selected: Claim, document: AnnotationFile, placed: dict[str, Unresolved]
+) -> tuple[int, int]:
+    """After a blank line, the selected claim in full; returns the offsets of its
+    details and of its verdict line."""
+    body.append("\n")
+    details = len(body.plain)
+    if selected.id in placed:
+        body.append(resolution_details(selected, placed[selected.id]))
+    body.append(claim_quote(selected))
+    verdict = len(body.plain)
+    body.append(claim_facts(selected, document))
+    return details, verdict
 
 
 def claim_details(claim: Claim, document: AnnotationFile | None = None) -> Text:
