@@ -28,71 +28,17 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import datetime
-from html import escape
 from importlib import resources
 from itertools import pairwise
-from urllib.parse import quote as percent_encode
-from urllib.parse import urlsplit
 
 from factmark import review
 from factmark.anchor import offset_at_hint
 from factmark.article import Article, Paragraph
-from factmark.model import VERDICTS, AnnotationFile, Claim, Link, Source, format_timestamp
-from factmark.visible import CONTRADICTED_SYMBOL, INVISIBLE, VERDICT_SYMBOLS, placeholder
+from factmark.export import html_text
+from factmark.model import VERDICTS, AnnotationFile, Claim, Link, Source
+from factmark.visible import CONTRADICTED_SYMBOL, VERDICT_SYMBOLS
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
-
-
-_EXCERPT = 70
-"""Code points of a linked claim's quote shown in a link."""
-
-
-# Text ---------------------------------------------------------------------------------
-
-
-def _attr(value: str) -> str:
-    """A value for inside a double-quoted attribute, hidden characters spelt U+XXXX."""
-    return escape(INVISIBLE.sub(lambda m: f"U+{ord(m.group()):04X}", value), quote=True)
-
-
-def _text(value: str) -> str:
-    """Untrusted text as HTML: escaped, every hidden character a visible placeholder."""
-    out: list[str] = []
-    cursor = 0
-    for match in INVISIBLE.finditer(value):
-        out.append(escape(value[cursor : match.start()], quote=True))
-        char = match.group()
-        out.append(
-            f'<span class="hidden-char" title="U+{ord(char):04X}">{placeholder(char)}</span>'
-        )
-        cursor = match.end()
-    out.append(escape(value[cursor:], quote=True))
-    return "".join(out)
-
-
-def _plain(value: str) -> str:
-    """Untrusted text where no tag can go (``<title>``): escaped, placeholders bare."""
-    return escape(INVISIBLE.sub(lambda m: placeholder(m.group()), value), quote=True)
-
-
-def _excerpt(value: str, limit: int = _EXCERPT) -> str:
-    flat = " ".join(value.split())
-    if len(flat) <= limit:
-        return _text(flat)
-    return _text(flat[: limit - 1].rstrip()) + "…"
-
-
-def _time(value: datetime) -> str:
-    stamp = format_timestamp(value)
-    return f'<time datetime="{stamp}">{stamp[:10]} {stamp[11:16]} UTC</time>'
-
-
-def _safe_url(url: str) -> str | None:
-    """The URL with hidden characters percent-encoded, if it is http or https."""
-    if urlsplit(url).scheme.lower() not in ("http", "https"):
-        return None
-    return INVISIBLE.sub(lambda m: percent_encode(m.group()), url)
 
 
 # Where the claims stand ----------------------------------------------------------------
@@ -199,17 +145,17 @@ def _render_mark(mark: _Mark) -> str:
     title = f"Claim {entry.number}: {entry.verdict_label}, confidence {claim.confidence}"
     if entry.contradicted:
         title += ", contradicted by another claim"
-    attributes = [f'class="{classes}"', f'title="{_attr(title)}"']
+    attributes = [f'class="{classes}"', f'title="{html_text.attr(title)}"']
     if mark.first:
         attributes.insert(0, f'id="claim-{claim.id}"')
     attributes.append(f'data-claim="{claim.id}"')
     if mark.last:
-        attributes.append(f'data-label="{_attr(entry.mark_label)}"')
+        attributes.append(f'data-label="{html_text.attr(entry.mark_label)}"')
     attributes.append(f'aria-describedby="verdict-{claim.id}"')
     inner = "".join(
         _render_mark(child)
         if isinstance(child, _Mark)
-        else f'<a href="#entry-{claim.id}">{_text(child)}</a>'
+        else f'<a href="#entry-{claim.id}">{html_text.text(child)}</a>'
         for child in mark.children
     )
     return f"<mark {' '.join(attributes)}>{inner}</mark>"
@@ -217,7 +163,7 @@ def _render_mark(mark: _Mark) -> str:
 
 def _paragraph(paragraph: Paragraph, entries: list[_Entry]) -> str:
     nodes = _nest(paragraph.text, entries)
-    body = "".join(_render_mark(n) if isinstance(n, _Mark) else _text(n) for n in nodes)
+    body = "".join(_render_mark(n) if isinstance(n, _Mark) else html_text.text(n) for n in nodes)
     number = paragraph.number
     return (
         f'<div class="para" id="p-{number}"><span class="pnum">¶{number}</span><p>{body}</p></div>'
@@ -246,21 +192,21 @@ def _source(source: Source) -> str:
     parts: list[str] = []
     if source.stance:
         parts.append(f'<span class="stance stance-{source.stance}">{source.stance}</span>')
-    url = _safe_url(source.url) if source.url else None
+    url = html_text.safe_url(source.url) if source.url else None
     if url is not None:
         shows_url = not source.title
-        label = _text(source.title) if source.title else _text(url)
+        label = html_text.text(source.title) if source.title else html_text.text(url)
         css = "source-link shows-url" if shows_url else "source-link"
-        parts.append(f'<a class="{css}" href="{_attr(url)}">{label}</a>')
+        parts.append(f'<a class="{css}" href="{html_text.attr(url)}">{label}</a>')
     elif source.title:
-        parts.append(f'<span class="source-title">{_text(source.title)}</span>')
+        parts.append(f'<span class="source-title">{html_text.text(source.title)}</span>')
     if source.url and url is None:  # the model allows only http(s); never a live link
-        parts.append(f'<span class="source-url">{_text(source.url)}</span>')
+        parts.append(f'<span class="source-url">{html_text.text(source.url)}</span>')
     if source.citation:
-        parts.append(f'<span class="citation">{_text(source.citation)}</span>')
+        parts.append(f'<span class="citation">{html_text.text(source.citation)}</span>')
     if source.accessed:
         parts.append(f'<span class="accessed">accessed {source.accessed.isoformat()}</span>')
-    said = f'<q class="source-quote">{_text(source.quote)}</q>' if source.quote else ""
+    said = f'<q class="source-quote">{html_text.text(source.quote)}</q>' if source.quote else ""
     return f"<li>{' '.join(parts)}{said}</li>"
 
 
@@ -277,8 +223,8 @@ def _link(link: Link, claim: Claim, numbers: dict[str, _Entry], document: Annota
     outgoing = link.source == claim.id or link.symmetric
     arrow, kind = ("→", link.kind) if outgoing else ("←", _INCOMING.get(link.kind, link.kind))
     target = numbers[other]
-    quote = _excerpt(document.claim(other).quote)
-    note = f' <span class="link-note">— {_text(link.note)}</span>' if link.note else ""
+    quote = html_text.excerpt(document.claim(other).quote)
+    note = f' <span class="link-note">— {html_text.text(link.note)}</span>' if link.note else ""
     return (
         f'<li class="link link-{link.kind}"><span class="arrow" aria-hidden="true">{arrow}</span> '
         f'<span class="kind">{kind}</span> <a href="#claim-{other}">claim {target.number}</a> '
@@ -290,11 +236,11 @@ def _link(link: Link, claim: Claim, numbers: dict[str, _Entry], document: Annota
 def _meta(claim: Claim) -> str:
     parts = []
     if claim.author:
-        parts.append(f'<span class="author">{_text(claim.author)}</span>')
+        parts.append(f'<span class="author">{html_text.text(claim.author)}</span>')
     if claim.created:
-        parts.append(f"created {_time(claim.created)}")
+        parts.append(f"created {html_text.time_element(claim.created)}")
     if claim.updated and claim.updated != claim.created:
-        parts.append(f"updated {_time(claim.updated)}")
+        parts.append(f"updated {html_text.time_element(claim.updated)}")
     parts.append(f'<span class="claim-id">id {claim.id}</span>')
     return f'<p class="meta">{" · ".join(parts)}</p>'
 
@@ -316,10 +262,10 @@ def _side_entry(entry: _Entry, numbers: dict[str, _Entry], document: AnnotationF
         f'<div class="entry-head"><span class="num">{entry.number}</span> '
         f'<span class="verdict" id="verdict-{claim.id}">{entry.verdict_label}</span> '
         f'<span class="confidence">confidence: {claim.confidence}</span>{flag} {where}</div>',
-        f"<blockquote{quote_id}>{_text(claim.quote)}</blockquote>",
+        f"<blockquote{quote_id}>{html_text.text(claim.quote)}</blockquote>",
     ]
     if claim.note:
-        parts.append(f'<p class="note">{_text(claim.note)}</p>')
+        parts.append(f'<p class="note">{html_text.text(claim.note)}</p>')
     if claim.sources:
         items = "".join(_source(source) for source in claim.sources)
         parts.append(f'<ul class="sources" aria-label="Sources">{items}</ul>')
@@ -330,7 +276,7 @@ def _side_entry(entry: _Entry, numbers: dict[str, _Entry], document: AnnotationF
         items = "".join(_link(link, claim, numbers, document) for link in links)
         parts.append(f'<ul class="links" aria-label="Links">{items}</ul>')
     if claim.tags:
-        tags = "".join(f'<li class="tag">{_text(tag)}</li>' for tag in claim.tags)
+        tags = "".join(f'<li class="tag">{html_text.text(tag)}</li>' for tag in claim.tags)
         parts.append(f'<ul class="tags" aria-label="Tags">{tags}</ul>')
     parts.append(_meta(claim))
     return (
@@ -388,7 +334,9 @@ def _summary(document: AnnotationFile, entries: list[_Entry]) -> str:
 def _highlighted(text: str, facts: set[str]) -> str:
     """The quote with the facts the other quote lacks in bold."""
     return "".join(
-        f'<strong class="differs">{_text(piece)}</strong>' if differs else _text(piece)
+        f'<strong class="differs">{html_text.text(piece)}</strong>'
+        if differs
+        else html_text.text(piece)
         for piece, differs in review.fact_pieces(text, facts)
     )
 
@@ -414,7 +362,7 @@ def _contradictions(document: AnnotationFile, entries: list[_Entry]) -> str:
         only_from, only_to = (set(side) for side in item["differs"])
         first = _contradiction_side(numbers[item["from"]], only_from)
         second = _contradiction_side(numbers[item["to"]], only_to)
-        note = f'<p class="note">{_text(item["note"])}</p>' if item["note"] else ""
+        note = f'<p class="note">{html_text.text(item["note"])}</p>' if item["note"] else ""
         items.append(
             f'<li class="contradiction"><div class="pair">{first}'
             f'<span class="versus" role="img" aria-label="contradicts">{CONTRADICTED_SYMBOL}</span>'
@@ -448,13 +396,14 @@ def export(document: AnnotationFile, article: Article, title: str) -> str:
             f'<meta http-equiv="Content-Security-Policy" content="{CSP}">',
             '<meta name="viewport" content="width=device-width, initial-scale=1">',
             '<meta name="generator" content="factmark">',
-            f"<title>{_plain(heading)}</title>",
+            f"<title>{html_text.plain(heading)}</title>",
             f"<style>\n{_stylesheet()}</style>",
             "</head>",
             "<body>",
             "<header>",
-            f"<h1>{_text(heading)}</h1>",
-            f'<p class="subtitle">Article file: <code>{_text(document.article)}</code></p>',
+            f"<h1>{html_text.text(heading)}</h1>",
+            '<p class="subtitle">Article file: '
+            f"<code>{html_text.text(document.article)}</code></p>",
             _summary(document, entries),
             "</header>",
             _contradictions(document, entries),
