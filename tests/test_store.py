@@ -884,7 +884,11 @@ def test_save_unless_changed_ignores_a_rewrite_with_the_same_bytes(tmp_path: Pat
     loaded = loading.load(path)
     path.unlink()
     path.write_text(SAMPLE_TEXT, encoding="utf-8")  # git checkout of the same blob
-    writer.save_unless_changed(document(claim("aaaa11")), path, loaded.fingerprint)
+    assert path.read_bytes() == writer.dumps(sample_document()).encode("utf-8")
+    mine = document(claim("aaaa11"))
+    fingerprint = writer.save_unless_changed(mine, path, loaded.fingerprint)
+    assert path.read_bytes() == writer.dumps(mine).encode("utf-8")
+    assert fingerprint == atomic.fingerprint(path)
 
 
 def test_successive_saves_chain_their_fingerprints(tmp_path: Path) -> None:
