@@ -17,6 +17,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from builders import claim, document, link
 from factmark.model import (
     CONFIDENCES,
     FORMAT,
@@ -55,18 +56,6 @@ HIDDEN = [
     "\ufeff",
 ]
 HIDDEN_PATTERN = re.compile("[" + re.escape("".join(HIDDEN)) + "]")
-
-
-def claim(claim_id: str, quote: str = "1,200 bodies", **fields: object) -> Claim:
-    return Claim.model_validate({"id": claim_id, "quote": quote, **fields})
-
-
-def link(source: str, target: str, kind: str, note: str = "") -> Link:
-    return Link.model_validate({"from": source, "to": target, "kind": kind, "note": note})
-
-
-def document(*claims: Claim, links: list[Link] | None = None) -> AnnotationFile:
-    return AnnotationFile(article="../seeds/a.txt", claims=list(claims), links=links or [])
 
 
 def full_claim() -> Claim:
