@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -41,7 +40,7 @@ def document(
 
 
 def factmark(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    """The installed ``factmark`` as a real program, its output captured, without colour."""
+    """The installed ``factmark`` as a real program, its output captured."""
     return subprocess.run(
         [str(FACTMARK), *args],
         capture_output=True,
@@ -49,5 +48,4 @@ def factmark(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess
         cwd=cwd,
         timeout=60,
         check=False,
-        env={**os.environ, "NO_COLOR": "1"},
     )

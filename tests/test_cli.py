@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 import tomli_w
 
+from builders import factmark
 from factmark import __version__
 from factmark.cli import main
 from factmark.store import loading, writer
@@ -22,7 +23,6 @@ BAD = DATA / "bad"
 ARTICLES = DATA / "articles"
 SEED_ARTICLE = ROOT / "tests" / "data" / "seed" / "seeds" / "000_207cb1c8ae6ad8ea.txt"
 SEED_ANNOTATIONS = ROOT / "tests" / "data" / "seed" / "annotations" / "000_207cb1c8ae6ad8ea.toml"
-FACTMARK = Path(sys.executable).parent / "factmark"
 
 # What the one line about each bad file must say, besides the file's name.
 BAD_FILES: dict[str, tuple[int | None, tuple[str, ...]]] = {
@@ -39,13 +39,6 @@ BAD_FILES: dict[str, tuple[int | None, tuple[str, ...]]] = {
 }
 INVALID_FILES = sorted(name for name in BAD_FILES if name != "article_missing.toml")
 """The bad files that cannot even be read (the other one only names a missing article)."""
-
-
-def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    """The installed ``factmark`` as a real program."""
-    return subprocess.run(
-        [str(FACTMARK), *args], capture_output=True, text=True, cwd=cwd, timeout=60, check=False
-    )
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
@@ -105,10 +98,10 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_help_and_version_as_a_program() -> None:
-    helped = run("--help")
+    helped = factmark("--help")
     assert helped.returncode == 0
     assert "check" in helped.stdout and "fmt" in helped.stdout
-    version = run("--version")
+    version = factmark("--version")
     assert (version.returncode, version.stdout) == (0, f"factmark {__version__}\n")
     module = subprocess.run(
         [sys.executable, "-m", "factmark", "--version"],
@@ -145,13 +138,13 @@ def test_check_on_a_folder_checks_the_annotation_files_in_it(
 
 
 def test_check_as_a_program_from_the_repository(tmp_path: Path) -> None:
-    result = run("check", "annotations/000_207cb1c8ae6ad8ea.toml", cwd=ROOT)
+    result = factmark("check", "annotations/000_207cb1c8ae6ad8ea.toml", cwd=ROOT)
     assert (result.returncode, result.stdout, result.stderr) == (
         0,
         "all clean (1 file, 20 claims)\n",
         "",
     )
-    result = run("check", "seeds/000_207cb1c8ae6ad8ea.txt", cwd=ROOT)
+    result = factmark("check", "seeds/000_207cb1c8ae6ad8ea.txt", cwd=ROOT)
     assert result.returncode == 0
 
 
@@ -217,7 +210,7 @@ def test_check_on_a_bad_file_exits_1_with_one_line_naming_it(
 def test_check_on_a_bad_file_as_a_program(name: str) -> None:
     path = BAD / name
     before = path.read_bytes()
-    result = run("check", str(path))
+    result = factmark("check", str(path))
     assert result.returncode == 1
     assert result.stderr == ""
     assert result.stdout.splitlines()[0].startswith(f"{path}:")
@@ -327,7 +320,7 @@ def test_unusable_input_as_a_program_is_one_line_without_traceback(
     args: list[str], what: str
 ) -> None:
     before = snapshot(DATA)
-    result = run(*args, cwd=ROOT)
+    result = factmark(*args, cwd=ROOT)
     assert result.returncode == 2
     errors = [line for line in result.stderr.splitlines() if line.startswith("factmark: ")]
     assert len(errors) == 1
@@ -459,11 +452,11 @@ def test_fmt_check_as_a_program(tmp_path: Path) -> None:
     annotations = seed_copy(tmp_path)
     altered = reverse_claims(annotations.read_text(encoding="utf-8")).encode("utf-8")
     annotations.write_bytes(altered)
-    result = run("fmt", "--check", "annotations", cwd=tmp_path)
+    result = factmark("fmt", "--check", "annotations", cwd=tmp_path)
     assert result.returncode == 1
     assert result.stdout == f"would reformat: {Path('annotations') / annotations.name}\n"
     assert annotations.read_bytes() == altered
-    result = run("fmt", cwd=tmp_path)  # default: this folder
+    result = factmark("fmt", cwd=tmp_path)  # default: this folder
     assert result.returncode == 0
     assert annotations.read_bytes() == SEED_ANNOTATIONS.read_bytes()
 

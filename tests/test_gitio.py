@@ -18,6 +18,7 @@ from typing import Any
 
 import pytest
 
+from builders import FACTMARK, factmark
 from factmark.gitio.diff import Side, diff_documents, to_text, use_colour
 from factmark.gitio.render import printable, render, textconv
 from factmark.gitio.setup import ATTRIBUTES_LINE, factmark_command
@@ -25,7 +26,6 @@ from factmark.model import AnnotationFile, Claim, Link, Source
 from factmark.store import writer
 
 DATA = Path(__file__).parent / "data"
-FACTMARK = Path(sys.executable).parent / "factmark"
 ANNOTATIONS = "annotations/story.toml"
 
 T0 = datetime(2026, 11, 27, 10, 0, 0, tzinfo=UTC)
@@ -54,13 +54,6 @@ def git(repo: Path, *args: str) -> str:
         ["git", *args], cwd=repo, capture_output=True, text=True, check=True, timeout=60
     )
     return result.stdout
-
-
-def factmark(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    """The installed ``factmark`` as a real program."""
-    return subprocess.run(
-        [str(FACTMARK), *args], capture_output=True, text=True, cwd=cwd, timeout=60, check=False
-    )
 
 
 def make_repo(folder: Path) -> Path:
