@@ -9,6 +9,7 @@ import pytest
 from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
+from builders import document
 from factmark import typography
 from factmark.anchor import (
     ORPHAN,
@@ -67,10 +68,6 @@ def claim_at(
 
 def without_hints(claim: Claim) -> Claim:
     return claim.model_copy(update={"paragraph": None, "start": None})
-
-
-def document(*claims: Claim) -> AnnotationFile:
-    return AnnotationFile(article="article.txt", claims=list(claims))
 
 
 def insert_paragraph(article: Article, before: int, text: str) -> Article:
