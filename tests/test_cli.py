@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import tomli_w
 
-from builders import factmark
+from builders import factmark, in_process
 from factmark import __version__
 from factmark.cli import main
 from factmark.store import loading, writer
@@ -117,8 +117,8 @@ def test_help_and_version_as_a_program() -> None:
 
 
 def test_check_passes_on_the_seed_fact_check(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["check", str(SEED_ANNOTATIONS)]) == 0
-    captured = capsys.readouterr()
+    captured = in_process(["check", str(SEED_ANNOTATIONS)], capsys)
+    assert captured.code == 0
     assert captured.out == "all clean (1 file, 20 claims)\n"
     assert captured.err == ""
 
@@ -194,8 +194,8 @@ def test_check_on_a_bad_file_exits_1_with_one_line_naming_it(
     path = BAD / name
     before = path.read_bytes()
     line_number, words = BAD_FILES[name]
-    assert main(["check", str(path)]) == 1
-    captured = capsys.readouterr()
+    captured = in_process(["check", str(path)], capsys)
+    assert captured.code == 1
     assert captured.err == ""
     problem, summary = captured.out.splitlines()
     where = f"{path}:{line_number}:" if line_number is not None else f"{path}: "
@@ -276,8 +276,8 @@ def test_check_on_an_unusable_article_exits_2_with_one_line(
 ) -> None:
     path = ARTICLES / name
     before = path.read_bytes()
-    assert main(["check", str(path)]) == 2
-    captured = capsys.readouterr()
+    captured = in_process(["check", str(path)], capsys)
+    assert captured.code == 2
     assert captured.out == ""
     assert_one_error_line(captured.err, path, what)
     assert path.read_bytes() == before
@@ -287,8 +287,8 @@ def test_check_on_a_missing_path_exits_2(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     for path in (tmp_path / "nowhere.txt", tmp_path / "nowhere.toml"):
-        assert main(["check", str(path)]) == 2
-        captured = capsys.readouterr()
+        captured = in_process(["check", str(path)], capsys)
+        assert captured.code == 2
         assert captured.out == ""
         assert_one_error_line(captured.err, path, "no such file")
     assert list(tmp_path.iterdir()) == []
@@ -299,8 +299,8 @@ def test_check_on_an_article_without_annotations_exits_2(
 ) -> None:
     article = tmp_path / "story.txt"
     article.write_text("Russia returned 1,200 bodies.\n", encoding="utf-8")
-    assert main(["check", str(article)]) == 2
-    captured = capsys.readouterr()
+    captured = in_process(["check", str(article)], capsys)
+    assert captured.code == 2
     assert captured.out == ""
     assert_one_error_line(captured.err, article, "no annotation file", "story.toml")
     assert sorted(tmp_path.iterdir()) == [article]  # nothing created
@@ -369,8 +369,8 @@ def test_check_json_lists_each_problem_with_where_and_what(
 def test_check_json_on_unusable_input_prints_nothing_on_stdout(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    assert main(["check", "--format", "json", str(ARTICLES / "binary.txt")]) == 2
-    captured = capsys.readouterr()
+    captured = in_process(["check", "--format", "json", str(ARTICLES / "binary.txt")], capsys)
+    assert captured.code == 2
     assert captured.out == ""
     assert_one_error_line(captured.err, ARTICLES / "binary.txt", "binary")
 
@@ -380,8 +380,8 @@ def test_check_json_on_unusable_input_prints_nothing_on_stdout(
 
 def test_fmt_check_passes_on_the_canonical_seed(capsys: pytest.CaptureFixture[str]) -> None:
     before = SEED_ANNOTATIONS.read_bytes()
-    assert main(["fmt", "--check", str(SEED_ANNOTATIONS)]) == 0
-    captured = capsys.readouterr()
+    captured = in_process(["fmt", "--check", str(SEED_ANNOTATIONS)], capsys)
+    assert captured.code == 0
     assert captured.out == ""
     assert "1 file already canonical" in captured.err
     assert SEED_ANNOTATIONS.read_bytes() == before
@@ -434,8 +434,8 @@ def test_fmt_check_names_a_non_canonical_file_and_leaves_it_unchanged(
     annotations.write_bytes(altered)
     assert loading.parse(altered).sorted() == loading.parse(canonical)  # the same data
 
-    assert main(["fmt", "--check", str(annotations)]) == 1
-    captured = capsys.readouterr()
+    captured = in_process(["fmt", "--check", str(annotations)], capsys)
+    assert captured.code == 1
     assert captured.out == f"would reformat: {annotations}\n"
     assert "1 file would be reformatted" in captured.err
     assert annotations.read_bytes() == altered
@@ -477,8 +477,8 @@ def test_fmt_on_an_invalid_file_exits_2_and_leaves_it_unchanged(
 ) -> None:
     path = Path(shutil.copy(BAD / name, tmp_path / name))
     before = snapshot(tmp_path)
-    assert main(["fmt", *(["--check"] if check else []), str(path)]) == 2
-    captured = capsys.readouterr()
+    captured = in_process(["fmt", *(["--check"] if check else []), str(path)], capsys)
+    assert captured.code == 2
     assert captured.out == ""
     errors = [line for line in captured.err.splitlines() if line.startswith("factmark: ")]
     assert len(errors) == 1
