@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -70,3 +72,21 @@ def in_process(args: list[str], capsys: pytest.CaptureFixture[str]) -> Ran:
     code = main(args)
     captured = capsys.readouterr()
     return Ran(code, captured.out, captured.err)
+
+
+SEED = Path(__file__).resolve().parent / "data" / "seed"
+"""The seed fact-check: seeds/ holds the article, annotations/ its annotation file."""
+SEED_NAME = "000_207cb1c8ae6ad8ea"
+
+
+def seed_copy(folder: Path, copy_edit: Callable[[str], str] = str) -> tuple[Path, Path]:
+    """The seed article (after ``copy_edit``) and its annotation file copied into
+    ``folder``/seeds and ``folder``/annotations; returns their paths."""
+    (folder / "seeds").mkdir(parents=True)
+    (folder / "annotations").mkdir()
+    article = folder / "seeds" / f"{SEED_NAME}.txt"
+    annotations = folder / "annotations" / f"{SEED_NAME}.toml"
+    text = (SEED / "seeds" / article.name).read_text(encoding="utf-8")
+    article.write_text(copy_edit(text), encoding="utf-8")
+    shutil.copyfile(SEED / "annotations" / annotations.name, annotations)
+    return article, annotations

@@ -3,12 +3,12 @@ after each step, the document before it back on undo, and the claim each step se
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from builders import seed_copy
 from documents import edited
 from factmark.anchor import AnchorState
 from factmark.article import Article
@@ -16,8 +16,6 @@ from factmark.model import AnnotationFile, Claim, Link
 from factmark.session import Edit, Session
 from factmark.store import writer
 
-ROOT = Path(__file__).resolve().parent.parent
-SEED = "000_207cb1c8ae6ad8ea"
 TRANSFER = "ssae7t"  # "Russia reportedly transferred 1,200 bodies …" in ¶3
 DATES = "4ksxaf"  # "On Friday, June 13" in ¶3
 LOST = "gt8jj0"  # "has not returned a single body …" in ¶5
@@ -26,15 +24,7 @@ HEADLINES = Link.model_validate({"from": "77m6vs", "to": "wah0cm", "kind": "dupl
 
 def open_session(tmp_path: Path, copy_edit: Callable[[str], str] = str) -> Session:
     """The seed fact-check, its article copy-edited by ``copy_edit``."""
-    (tmp_path / "seeds").mkdir()
-    (tmp_path / "annotations").mkdir()
-    article = tmp_path / "seeds" / f"{SEED}.txt"
-    annotations = tmp_path / "annotations" / f"{SEED}.toml"
-    text = (ROOT / "tests" / "data" / "seed" / "seeds" / article.name).read_text("utf-8")
-    article.write_text(copy_edit(text), encoding="utf-8")
-    shutil.copyfile(
-        ROOT / "tests" / "data" / "seed" / "annotations" / annotations.name, annotations
-    )
+    article, annotations = seed_copy(tmp_path, copy_edit)
     return Session.open(Article.read(article), annotations, author="Me", lock=False)
 
 
