@@ -146,6 +146,21 @@ def test_accepting_a_changed_claim_takes_the_new_text_and_sets_pending(tmp_path:
     assert (edit.description, edit.selected) == ("re-attach claim", TRANSFER)
 
 
+def test_reattaching_a_changed_claim_to_a_selection_keeps_its_verdict(tmp_path: Path) -> None:
+    session = open_session(
+        tmp_path, lambda text: text.replace("transferred 1,200", "transferred 1,212")
+    )
+    assert session.anchor(TRANSFER).state is AnchorState.CHANGED
+    base = session.claim(TRANSFER)
+    text = session.article.paragraph(3).text
+    start = text.index("1,212 bodies")
+    edit = step(session, lambda: session.reattach_as_shown(base, 3, start, start + 12))
+    claim = session.claim(TRANSFER)
+    assert (claim.quote, claim.paragraph, claim.start) == ("1,212 bodies", 3, start)
+    assert (claim.verdict, claim.state) == (base.verdict, None)
+    assert (edit.description, edit.selected) == ("re-attach claim", TRANSFER)
+
+
 def test_reattaching_an_orphan_to_a_selection_keeps_its_verdict(tmp_path: Path) -> None:
     def cut(text: str) -> str:
         return text.replace("has not returned a single body of a Russian soldier", "has sent none")
