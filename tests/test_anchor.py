@@ -9,6 +9,7 @@ import pytest
 from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
+from builders import document
 from factmark import typography
 from factmark.anchor import (
     ORPHAN,
@@ -67,10 +68,6 @@ def claim_at(
 
 def without_hints(claim: Claim) -> Claim:
     return claim.model_copy(update={"paragraph": None, "start": None})
-
-
-def document(*claims: Claim) -> AnnotationFile:
-    return AnnotationFile(article="article.txt", claims=list(claims))
 
 
 def insert_paragraph(article: Article, before: int, text: str) -> Article:
@@ -492,11 +489,15 @@ def test_text_inserted_away_from_a_quote_and_its_context_never_loses_it(
     assert ours.quote == claim.quote
     assert ours.paragraph is not None and ours.start is not None
     assert edited.paragraph(ours.paragraph).offset + ours.start == expected
-    # The context is refreshed from the text: the same, unless the insertion moved a
-    # paragraph's edge that stood within it ("\nα\n" joins two paragraphs).
-    fresh = context(edited.paragraph(ours.paragraph), ours.start, ours.start + len(ours.quote))
-    assert (ours.prefix, ours.suffix) == fresh
-    assert fresh[0].endswith(claim.prefix) and fresh[1].startswith(claim.suffix)
+    # The context is refreshed from the text: up to 32 code points of the paragraph on
+    # each side, the same as before unless the insertion moved a paragraph's edge that
+    # stood within it ("\nα\n" joins two paragraphs).
+    text = edited.paragraph(ours.paragraph).text
+    preceding, following = text[: ours.start], text[ours.start + len(ours.quote) :]
+    assert preceding.endswith(ours.prefix) and following.startswith(ours.suffix)
+    assert len(ours.prefix) == min(CONTEXT_LENGTH, len(preceding))
+    assert len(ours.suffix) == min(CONTEXT_LENGTH, len(following))
+    assert ours.prefix.endswith(claim.prefix) and ours.suffix.startswith(claim.suffix)
 
 
 @given(inserted_text, st.integers(0, len(SEED.text)))

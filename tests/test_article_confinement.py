@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from builders import in_process
 from factmark.article import Article
 from factmark.cli import main
 from factmark.paths import ArticlePathError, article_in_repository, repository_root
@@ -152,8 +153,8 @@ def test_every_command_refuses_an_article_outside_the_repository(
     article = WAYS_OUT[way](tmp_path, annotations)
     point_at(annotations, article)
     before = annotations.read_bytes()
-    assert main([*command, str(annotations)]) == 2
-    captured = capsys.readouterr()
+    captured = in_process([*command, str(annotations)], capsys)
+    assert captured.code == 2
     assert captured.out == ""
     assert captured.err.startswith(f"factmark: {outside_line(annotations, article, way)}")
     assert captured.err.count("\n") == 1
@@ -179,8 +180,8 @@ def test_check_reports_an_article_outside_the_repository_as_a_problem(
     annotations = repository(tmp_path)
     article = WAYS_OUT[way](tmp_path, annotations)
     point_at(annotations, article)
-    assert main(["check", str(annotations)]) == 1
-    captured = capsys.readouterr()
+    captured = in_process(["check", str(annotations)], capsys)
+    assert captured.code == 1
     problem, summary = captured.out.splitlines()
     assert problem.startswith(outside_line(annotations, article, way))
     assert summary == "1 problem (1 file, 20 claims)"
@@ -246,8 +247,8 @@ def test_a_missing_article_names_the_annotation_file(
     annotations = repository(tmp_path)
     point_at(annotations, "../seeds/nope.txt")
     before = annotations.read_bytes()
-    assert main([*command, str(annotations)]) == 2
-    captured = capsys.readouterr()
+    captured = in_process([*command, str(annotations)], capsys)
+    assert captured.code == 2
     assert captured.out == ""
     assert captured.err == f"factmark: {annotations}: article ../seeds/nope.txt: no such file\n"
     assert annotations.read_bytes() == before

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 import tomli_w
 
+from builders import factmark, in_process
 from factmark import __version__
 from factmark.cli import main
 from factmark.store import loading, writer
@@ -22,7 +23,6 @@ BAD = DATA / "bad"
 ARTICLES = DATA / "articles"
 SEED_ARTICLE = ROOT / "tests" / "data" / "seed" / "seeds" / "000_207cb1c8ae6ad8ea.txt"
 SEED_ANNOTATIONS = ROOT / "tests" / "data" / "seed" / "annotations" / "000_207cb1c8ae6ad8ea.toml"
-FACTMARK = Path(sys.executable).parent / "factmark"
 
 # What the one line about each bad file must say, besides the file's name.
 BAD_FILES: dict[str, tuple[int | None, tuple[str, ...]]] = {
@@ -39,13 +39,6 @@ BAD_FILES: dict[str, tuple[int | None, tuple[str, ...]]] = {
 }
 INVALID_FILES = sorted(name for name in BAD_FILES if name != "article_missing.toml")
 """The bad files that cannot even be read (the other one only names a missing article)."""
-
-
-def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    """The installed ``factmark`` as a real program."""
-    return subprocess.run(
-        [str(FACTMARK), *args], capture_output=True, text=True, cwd=cwd, timeout=60, check=False
-    )
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
@@ -105,10 +98,10 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_help_and_version_as_a_program() -> None:
-    helped = run("--help")
+    helped = factmark("--help")
     assert helped.returncode == 0
     assert "check" in helped.stdout and "fmt" in helped.stdout
-    version = run("--version")
+    version = factmark("--version")
     assert (version.returncode, version.stdout) == (0, f"factmark {__version__}\n")
     module = subprocess.run(
         [sys.executable, "-m", "factmark", "--version"],
@@ -124,8 +117,8 @@ def test_help_and_version_as_a_program() -> None:
 
 
 def test_check_passes_on_the_seed_fact_check(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["check", str(SEED_ANNOTATIONS)]) == 0
-    captured = capsys.readouterr()
+    captured = in_process(["check", str(SEED_ANNOTATIONS)], capsys)
+    assert captured.code == 0
     assert captured.out == "all clean (1 file, 20 claims)\n"
     assert captured.err == ""
 
@@ -145,13 +138,13 @@ def test_check_on_a_folder_checks_the_annotation_files_in_it(
 
 
 def test_check_as_a_program_from_the_repository(tmp_path: Path) -> None:
-    result = run("check", "annotations/000_207cb1c8ae6ad8ea.toml", cwd=ROOT)
+    result = factmark("check", "annotations/000_207cb1c8ae6ad8ea.toml", cwd=ROOT)
     assert (result.returncode, result.stdout, result.stderr) == (
         0,
         "all clean (1 file, 20 claims)\n",
         "",
     )
-    result = run("check", "seeds/000_207cb1c8ae6ad8ea.txt", cwd=ROOT)
+    result = factmark("check", "seeds/000_207cb1c8ae6ad8ea.txt", cwd=ROOT)
     assert result.returncode == 0
 
 
@@ -201,8 +194,8 @@ def test_check_on_a_bad_file_exits_1_with_one_line_naming_it(
     path = BAD / name
     before = path.read_bytes()
     line_number, words = BAD_FILES[name]
-    assert main(["check", str(path)]) == 1
-    captured = capsys.readouterr()
+    captured = in_process(["check", str(path)], capsys)
+    assert captured.code == 1
     assert captured.err == ""
     problem, summary = captured.out.splitlines()
     where = f"{path}:{line_number}:" if line_number is not None else f"{path}: "
@@ -217,7 +210,7 @@ def test_check_on_a_bad_file_exits_1_with_one_line_naming_it(
 def test_check_on_a_bad_file_as_a_program(name: str) -> None:
     path = BAD / name
     before = path.read_bytes()
-    result = run("check", str(path))
+    result = factmark("check", str(path))
     assert result.returncode == 1
     assert result.stderr == ""
     assert result.stdout.splitlines()[0].startswith(f"{path}:")
@@ -283,8 +276,8 @@ def test_check_on_an_unusable_article_exits_2_with_one_line(
 ) -> None:
     path = ARTICLES / name
     before = path.read_bytes()
-    assert main(["check", str(path)]) == 2
-    captured = capsys.readouterr()
+    captured = in_process(["check", str(path)], capsys)
+    assert captured.code == 2
     assert captured.out == ""
     assert_one_error_line(captured.err, path, what)
     assert path.read_bytes() == before
@@ -294,8 +287,8 @@ def test_check_on_a_missing_path_exits_2(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     for path in (tmp_path / "nowhere.txt", tmp_path / "nowhere.toml"):
-        assert main(["check", str(path)]) == 2
-        captured = capsys.readouterr()
+        captured = in_process(["check", str(path)], capsys)
+        assert captured.code == 2
         assert captured.out == ""
         assert_one_error_line(captured.err, path, "no such file")
     assert list(tmp_path.iterdir()) == []
@@ -306,8 +299,8 @@ def test_check_on_an_article_without_annotations_exits_2(
 ) -> None:
     article = tmp_path / "story.txt"
     article.write_text("Russia returned 1,200 bodies.\n", encoding="utf-8")
-    assert main(["check", str(article)]) == 2
-    captured = capsys.readouterr()
+    captured = in_process(["check", str(article)], capsys)
+    assert captured.code == 2
     assert captured.out == ""
     assert_one_error_line(captured.err, article, "no annotation file", "story.toml")
     assert sorted(tmp_path.iterdir()) == [article]  # nothing created
@@ -327,7 +320,7 @@ def test_unusable_input_as_a_program_is_one_line_without_traceback(
     args: list[str], what: str
 ) -> None:
     before = snapshot(DATA)
-    result = run(*args, cwd=ROOT)
+    result = factmark(*args, cwd=ROOT)
     assert result.returncode == 2
     errors = [line for line in result.stderr.splitlines() if line.startswith("factmark: ")]
     assert len(errors) == 1
@@ -376,8 +369,8 @@ def test_check_json_lists_each_problem_with_where_and_what(
 def test_check_json_on_unusable_input_prints_nothing_on_stdout(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    assert main(["check", "--format", "json", str(ARTICLES / "binary.txt")]) == 2
-    captured = capsys.readouterr()
+    captured = in_process(["check", "--format", "json", str(ARTICLES / "binary.txt")], capsys)
+    assert captured.code == 2
     assert captured.out == ""
     assert_one_error_line(captured.err, ARTICLES / "binary.txt", "binary")
 
@@ -387,8 +380,8 @@ def test_check_json_on_unusable_input_prints_nothing_on_stdout(
 
 def test_fmt_check_passes_on_the_canonical_seed(capsys: pytest.CaptureFixture[str]) -> None:
     before = SEED_ANNOTATIONS.read_bytes()
-    assert main(["fmt", "--check", str(SEED_ANNOTATIONS)]) == 0
-    captured = capsys.readouterr()
+    captured = in_process(["fmt", "--check", str(SEED_ANNOTATIONS)], capsys)
+    assert captured.code == 0
     assert captured.out == ""
     assert "1 file already canonical" in captured.err
     assert SEED_ANNOTATIONS.read_bytes() == before
@@ -441,8 +434,8 @@ def test_fmt_check_names_a_non_canonical_file_and_leaves_it_unchanged(
     annotations.write_bytes(altered)
     assert loading.parse(altered).sorted() == loading.parse(canonical)  # the same data
 
-    assert main(["fmt", "--check", str(annotations)]) == 1
-    captured = capsys.readouterr()
+    captured = in_process(["fmt", "--check", str(annotations)], capsys)
+    assert captured.code == 1
     assert captured.out == f"would reformat: {annotations}\n"
     assert "1 file would be reformatted" in captured.err
     assert annotations.read_bytes() == altered
@@ -459,11 +452,11 @@ def test_fmt_check_as_a_program(tmp_path: Path) -> None:
     annotations = seed_copy(tmp_path)
     altered = reverse_claims(annotations.read_text(encoding="utf-8")).encode("utf-8")
     annotations.write_bytes(altered)
-    result = run("fmt", "--check", "annotations", cwd=tmp_path)
+    result = factmark("fmt", "--check", "annotations", cwd=tmp_path)
     assert result.returncode == 1
     assert result.stdout == f"would reformat: {Path('annotations') / annotations.name}\n"
     assert annotations.read_bytes() == altered
-    result = run("fmt", cwd=tmp_path)  # default: this folder
+    result = factmark("fmt", cwd=tmp_path)  # default: this folder
     assert result.returncode == 0
     assert annotations.read_bytes() == SEED_ANNOTATIONS.read_bytes()
 
@@ -484,8 +477,8 @@ def test_fmt_on_an_invalid_file_exits_2_and_leaves_it_unchanged(
 ) -> None:
     path = Path(shutil.copy(BAD / name, tmp_path / name))
     before = snapshot(tmp_path)
-    assert main(["fmt", *(["--check"] if check else []), str(path)]) == 2
-    captured = capsys.readouterr()
+    captured = in_process(["fmt", *(["--check"] if check else []), str(path)], capsys)
+    assert captured.code == 2
     assert captured.out == ""
     errors = [line for line in captured.err.splitlines() if line.startswith("factmark: ")]
     assert len(errors) == 1

@@ -3,19 +3,17 @@ the session's rules, without a terminal."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
+from builders import seed_copy
 from documents import edited, without
 from factmark.article import Article
 from factmark.model import AnnotationFile, Link, Source
 from factmark.session import Session
 from factmark.store import loading, writer
 
-ROOT = Path(__file__).resolve().parent.parent
-SEED = "000_207cb1c8ae6ad8ea"
 DATES = "4ksxaf"  # "On Friday, June 13" in ¶3
 TRANSFER = "ssae7t"  # "Russia reportedly transferred 1,200 bodies …" in ¶3
 S1 = Source(citation="Ukrinform, 13 June", stance="supports")
@@ -24,15 +22,7 @@ S2 = Source(citation="Interfax, 14 June", stance="context")
 
 @pytest.fixture
 def paths(tmp_path: Path) -> tuple[Path, Path]:
-    (tmp_path / "seeds").mkdir()
-    (tmp_path / "annotations").mkdir()
-    article = tmp_path / "seeds" / f"{SEED}.txt"
-    annotations = tmp_path / "annotations" / f"{SEED}.toml"
-    shutil.copyfile(ROOT / "tests" / "data" / "seed" / "seeds" / article.name, article)
-    shutil.copyfile(
-        ROOT / "tests" / "data" / "seed" / "annotations" / annotations.name, annotations
-    )
-    return article, annotations
+    return seed_copy(tmp_path)
 
 
 @pytest.fixture

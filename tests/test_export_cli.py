@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from builders import factmark
 from factmark.cli import EXPORT_FORMATS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -23,12 +24,9 @@ SEED = ROOT / "tests" / "data" / "seed"
 NAME = "000_207cb1c8ae6ad8ea"
 
 
-def factmark(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "factmark", *args],
-        capture_output=True, text=True, check=False, cwd=cwd,
-        env={**os.environ, "NO_COLOR": "1"},
-    )  # fmt: skip
+@pytest.fixture(autouse=True)
+def no_colour(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
 
 
 @pytest.fixture

@@ -18,15 +18,16 @@ from typing import Any
 
 import pytest
 
+from builders import FACTMARK, claim, factmark, link
+from documents import edited
 from factmark.gitio.diff import Side, diff_documents
 from factmark.gitio.diff_render import to_text, use_colour
 from factmark.gitio.render import printable, render, textconv
 from factmark.gitio.setup import ATTRIBUTES_LINE, factmark_command
-from factmark.model import AnnotationFile, Claim, Link, Source
+from factmark.model import AnnotationFile, Source
 from factmark.store import writer
 
 DATA = Path(__file__).parent / "data"
-FACTMARK = Path(sys.executable).parent / "factmark"
 ANNOTATIONS = "annotations/story.toml"
 
 T0 = datetime(2026, 11, 27, 10, 0, 0, tzinfo=UTC)
@@ -57,13 +58,6 @@ def git(repo: Path, *args: str) -> str:
     return result.stdout
 
 
-def factmark(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    """The installed ``factmark`` as a real program."""
-    return subprocess.run(
-        [str(FACTMARK), *args], capture_output=True, text=True, cwd=cwd, timeout=60, check=False
-    )
-
-
 def make_repo(folder: Path) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     subprocess.run(["git", "init", "-q", "-b", "main", str(folder)], check=True)
@@ -78,22 +72,8 @@ def commit(repo: Path, message: str) -> None:
     git(repo, "commit", "-q", "-m", message)
 
 
-def claim(claim_id: str, paragraph: int, quote: str, **fields: Any) -> Claim:
-    values: dict[str, Any] = {
-        "id": claim_id,
-        "quote": quote,
-        "paragraph": paragraph,
-        "start": 0,
-        "author": "A. Editor",
-        "created": T0,
-        "updated": T0,
-    }
-    values.update(fields)
-    return Claim.model_validate(values)
-
-
-def link(source: str, target: str, kind: str, note: str = "") -> Link:
-    return Link.model_validate({"from": source, "to": target, "kind": kind, "note": note})
+EDITOR: dict[str, Any] = {"author": "A. Editor", "created": T0, "updated": T0}
+"""The fields of a claim the editor of these repositories made at T0."""
 
 
 def base_document() -> AnnotationFile:
@@ -102,8 +82,10 @@ def base_document() -> AnnotationFile:
         claims=[
             claim(
                 "k3v9q2",
-                3,
                 "Russia reportedly transferred 1,200 bodies",
+                3,
+                0,
+                **EDITOR,
                 verdict="pending",
                 confidence="medium",
                 sources=[
@@ -113,18 +95,10 @@ def base_document() -> AnnotationFile:
                 ],
                 tags=["casualties"],
             ),
-            claim("p8w1mz", 8, "Medinsky claimed that Ukraine had handed over 1,212"),
+            claim("p8w1mz", "Medinsky claimed that Ukraine had handed over 1,212", 8, 0, **EDITOR),
         ],
         links=[link("k3v9q2", "p8w1mz", "contradicts", "1,200 here; Medinsky says 1,212")],
     )
-
-
-def edit(document: AnnotationFile, claim_id: str, **update: Any) -> AnnotationFile:
-    claims = [
-        Claim.model_validate({**c.model_dump(), **update}) if c.id == claim_id else c
-        for c in document.claims
-    ]
-    return document.model_copy(update={"claims": claims})
 
 
 def write(path: Path, document: AnnotationFile) -> Path:
@@ -138,7 +112,7 @@ def repo_with_history(tmp_path: Path) -> Path:
     repo = make_repo(tmp_path / "repo")
     write(repo / ANNOTATIONS, base_document())
     commit(repo, "first claims")
-    write(repo / ANNOTATIONS, edit(base_document(), "k3v9q2", verdict="inaccurate", updated=T1))
+    write(repo / ANNOTATIONS, edited(base_document(), "k3v9q2", verdict="inaccurate", updated=T1))
     commit(repo, "verdict")
     return repo
 
@@ -166,7 +140,7 @@ def changed_lines(before: str, after: str) -> list[str]:
 
 def test_one_field_of_one_claim_is_one_changed_line() -> None:
     before = base_document()
-    after = edit(before, "k3v9q2", verdict="inaccurate")
+    after = edited(before, "k3v9q2", verdict="inaccurate")
     assert changed_lines(writer.dumps(before), writer.dumps(after)) == [
         '-verdict = "pending"',
         '+verdict = "inaccurate"',
@@ -175,7 +149,7 @@ def test_one_field_of_one_claim_is_one_changed_line() -> None:
 
 def test_a_new_claim_is_one_contiguous_block_and_nothing_else_moves() -> None:
     before = base_document()
-    added = claim("x7c2aa", 5, "a claim between the two", verdict="accurate")
+    added = claim("x7c2aa", "a claim between the two", 5, 0, **EDITOR, verdict="accurate")
     after = before.model_copy(update={"claims": [*before.claims, added]})
     old, new = writer.dumps(before).splitlines(), writer.dumps(after).splitlines()
     opcodes = [op for op in difflib.SequenceMatcher(a=old, b=new).get_opcodes() if op[0] != "equal"]
@@ -189,7 +163,7 @@ def test_a_new_claim_is_one_contiguous_block_and_nothing_else_moves() -> None:
 
 def test_a_new_tag_is_one_added_line() -> None:
     before = base_document()
-    after = edit(before, "k3v9q2", tags=["casualties", "figures"])
+    after = edited(before, "k3v9q2", tags=["casualties", "figures"])
     assert changed_lines(writer.dumps(before), writer.dumps(after)) == ['+    "figures",']
 
 
@@ -197,7 +171,7 @@ def test_a_new_source_is_one_added_table() -> None:
     before = base_document()
     extra = Source(url="https://example.org/kshpw", title="KSHPW statement", stance="supports")
     sources = [*before.claim("k3v9q2").sources, extra]
-    after = edit(before, "k3v9q2", sources=sources)
+    after = edited(before, "k3v9q2", sources=sources)
     assert changed_lines(writer.dumps(before), writer.dumps(after)) == [
         "+[[claims.sources]]",
         '+url = "https://example.org/kshpw"',
@@ -212,7 +186,7 @@ def test_a_new_source_is_one_added_table() -> None:
 
 def test_render_shows_one_block_per_claim_in_article_order() -> None:
     document = base_document()
-    document = edit(document, "p8w1mz", note="first line\nsecond line", state="orphan")
+    document = edited(document, "p8w1mz", note="first line\nsecond line", state="orphan")
     assert render(document) == (
         "article: ../seeds/story.txt\n"
         "2 claims, 1 link, 1 contradiction\n"
@@ -257,7 +231,7 @@ def test_a_source_with_every_field_is_one_line() -> None:
         },
         strict=False,
     )
-    document = edit(base_document(), "p8w1mz", sources=[source])
+    document = edited(base_document(), "p8w1mz", sources=[source])
     assert (
         '  source: [supports] https://example.org/kshpw-statement "KSHPW statement" '
         '— press office (accessed 2026-06-13) says "1,200 bodies"'
@@ -265,7 +239,7 @@ def test_a_source_with_every_field_is_one_line() -> None:
 
 
 def test_render_shows_hidden_characters_and_keeps_the_quote_on_one_line() -> None:
-    document = edit(base_document(), "k3v9q2", quote="one\ntwo \u202eevil\u200b \x1b[31m")
+    document = edited(base_document(), "k3v9q2", quote="one\ntwo \u202eevil\u200b \x1b[31m")
     block = render(document)
     assert '  quote: "one⏎two \\u202Eevil\\u200B \\u001B[31m"' in block.splitlines()
     assert "\u202e" not in block and "\x1b" not in block
@@ -397,7 +371,7 @@ def test_git_diff_and_log_show_claim_blocks(tmp_path: Path) -> None:
     assert factmark("git-setup", cwd=repo).returncode == 0
     write(repo / ANNOTATIONS, base_document())
     commit(repo, "first claims")
-    write(repo / ANNOTATIONS, edit(base_document(), "k3v9q2", verdict="inaccurate", updated=T1))
+    write(repo / ANNOTATIONS, edited(base_document(), "k3v9q2", verdict="inaccurate", updated=T1))
 
     diff = git(repo, "diff")
     assert "-  verdict: pending\n+  verdict: inaccurate\n" in diff
@@ -429,7 +403,7 @@ def test_git_diff_survives_a_conflicted_file(tmp_path: Path) -> None:
 
 def changed_document() -> AnnotationFile:
     """The base with one claim changed, one removed, one added, links changed."""
-    document = edit(
+    document = edited(
         base_document(),
         "k3v9q2",
         verdict="inaccurate",
@@ -437,7 +411,7 @@ def changed_document() -> AnnotationFile:
         sources=[Source(url="https://example.org/kshpw", title="KSHPW", stance="contradicts")],
         updated=T1,
     )
-    added = claim("x7c2aa", 5, "a new claim", verdict="accurate", confidence="high")
+    added = claim("x7c2aa", "a new claim", 5, 0, **EDITOR, verdict="accurate", confidence="high")
     claims = [c for c in document.claims if c.id != "p8w1mz"] + [added]
     return document.model_copy(
         update={"claims": claims, "links": [link("x7c2aa", "k3v9q2", "supports")]}
@@ -532,7 +506,7 @@ def test_diff_between_a_revision_and_the_working_tree(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith(f"{ANNOTATIONS} (HEAD~1 → working tree)\n")
     assert "  verdict: pending → inaccurate\n" in result.stdout
-    write(repo / ANNOTATIONS, edit(base_document(), "p8w1mz", confidence="low"))
+    write(repo / ANNOTATIONS, edited(base_document(), "p8w1mz", confidence="low"))
     now = factmark("diff", "HEAD", ANNOTATIONS, cwd=repo).stdout
     assert "  confidence: unrated → low\n" in now
     assert "  verdict: inaccurate → pending\n" in now
@@ -554,7 +528,7 @@ def test_diff_without_arguments_covers_every_changed_annotation_file(tmp_path: P
         "",
     )
 
-    write(repo / ANNOTATIONS, edit(base_document(), "k3v9q2", verdict="accurate"))
+    write(repo / ANNOTATIONS, edited(base_document(), "k3v9q2", verdict="accurate"))
     (repo / "desk" / "annotations" / "other.toml").unlink()
     write(repo / "annotations" / "new.toml", base_document())  # untracked
     (repo / "notes.toml").write_text("not = 'an annotation file'\n", encoding="utf-8")
@@ -588,7 +562,7 @@ def test_claims_that_only_moved_are_one_line_and_real_edits_stand_out(tmp_path: 
         claim.model_copy(update={"paragraph": (claim.paragraph or 0) + 1}) for claim in old.claims
     ]
     new = old.model_copy(update={"claims": shifted})
-    new = edit(new, "k3v9q2", verdict="accurate")
+    new = edited(new, "k3v9q2", verdict="accurate")
     write(tmp_path / "old.toml", old)
     write(tmp_path / "new.toml", new)
     result = factmark("diff", "old.toml", "new.toml", cwd=tmp_path)

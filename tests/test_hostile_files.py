@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from builders import in_process
 from factmark.cli import main
 from factmark.store import loading
 from factmark.store.problems import StoreError
@@ -67,8 +68,8 @@ def test_deep_nesting_is_one_line_and_exit_2(
 ) -> None:
     path = write(tmp_path, text)
     before = unchanged(path)
-    assert main([*command, str(path)]) == code
-    captured = capsys.readouterr()
+    captured = in_process([*command, str(path)], capsys)
+    assert captured.code == code
     assert captured.out == ""
     assert (
         captured.err
@@ -82,8 +83,8 @@ def test_check_reports_deep_nesting_as_a_problem(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], text: str
 ) -> None:
     path = write(tmp_path, text)
-    assert main(["check", str(path)]) == 1
-    captured = capsys.readouterr()
+    captured = in_process(["check", str(path)], capsys)
+    assert captured.code == 1
     assert captured.err == ""
     assert captured.out.splitlines() == [
         f"{path}: not valid TOML: arrays or inline tables nested too deeply to read",

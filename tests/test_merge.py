@@ -12,6 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from builders import document, link
 from documents import edited as edit
 from documents import without
 from factmark.merge import (
@@ -54,14 +55,6 @@ def claim(claim_id: str, paragraph: int = 1, start: int = 0, **fields: Any) -> C
     return Claim.model_validate(values)
 
 
-def link(source: str, target: str, kind: str = "supports", note: str = "") -> Link:
-    return Link.model_validate({"from": source, "to": target, "kind": kind, "note": note})
-
-
-def document(claims: list[Claim], links: list[Link] | None = None) -> AnnotationFile:
-    return AnnotationFile(article="../seeds/a.txt", claims=claims, links=links or [])
-
-
 def with_claims(doc: AnnotationFile, *claims: Claim) -> AnnotationFile:
     return doc.model_copy(update={"claims": [*doc.claims, *claims]})
 
@@ -88,12 +81,10 @@ def assert_canonical(result: MergeResult) -> None:
 @pytest.fixture
 def base() -> AnnotationFile:
     return document(
-        [
-            claim("aaaa01", 1, 0, verdict="accurate", note="first", tags=["dates"]),
-            claim("bbbb02", 2, 0, verdict="disputed", tags=["figures", "casualties"]),
-            claim("cccc03", 3, 5, confidence="low"),
-        ],
-        [link("aaaa01", "bbbb02", "supports", "same source")],
+        claim("aaaa01", 1, 0, verdict="accurate", note="first", tags=["dates"]),
+        claim("bbbb02", 2, 0, verdict="disputed", tags=["figures", "casualties"]),
+        claim("cccc03", 3, 5, confidence="low"),
+        links=[link("aaaa01", "bbbb02", "supports", "same source")],
     )
 
 

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import pytest
 
+from builders import document
 from factmark.anchor import AnchorState, locate, locate_all, refresh
 from factmark.article import Article
-from test_anchor import SEED, SEED_DOCUMENT, claim_at, document, insert_paragraph
+from test_anchor import SEED, SEED_DOCUMENT, claim_at, insert_paragraph
 
 NOTE = "Editor's note: this article was updated to correct a figure."
 SERVICEMEN = "1,212 bodies of Ukrainian servicemen"

@@ -3,18 +3,16 @@ on: the session's rules, without a terminal."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
+from builders import seed_copy
 from factmark.anchor import AnchorState
 from factmark.article import Article
 from factmark.resolving import candidate
 from factmark.session import Session
 
-ROOT = Path(__file__).resolve().parent.parent
-SEED = "000_207cb1c8ae6ad8ea"
 CHANGED = "rp7nsu"  # "Medinsky claimed … 1,212 bodies …", ¶7 of four claims
 TALKS = (
     "The talks, conducted in Russian and lasting just over an hour, reportedly reached an "
@@ -26,15 +24,12 @@ TALKS = (
 @pytest.fixture
 def session(tmp_path: Path) -> Session:
     """The seed after a copy edit: a paragraph on top, a figure changed, a sentence cut."""
-    (tmp_path / "seeds").mkdir()
-    (tmp_path / "annotations").mkdir()
-    article = tmp_path / "seeds" / f"{SEED}.txt"
-    annotations = tmp_path / "annotations" / f"{SEED}.toml"
-    seed = ROOT / "tests" / "data" / "seed"
-    text = (seed / "seeds" / article.name).read_text(encoding="utf-8")
-    text = "Editor’s note: updated.\n\n" + text.replace("1,212 bodies", "1,213 bodies")
-    article.write_text(text.replace(TALKS, ""), encoding="utf-8")
-    shutil.copyfile(seed / "annotations" / annotations.name, annotations)
+
+    def copy_edit(text: str) -> str:
+        text = "Editor’s note: updated.\n\n" + text.replace("1,212 bodies", "1,213 bodies")
+        return text.replace(TALKS, "")
+
+    article, annotations = seed_copy(tmp_path, copy_edit)
     return Session.open(Article.read(article), annotations, author="Test", lock=False)
 
 

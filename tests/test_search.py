@@ -3,18 +3,13 @@ what matched (``factmark.search``); and what a claim matches (``review.mention``
 
 from __future__ import annotations
 
+from builders import claim
 from factmark.article import Article
-from factmark.model import Claim, Source
+from factmark.model import Source
 from factmark.review import mention, mentions
 from factmark.search import ARTICLE_TEXT, Match, describe, find
 
 TEXT = "Russia sent 1,200 bodies.\n\nUkraine counted 1,212 bodies, not 1,200."
-
-
-def claim(claim_id: str, quote: str, paragraph: int, start: int, **fields: object) -> Claim:
-    return Claim.model_validate(
-        {"id": claim_id, "quote": quote, "paragraph": paragraph, "start": start, **fields}
-    )
 
 
 def test_mention_names_the_first_field_that_holds_the_text() -> None:

@@ -17,6 +17,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from builders import claim, document, link
 from factmark.model import (
     CONFIDENCES,
     FORMAT,
@@ -55,18 +56,6 @@ HIDDEN = [
     "\ufeff",
 ]
 HIDDEN_PATTERN = re.compile("[" + re.escape("".join(HIDDEN)) + "]")
-
-
-def claim(claim_id: str, quote: str = "1,200 bodies", **fields: object) -> Claim:
-    return Claim.model_validate({"id": claim_id, "quote": quote, **fields})
-
-
-def link(source: str, target: str, kind: str, note: str = "") -> Link:
-    return Link.model_validate({"from": source, "to": target, "kind": kind, "note": note})
-
-
-def document(*claims: Claim, links: list[Link] | None = None) -> AnnotationFile:
-    return AnnotationFile(article="../seeds/a.txt", claims=list(claims), links=links or [])
 
 
 def full_claim() -> Claim:
@@ -884,7 +873,11 @@ def test_save_unless_changed_ignores_a_rewrite_with_the_same_bytes(tmp_path: Pat
     loaded = loading.load(path)
     path.unlink()
     path.write_text(SAMPLE_TEXT, encoding="utf-8")  # git checkout of the same blob
-    writer.save_unless_changed(document(claim("aaaa11")), path, loaded.fingerprint)
+    assert path.read_bytes() == writer.dumps(sample_document()).encode("utf-8")
+    mine = document(claim("aaaa11"))
+    fingerprint = writer.save_unless_changed(mine, path, loaded.fingerprint)
+    assert path.read_bytes() == writer.dumps(mine).encode("utf-8")
+    assert fingerprint == atomic.fingerprint(path)
 
 
 def test_successive_saves_chain_their_fingerprints(tmp_path: Path) -> None:

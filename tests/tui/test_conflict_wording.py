@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
+from builders import claim
 from factmark.merge import Conflict
-from factmark.model import Claim, Source
+from factmark.model import Source
 from factmark.tui.screens.conflicts import VALUE_LINES, claim_name, question, shown
 
-
-def claim(claim_id: str, quote: str, paragraph: int) -> Claim:
-    return Claim(id=claim_id, quote=quote, paragraph=paragraph, start=0)
-
-
-LONG = claim("aaaa01", "Russia reportedly transferred 1,200 bodies of deceased soldiers", 3)
-SHORT = claim("bbbb02", "On Friday, June 13", 4)
+LONG = claim("aaaa01", "Russia reportedly transferred 1,200 bodies of deceased soldiers", 3, 0)
+SHORT = claim("bbbb02", "On Friday, June 13", 4, 0)
 CLAIMS = {c.id: c for c in (LONG, SHORT)}
 
 

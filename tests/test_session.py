@@ -1,0 +1,192 @@
+"""Every edit of a session, its undo and its redo, without a terminal: the document
+after each step, the document before it back on undo, and the claim each step selects."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from builders import seed_copy
+from documents import edited
+from factmark.anchor import AnchorState
+from factmark.article import Article
+from factmark.model import AnnotationFile, Claim, Link
+from factmark.session import Edit, Session
+from factmark.store import writer
+
+TRANSFER = "ssae7t"  # "Russia reportedly transferred 1,200 bodies …" in ¶3
+DATES = "4ksxaf"  # "On Friday, June 13" in ¶3
+LOST = "gt8jj0"  # "has not returned a single body …" in ¶5
+HEADLINES = Link.model_validate({"from": "77m6vs", "to": "wah0cm", "kind": "duplicates"})
+
+
+def open_session(tmp_path: Path, copy_edit: Callable[[str], str] = str) -> Session:
+    """The seed fact-check, its article copy-edited by ``copy_edit``."""
+    article, annotations = seed_copy(tmp_path, copy_edit)
+    return Session.open(Article.read(article), annotations, author="Me", lock=False)
+
+
+@pytest.fixture
+def session(tmp_path: Path) -> Session:
+    return open_session(tmp_path)
+
+
+def step(session: Session, edit: Callable[[], object]) -> Edit:
+    """Make one edit; check that undo gives back the document before it and redo the one
+    after it; returns the step recorded."""
+    before = session.document
+    edit()
+    after = session.document
+    assert after != before
+    recorded = session.undo()
+    assert recorded is not None
+    assert (recorded.before, recorded.after) == (before, after)
+    assert session.document == before
+    assert session.redo() is recorded
+    assert session.document == after
+    assert session.undo_stack[-1] is recorded and session.redo_stack == []
+    return recorded
+
+
+def ids(document: AnnotationFile) -> list[str]:
+    return [claim.id for claim in document.claims]
+
+
+def test_adding_a_claim_appends_it_and_selects_it(session: Session) -> None:
+    text = session.article.paragraph(3).text
+    start = text.index("1,200 bodies")
+    added: list[Claim] = []
+    edit = step(session, lambda: added.append(session.add_claim(3, start, start + 12)))
+    (claim,) = added
+    assert ids(session.document) == [*ids(edit.before), claim.id]
+    assert (claim.quote, claim.paragraph, claim.start, claim.author) == (
+        "1,200 bodies",
+        3,
+        start,
+        "Me",
+    )
+    assert session.document.claims[-1] == claim
+    assert (edit.description, edit.selected, edit.selected_undone) == (
+        "add claim",
+        claim.id,
+        claim.id,
+    )
+
+
+def test_updating_a_claim_changes_only_its_fields_and_selects_it(session: Session) -> None:
+    old = session.claim(DATES)
+    edit = step(session, lambda: session.update_claim(DATES, verdict="disputed", note="Thursday?"))
+    new = session.claim(DATES)
+    assert (new.verdict, new.note) == ("disputed", "Thursday?")
+    assert (
+        new.model_copy(update={"verdict": old.verdict, "note": old.note, "updated": old.updated})
+        == old
+    )
+    assert new.updated is not None and old.updated is not None
+    assert new.updated > old.updated
+    assert [c for c in session.document.claims if c.id != DATES] == [
+        c for c in edit.before.claims if c.id != DATES
+    ]
+    assert (edit.description, edit.selected, edit.selected_undone) == ("edit claim", DATES, DATES)
+
+
+def test_an_update_that_changes_nothing_is_no_step(session: Session) -> None:
+    before = session.document
+    session.update_claim(DATES, verdict=session.claim(DATES).verdict)
+    assert session.document is before
+    assert session.undo_stack == []
+
+
+def test_deleting_a_claim_takes_its_links_and_undo_selects_it_again(session: Session) -> None:
+    touching = [link for link in session.document.links if link.touches(TRANSFER)]
+    assert len(touching) == 2
+    edit = step(session, lambda: session.delete_claim(TRANSFER))
+    assert TRANSFER not in ids(session.document)
+    assert ids(session.document) == [i for i in ids(edit.before) if i != TRANSFER]
+    assert session.document.links == [link for link in edit.before.links if link not in touching]
+    assert (edit.description, edit.selected, edit.selected_undone) == (
+        "delete claim",
+        None,
+        TRANSFER,
+    )
+
+
+def test_linking_and_unlinking_select_the_linking_claim(session: Session) -> None:
+    link = Link.model_validate({"from": DATES, "to": TRANSFER, "kind": "supports", "note": "n"})
+    edit = step(session, lambda: session.add_link(DATES, TRANSFER, "supports", "n"))
+    assert session.document.links == [*edit.before.links, link]
+    assert session.document.claims == edit.before.claims
+    assert (edit.description, edit.selected) == ("link (supports)", DATES)
+
+    edit = step(session, lambda: session.remove_link(HEADLINES))
+    assert HEADLINES.key in {existing.key for existing in edit.before.links}
+    assert session.document.links == [
+        existing for existing in edit.before.links if existing.key != HEADLINES.key
+    ]
+    assert (edit.description, edit.selected) == ("remove link", "77m6vs")
+
+
+def test_accepting_a_changed_claim_takes_the_new_text_and_sets_pending(tmp_path: Path) -> None:
+    session = open_session(
+        tmp_path, lambda text: text.replace("transferred 1,200", "transferred 1,212")
+    )
+    assert session.anchor(TRANSFER).state is AnchorState.CHANGED
+    base = session.claim(TRANSFER)
+    edit = step(session, lambda: session.accept_as_shown(base))
+    claim = session.claim(TRANSFER)
+    assert claim.quote == base.quote.replace("1,200", "1,212")
+    assert (claim.verdict, claim.paragraph, claim.start, claim.state) == (
+        "pending",
+        3,
+        base.start,
+        None,
+    )
+    assert (edit.description, edit.selected) == ("re-attach claim", TRANSFER)
+
+
+def test_reattaching_a_changed_claim_to_a_selection_keeps_its_verdict(tmp_path: Path) -> None:
+    session = open_session(
+        tmp_path, lambda text: text.replace("transferred 1,200", "transferred 1,212")
+    )
+    assert session.anchor(TRANSFER).state is AnchorState.CHANGED
+    base = session.claim(TRANSFER)
+    text = session.article.paragraph(3).text
+    start = text.index("1,212 bodies")
+    edit = step(session, lambda: session.reattach_as_shown(base, 3, start, start + 12))
+    claim = session.claim(TRANSFER)
+    assert (claim.quote, claim.paragraph, claim.start) == ("1,212 bodies", 3, start)
+    assert (claim.verdict, claim.state) == (base.verdict, None)
+    assert (edit.description, edit.selected) == ("re-attach claim", TRANSFER)
+
+
+def test_reattaching_an_orphan_to_a_selection_keeps_its_verdict(tmp_path: Path) -> None:
+    def cut(text: str) -> str:
+        return text.replace("has not returned a single body of a Russian soldier", "has sent none")
+
+    session = open_session(tmp_path, cut)
+    assert session.anchor(LOST).state is AnchorState.ORPHAN
+    base = session.claim(LOST)
+    text = session.article.paragraph(5).text
+    start = text.index("has sent none")
+    edit = step(session, lambda: session.reattach_as_shown(base, 5, start, start + 13))
+    claim = session.claim(LOST)
+    assert (claim.quote, claim.paragraph, claim.start) == ("has sent none", 5, start)
+    assert (claim.verdict, claim.state) == (base.verdict, None)
+    assert (edit.description, edit.selected) == ("re-attach claim", LOST)
+
+
+def test_merging_with_the_disk_takes_both_sides_and_undo_gives_mine_back(session: Session) -> None:
+    theirs = edited(session.saved, DATES, note="Their note.")
+    writer.save(theirs, session.path)
+    session.update_claim(TRANSFER, verdict="disputed")
+    mine = session.document
+    edit = step(session, lambda: session.merge_with_disk())
+    assert edit.before == mine
+    assert (session.claim(DATES).note, session.claim(TRANSFER).verdict) == (
+        "Their note.",
+        "disputed",
+    )
+    assert ids(session.document) == ids(mine)
+    assert (edit.description, edit.selected) == ("merge with the file on disk", None)
