@@ -45,18 +45,9 @@ from installed import environment
 
 from factmark.gitio.merge_driver import merge_files
 from factmark.merge import merge
-from factmark.model import (
-    CONFIDENCES,
-    LINK_KINDS,
-    SYMMETRIC_KINDS,
-    VERDICTS,
-    AnnotationFile,
-    Claim,
-    Link,
-    Source,
-    new_claim_id,
-)
+from factmark.model import AnnotationFile, Claim, Link, Source, new_claim_id
 from factmark.store import loading, writer
+from factmark.vocabulary import CONFIDENCES, LINK_KINDS, SYMMETRIC_KINDS, VERDICTS
 
 FACTMARK = Path(sys.executable).parent / "factmark"
 CLAIMS = 2_000

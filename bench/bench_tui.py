@@ -67,9 +67,10 @@ from typing import Any
 
 from factmark.anchor import AnchorState, context, locate_all
 from factmark.article import Article
-from factmark.model import LINK_KINDS, VERDICTS, AnnotationFile, Claim, Link, Source, new_claim_id
+from factmark.model import AnnotationFile, Claim, Link, Source, new_claim_id
 from factmark.paths import relative_article
 from factmark.store import loading, writer
+from factmark.vocabulary import LINK_KINDS, VERDICTS
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = "000_207cb1c8ae6ad8ea"

@@ -17,8 +17,9 @@ from factmark.article import Article
 from factmark.errors import FactmarkError
 from factmark.export import claimreview
 from factmark.export.claimreview import export, missing_for_google, shorten
-from factmark.model import VERDICTS, AnnotationFile, Claim
+from factmark.model import AnnotationFile, Claim
 from factmark.store import loading
+from factmark.vocabulary import VERDICTS
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_ARTICLE = ROOT / "tests" / "data" / "seed" / "seeds" / "000_207cb1c8ae6ad8ea.txt"

@@ -24,15 +24,9 @@ from factmark.merge import (
     overwritten,
     resolve,
 )
-from factmark.model import (
-    LINK_KINDS,
-    VERDICTS,
-    AnnotationFile,
-    Claim,
-    Link,
-    Source,
-)
+from factmark.model import AnnotationFile, Claim, Link, Source
 from factmark.store import loading, writer
+from factmark.vocabulary import LINK_KINDS, VERDICTS
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "tests" / "data" / "seed" / "annotations" / "000_207cb1c8ae6ad8ea.toml"

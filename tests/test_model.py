@@ -12,19 +12,8 @@ import pytest
 from pydantic import ValidationError
 
 from factmark import model
-from factmark.model import (
-    CONFIDENCES,
-    FORMAT,
-    ID_PATTERN,
-    LINK_KINDS,
-    STANCES,
-    VERDICTS,
-    AnnotationFile,
-    Claim,
-    Link,
-    Source,
-    new_claim_id,
-)
+from factmark.model import FORMAT, ID_PATTERN, AnnotationFile, Claim, Link, Source, new_claim_id
+from factmark.vocabulary import CONFIDENCES, LINK_KINDS, STANCES, VERDICTS
 
 
 def claim_data(claim_id: str = "aaaa11", /, **fields: Any) -> dict[str, Any]:

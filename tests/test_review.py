@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from factmark.cli import main
-from factmark.model import VERDICTS, AnnotationFile, Claim, Link
+from factmark.model import AnnotationFile, Claim, Link
 from factmark.review import (
     COLUMNS,
     Selection,
@@ -27,6 +27,7 @@ from factmark.review import (
     summarize,
 )
 from factmark.store import loading
+from factmark.vocabulary import VERDICTS
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_ARTICLE = ROOT / "tests" / "data" / "seed" / "seeds" / "000_207cb1c8ae6ad8ea.txt"

@@ -18,20 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from builders import claim, document, link
-from factmark.model import (
-    CONFIDENCES,
-    FORMAT,
-    ID_PATTERN,
-    LINK_KINDS,
-    STANCES,
-    VERDICTS,
-    AnnotationFile,
-    Claim,
-    Link,
-    RecordedState,
-    Source,
-    Stance,
-)
+from factmark.model import FORMAT, ID_PATTERN, AnnotationFile, Claim, Link, Source
 from factmark.paths import (
     annotation_files_in,
     annotation_path_for,
@@ -41,6 +28,7 @@ from factmark.paths import (
 )
 from factmark.store import atomic, loading, writer
 from factmark.store.problems import ChangedOnDiskError, StoreError
+from factmark.vocabulary import CONFIDENCES, LINK_KINDS, STANCES, VERDICTS, RecordedState, Stance
 
 DATA = Path(__file__).parent / "data"
 BAD = DATA / "bad"

@@ -11,7 +11,7 @@ import re
 import secrets
 from collections.abc import Iterable
 from datetime import UTC, date, datetime
-from typing import Annotated, Literal, get_args
+from typing import Annotated
 from urllib.parse import urlsplit
 
 from pydantic import (
@@ -25,30 +25,20 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from factmark.vocabulary import (
+    SYMMETRIC_KINDS,
+    Confidence,
+    LinkKind,
+    RecordedState,
+    Stance,
+    Verdict,
+)
+
 FORMAT = "factmark/1"
 """The format this version reads and writes."""
 
 FORMAT_VERSION = 1
 
-Verdict = Literal[
-    "pending",
-    "accurate",
-    "mostly-accurate",
-    "disputed",
-    "misleading",
-    "inaccurate",
-    "unverifiable",
-]
-Confidence = Literal["unrated", "low", "medium", "high"]
-Stance = Literal["supports", "contradicts", "context"]
-LinkKind = Literal["contradicts", "supports", "duplicates", "qualifies"]
-RecordedState = Literal["changed", "orphan"]
-
-VERDICTS: tuple[Verdict, ...] = get_args(Verdict)
-CONFIDENCES: tuple[Confidence, ...] = get_args(Confidence)
-STANCES: tuple[Stance, ...] = get_args(Stance)
-LINK_KINDS: tuple[LinkKind, ...] = get_args(LinkKind)
-SYMMETRIC_KINDS: frozenset[LinkKind] = frozenset({"contradicts", "duplicates"})
 
 ID_PATTERN = r"^[a-z0-9]{4,12}$"
 ID_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789"

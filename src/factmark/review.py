@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote
 
-from factmark.model import CONFIDENCES, VERDICTS, AnnotationFile, Claim, Link
+from factmark.model import AnnotationFile, Claim, Link
+from factmark.vocabulary import CONFIDENCES, VERDICTS
 
 _TOKEN = re.compile(r"\d[\d,.]*\d|\d|[A-Z][\w’']+|\w+|\S")
 _FACT = re.compile(r"\d|^[A-Z]")

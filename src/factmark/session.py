@@ -20,11 +20,12 @@ from factmark.article import Article
 from factmark.gitio.git import user_name
 from factmark.lock import ArticleLock
 from factmark.merge import Choice, Conflict, merge, merge_edit, overwritten, resolve, resolve_edit
-from factmark.model import AnnotationFile, Claim, Link, LinkKind, new_claim_id, utc_now
+from factmark.model import AnnotationFile, Claim, Link, new_claim_id, utc_now
 from factmark.paths import relative_article
 from factmark.resolving import Unresolved
 from factmark.store import atomic, loading, writer
 from factmark.store.atomic import Fingerprint
+from factmark.vocabulary import LinkKind
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the command line quotes with UNSAFE before pydantic is loaded
-    from factmark.model import Verdict
+    from factmark.vocabulary import Verdict
 
 _CONTROLS = "\x00-\x08\x0b-\x1f\x7f-\x9f"
 """Unicode category Cc but tab and newline."""

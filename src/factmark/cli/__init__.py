@@ -22,9 +22,6 @@ if TYPE_CHECKING:
 # its first screen before pydantic is even loaded, and `--help` is instant.
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2
-VERDICT_CHOICES = ("pending", "accurate", "mostly-accurate", "disputed", "misleading",
-                   "inaccurate", "unverifiable")  # fmt: skip
-CONFIDENCE_CHOICES = ("unrated", "low", "medium", "high")
 EXPORT_FORMATS = ("w3c", "claimreview", "brat", "markdown", "html", "csv")
 
 Command = Callable[[argparse.Namespace], int]

@@ -8,7 +8,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from factmark.cli import CONFIDENCE_CHOICES, EXIT_OK, VERDICT_CHOICES, UsageError
+from factmark.cli import EXIT_OK, UsageError
+from factmark.vocabulary import CONFIDENCES, VERDICTS
 
 if TYPE_CHECKING:
     from factmark.article import Article
@@ -32,8 +33,8 @@ def register(commands: Commands) -> None:
     )
     review.add_argument("target", nargs="?", metavar="ARTICLE", help=TARGET_HELP)
     review.add_argument("--format", choices=("table", "markdown", "json"), default="table")
-    review.add_argument("--verdict", action="append", choices=VERDICT_CHOICES)
-    review.add_argument("--confidence", action="append", choices=CONFIDENCE_CHOICES)
+    review.add_argument("--verdict", action="append", choices=VERDICTS)
+    review.add_argument("--confidence", action="append", choices=CONFIDENCES)
     review.add_argument("--contradictions", action="store_true", help="only contradicted claims")
     review.add_argument(
         "--missing-sources", action="store_true", help="only claims without a source"

@@ -49,7 +49,8 @@ from urllib.parse import urlsplit
 
 from factmark.article import Article
 from factmark.errors import FactmarkError
-from factmark.model import AnnotationFile, Claim, Verdict, utc_now
+from factmark.model import AnnotationFile, Claim, utc_now
+from factmark.vocabulary import Verdict
 
 CONTEXT: Final = "https://schema.org"
 CLAIM_REVIEWED_LIMIT: Final = 75

@@ -35,8 +35,9 @@ from factmark import review
 from factmark.anchor import offset_at_hint
 from factmark.article import Article, Paragraph
 from factmark.export import html_text
-from factmark.model import VERDICTS, AnnotationFile, Claim, Link, Source
+from factmark.model import AnnotationFile, Claim, Link, Source
 from factmark.visible import CONTRADICTED_SYMBOL, VERDICT_SYMBOLS
+from factmark.vocabulary import VERDICTS
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 

@@ -25,10 +25,11 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from factmark.model import AnnotationFile, Claim, Link, LinkKind, Source
+from factmark.model import AnnotationFile, Claim, Link, Source
 from factmark.store import atomic, loading
 from factmark.store.problems import StoreError
 from factmark.visible import HIDDEN, escaped
+from factmark.vocabulary import LinkKind
 
 NEWLINE_MARK = "⏎"
 LINKED_QUOTE_LENGTH = 60

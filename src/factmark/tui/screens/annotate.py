@@ -26,12 +26,13 @@ from factmark.tui.widgets.status_bar import Status, StatusBar
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from factmark.model import Claim, LinkKind
+    from factmark.model import Claim
     from factmark.search import Match
     from factmark.session import Session
     from factmark.tui.app import FactmarkApp
     from factmark.tui.screens.claim_editor import ClaimDraft
     from factmark.tui.screens.conflicts import Write
+    from factmark.vocabulary import LinkKind
 
 EDITING_ACTIONS = {
     "add", "edit", "enter", "link", "unlink", "delete", "undo", "redo", "unresolved",
@@ -518,8 +519,8 @@ class AnnotateScreen(Screen[None]):
             self.edited()
             self.notify(f"Linked: {kind}.", timeout=2)
 
-        from factmark.model import LINK_KINDS
         from factmark.tui.screens.choice import ChoiceScreen
+        from factmark.vocabulary import LINK_KINDS
 
         self.app.push_screen(
             ChoiceScreen(question, [(kind, KIND_LABELS[kind]) for kind in LINK_KINDS]), done

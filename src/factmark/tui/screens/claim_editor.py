@@ -14,11 +14,12 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Input, Label, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
-from factmark.model import CONFIDENCES, VERDICTS, Confidence, Source, Verdict
+from factmark.model import Source
 from factmark.tui.screens.choice import ChoiceScreen
 from factmark.tui.screens.source_editor import SourceEditor
 from factmark.tui.text import excerpt, hidden_characters, plain
 from factmark.tui.widgets.picker import Choice, Picker
+from factmark.vocabulary import CONFIDENCES, VERDICTS, Confidence, Verdict
 
 VERDICT_KEYS = dict(zip(VERDICTS, "pamdliu", strict=True))
 """One key per verdict: pending, accurate, mostly-accurate, disputed, misleading (l), …"""

@@ -20,7 +20,6 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Footer, Input, Static
 
-from factmark.model import CONFIDENCES, VERDICTS
 from factmark.review import (
     COLUMNS,
     Row,
@@ -35,6 +34,7 @@ from factmark.tui.text import excerpt, plain
 from factmark.tui.widgets.claims_table import ClaimsTable, TableHeading
 from factmark.tui.widgets.contradiction_list import ContradictionList, Pair
 from factmark.tui.widgets.item_list import ItemList
+from factmark.vocabulary import CONFIDENCES, VERDICTS
 
 if TYPE_CHECKING:
     from factmark.session import Session

@@ -33,7 +33,8 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from factmark.anchor import Anchor
-    from factmark.model import Claim, Verdict
+    from factmark.model import Claim
+    from factmark.vocabulary import Verdict
 
 CHANGED_SYMBOL = "~"
 """The gutter's sign of a claim whose text has changed since it was checked."""
