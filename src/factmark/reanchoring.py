@@ -8,6 +8,7 @@ from typing import Any
 from factmark.anchor import Anchor, AnchorState, locate_all
 from factmark.article import Article
 from factmark.model import AnnotationFile
+from factmark.visible import counted
 
 
 @dataclass(frozen=True)
@@ -67,4 +68,4 @@ class ReanchorReport:
         for anchor in self.anchors.values():
             counts[anchor.state] += 1
         states = ", ".join(f"{counts[state]} {state}" for state in AnchorState)
-        return f"{len(self.anchors)} claims: {states}"
+        return f"{counted(len(self.anchors), 'claim')}: {states}"

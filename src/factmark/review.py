@@ -13,6 +13,7 @@ from typing import Any
 from urllib.parse import quote
 
 from factmark.model import AnnotationFile, Claim, Link
+from factmark.visible import counted
 from factmark.vocabulary import CONFIDENCES, VERDICTS
 
 _TOKEN = re.compile(r"\d[\d,.]*\d|\d|[A-Z][\w’']+|\w+|\S")
@@ -208,11 +209,6 @@ def differing_facts(first: str, second: str) -> tuple[set[str], set[str]]:
     a = {t for t in _TOKEN.findall(first) if _FACT.search(t)}
     b = {t for t in _TOKEN.findall(second) if _FACT.search(t)}
     return a - b, b - a
-
-
-def counted(count: int, noun: str) -> str:
-    """``1 claim``, ``2 claims``: a count with its noun (regular plurals)."""
-    return f"{count} {noun}{'s' * (count != 1)}"
 
 
 def shown_of(shown: int, total: int) -> str:

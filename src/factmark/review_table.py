@@ -11,8 +11,8 @@ from rich.text import Text
 
 from factmark.gitio.render import PASSIVE, shorten
 from factmark.model import AnnotationFile, Claim
-from factmark.review import contradicted, contradictions, counted, shown_of
-from factmark.visible import CONTRADICTED_SYMBOL, VERDICT_SYMBOLS, one_line
+from factmark.review import contradicted, contradictions, shown_of
+from factmark.visible import CONTRADICTED_SYMBOL, VERDICT_SYMBOLS, counted, one_line
 
 
 def print_table(

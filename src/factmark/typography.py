@@ -32,10 +32,6 @@ def normal(text: str) -> str:
     return _SPACES.sub(" ", fold(text))
 
 
-def same(a: str, b: str) -> bool:
-    return a == b or normal(a) == normal(b)
-
-
 def ends_with(text: str, end: str) -> bool:
     """Whether ``text`` ends with ``end``, typographic variants aside."""
     return text.endswith(end) or normal(text).endswith(normal(end))

@@ -74,3 +74,8 @@ VERDICT_SYMBOLS: dict[Verdict, str] = {
 }
 CONTRADICTED_SYMBOL = "≠"
 """Shown instead of the verdict's symbol where a claim is part of a contradiction."""
+
+
+def counted(count: int, noun: str) -> str:
+    """``1 claim``, ``2 claims``: a count with its noun (regular plurals)."""
+    return f"{count} {noun}{'s' * (count != 1)}"

@@ -382,3 +382,11 @@ async def test_an_empty_filtered_table_says_so_and_how_to_clear(app: FactmarkApp
         await pilot.press("0")
         await wait_until(pilot, lambda: "No claims match" not in says(), what="the rows back")
         assert len(screen.shown) == len(screen.table)
+
+
+def test_the_summary_says_one_claim_and_one_contradiction() -> None:
+    from factmark.review import Selection, Summary
+    from factmark.tui.screens.review import summary_text
+
+    one = Summary(claims=1, verdicts={}, contradictions=1, without_source=0, changed=0, orphaned=0)
+    assert summary_text(one, 1, Selection()).plain.startswith("1 claim · 1 contradiction ·")

@@ -37,6 +37,7 @@ from typing import Any
 from factmark.gitio.diff import ClaimChange, FieldChange, FileDiff
 from factmark.gitio.render import claim_fields, link_text, printable, source_text
 from factmark.model import AnnotationFile, Claim, Link, Source, format_timestamp
+from factmark.visible import counted
 
 HINT_FIELDS = frozenset({"paragraph", "start", "prefix", "suffix"})
 """Where a claim stands: refreshed by re-anchoring, not an editor's change."""
@@ -237,12 +238,12 @@ def moved_summary(claims: Sequence[Claim], diff: FileDiff) -> list[str]:
         by_distance[distance] = by_distance.get(distance, 0) + 1
     lines = []
     for distance, count in sorted(by_distance.items()):
-        what = f"{count} claim{'s' * (count != 1)} moved"
+        what = f"{counted(count, 'claim')} moved"
         if distance == 0:
             where = f"within {'their' if count != 1 else 'its'} paragraph"
         else:
             steps = abs(distance)
-            where = f"{'down' if distance > 0 else 'up'} {steps} paragraph{'s' * (steps != 1)}"
+            where = f"{'down' if distance > 0 else 'up'} {counted(steps, 'paragraph')}"
         lines.append(f"{what} {where}, nothing else changed")
     return lines
 

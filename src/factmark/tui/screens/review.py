@@ -34,6 +34,7 @@ from factmark.tui.text import excerpt, plain
 from factmark.tui.widgets.claims_table import ClaimsTable, TableHeading
 from factmark.tui.widgets.contradiction_list import ContradictionList, Pair
 from factmark.tui.widgets.item_list import ItemList
+from factmark.visible import counted
 from factmark.vocabulary import CONFIDENCES, VERDICTS
 
 if TYPE_CHECKING:
@@ -60,8 +61,8 @@ def _filters(selection: Selection) -> list[str]:
 
 def summary_text(summary: Summary, shown: int, selection: Selection) -> Text:
     """The counts on top, then what is shown and why."""
-    text = Text(f"{summary.claims} claims", style="bold", end="")
-    text.append(f" · {summary.contradictions} contradictions", style="bold")
+    text = Text(counted(summary.claims, "claim"), style="bold", end="")
+    text.append(f" · {counted(summary.contradictions, 'contradiction')}", style="bold")
     text.append(f" · {summary.without_source} without source")
     if summary.changed or summary.orphaned:
         text.append(f" · {summary.changed} changed · {summary.orphaned} orphaned", style="bold")

@@ -23,7 +23,7 @@ from textual.widgets import Static
 
 from factmark.tui.text import excerpt, hidden_characters, plain
 from factmark.tui.widgets.article_view import CHANGED_SYMBOL
-from factmark.visible import CONTRADICTED_SYMBOL, VERDICT_SYMBOLS
+from factmark.visible import CONTRADICTED_SYMBOL, VERDICT_SYMBOLS, counted
 
 if TYPE_CHECKING:
     from factmark.model import AnnotationFile, Claim
@@ -60,7 +60,7 @@ def panel_title(paragraph: int, claims: list[Claim], placed: dict[str, Unresolve
     """The panel's title: the paragraph, its claims, and how many a copy edit changed
     or orphaned."""
     title = Text(f"¶ {paragraph}", style="bold", end="", no_wrap=True)
-    title.append(f" · {len(claims)} claim{'s' * (len(claims) != 1)}")
+    title.append(f" · {counted(len(claims), 'claim')}")
     for state in STATE_SYMBOLS:
         count = sum(1 for claim in claims if claim.id in placed and placed[claim.id].state == state)
         if count:

@@ -8,6 +8,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from factmark.tui.text import sanitize
+from factmark.visible import counted
 
 
 @dataclass(frozen=True)
@@ -36,12 +37,12 @@ class StatusBar(Static):
         text = Text(no_wrap=True, overflow="ellipsis", end="")
         text.append(" factmark ", "bold reverse")
         text.append(f" ¶ {status.paragraph}/{status.paragraphs}", "bold")
-        text.append(f"  {status.claims} claim{'s' * (status.claims != 1)}")
-        text.append(f" · {status.contradictions} contradiction{'s' * (status.contradictions != 1)}")
+        text.append(f"  {counted(status.claims, 'claim')}")
+        text.append(f" · {counted(status.contradictions, 'contradiction')}")
         orphans = status.unresolved - status.changed
         if status.changed:
             text.append(f" · {status.changed} changed", "bold")
-        text.append(f" · {orphans} orphan{'s' * (orphans != 1)}", "bold" if orphans else "")
+        text.append(f" · {counted(orphans, 'orphan')}", "bold" if orphans else "")
         if status.read_only:
             text.append(" · read-only", "bold reverse")
         elif status.saving_error:
