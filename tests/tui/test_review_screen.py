@@ -312,7 +312,7 @@ async def test_the_contradictions_follow_a_reload_made_while_the_table_shows(
         writer.save(document.model_copy(update={"links": [*links, document.contradictions()[0]]}),
                    workspace.annotation_path)  # fmt: skip
         summary = screen.query_one("#review-summary", Static)
-        await wait_until(pilot, lambda: "1 contradictions" in str(summary.content), what="reload")
+        await wait_until(pilot, lambda: "1 contradiction ·" in str(summary.content), what="reload")
         await pilot.resize_terminal(120, 40)
         await pilot.press("t")
         await wait_until(pilot, lambda: pairs.virtual_size.height > 0, what="the one pair")
