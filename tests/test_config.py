@@ -13,8 +13,6 @@ import pytest
 
 from factmark.cli import main
 from factmark.config import (
-    DEFAULT_THEME,
-    THEMES,
     ConfigError,
     Settings,
     config_path,
@@ -22,6 +20,7 @@ from factmark.config import (
     remember_theme,
     startup_theme,
 )
+from factmark.themes import DEFAULT_THEME, THEMES
 
 ROOT = Path(__file__).parents[1]
 ARTICLE = ROOT / "tests" / "data" / "seed" / "seeds" / "000_207cb1c8ae6ad8ea.txt"

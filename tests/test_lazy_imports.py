@@ -37,3 +37,26 @@ def test_what_annotate_runs_before_its_first_frame_does_not_load_hashlib() -> No
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout == "False\n"
+
+
+def _modules_loaded_by(*arguments: str) -> set[str]:
+    code = (
+        "import sys; from factmark.cli import main; "
+        f"sys.argv = ['factmark', *{list(arguments)!r}]\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print(' '.join(sorted(sys.modules)), file=sys.stderr)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    return set(result.stderr.split())
+
+
+def test_help_loads_neither_the_settings_nor_json_nor_the_model() -> None:
+    loaded = _modules_loaded_by("--help")
+    assert not loaded & {"factmark.config", "json", "tomllib", "pydantic", "textual"}
+
+
+def test_check_loads_neither_difflib_nor_heapq_for_a_file_without_a_misspelt_key() -> None:
+    # difflib (with heapq) is for suggesting the key a misspelt one meant.
+    loaded = _modules_loaded_by("check", str(SEED_ANNOTATIONS))
+    assert "factmark.checking" in loaded
+    assert not loaded & {"difflib", "heapq", "textual", "rapidfuzz"}

@@ -307,7 +307,8 @@ def paragraph_moves(claims: Iterable[Claim], anchors: dict[str, Anchor]) -> dict
         anchor = anchors[claim.id]
         if anchor.state.trusted and claim.paragraph is not None and anchor.paragraph is not None:
             votes[claim.paragraph][anchor.paragraph] += 1
-    return {old: counter.most_common(1)[0][0] for old, counter in votes.items()}
+    # max() keeps the first of equal counts, as most_common(1) does, without loading heapq.
+    return {old: max(counter, key=counter.__getitem__) for old, counter in votes.items()}
 
 
 def corresponding(

@@ -8,7 +8,7 @@ One small TOML file, ``$XDG_CONFIG_HOME/factmark/config.toml`` (by default
 A file that cannot be read or is not valid is ignored with a one-line warning:
 a setting is never worth refusing to start. It is written atomically, and a
 file that could not be used is never written over. No Textual here: the theme
-names are spelled out (a test checks them against Textual's).
+names are in ``factmark.themes``.
 """
 
 from __future__ import annotations
@@ -20,14 +20,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from factmark.themes import DEFAULT_THEME, THEMES
+
 FILE_NAME = "config.toml"
-DEFAULT_THEME = "textual-dark"
-THEMES = ("textual-dark", "textual-light", "nord", "gruvbox", "catppuccin-mocha", "dracula",
-          "tokyo-night", "monokai", "flexoki", "catppuccin-latte", "catppuccin-frappe",
-          "catppuccin-macchiato", "solarized-light", "solarized-dark", "rose-pine",
-          "rose-pine-moon", "rose-pine-dawn", "atom-one-dark", "atom-one-light", "ansi-dark",
-          "ansi-light")  # fmt: skip
-"""Textual's built-in themes, the default first: what ``--theme`` and the palette offer."""
 
 
 class ConfigError(Exception):

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from factmark.cli import UsageError, fail
-from factmark.config import DEFAULT_THEME, THEMES
+from factmark.themes import DEFAULT_THEME, THEMES
 
 if TYPE_CHECKING:
     from factmark.cli import Commands

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -56,6 +55,8 @@ def run_check(args: argparse.Namespace) -> int:
     report = CheckReport([check_file(path) for path in annotation_files(paths)])
     problems = report.problems
     if args.format == "json":
+        import json
+
         json.dump(report.as_data(), sys.stdout, indent=2, ensure_ascii=False)
         print()
     else:

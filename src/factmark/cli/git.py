@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -131,6 +130,8 @@ def run_diff(args: argparse.Namespace) -> int:
     diffs = collect(args.arguments)
     differences = any(not diff.empty for diff in diffs)
     if args.format == "json":
+        import json
+
         json.dump(to_json(diffs), sys.stdout, indent=2, ensure_ascii=False)
         print()
     else:

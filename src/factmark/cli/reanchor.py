@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -51,6 +50,8 @@ def run_reanchor(args: argparse.Namespace) -> int:
     document = (found.loaded or loading.load(path)).document
     report = ReanchorReport.of(document, article)
     if args.format == "json":
+        import json
+
         json.dump(report.as_data(), sys.stdout, indent=2, ensure_ascii=False)
         print()
     else:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -85,6 +84,8 @@ def run_review(args: argparse.Namespace) -> int:
     )  # fmt: skip
     claims = selected(document, choice, states)
     if args.format == "json":
+        import json
+
         print(json.dumps(as_data(document, claims, states), indent=2, ensure_ascii=False))
     elif args.format == "markdown":
         sys.stdout.write(as_markdown(document, claims, article_path.name, states))

@@ -6,7 +6,6 @@ the file, the line where one is known, the claim and the key.
 
 from __future__ import annotations
 
-import difflib
 import re
 import tomllib
 from collections.abc import Mapping
@@ -142,6 +141,8 @@ def _describe(error: Mapping[str, Any], table: str) -> str:
     kind = error["type"]
     value = error.get("input")
     if kind == "extra_forbidden":
+        import difflib  # only for a file with a misspelt key: check starts without it
+
         key = str(error["loc"][-1])
         close = difflib.get_close_matches(key, _FIELD_NAMES.get(table, ()), n=1)
         return "unknown key" + (f" (did you mean '{close[0]}'?)" if close else "")
