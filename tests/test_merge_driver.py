@@ -24,6 +24,7 @@ import pytest
 from factmark.anchor import Anchor, AnchorState, attach
 from factmark.article import Article
 from factmark.gitio import merge_driver
+from factmark.gitio.git import merge_file
 from factmark.gitio.merge_driver import merge_files
 from factmark.model import AnnotationFile, Claim, Link, new_claim_id
 from factmark.store import loading, writer
@@ -653,6 +654,32 @@ def test_without_git_both_sides_are_kept_whole(
     assert outcome.message.endswith("both sides kept whole")
     text = ours.read_text(encoding="utf-8")
     assert conflict_blocks(text, 8) == [(ours_text, theirs_text)]
+
+
+def test_git_merge_file_marks_a_conflict_and_says_none_without_git(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    base, ours, theirs = (tmp_path / name for name in ("base", "ours", "theirs"))
+    base.write_text("a\nb\nc\n", encoding="utf-8")
+    ours.write_text("a\nours\nc\n", encoding="utf-8")
+    theirs.write_text("a\ntheirs\nc\n", encoding="utf-8")
+    assert merge_file(ours, base, theirs, marker_size=9) == 1  # one conflict
+    assert ours.read_text(encoding="utf-8") == (
+        "a\n<<<<<<<<< ours\nours\n=========\ntheirs\n>>>>>>>>> theirs\nc\n"
+    )
+    monkeypatch.setenv("PATH", str(tmp_path / "nowhere"))
+    assert merge_file(ours, base, theirs, marker_size=9) is None
+
+
+def test_only_gitio_git_starts_a_process() -> None:
+    # One place runs git, so its errors and environment are handled once.
+    package = ROOT / "src" / "factmark"
+    starting = sorted(
+        path.relative_to(package).as_posix()
+        for path in package.rglob("*.py")
+        if re.search(r"^\s*(import subprocess|from subprocess)", path.read_text("utf-8"), re.M)
+    )
+    assert starting == ["gitio/git.py"]
 
 
 def test_conflicted_links_are_written_in_a_stable_order(tmp_path: Path) -> None:
