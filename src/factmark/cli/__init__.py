@@ -8,6 +8,7 @@ command starts fast and works without a terminal.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, NoReturn
@@ -40,6 +41,11 @@ def one_line(text: str) -> str:
     from factmark.visible import one_line as printable
 
     return printable(text)
+
+
+def json_text(data: object) -> str:
+    """What a command writes as JSON: indented, non-ASCII characters as they are, a newline."""
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
 def fail(message: str) -> None:

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from factmark.cli import EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, fail, one_line
+from factmark.cli import EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, fail, json_text, one_line
 
 if TYPE_CHECKING:
     from factmark.cli import Commands
@@ -56,8 +55,7 @@ def run_check(args: argparse.Namespace) -> int:
     report = CheckReport([check_file(path) for path in annotation_files(paths)])
     problems = report.problems
     if args.format == "json":
-        json.dump(report.as_data(), sys.stdout, indent=2, ensure_ascii=False)
-        print()
+        sys.stdout.write(json_text(report.as_data()))
     else:
         for problem in problems:
             print(one_line(str(problem)))
