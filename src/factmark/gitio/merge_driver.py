@@ -16,7 +16,7 @@ from pathlib import Path
 
 from factmark.gitio import git
 from factmark.gitio.blocks import Blocks, split_blocks
-from factmark.merge import MergeResult, merge, merge_claims, merge_header, merge_links
+from factmark.merge import MergeResult, link_name, merge, merge_claims, merge_header, merge_links
 from factmark.model import AnnotationFile, Claim
 from factmark.store import atomic, loading, writer
 from factmark.store.problems import StoreError
@@ -164,7 +164,7 @@ def _merge_link_tables(
         )
         for key in conflicted_links
     ]
-    names = [f"link {a}->{z} {kind}" for a, z, kind in conflicted_links]
+    names = [link_name(key) for key in conflicted_links]
     return texts, names
 
 
@@ -195,7 +195,7 @@ def merge_files(base: Path, ours: Path, theirs: Path, marker_size: int = 7) -> D
         return _line_merge(base, ours, theirs, marker_size, f"both sides changed {names}")
     atomic.write_atomic(ours, text.encode("utf-8"))
     named = [f"claim {claim_id}" for claim_id in result.conflicted_claims]
-    named += [f"link {a}->{b} {kind}" for a, b, kind in result.conflicted_links]
+    named += [link_name(key) for key in result.conflicted_links]
     return DriverOutcome(EXIT_CONFLICT, f"conflict in {', '.join(named)}")
 
 
