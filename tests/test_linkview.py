@@ -26,6 +26,7 @@ def test_a_one_way_link_reads_forwards_from_its_source_and_in_the_passive_from_i
 
     assert (forwards.other, forwards.outgoing, forwards.direction) == ("bbbbbb", True, "out")
     assert (forwards.arrow, forwards.verb, forwards.kind_by) == ("→", "supports", "supports")
+    assert (forwards.short, backwards.short) == ("→ supports", "← supports")
     assert (backwards.other, backwards.outgoing, backwards.direction) == ("aaaaaa", False, "in")
     assert (backwards.arrow, backwards.verb) == ("←", "supported by")
     assert backwards.kind_by == "supports by"

@@ -59,6 +59,11 @@ class LinkView:
         return OUTGOING_ARROW if self.outgoing else INCOMING_ARROW
 
     @property
+    def short(self) -> str:
+        """The arrow and the kind (``→ supports``, ``← supports``): the short form of a list."""
+        return f"{self.arrow} {self.link.kind}"
+
+    @property
     def verb(self) -> str:
         """``contradicts``, ``supports``; in the passive when incoming (``supported by``)."""
         return self.link.kind if self.outgoing else PASSIVE[self.link.kind]

@@ -349,7 +349,7 @@ def as_markdown(
             lines.append(f"  - source — {stance}{label}")
         for view in links_seen_from(document, claim.id):
             other = view.other_quote(document) or view.other
-            lines.append(f"  - {view.arrow} {view.link.kind} “{_md(other)}”")
+            lines.append(f"  - {view.short} “{_md(other)}”")
     if found:
         lines += ["", "## Contradictions", ""]
         for item in found:

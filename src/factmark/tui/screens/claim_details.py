@@ -56,7 +56,7 @@ class ClaimDetailsScreen(ModalScreen[None]):
             text.append(f"\n\nLinks ({len(links)})", style="bold")
         for view in links:
             quote = view.other_quote(self.document)
-            text.append(f"\n{view.arrow} {view.link.kind} ", style="bold")
+            text.append(f"\n{view.short} ", style="bold")
             text.append(view.other if quote is None else excerpt(quote, 60))
         return text
 

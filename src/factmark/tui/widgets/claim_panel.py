@@ -245,7 +245,7 @@ class ClaimPanel(Vertical, can_focus=False):
             line += 2
         for index, link in links:
             view = LinkView(link, selected.id)
-            prefix = f"{view.arrow} {link.kind} "
+            prefix = f"{view.short} "
             row = Text(prefix, style="bold", end="", no_wrap=True)
             quote = view.other_quote(document)
             other = view.other if quote is None else quote
