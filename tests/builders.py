@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -44,13 +44,40 @@ def document(
     return AnnotationFile(article=article, claims=list(claims), links=links or [])
 
 
-def factmark(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+def factmark(
+    *args: str, cwd: Path | None = None, env: Mapping[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     """The installed ``factmark`` as a real program, its output captured."""
+    return _run([str(FACTMARK), *args], cwd, env)
+
+
+def python(
+    code: str, *args: str, cwd: Path | None = None, env: Mapping[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """``python -c code args…`` in a fresh interpreter (what a module loads, on its own)."""
+    return _run([sys.executable, "-c", code, *args], cwd, env)
+
+
+def git(
+    folder: Path, *args: str, env: Mapping[str, str] | None = None, check: bool = True
+) -> subprocess.CompletedProcess[str]:
+    """``git ARGS`` run in ``folder``; with ``check``, a failure raises."""
+    result = _run(["git", *args], folder, env)
+    if check:
+        result.check_returncode()
+    return result
+
+
+def _run(
+    command: list[str], cwd: Path | None, env: Mapping[str, str] | None
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [str(FACTMARK), *args],
+        command,
         capture_output=True,
         text=True,
         cwd=cwd,
+        env=env,
+        stdin=subprocess.DEVNULL,
         timeout=60,
         check=False,
     )

@@ -9,14 +9,12 @@ annotation file that points there.
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from builders import in_process
+from builders import git, in_process, python
 from factmark.article import Article
 from factmark.cli import main
 from factmark.paths import ArticlePathError, article_in_repository, repository_root
@@ -118,12 +116,12 @@ def test_the_root_outside_git_is_the_folder_above_annotations(tmp_path: Path) ->
 
 
 def test_the_root_in_git_is_the_work_tree(tmp_path: Path) -> None:
-    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    git(tmp_path, "init", "-q")
     assert repository_root(tmp_path / "desk" / "annotations" / "x.toml") == tmp_path
 
 
 def test_gits_own_folder_is_not_an_article(tmp_path: Path) -> None:
-    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    git(tmp_path, "init", "-q")
     annotations = tmp_path / "annotations" / "x.toml"
     with pytest.raises(ArticlePathError, match="in git's own folder"):
         article_in_repository(annotations, "../.git/config")
@@ -211,7 +209,7 @@ def test_the_seed_fact_check_still_reads_its_article(
 ) -> None:
     annotations = repository(tmp_path)
     if in_git:
-        subprocess.run(["git", "init", "-q", str(annotations.parents[1])], check=True)
+        git(annotations.parents[1], "init", "-q")
     assert main(["check", str(annotations)]) == 0
     assert main(["export", "--format", "html", str(annotations)]) == 0
     assert main(["review", "--format", "json", str(annotations)]) == 0
@@ -232,7 +230,7 @@ def test_in_git_an_article_above_the_annotations_folder_is_inside(
     point_at(moved, f"../../seeds/{SEED_NAME}.txt")
     assert main(["check", str(moved)]) == 1
     assert "outside the repository" in capsys.readouterr().out
-    subprocess.run(["git", "init", "-q", str(root)], check=True)
+    git(root, "init", "-q")
     assert main(["check", str(moved)]) == 0
     capsys.readouterr()
 
@@ -326,7 +324,6 @@ def test_an_article_target_is_read_without_loading_pydantic() -> None:
         f"targets.resolve(Path({str(SEED / 'seeds' / f'{SEED_NAME}.txt')!r})); "
         "print('pydantic' in sys.modules)"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    )
+    result = python(code)
+    assert result.returncode == 0, result.stderr
     assert result.stdout == "False\n"

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import tomli_w
 
-from builders import factmark, in_process
+from builders import factmark, in_process, python
 from factmark import __version__
 from factmark.cli import main
 from factmark.store import loading, writer
@@ -533,17 +533,6 @@ assert not loaded, loaded
 """
 
 
-def python(code: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-c", code],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        timeout=60,
-        check=False,
-    )
-
-
 def test_the_core_modules_do_not_import_textual() -> None:
     body = (
         "import factmark.model, factmark.article, factmark.anchor, factmark.store.loading, "
@@ -551,7 +540,7 @@ def test_the_core_modules_do_not_import_textual() -> None:
         "factmark.checking, factmark.review, factmark.export.w3c, factmark.export.claimreview, "
         "factmark.export.brat, factmark.export.table, factmark.export.html, factmark.cli"
     )
-    result = python(NO_TEXTUAL.format(body=body))
+    result = python(NO_TEXTUAL.format(body=body), cwd=ROOT)
     assert result.returncode == 0, result.stderr
 
 
@@ -567,7 +556,7 @@ def test_the_core_modules_do_not_import_textual() -> None:
 )
 def test_check_and_fmt_do_not_import_textual(args: list[str]) -> None:
     body = f"from factmark.cli import main\ncode = main({args!r})\nprint('exit', code)"
-    result = python(NO_TEXTUAL.format(body=body))
+    result = python(NO_TEXTUAL.format(body=body), cwd=ROOT)
     assert result.returncode == 0, result.stderr
     assert "exit " in result.stdout
 
@@ -576,7 +565,7 @@ def test_check_and_fmt_do_not_import_textual(args: list[str]) -> None:
 def test_export_does_not_import_textual(kind: str) -> None:
     args = ["export", "seeds/000_207cb1c8ae6ad8ea.txt", "--format", kind]
     body = f"from factmark.cli import main\ncode = main({args!r})\nprint('exit', code)"
-    result = python(NO_TEXTUAL.format(body=body))
+    result = python(NO_TEXTUAL.format(body=body), cwd=ROOT)
     assert result.returncode == 0, result.stderr
     assert "exit 0" in result.stdout
 
@@ -603,7 +592,6 @@ def test_the_real_entry_point_does_not_import_textual(tmp_path: Path) -> None:
 def test_the_vocabulary_loads_without_pydantic() -> None:
     """The command line offers the verdicts and confidences as choices before the models load."""
     code = "import sys, factmark.vocabulary; print('pydantic' in sys.modules)"
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    )
+    result = python(code)
+    assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "False"

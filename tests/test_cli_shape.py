@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
+
+from builders import factmark
 
 ROOT = Path(__file__).resolve().parent.parent
 RECORDED = ROOT / "tests" / "data" / "cli_shape.json"
@@ -80,13 +80,7 @@ def test_the_commands_are_listed_in_their_order() -> None:
 
 @pytest.mark.parametrize("command", [[], *([name] for name in COMMANDS)])
 def test_each_help_prints_and_exits_0(command: list[str]) -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "factmark", *command, "--help"],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    result = factmark(*command, "--help")
     assert result.returncode == 0 and result.stderr == ""
     assert result.stdout.startswith(f"usage: factmark {' '.join(command)}".rstrip())
 

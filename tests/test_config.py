@@ -4,13 +4,13 @@
 from __future__ import annotations
 
 import io
-import subprocess
 import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from builders import python
 from factmark.cli import main
 from factmark.config import (
     ConfigError,
@@ -160,9 +160,7 @@ def test_the_settings_module_does_not_import_textual() -> None:
         "c.startup_theme(None, Path('/nonexistent/config.toml'))\n"
         "assert not [m for m in sys.modules if m.split('.')[0] == 'textual']"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False
-    )
+    result = python(code)
     assert result.returncode == 0, result.stderr
 
 

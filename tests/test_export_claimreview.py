@@ -13,6 +13,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import builders
 from factmark.article import Article
 from factmark.errors import FactmarkError
 from factmark.export import claimreview
@@ -109,14 +110,13 @@ def broken_rules(review: Review) -> list[str]:
 
 
 def claim(claim_id: str, verdict: str = "accurate", **fields: Any) -> Claim:
-    return Claim.model_validate(
-        {"id": claim_id, "quote": f"Claim {claim_id} says something.", "verdict": verdict,
-         "paragraph": 1, "start": 0, **fields}
-    )  # fmt: skip
+    values = {"quote": f"Claim {claim_id} says something.", "verdict": verdict,
+              "paragraph": 1, "start": 0, **fields}  # fmt: skip
+    return builders.claim(claim_id, **values)
 
 
 def document_of(*claims: Claim) -> AnnotationFile:
-    return AnnotationFile(article="a.txt", claims=list(claims))
+    return builders.document(*claims, article="a.txt")
 
 
 # 1. Google's requirements

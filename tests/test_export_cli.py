@@ -157,26 +157,17 @@ def test_source_date_epoch_fixes_the_review_date_of_an_undated_claim(seed: Path)
     undated = "".join(line for line in lines if not line.startswith(("created", "updated")))
     annotations.write_text(undated, "utf-8")
     env = {**os.environ, "SOURCE_DATE_EPOCH": "1750000000"}
-    result = subprocess.run(
-        [sys.executable, "-m", "factmark", "export", str(seed), "--format", "claimreview"],
-        capture_output=True, text=True, check=True, env=env,
-    )  # fmt: skip
+    result = factmark("export", str(seed), "--format", "claimreview", env=env)
+    assert result.returncode == 0, result.stderr
     assert {review["datePublished"] for review in json.loads(result.stdout)} == {"2025-06-15"}
     env["SOURCE_DATE_EPOCH"] = "soon"
-    bad = subprocess.run(
-        [sys.executable, "-m", "factmark", "export", str(seed), "--format", "claimreview"],
-        capture_output=True, text=True, check=False, env=env,
-    )  # fmt: skip
+    bad = factmark("export", str(seed), "--format", "claimreview", env=env)
     assert bad.returncode == 2 and bad.stderr.count("\n") == 1
 
 
 def test_an_output_that_is_not_a_regular_file_is_written_to_not_replaced(seed: Path) -> None:
     """``-o /dev/stdout`` (here a pipe) and a FIFO are written through; a folder is refused."""
-    piped = subprocess.run(
-        [sys.executable, "-m", "factmark", "export", str(seed), "--format", "csv",
-         "-o", "/dev/stdout"],
-        capture_output=True, text=True, check=False,
-    )  # fmt: skip
+    piped = factmark("export", str(seed), "--format", "csv", "-o", "/dev/stdout")
     assert piped.returncode == 0, piped.stderr
     assert piped.stdout.startswith("id,paragraph,start,quote,")
 

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +17,7 @@ from jsonschema import Draft4Validator, FormatChecker
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT4
 
+from builders import factmark
 from factmark.article import Article
 from factmark.cli import main
 from factmark.export import w3c
@@ -143,11 +142,7 @@ def test_export_to_stdout_defaults_to_a_file_iri(capsys: pytest.CaptureFixture[s
 def test_bad_export_input_is_one_line_and_leaves_no_file(tmp_path: Path) -> None:
     out = tmp_path / "never.json"
     missing = tmp_path / "missing.txt"
-    result = subprocess.run(
-        [sys.executable, "-m", "factmark", "export", str(missing), "--format", "w3c",
-         "-o", str(out)],
-        capture_output=True, text=True, check=False,
-    )  # fmt: skip
+    result = factmark("export", str(missing), "--format", "w3c", "-o", str(out))
     assert result.returncode == 2
     assert result.stderr.count("\n") == 1 and result.stderr.startswith("factmark: ")
     assert not out.exists()

@@ -11,14 +11,13 @@ import difflib
 import json
 import shlex
 import subprocess
-import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from builders import FACTMARK, claim, factmark, link
+from builders import FACTMARK, claim, factmark, git, link, python
 from documents import edited
 from factmark.gitio.diff import Side, diff_documents
 from factmark.gitio.diff_render import to_text, use_colour
@@ -51,16 +50,9 @@ def isolated_git(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.M
     return config
 
 
-def git(repo: Path, *args: str) -> str:
-    result = subprocess.run(
-        ["git", *args], cwd=repo, capture_output=True, text=True, check=True, timeout=60
-    )
-    return result.stdout
-
-
 def make_repo(folder: Path) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
-    subprocess.run(["git", "init", "-q", "-b", "main", str(folder)], check=True)
+    git(folder, "init", "-q", "-b", "main")
     git(folder, "config", "user.name", "A. Editor")
     git(folder, "config", "user.email", "editor@example.org")
     git(folder, "config", "commit.gpgsign", "false")
@@ -284,9 +276,7 @@ def test_textconv_never_fails_on_a_file_it_cannot_read(tmp_path: Path) -> None:
 
 
 def config_value(repo: Path, key: str, scope: str = "--local") -> str | None:
-    result = subprocess.run(
-        ["git", "config", scope, "--get", key], cwd=repo, capture_output=True, text=True
-    )
+    result = git(repo, "config", scope, "--get", key, check=False)
     return result.stdout.rstrip("\n") if result.returncode == 0 else None
 
 
@@ -329,9 +319,9 @@ def test_git_setup_covers_annotations_folders_below_the_top(tmp_path: Path) -> N
         f"{ATTRIBUTES_LINE}\n*.svg text eol=lf\n"
     )
     for path in ("annotations/a.toml", "desk/annotations/b.toml", "x/y/annotations/c.toml"):
-        attributes = git(repo, "check-attr", "diff", "merge", "--", path)
+        attributes = git(repo, "check-attr", "diff", "merge", "--", path).stdout
         assert f"{path}: diff: factmark" in attributes and f"{path}: merge: factmark" in attributes
-    assert "unspecified" in git(repo, "check-attr", "diff", "--", "desk/notes.toml")
+    assert "unspecified" in git(repo, "check-attr", "diff", "--", "desk/notes.toml").stdout
     (repo / ".gitattributes").write_text(f"{old_line}\n{ATTRIBUTES_LINE}\n", encoding="utf-8")
     assert factmark("git-setup", "--disable", cwd=repo).returncode == 0
     assert (repo / ".gitattributes").read_text(encoding="utf-8") == ""
@@ -373,18 +363,18 @@ def test_git_diff_and_log_show_claim_blocks(tmp_path: Path) -> None:
     commit(repo, "first claims")
     write(repo / ANNOTATIONS, edited(base_document(), "k3v9q2", verdict="inaccurate", updated=T1))
 
-    diff = git(repo, "diff")
+    diff = git(repo, "diff").stdout
     assert "-  verdict: pending\n+  verdict: inaccurate\n" in diff
     assert "verdict = " not in diff  # not the TOML
     assert " claim k3v9q2 ¶3\n" in diff  # the claim's heading is context
-    assert git(repo, "diff", "--no-textconv").count('verdict = "inaccurate"') == 1
+    assert git(repo, "diff", "--no-textconv").stdout.count('verdict = "inaccurate"') == 1
 
     commit(repo, "verdict")
-    log = git(repo, "log", "-p")
+    log = git(repo, "log", "-p").stdout
     assert "-  verdict: pending\n+  verdict: inaccurate\n" in log
     assert "+claim k3v9q2 ¶3\n" in log  # the first commit adds the whole block
     assert "+2 claims, 1 link, 1 contradiction\n" in log
-    assert "-  verdict: pending" in git(repo, "show", "HEAD")
+    assert "-  verdict: pending" in git(repo, "show", "HEAD").stdout
 
 
 def test_git_diff_survives_a_conflicted_file(tmp_path: Path) -> None:
@@ -393,7 +383,7 @@ def test_git_diff_survives_a_conflicted_file(tmp_path: Path) -> None:
     write(repo / ANNOTATIONS, base_document())
     commit(repo, "first claims")
     (repo / ANNOTATIONS).write_bytes((DATA / "bad" / "conflict_markers.toml").read_bytes())
-    diff = git(repo, "diff")  # check=True: git diff did not abort
+    diff = git(repo, "diff").stdout  # check=True: git diff did not abort
     assert "+# factmark textconv: " in diff and "raw text follows" in diff
     assert "+<<<<<<< ours\n" in diff
 
@@ -667,7 +657,5 @@ def test_the_git_commands_do_not_import_textual(tmp_path: Path) -> None:
         "main(['git-setup'])\n"
         "assert not [m for m in sys.modules if m.split('.')[0] == 'textual']\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code], cwd=repo, capture_output=True, text=True, timeout=60
-    )
+    result = python(code, cwd=repo)
     assert result.returncode == 0, result.stderr

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
+
+from builders import python
 
 ROOT = Path(__file__).parents[1]
 SEED_ANNOTATIONS = ROOT / "tests" / "data" / "seed" / "annotations" / "000_207cb1c8ae6ad8ea.toml"
@@ -17,9 +17,8 @@ def test_checking_a_file_whose_claims_all_stand_where_they_were_does_not_load_ra
         f"report = check_file(Path({str(SEED_ANNOTATIONS)!r})); "
         "print(report.clean, 'rapidfuzz' in sys.modules)"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    )
+    result = python(code)
+    assert result.returncode == 0, result.stderr
     assert result.stdout == "True False\n"
 
 
@@ -33,9 +32,8 @@ def test_what_annotate_runs_before_its_first_frame_does_not_load_hashlib() -> No
         f"targets.resolve(Path({str(SEED_ARTICLE)!r})); "
         "from factmark.tui.app import FactmarkApp; print('hashlib' in sys.modules)"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    )
+    result = python(code)
+    assert result.returncode == 0, result.stderr
     assert result.stdout == "False\n"
 
 
@@ -46,7 +44,7 @@ def _modules_loaded_by(*arguments: str) -> set[str]:
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
         "print(' '.join(sorted(sys.modules)), file=sys.stderr)"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    result = python(code, cwd=ROOT)
     return set(result.stderr.split())
 
 

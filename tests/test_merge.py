@@ -12,6 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import builders
 from builders import document, link
 from documents import edited as edit
 from documents import without
@@ -37,16 +38,9 @@ T2 = T0 + timedelta(minutes=9)
 
 
 def claim(claim_id: str, paragraph: int = 1, start: int = 0, **fields: Any) -> Claim:
-    values: dict[str, Any] = {
-        "id": claim_id,
-        "quote": f"quote of {claim_id}",
-        "paragraph": paragraph,
-        "start": start,
-        "created": T0,
-        "updated": T0,
-    }
-    values.update(fields)
-    return Claim.model_validate(values)
+    """A claim in paragraph 1 at 0 made at T0, unless ``fields`` say otherwise."""
+    values: dict[str, Any] = {"quote": f"quote of {claim_id}", "created": T0, "updated": T0}
+    return builders.claim(claim_id, paragraph=paragraph, start=start, **{**values, **fields})
 
 
 def with_claims(doc: AnnotationFile, *claims: Claim) -> AnnotationFile:

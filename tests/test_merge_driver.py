@@ -13,7 +13,6 @@ import re
 import shlex
 import shutil
 import subprocess
-import sys
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -21,19 +20,19 @@ from typing import Any
 
 import pytest
 
+from builders import FACTMARK, SEED, SEED_NAME, factmark, git
 from factmark.anchor import Anchor, AnchorState, attach
 from factmark.article import Article
 from factmark.gitio import merge_driver
+from factmark.gitio.git import merge_file
 from factmark.gitio.merge_driver import merge_files
 from factmark.model import AnnotationFile, Claim, Link, new_claim_id
 from factmark.store import loading, writer
 
 ROOT = Path(__file__).resolve().parent.parent
-STEM = "000_207cb1c8ae6ad8ea"
-SEED_ARTICLE = ROOT / "tests" / "data" / "seed" / "seeds" / f"{STEM}.txt"
-SEED_ANNOTATIONS = ROOT / "tests" / "data" / "seed" / "annotations" / f"{STEM}.toml"
-RELATIVE = f"annotations/{STEM}.toml"
-FACTMARK = Path(sys.executable).parent / "factmark"
+SEED_ARTICLE = SEED / "seeds" / f"{SEED_NAME}.txt"
+SEED_ANNOTATIONS = SEED / "annotations" / f"{SEED_NAME}.toml"
+RELATIVE = f"annotations/{SEED_NAME}.toml"
 
 LATER = datetime(2026, 11, 28, 9, 30, 0, tzinfo=UTC)
 EVEN_LATER = datetime(2026, 11, 28, 11, 0, 0, tzinfo=UTC)
@@ -61,37 +60,23 @@ def git_env(tmp_path: Path) -> Iterator[dict[str, str]]:
     yield env
 
 
-def git(
-    repo: Path, env: dict[str, str], *args: str, check: bool = True
-) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        ["git", *args],
-        cwd=repo,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=check,
-        stdin=subprocess.DEVNULL,
-    )
-
-
 def configure_identity(repo: Path, env: dict[str, str]) -> None:
-    git(repo, env, "config", "user.name", "Test Editor")
-    git(repo, env, "config", "user.email", "editor@example.org")
-    git(repo, env, "config", "commit.gpgsign", "false")
+    git(repo, "config", "user.name", "Test Editor", env=env)
+    git(repo, "config", "user.email", "editor@example.org", env=env)
+    git(repo, "config", "commit.gpgsign", "false", env=env)
 
 
 def configure_driver(repo: Path, env: dict[str, str]) -> None:
     command = f"{shlex.quote(str(FACTMARK))} merge-driver %O %A %B %L %P"
-    git(repo, env, "config", "merge.factmark.name", "factmark annotations")
-    git(repo, env, "config", "merge.factmark.driver", command)
+    git(repo, "config", "merge.factmark.name", "factmark annotations", env=env)
+    git(repo, "config", "merge.factmark.driver", command, env=env)
 
 
 def make_repo(
     path: Path, env: dict[str, str], *, driver: bool = True, attributes: str = ""
 ) -> Path:
     path.mkdir()
-    git(path, env, "init", "--quiet", "--initial-branch=main")
+    git(path, "init", "--quiet", "--initial-branch=main", env=env)
     configure_identity(path, env)
     (path / "seeds").mkdir()
     (path / "annotations").mkdir()
@@ -102,8 +87,8 @@ def make_repo(
     )
     if driver:
         configure_driver(path, env)
-    git(path, env, "add", ".")
-    git(path, env, "commit", "--quiet", "-m", "seed fact-check")
+    git(path, "add", ".", env=env)
+    git(path, "commit", "--quiet", "-m", "seed fact-check", env=env)
     return path
 
 
@@ -120,7 +105,7 @@ def commit_edit(repo: Path, env: dict[str, str], change: Edit, message: str) -> 
     """Edit the annotation file through factmark.store and commit it."""
     document = change(load(repo))
     writer.save(document, repo / RELATIVE)
-    git(repo, env, "commit", "--quiet", "-am", message)
+    git(repo, "commit", "--quiet", "-am", message, env=env)
     return document
 
 
@@ -128,23 +113,16 @@ def branches(
     repo: Path, env: dict[str, str], ours: Edit, theirs: Edit
 ) -> tuple[AnnotationFile, AnnotationFile, subprocess.CompletedProcess[str]]:
     """Edit on a branch (theirs) and on main (ours), then merge the branch into main."""
-    git(repo, env, "checkout", "--quiet", "-b", "theirs")
+    git(repo, "checkout", "--quiet", "-b", "theirs", env=env)
     their_document = commit_edit(repo, env, theirs, "their edit")
-    git(repo, env, "checkout", "--quiet", "main")
+    git(repo, "checkout", "--quiet", "main", env=env)
     our_document = commit_edit(repo, env, ours, "our edit")
-    merged = git(repo, env, "merge", "--no-edit", "theirs", check=False)
+    merged = git(repo, "merge", "--no-edit", "theirs", env=env, check=False)
     return our_document, their_document, merged
 
 
 def check(repo: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [str(FACTMARK), "check", "annotations/"],
-        cwd=repo,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    return factmark("check", "annotations/", cwd=repo, env=env)
 
 
 # --- edits, as the TUI makes them ---------------------------------------------------
@@ -228,7 +206,7 @@ def marker_lines(text: str) -> list[str]:
 
 
 def unmerged(repo: Path, env: dict[str, str]) -> list[str]:
-    return git(repo, env, "diff", "--name-only", "--diff-filter=U").stdout.split()
+    return git(repo, "diff", "--name-only", "--diff-filter=U", env=env).stdout.split()
 
 
 # --- clean merges -------------------------------------------------------------------
@@ -251,7 +229,7 @@ def test_edits_to_different_claims_merge_cleanly(repo: Path, git_env: dict[str, 
     assert writer.is_canonical((repo / RELATIVE).read_bytes(), result)
     checked = check(repo, git_env)
     assert checked.returncode == 0, checked.stdout + checked.stderr
-    assert git(repo, git_env, "status", "--porcelain").stdout == ""
+    assert git(repo, "status", "--porcelain", env=git_env).stdout == ""
 
 
 def test_different_fields_of_one_claim_merge_cleanly(repo: Path, git_env: dict[str, str]) -> None:
@@ -447,11 +425,11 @@ def test_a_clone_without_the_driver_still_merges_different_claims(
     repo: Path, tmp_path: Path, git_env: dict[str, str]
 ) -> None:
     clone = tmp_path / "clone"
-    git(tmp_path, git_env, "clone", "--quiet", str(repo), str(clone))
+    git(tmp_path, "clone", "--quiet", str(repo), str(clone), env=git_env)
     configure_identity(clone, git_env)
     # The attribute is committed, but driver config never travels with a clone.
     assert "merge=factmark" in (clone / ".gitattributes").read_text(encoding="utf-8")
-    unset = git(clone, git_env, "config", "--get", "merge.factmark.driver", check=False)
+    unset = git(clone, "config", "--get", "merge.factmark.driver", env=git_env, check=False)
     assert unset.returncode == 1
     ours, theirs, merged = branches(
         clone,
@@ -473,17 +451,17 @@ def test_a_clone_without_the_driver_still_merges_different_claims(
 def test_a_side_that_is_not_toml_conflicts_and_keeps_both_sides(
     repo: Path, git_env: dict[str, str]
 ) -> None:
-    git(repo, git_env, "checkout", "--quiet", "-b", "theirs")
+    git(repo, "checkout", "--quiet", "-b", "theirs", env=git_env)
     theirs = commit_edit(repo, git_env, change("pe7z4w", verdict="accurate"), "their edit")
-    git(repo, git_env, "checkout", "--quiet", "main")
+    git(repo, "checkout", "--quiet", "main", env=git_env)
     path = repo / RELATIVE
     # A hand edit far from theirs, that breaks the TOML: a line merge has no conflict.
     broken = path.read_text(encoding="utf-8").replace(
         'verdict = "misleading"\n', "verdict = misleading, says who\n", 1
     )
     path.write_text(broken, encoding="utf-8")
-    git(repo, git_env, "commit", "--quiet", "-am", "our broken edit")
-    merged = git(repo, git_env, "merge", "--no-edit", "theirs", check=False)
+    git(repo, "commit", "--quiet", "-am", "our broken edit", env=git_env)
+    merged = git(repo, "merge", "--no-edit", "theirs", env=git_env, check=False)
     assert merged.returncode == 1, merged.stdout + merged.stderr
     assert unmerged(repo, git_env) == [RELATIVE]
     text = path.read_text(encoding="utf-8")
@@ -492,16 +470,16 @@ def test_a_side_that_is_not_toml_conflicts_and_keeps_both_sides(
 
 
 def test_a_side_that_is_not_toml_next_to_their_change(repo: Path, git_env: dict[str, str]) -> None:
-    git(repo, git_env, "checkout", "--quiet", "-b", "theirs")
+    git(repo, "checkout", "--quiet", "-b", "theirs", env=git_env)
     commit_edit(repo, git_env, change("77m6vs", verdict="accurate"), "their edit")
-    git(repo, git_env, "checkout", "--quiet", "main")
+    git(repo, "checkout", "--quiet", "main", env=git_env)
     path = repo / RELATIVE
     broken = path.read_text(encoding="utf-8").replace(
         'verdict = "misleading"\n', "verdict = [[[\n", 1
     )
     path.write_text(broken, encoding="utf-8")
-    git(repo, git_env, "commit", "--quiet", "-am", "our broken edit")
-    merged = git(repo, git_env, "merge", "--no-edit", "theirs", check=False)
+    git(repo, "commit", "--quiet", "-am", "our broken edit", env=git_env)
+    merged = git(repo, "merge", "--no-edit", "theirs", env=git_env, check=False)
     assert merged.returncode == 1
     text = path.read_text(encoding="utf-8")
     ((our_text, their_text),) = conflict_blocks(text)
@@ -527,12 +505,7 @@ def test_the_command_uses_the_marker_size_it_is_given(tmp_path: Path) -> None:
     )
     our_claim = loading.load(ours).document.claim("f5c5pg")
     their_claim = loading.load(theirs).document.claim("f5c5pg")
-    completed = subprocess.run(
-        [str(FACTMARK), "merge-driver", str(base), str(ours), str(theirs), "9", RELATIVE],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    completed = factmark("merge-driver", str(base), str(ours), str(theirs), "9", RELATIVE)
     assert completed.returncode == 1
     assert RELATIVE in completed.stderr
     assert "f5c5pg" in completed.stderr
@@ -547,12 +520,7 @@ def test_the_command_writes_the_canonical_result_when_clean(tmp_path: Path) -> N
     base, ours, theirs = write_sides(
         tmp_path, change("f5c5pg", verdict="disputed"), change("o2tyz9", confidence="high")
     )
-    completed = subprocess.run(
-        [str(FACTMARK), "merge-driver", str(base), str(ours), str(theirs), "7", RELATIVE],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    completed = factmark("merge-driver", str(base), str(ours), str(theirs), "7", RELATIVE)
     assert completed.returncode == 0, completed.stderr
     assert completed.stderr == ""
     expected = change("o2tyz9", confidence="high")(loading.load(ours).document)
@@ -653,6 +621,32 @@ def test_without_git_both_sides_are_kept_whole(
     assert outcome.message.endswith("both sides kept whole")
     text = ours.read_text(encoding="utf-8")
     assert conflict_blocks(text, 8) == [(ours_text, theirs_text)]
+
+
+def test_git_merge_file_marks_a_conflict_and_says_none_without_git(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    base, ours, theirs = (tmp_path / name for name in ("base", "ours", "theirs"))
+    base.write_text("a\nb\nc\n", encoding="utf-8")
+    ours.write_text("a\nours\nc\n", encoding="utf-8")
+    theirs.write_text("a\ntheirs\nc\n", encoding="utf-8")
+    assert merge_file(ours, base, theirs, marker_size=9) == 1  # one conflict
+    assert ours.read_text(encoding="utf-8") == (
+        "a\n<<<<<<<<< ours\nours\n=========\ntheirs\n>>>>>>>>> theirs\nc\n"
+    )
+    monkeypatch.setenv("PATH", str(tmp_path / "nowhere"))
+    assert merge_file(ours, base, theirs, marker_size=9) is None
+
+
+def test_only_gitio_git_starts_a_process() -> None:
+    # One place runs git, so its errors and environment are handled once.
+    package = ROOT / "src" / "factmark"
+    starting = sorted(
+        path.relative_to(package).as_posix()
+        for path in package.rglob("*.py")
+        if re.search(r"^\s*(import subprocess|from subprocess)", path.read_text("utf-8"), re.M)
+    )
+    assert starting == ["gitio/git.py"]
 
 
 def test_conflicted_links_are_written_in_a_stable_order(tmp_path: Path) -> None:

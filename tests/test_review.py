@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
 
+from builders import python
 from factmark.cli import main
 from factmark.model import AnnotationFile, Claim, Link
 from factmark.review import (
@@ -119,10 +118,7 @@ def test_review_as_a_table_when_piped_is_plain_and_does_not_import_textual() -> 
         "import sys; from factmark.cli import main; code = main(['review', sys.argv[1]]); "
         "assert 'textual' not in sys.modules, 'textual imported'; sys.exit(code)"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", script, str(SEED_ARTICLE)], capture_output=True, text=True,
-        check=False,
-    )  # fmt: skip
+    result = python(script, str(SEED_ARTICLE))
     assert result.returncode == 0, result.stderr
     assert "\x1b[" not in result.stdout
     assert "contradictions" in result.stdout

@@ -177,8 +177,14 @@ def _merge_link(base: Link, ours: Link, theirs: Link) -> tuple[Link, list[Confli
     return ours.model_copy(update={"note": note}), conflicts
 
 
+def link_name(key: tuple[str, str, str]) -> str:
+    """How a merge names a link in a conflict: ``link k3v9q2->p8w1mz contradicts``."""
+    source, target, kind = key
+    return f"link {source}->{target} {kind}"
+
+
 def _link_name(link: Link) -> str:
-    return f"link {link.source}->{link.target} {link.kind}"
+    return link_name((link.source, link.target, link.kind))
 
 
 def merge_claims(
@@ -203,7 +209,7 @@ def merge_links(
         {link.key: link for link in ours},
         {link.key: link for link in theirs},
         _merge_link,
-        lambda key, o, t: Conflict(None, f"link {key[0]}->{key[1]} {key[2]}", o, t, link=key),
+        lambda key, o, t: Conflict(None, link_name(key), o, t, link=key),
         # a symmetric link drawn from either end is the same link
         lambda o, t: o.key == t.key and o.note == t.note,
     )
@@ -379,7 +385,7 @@ def _overwritten_links(
         {link.key: link for link in ours.links},
         {link.key: link for link in theirs.links},
         note,
-        lambda key, o, t, old: Conflict(None, f"link {key[0]}->{key[1]} {key[2]}", o, t, link=key),
+        lambda key, o, t, old: Conflict(None, link_name(key), o, t, link=key),
     )
 
 

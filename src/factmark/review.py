@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote
 
-from factmark.model import AnnotationFile, Claim, Link
+from factmark.linkview import LinkView, links_seen_from
+from factmark.model import AnnotationFile, Claim
 from factmark.visible import counted
 from factmark.vocabulary import CONFIDENCES, VERDICTS
 
@@ -216,15 +217,9 @@ def shown_of(shown: int, total: int) -> str:
     return f"{shown} of {counted(total, 'claim')}" if shown != total else counted(total, "claim")
 
 
-def _link_view(link: Link, claim_id: str, document: AnnotationFile) -> dict[str, Any]:
-    other_id = link.other(claim_id)
-    try:
-        other_quote = document.claim(other_id).quote
-    except KeyError:
-        other_quote = None
-    direction = "out" if link.source == claim_id or link.symmetric else "in"
-    return {"kind": link.kind, "direction": direction, "claim": other_id,
-            "quote": other_quote, "note": link.note}  # fmt: skip
+def _link_data(view: LinkView, document: AnnotationFile) -> dict[str, Any]:
+    return {"kind": view.link.kind, "direction": view.direction, "claim": view.other,
+            "quote": view.other_quote(document), "note": view.link.note}  # fmt: skip
 
 
 def as_data(
@@ -243,9 +238,7 @@ def as_data(
     for claim in claims:
         row = claim.model_dump(mode="json", exclude_none=True)
         row["found"] = _state(claim, states)
-        row["links"] = [
-            _link_view(link, claim.id, document) for link in document.links_of(claim.id)
-        ]
+        row["links"] = [_link_data(view, document) for view in links_seen_from(document, claim.id)]
         rows.append(row)
         shown.add(claim.id)
     return {
@@ -354,10 +347,9 @@ def as_markdown(
                 url = _autolink(str(source.url))
                 label = f"{label} {url}" if source.label != source.url else url
             lines.append(f"  - source — {stance}{label}")
-        for link in document.links_of(claim.id):
-            view = _link_view(link, claim.id, document)
-            arrow = "→" if view["direction"] == "out" else "←"
-            lines.append(f"  - {arrow} {link.kind} “{_md(view['quote'] or view['claim'])}”")
+        for view in links_seen_from(document, claim.id):
+            other = view.other_quote(document) or view.other
+            lines.append(f"  - {view.short} “{_md(other)}”")
     if found:
         lines += ["", "## Contradictions", ""]
         for item in found:

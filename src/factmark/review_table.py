@@ -9,7 +9,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from factmark.gitio.render import PASSIVE, shorten
+from factmark.gitio.render import shorten
+from factmark.linkview import links_seen_from
 from factmark.model import AnnotationFile, Claim
 from factmark.review import contradicted, contradictions, shown_of
 from factmark.visible import CONTRADICTED_SYMBOL, VERDICT_SYMBOLS, counted, one_line
@@ -55,12 +56,10 @@ def _links(
     quotes: dict[str, str],
 ) -> list[str]:
     """The claim's links, each as its verb, the other claim's paragraph and a short quote."""
-    links = []
-    for link in document.links_of(claim.id):
-        other = link.other(claim.id)
-        verb = link.kind if link.symmetric or link.source == claim.id else PASSIVE[link.kind]
-        links.append(f"{verb} ¶{paragraphs.get(other) or '?'} “{shorten(quotes[other], 24)}”")
-    return links
+    return [
+        f"{view.verb} ¶{paragraphs.get(view.other) or '?'} “{shorten(quotes[view.other], 24)}”"
+        for view in links_seen_from(document, claim.id)
+    ]
 
 
 def _print_contradictions(

@@ -95,3 +95,20 @@ async def test_the_details_key_is_in_the_help_and_the_footer(app: FactmarkApp) -
         assert "details" in {b.id for b in screen.BINDINGS if isinstance(b, Binding)}
         footer = region_lines(app, screen.query_one(Footer))
         assert "v Details" in flowed(footer), screen_lines(app)[-1]
+
+
+async def test_the_panel_and_the_details_point_each_link_from_the_selected_claim(
+    app: FactmarkApp,
+) -> None:
+    # rp7nsu is qualified by clzy8p (a one-way link into it) and contradicts ssae7t.
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen, _session = await opened(pilot)
+        await third_of_paragraph_7(pilot, screen)
+        panel = flowed(panel_lines(app))
+        assert "← qualifies The announcement came" in panel, panel
+        assert "→ contradicts Russia reportedly transferred" in panel, panel
+        await pilot.press("v")
+        details = await wait_for_screen(pilot, ClaimDetailsScreen)
+        body = str(details.query_one("#claim-details-body").render())
+        assert "\n← qualifies The announcement came two days after Vladimir Medinsky" in body
+        assert "\n→ contradicts Russia reportedly transferred 1,200 bodies" in body

@@ -36,8 +36,9 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Input, OptionList
 
+from builders import link
 from factmark.lock import ArticleLock
-from factmark.model import AnnotationFile, Claim, Link
+from factmark.model import AnnotationFile, Claim
 from factmark.store import loading, writer
 from factmark.store.problems import StoreError
 from factmark.tui.app import FactmarkApp
@@ -116,10 +117,6 @@ def nearest_to(claim: Claim, claims: list[Claim]) -> Claim:
             abs((c.start or 0) - (claim.start or 0)),
         ),
     )
-
-
-def link(source: str, target: str, kind: str) -> Link:
-    return Link.model_validate({"from": source, "to": target, "kind": kind})
 
 
 async def go_to_paragraph(pilot: Pilot[int], screen: AnnotateScreen, number: int) -> None:

@@ -42,6 +42,13 @@ def one_line(text: str) -> str:
     return printable(text)
 
 
+def json_text(data: object) -> str:
+    """What a command writes as JSON: indented, non-ASCII characters as they are, a newline."""
+    import json  # only for --format json: --help and plain output start without it
+
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
 def fail(message: str) -> None:
     print(f"factmark: {one_line(message)}", file=sys.stderr)
 

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from factmark.cli import EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, fail, one_line
+from factmark.cli import EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, fail, json_text, one_line
 
 if TYPE_CHECKING:
     from factmark.cli import Commands
@@ -55,10 +55,7 @@ def run_check(args: argparse.Namespace) -> int:
     report = CheckReport([check_file(path) for path in annotation_files(paths)])
     problems = report.problems
     if args.format == "json":
-        import json
-
-        json.dump(report.as_data(), sys.stdout, indent=2, ensure_ascii=False)
-        print()
+        sys.stdout.write(json_text(report.as_data()))
     else:
         for problem in problems:
             print(one_line(str(problem)))

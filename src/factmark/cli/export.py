@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from factmark.cli import EXIT_OK, EXPORT_FORMATS, UsageError, fail
+from factmark.cli import EXIT_OK, EXPORT_FORMATS, UsageError, fail, json_text
 from factmark.cli.review import TARGET_HELP, found_states, load_target
 
 if TYPE_CHECKING:
@@ -82,7 +82,7 @@ def _exported(
         from factmark.export import w3c
 
         uri = args.article_uri or Path(article_path).resolve().as_uri()
-        return _json(w3c.export(document, article, uri))
+        return json_text(w3c.export(document, article, uri))
     if args.format == "claimreview":
         from factmark.export import claimreview
 
@@ -91,7 +91,7 @@ def _exported(
             url_base=args.url_base, article_url=args.article_uri, today=_build_date(),
         )  # fmt: skip
         _warn_for_google(reviews)
-        return _json(reviews)
+        return json_text(reviews)
     if args.format == "brat":
         exported = brat.standoff(document, article)
         if exported.left_out:
@@ -124,12 +124,6 @@ def _build_date() -> date | None:
         return datetime.fromtimestamp(int(epoch), UTC).date()
     except (ValueError, OverflowError, OSError):
         raise UsageError(f"SOURCE_DATE_EPOCH {epoch!r} is not a count of seconds") from None
-
-
-def _json(data: object) -> str:
-    import json
-
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
 def _warn_for_google(reviews: list[dict[str, Any]]) -> None:

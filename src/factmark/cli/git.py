@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from factmark.cli import EXIT_FINDINGS, EXIT_OK, fail, one_line
+from factmark.cli import EXIT_FINDINGS, EXIT_OK, fail, json_text, one_line
 
 if TYPE_CHECKING:
     from factmark.cli import Commands
@@ -130,10 +130,7 @@ def run_diff(args: argparse.Namespace) -> int:
     diffs = collect(args.arguments)
     differences = any(not diff.empty for diff in diffs)
     if args.format == "json":
-        import json
-
-        json.dump(to_json(diffs), sys.stdout, indent=2, ensure_ascii=False)
-        print()
+        sys.stdout.write(json_text(to_json(diffs)))
     else:
         sys.stdout.write(to_text(diffs, use_colour(sys.stdout.isatty(), os.environ)))
     return EXIT_FINDINGS if args.exit_code and differences else EXIT_OK

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from factmark.cli import EXIT_FINDINGS, EXIT_OK, UsageError, one_line
+from factmark.cli import EXIT_FINDINGS, EXIT_OK, UsageError, json_text, one_line
 
 if TYPE_CHECKING:
     from factmark.cli import Commands
@@ -50,10 +50,7 @@ def run_reanchor(args: argparse.Namespace) -> int:
     document = (found.loaded or loading.load(path)).document
     report = ReanchorReport.of(document, article)
     if args.format == "json":
-        import json
-
-        json.dump(report.as_data(), sys.stdout, indent=2, ensure_ascii=False)
-        print()
+        sys.stdout.write(json_text(report.as_data()))
     else:
         for line in report.lines():
             print(one_line(line))

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from factmark.cli import EXIT_OK, UsageError
+from factmark.cli import EXIT_OK, UsageError, json_text
 from factmark.vocabulary import CONFIDENCES, VERDICTS
 
 if TYPE_CHECKING:
@@ -84,9 +84,7 @@ def run_review(args: argparse.Namespace) -> int:
     )  # fmt: skip
     claims = selected(document, choice, states)
     if args.format == "json":
-        import json
-
-        print(json.dumps(as_data(document, claims, states), indent=2, ensure_ascii=False))
+        sys.stdout.write(json_text(as_data(document, claims, states)))
     elif args.format == "markdown":
         sys.stdout.write(as_markdown(document, claims, article_path.name, states))
     else:

@@ -35,7 +35,8 @@ from factmark import review
 from factmark.anchor import offset_at_hint
 from factmark.article import Article, Paragraph
 from factmark.export import html_text
-from factmark.model import AnnotationFile, Claim, Link, Source
+from factmark.linkview import LinkView, links_seen_from
+from factmark.model import AnnotationFile, Claim, Source
 from factmark.visible import CONTRADICTED_SYMBOL, VERDICT_SYMBOLS
 from factmark.vocabulary import VERDICTS
 
@@ -216,19 +217,17 @@ _STATES = {
     "orphan": "orphaned",
     None: "not where its hints say",
 }
-_INCOMING = {"supports": "supported by", "qualifies": "qualified by"}
 
 
-def _link(link: Link, claim: Claim, numbers: dict[str, _Entry], document: AnnotationFile) -> str:
-    other = link.other(claim.id)
-    outgoing = link.source == claim.id or link.symmetric
-    arrow, kind = ("→", link.kind) if outgoing else ("←", _INCOMING.get(link.kind, link.kind))
+def _link(view: LinkView, numbers: dict[str, _Entry]) -> str:
+    link, other = view.link, view.other
     target = numbers[other]
-    quote = html_text.excerpt(document.claim(other).quote)
+    quote = html_text.excerpt(target.claim.quote)
     note = f' <span class="link-note">— {html_text.text(link.note)}</span>' if link.note else ""
+    arrow = f'<span class="arrow" aria-hidden="true">{view.arrow}</span>'
     return (
-        f'<li class="link link-{link.kind}"><span class="arrow" aria-hidden="true">{arrow}</span> '
-        f'<span class="kind">{kind}</span> <a href="#claim-{other}">claim {target.number}</a> '
+        f'<li class="link link-{link.kind}">{arrow} <span class="kind">{view.verb}</span> '
+        f'<a href="#claim-{other}">claim {target.number}</a> '
         f'<span class="link-verdict v-{target.claim.verdict}">{target.verdict_label}</span> '
         f'<q class="link-quote">{quote}</q>{note}</li>'
     )
@@ -272,9 +271,9 @@ def _side_entry(entry: _Entry, numbers: dict[str, _Entry], document: AnnotationF
         parts.append(f'<ul class="sources" aria-label="Sources">{items}</ul>')
     else:
         parts.append('<p class="no-sources">No sources.</p>')
-    links = document.links_of(claim.id)
+    links = links_seen_from(document, claim.id)
     if links:
-        items = "".join(_link(link, claim, numbers, document) for link in links)
+        items = "".join(_link(view, numbers) for view in links)
         parts.append(f'<ul class="links" aria-label="Links">{items}</ul>')
     if claim.tags:
         tags = "".join(f'<li class="tag">{html_text.text(tag)}</li>' for tag in claim.tags)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 
+from factmark.linkview import links_seen_from
 from factmark.model import AnnotationFile, Claim, Source, format_timestamp
 
 COLUMNS = (
@@ -34,10 +35,8 @@ def _source(source: Source) -> str:
 def _row(claim: Claim, document: AnnotationFile) -> list[str]:
     sources = " | ".join(_source(source) for source in claim.sources)
     links = " | ".join(
-        f"{link.kind} {link.other(claim.id)}" if link.source == claim.id or link.symmetric
-        else f"{link.kind} by {link.other(claim.id)}"
-        for link in document.links_of(claim.id)
-    )  # fmt: skip
+        f"{view.kind_by} {view.other}" for view in links_seen_from(document, claim.id)
+    )
     values = [
         claim.id,
         str(claim.paragraph or ""),

@@ -35,7 +35,7 @@ from datetime import date, datetime
 from typing import Any
 
 from factmark.gitio.diff import ClaimChange, FieldChange, FileDiff
-from factmark.gitio.render import claim_fields, link_text, printable, source_text
+from factmark.gitio.render import claim_fields, link_line, printable, source_text
 from factmark.model import AnnotationFile, Claim, Link, Source, format_timestamp
 from factmark.visible import counted
 
@@ -223,7 +223,7 @@ def _claim_entries(diff: FileDiff) -> list[_Entry]:
             found = _find(diff.new, owner) or _find(diff.old, owner)
             assert found is not None  # a link's claims are in its document
             entry = entries[owner] = _Entry(found, "~")
-        entry.lines.append((kind, f"link: {link_text(link, owner, quotes)}"))
+        entry.lines.append((kind, f"link: {link_line(link, owner, quotes)}"))
     return sorted(entries.values(), key=lambda e: (*e.claim.position, e.claim.id))
 
 

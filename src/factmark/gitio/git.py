@@ -38,6 +38,26 @@ def run_git(
     return result
 
 
+def merge_file(ours: Path, base: Path, theirs: Path, marker_size: int) -> int | None:
+    """``git merge-file``: a line merge of ``base``→``theirs`` into ``ours``, in place.
+
+    Conflicts are marked with ``marker_size`` characters and the labels ours,
+    base and theirs. Returns git's exit code (0 clean, 1 to 127 the number of
+    conflicts, anything else git failed), or None when git cannot be started.
+    """
+    labels = ["-L", "ours", "-L", "base", "-L", "theirs"]
+    try:
+        completed = subprocess.run(
+            ["git", "merge-file", f"--marker-size={marker_size}", *labels,
+             str(ours), str(base), str(theirs)],
+            capture_output=True,
+            check=False,
+        )  # fmt: skip
+    except OSError:
+        return None
+    return completed.returncode
+
+
 def first_line(output: bytes) -> str:
     """The first non-empty line of git's output, without its ``fatal:`` prefix."""
     for line in output.decode("utf-8", "replace").splitlines():

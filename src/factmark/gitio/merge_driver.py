@@ -11,12 +11,12 @@ back to git's own line merge: never a file holding only one side.
 
 from __future__ import annotations
 
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+from factmark.gitio import git
 from factmark.gitio.blocks import Blocks, split_blocks
-from factmark.merge import MergeResult, merge, merge_claims, merge_header, merge_links
+from factmark.merge import MergeResult, link_name, merge, merge_claims, merge_header, merge_links
 from factmark.model import AnnotationFile, Claim
 from factmark.store import atomic, loading, writer
 from factmark.store.problems import StoreError
@@ -164,7 +164,7 @@ def _merge_link_tables(
         )
         for key in conflicted_links
     ]
-    names = [f"link {a}->{z} {kind}" for a, z, kind in conflicted_links]
+    names = [link_name(key) for key in conflicted_links]
     return texts, names
 
 
@@ -195,7 +195,7 @@ def merge_files(base: Path, ours: Path, theirs: Path, marker_size: int = 7) -> D
         return _line_merge(base, ours, theirs, marker_size, f"both sides changed {names}")
     atomic.write_atomic(ours, text.encode("utf-8"))
     named = [f"claim {claim_id}" for claim_id in result.conflicted_claims]
-    named += [f"link {a}->{b} {kind}" for a, b, kind in result.conflicted_links]
+    named += [link_name(key) for key in result.conflicted_links]
     return DriverOutcome(EXIT_CONFLICT, f"conflict in {', '.join(named)}")
 
 
@@ -228,36 +228,14 @@ def _line_merge(
     Always a conflict (exit 1), even when the lines merged cleanly: factmark did
     not merge this file, so a person looks at it before it is committed.
     """
-    try:
-        completed = subprocess.run(
-            [
-                "git",
-                "merge-file",
-                f"--marker-size={marker_size}",
-                "-L",
-                "ours",
-                "-L",
-                "base",
-                "-L",
-                "theirs",
-                str(ours),
-                str(base),
-                str(theirs),
-            ],
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        returncode = completed.returncode
-    except OSError:  # no git to run: keep both sides whole, below
-        returncode = -1
+    returncode = git.merge_file(ours, base, theirs, marker_size)
     if returncode == 0:
         return DriverOutcome(
             EXIT_CONFLICT, f"{reason}; merged line by line without conflicts: check the result"
         )
-    if 0 < returncode < 128:  # the number of conflicts git marked
+    if returncode is not None and 0 < returncode < 128:  # the number of conflicts git marked
         return DriverOutcome(EXIT_CONFLICT, f"{reason}; merged line by line with conflicts")
-    # git merge-file itself failed: keep both sides whole, one after the other.
+    # No git, or git merge-file itself failed: keep both sides whole, one after the other.
     ours_text = ours.read_text(encoding="utf-8", errors="surrogateescape")
     theirs_text = theirs.read_text(encoding="utf-8", errors="surrogateescape")
     both = (

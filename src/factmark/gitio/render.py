@@ -25,24 +25,15 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
+from factmark.linkview import LinkView
 from factmark.model import AnnotationFile, Claim, Link, Source
 from factmark.store import atomic, loading
 from factmark.store.problems import StoreError
 from factmark.visible import HIDDEN, escaped
-from factmark.vocabulary import LinkKind
 
 NEWLINE_MARK = "⏎"
 LINKED_QUOTE_LENGTH = 60
 """Characters of the other claim's quote shown on a link line."""
-
-
-PASSIVE: Mapping[LinkKind, str] = {
-    "contradicts": "contradicted by",
-    "supports": "supported by",
-    "duplicates": "duplicated by",
-    "qualifies": "qualified by",
-}
-"""How a link reads from the claim it points to (non-symmetric kinds only)."""
 
 
 def printable(text: str) -> str:
@@ -85,16 +76,15 @@ def source_text(source: Source) -> str:
     return printable(" ".join(parts))
 
 
-def link_text(link: Link, seen_from: str, quotes: Mapping[str, str]) -> str:
+def link_line(link: Link, seen_from: str, quotes: Mapping[str, str]) -> str:
     """A link as read from one of its claims: ``contradicts p8w1mz "…quote…"``.
 
-    A symmetric link reads the same from both ends; the target of a
-    non-symmetric one reads it in the passive (``supported by k3v9q2``).
+    Worded by :class:`~factmark.linkview.LinkView` (``supported by k3v9q2``
+    from the claim a one-way link points to).
     """
-    other = link.other(seen_from)
-    verb = link.kind if link.symmetric or link.source == seen_from else PASSIVE[link.kind]
-    text = f"{verb} {other}"
-    quote = quotes.get(other)
+    view = LinkView(link, seen_from)
+    text = f"{view.verb} {view.other}"
+    quote = quotes.get(view.other)
     if quote is not None:
         text += f' "{shorten(quote)}"'
     if link.note:
@@ -110,7 +100,7 @@ def claim_fields(claim: Claim, links: Sequence[Link], quotes: Mapping[str, str])
         f"confidence: {claim.confidence}",
     ]
     lines += [field_line("source", source_text(source)) for source in claim.sources]
-    lines += [field_line("link", link_text(link, claim.id, quotes)) for link in links]
+    lines += [field_line("link", link_line(link, claim.id, quotes)) for link in links]
     if claim.note:
         lines += [field_line("note", printable(line)) for line in claim.note.split("\n")]
     if claim.tags:

@@ -3,7 +3,6 @@ for on a small terminal. Read-only, so it works in a read-only session too."""
 
 from __future__ import annotations
 
-import contextlib
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -13,6 +12,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
+from factmark.linkview import links_seen_from
 from factmark.tui.text import excerpt
 from factmark.tui.widgets.claim_panel import claim_details, resolution_details
 
@@ -51,16 +51,13 @@ class ClaimDetailsScreen(ModalScreen[None]):
             text.append(resolution_details(self.claim, self.placed))
             text.append("\n")
         text.append(claim_details(self.claim, self.document))
-        links = self.document.links_of(self.claim.id)
+        links = links_seen_from(self.document, self.claim.id)
         if links:
             text.append(f"\n\nLinks ({len(links)})", style="bold")
-        for link in links:
-            arrow = "→" if link.source == self.claim.id or link.symmetric else "←"
-            other = link.other(self.claim.id)
-            with contextlib.suppress(KeyError):
-                other = excerpt(self.document.claim(other).quote, 60)
-            text.append(f"\n{arrow} {link.kind} ", style="bold")
-            text.append(other)
+        for view in links:
+            quote = view.other_quote(self.document)
+            text.append(f"\n{view.short} ", style="bold")
+            text.append(view.other if quote is None else excerpt(quote, 60))
         return text
 
     def action_scroll(self, step: int) -> None:

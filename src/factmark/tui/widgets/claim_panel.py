@@ -21,6 +21,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.widgets import Static
 
+from factmark.linkview import LinkView
 from factmark.tui.text import excerpt, hidden_characters, plain
 from factmark.tui.widgets.article_view import CHANGED_SYMBOL
 from factmark.visible import CONTRADICTED_SYMBOL, VERDICT_SYMBOLS, counted
@@ -243,14 +244,11 @@ class ClaimPanel(Vertical, can_focus=False):
             body.append(f"\nLinks ({len(links)}){hint}\n", style="bold")
             line += 2
         for index, link in links:
-            outgoing = link.source == selected.id
-            arrow = "→" if outgoing or link.symmetric else "←"
-            prefix = f"{arrow} {link.kind} "
+            view = LinkView(link, selected.id)
+            prefix = f"{view.short} "
             row = Text(prefix, style="bold", end="", no_wrap=True)
-            try:
-                other = document.claim(link.other(selected.id)).quote
-            except KeyError:
-                other = link.other(selected.id)
+            quote = view.other_quote(document)
+            other = view.other if quote is None else quote
             row.append(excerpt(other, max(10, width - len(prefix))))
             body.append(row)
             body.append("\n")
