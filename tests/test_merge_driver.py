@@ -21,12 +21,13 @@ from typing import Any
 
 import pytest
 
-from factmark.anchor import Anchor, AnchorState, attach
+from factmark.anchor import Anchor, attach
 from factmark.article import Article
 from factmark.gitio import merge_driver
 from factmark.gitio.merge_driver import merge_files
 from factmark.model import AnnotationFile, Claim, Link, new_claim_id
 from factmark.store import loading, writer
+from factmark.vocabulary import AnchorState
 
 ROOT = Path(__file__).resolve().parent.parent
 STEM = "000_207cb1c8ae6ad8ea"

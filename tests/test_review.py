@@ -27,7 +27,7 @@ from factmark.review import (
     summarize,
 )
 from factmark.store import loading
-from factmark.vocabulary import VERDICTS
+from factmark.vocabulary import VERDICTS, AnchorState
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_ARTICLE = ROOT / "tests" / "data" / "seed" / "seeds" / "000_207cb1c8ae6ad8ea.txt"
@@ -148,7 +148,7 @@ def test_rows_count_links_and_take_states_from_the_locator_else_the_file() -> No
         assert row.links == len(document.links_of(row.claim.id))
         assert row.state == "anchored"
     first = table[0].claim.id
-    assert rows(document, {first: "orphan"})[0].state == "orphan"
+    assert rows(document, {first: AnchorState.ORPHAN})[0].state == "orphan"
     recorded = document.model_copy(
         update={"claims": [c.model_copy(update={"state": "changed"}) for c in document.claims]}
     )
@@ -170,7 +170,7 @@ def test_every_column_sorts_both_ways_with_article_order_for_ties(column: str) -
 def test_the_unresolved_filter_and_the_search_filter() -> None:
     document = seed_document()
     first, second = document.sorted().claims[:2]
-    table = rows(document, {first.id: "changed", second.id: "orphan"})
+    table = rows(document, {first.id: AnchorState.CHANGED, second.id: AnchorState.ORPHAN})
     assert [r.claim.id for r in arrange(table, Selection(unresolved=True))] == [
         first.id,
         second.id,
@@ -185,7 +185,7 @@ def test_the_unresolved_filter_and_the_search_filter() -> None:
 def test_the_summary_counts() -> None:
     document = seed_document()
     first = document.sorted().claims[0]
-    summary = summarize(document, rows(document, {first.id: "orphan"}))
+    summary = summarize(document, rows(document, {first.id: AnchorState.ORPHAN}))
     assert summary.claims == len(document.claims)
     assert sum(summary.verdicts.values()) == len(document.claims)
     assert list(summary.verdicts) == [v for v in VERDICTS if v in summary.verdicts]
@@ -308,7 +308,7 @@ def test_the_json_is_the_documented_shape(
     other = Claim(id="abcd13", quote="y")
     link = Link.model_validate({"from": "abcd12", "to": "abcd13", "kind": "contradicts"})
     document = AnnotationFile(article="a.txt", claims=[claim, other], links=[link])
-    full = as_data(document, document.claims, {"abcd12": "changed"})
+    full = as_data(document, document.claims, {"abcd12": AnchorState.CHANGED})
     assert not [error.message for error in validator.iter_errors(full)]
     assert not validator.is_valid({**full, "extra": 1})
 

@@ -10,11 +10,11 @@ import pytest
 
 from builders import seed_copy
 from documents import edited
-from factmark.anchor import AnchorState
 from factmark.article import Article
 from factmark.model import AnnotationFile, Claim, Link
 from factmark.session import Edit, Session
 from factmark.store import writer
+from factmark.vocabulary import AnchorState
 
 TRANSFER = "ssae7t"  # "Russia reportedly transferred 1,200 bodies …" in ¶3
 DATES = "4ksxaf"  # "On Friday, June 13" in ¶3

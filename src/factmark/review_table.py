@@ -13,10 +13,11 @@ from factmark.gitio.render import PASSIVE, shorten
 from factmark.model import AnnotationFile, Claim
 from factmark.review import contradicted, contradictions, shown_of
 from factmark.visible import CONTRADICTED_SYMBOL, VERDICT_SYMBOLS, counted, one_line
+from factmark.vocabulary import AnchorState
 
 
 def print_table(
-    document: AnnotationFile, claims: list[Claim], title: str, states: dict[str, str]
+    document: AnnotationFile, claims: list[Claim], title: str, states: dict[str, AnchorState]
 ) -> None:
     """Claims as a table fitted to the terminal; plain text when piped or with NO_COLOR."""
     console = Console(no_color=bool(os.environ.get("NO_COLOR")), highlight=False)
@@ -34,8 +35,8 @@ def print_table(
     for claim in claims:
         symbol = CONTRADICTED_SYMBOL if claim.id in ends else VERDICT_SYMBOLS[claim.verdict]
         verdict = Text(f"{symbol} {claim.verdict}")
-        state = states.get(claim.id, "anchored")
-        if state in ("changed", "orphan"):
+        state = states.get(claim.id, AnchorState.ANCHORED)
+        if not state.trusted:
             verdict.append(f"\n⚠ {state}", style="bold")
         table.add_row(
             Text(str(claim.paragraph or "?")), verdict, Text(claim.confidence),

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from factmark import resolving
-from factmark.anchor import Anchor, AnchorState, attach, locate, locate_all, paragraph_moves
+from factmark.anchor import Anchor, attach, locate, locate_all, paragraph_moves
 from factmark.article import Article
 from factmark.gitio.git import user_name
 from factmark.lock import ArticleLock
@@ -25,7 +25,7 @@ from factmark.paths import relative_article
 from factmark.resolving import Unresolved
 from factmark.store import atomic, loading, writer
 from factmark.store.atomic import Fingerprint
-from factmark.vocabulary import LinkKind
+from factmark.vocabulary import AnchorState, LinkKind
 
 
 @dataclass(frozen=True)

@@ -37,7 +37,7 @@ from factmark.article import Article, Paragraph
 from factmark.export import html_text
 from factmark.model import AnnotationFile, Claim, Link, Source
 from factmark.visible import CONTRADICTED_SYMBOL, VERDICT_SYMBOLS
-from factmark.vocabulary import VERDICTS
+from factmark.vocabulary import VERDICTS, AnchorState, recorded_state
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 
@@ -211,9 +211,9 @@ def _source(source: Source) -> str:
     return f"<li>{' '.join(parts)}{said}</li>"
 
 
-_STATES = {
-    "changed": "changed in the article",
-    "orphan": "orphaned",
+_STATES: dict[AnchorState | None, str] = {
+    AnchorState.CHANGED: "changed in the article",
+    AnchorState.ORPHAN: "orphaned",
     None: "not where its hints say",
 }
 _INCOMING = {"supports": "supported by", "qualifies": "qualified by"}
@@ -251,7 +251,7 @@ def _side_entry(entry: _Entry, numbers: dict[str, _Entry], document: AnnotationF
     where = (
         f'<a class="back" href="#claim-{claim.id}">¶{claim.paragraph} ↑</a>'
         if entry.found
-        else f'<span class="state">{_STATES[claim.state]}</span>'
+        else f'<span class="state">{_STATES[recorded_state(claim.state)]}</span>'
     )
     flag = (
         f' <span class="flag">{CONTRADICTED_SYMBOL} contradicted</span>'

@@ -145,9 +145,7 @@ class ReviewScreen(Screen[str | None]):
     def reload(self) -> None:
         """Read the session again (after an edit, a reload or a merge)."""
         session = self.session
-        states = {
-            claim.id: session.anchor(claim.id).state.value for claim in session.document.claims
-        }
+        states = {claim.id: session.anchor(claim.id).state for claim in session.document.claims}
         self.table = rows(session.document, states)
         self.summary = summarize(session.document, self.table)
         self.show_rows()
