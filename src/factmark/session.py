@@ -14,10 +14,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from factmark import resolving
-from factmark.anchor import Anchor, attach, locate, locate_all, paragraph_moves
+from factmark.anchor import Anchor, attach, locate
 from factmark.article import Article
 from factmark.gitio.git import user_name
+from factmark.located import Index, Located
 from factmark.lock import ArticleLock
 from factmark.merge import Choice, Conflict, merge, merge_edit, overwritten, resolve, resolve_edit
 from factmark.model import AnnotationFile, Claim, Link, new_claim_id, utc_now
@@ -39,6 +39,10 @@ class Edit:
     """The claim to select once this step is done or redone."""
     selected_undone: str | None = None
     """The claim to select once this step is undone (a deleted claim, back)."""
+    located_before: Located = field(kw_only=True)
+    """Where the claims of ``before`` were found."""
+    located_after: Located = field(kw_only=True)
+    """Where the claims of ``after`` were found."""
 
 
 @dataclass
@@ -53,18 +57,15 @@ class Session:
     """What the file was when loaded or last saved (None: no file yet)."""
     saved: AnnotationFile
     """The document as it stands in the file (after hint refreshes)."""
-    anchors: dict[str, Anchor] = field(default_factory=dict)
-    moves: dict[int, int] = field(default_factory=dict)
-    """Old paragraph number -> new, as the claims found exactly showed it when the file
-    was read (their hints are refreshed since; an orphan's are not)."""
+    located: Located
+    """Where the claims of ``document`` were found (undo and redo swap it with the document)."""
     read_only: str | None = None
     """Why the session may not write, if it may not."""
     author: str = ""
     undo_stack: list[Edit] = field(default_factory=list)
     redo_stack: list[Edit] = field(default_factory=list)
     lock: ArticleLock | None = None
-    _anchors_version: int = 0
-    _index_cache: _Index | None = None
+    _index_cache: Index | None = None
 
     # --- opening -------------------------------------------------------------
 
@@ -84,17 +85,14 @@ class Session:
         else:
             document = AnnotationFile(article=relative_article(path, _article_path(article)))
             fingerprint = None
-        anchors = locate_all(document, article, fuzzy=True)
-        moves = paragraph_moves(document.claims, anchors)
-        document = _refresh_trusted(document, article, anchors)
+        document, located = Located.read(document, article)
         session = cls(
             article=article,
             path=path,
             document=document,
             fingerprint=fingerprint,
             saved=document,
-            anchors=anchors,
-            moves=moves,
+            located=located,
             author=author if author is not None else user_name(_article_path(article).parent),
         )
         if lock:
@@ -121,24 +119,17 @@ class Session:
         return self._index().by_id[claim_id]
 
     def anchor(self, claim_id: str) -> Anchor:
-        return self.anchors.get(claim_id, Anchor(AnchorState.ORPHAN))
+        return self.located.anchor(claim_id)
 
-    def _index(self) -> _Index:
+    def _index(self) -> Index:
         """Claims by paragraph and the like, rebuilt only when the document changed.
 
         The TUI asks on every key; at book length a scan of every claim per key
         would be the slowest thing it does.
         """
         cache = self._index_cache
-        if (
-            cache is None
-            or cache.document is not self.document
-            or cache.anchors_version != self._anchors_version
-        ):
-            cache = _Index.build(
-                self.document, self._anchors_version, self.anchors, self.moves,
-                len(self.article.paragraphs),
-            )  # fmt: skip
+        if cache is None or not cache.current(self.document, self.located):
+            cache = Index.build(self.document, self.located, len(self.article.paragraphs))
             self._index_cache = cache
         return cache
 
@@ -185,14 +176,19 @@ class Session:
         description: str,
         selected: str | None,
         selected_undone: str | None = None,
+        located: Located | None = None,
     ) -> None:
-        """Make ``after`` the document, undoably; ``selected_undone`` defaults to ``selected``."""
+        """Make ``after`` the document, undoably; ``selected_undone`` defaults to ``selected``,
+        ``located`` (where the claims of ``after`` are found) to where they were."""
         if self.read_only:
             raise PermissionError(self.read_only)
         undone = selected if selected_undone is None else selected_undone
-        self.undo_stack.append(Edit(self.document, after, description, selected, undone))
+        located = self.located if located is None else located
+        edit = Edit(self.document, after, description, selected, undone,
+                    located_before=self.located, located_after=located)  # fmt: skip
+        self.undo_stack.append(edit)
         self.redo_stack.clear()
-        self.document = after
+        self.document, self.located = after, located
 
     def add_claim(self, paragraph: int, start: int, end: int, **fields: Any) -> Claim:
         """Add a claim on ``[start, end)`` of a paragraph; returns it."""
@@ -210,10 +206,9 @@ class Session:
         )
         anchor = Anchor(AnchorState.ANCHORED, paragraph, start, end, claim.quote)
         claim = attach(claim, self.article, anchor)
-        self.anchors[claim.id] = anchor
-        self._anchors_version += 1
         claims = [*self.document.claims, claim]
-        self._apply(_with(self.document, claims=claims), "add claim", claim.id)
+        located = self.located.with_anchors({claim.id: anchor})
+        self._apply(_with(self.document, claims=claims), "add claim", claim.id, located=located)
         return claim
 
     def update_claim(self, claim_id: str, **changes: Any) -> Claim:
@@ -225,10 +220,10 @@ class Session:
             return old
         return self._replace(new, "edit claim")
 
-    def _replace(self, claim: Claim, description: str) -> Claim:
+    def _replace(self, claim: Claim, description: str, located: Located | None = None) -> Claim:
         claim = claim.model_copy(update={"updated": utc_now()})
         claims = [claim if c.id == claim.id else c for c in self.document.claims]
-        self._apply(_with(self.document, claims=claims), description, claim.id)
+        self._apply(_with(self.document, claims=claims), description, claim.id, located=located)
         return claim
 
     def apply_dialog_edit(
@@ -254,13 +249,13 @@ class Session:
         claim = resolve_edit(mine, merged, conflicts, choices or [])
         if claim is None or claim == current:
             return []
+        located = self.located.with_anchors({claim_id: locate(claim, self.article, fuzzy=True)})
         if current is None:  # deleted meanwhile: back, as the dialog left it
             claim = claim.model_copy(update={"updated": utc_now()})
             self._apply(_with(self.document, claims=[*self.document.claims, claim]),
-                        "restore claim", claim_id)  # fmt: skip
+                        "restore claim", claim_id, located=located)  # fmt: skip
         else:
-            self._replace(claim, description)
-        self.relocate([claim_id])
+            self._replace(claim, description, located)
         return []
 
     def delete_claim(self, claim_id: str) -> None:
@@ -360,7 +355,7 @@ class Session:
             return None
         edit = self.undo_stack.pop()
         self.redo_stack.append(edit)
-        self.document = edit.before
+        self.document, self.located = edit.before, edit.located_before
         return edit
 
     def redo(self) -> Edit | None:
@@ -368,7 +363,7 @@ class Session:
             return None
         edit = self.redo_stack.pop()
         self.undo_stack.append(edit)
-        self.document = edit.after
+        self.document, self.located = edit.after, edit.located_after
         return edit
 
     # --- saving --------------------------------------------------------------
@@ -399,10 +394,7 @@ class Session:
     def reload(self) -> None:
         """Drop the session's changes and take the file as it is on disk."""
         loaded = loading.load(self.path)
-        self.anchors = locate_all(loaded.document, self.article, fuzzy=True)
-        self.moves = paragraph_moves(loaded.document.claims, self.anchors)
-        self._anchors_version += 1
-        document = _refresh_trusted(loaded.document, self.article, self.anchors)
+        document, self.located = Located.read(loaded.document, self.article)
         self.document = self.saved = document
         self.fingerprint = loaded.fingerprint
         self.undo_stack.clear()
@@ -429,13 +421,10 @@ class Session:
         if result.conflicts and (list(asked) != result.conflicts or len(choices) != len(asked)):
             return result.conflicts
         document = resolve(result, self.document, loaded.document, choices)
-        self.anchors = locate_all(document, self.article, fuzzy=True)
-        self.moves = paragraph_moves(document.claims, self.anchors)
-        self._anchors_version += 1
-        merged = _refresh_trusted(document, self.article, self.anchors)
+        merged, located = Located.read(document, self.article)
         self.fingerprint = loaded.fingerprint
         self.saved = loaded.document
-        self._apply(merged, "merge with the file on disk", None)
+        self._apply(merged, "merge with the file on disk", None, located=located)
         return []
 
     def lost_by_keeping_mine(self) -> list[Conflict]:
@@ -445,57 +434,11 @@ class Session:
     def relocate(self, claim_ids: Iterable[str] | None = None) -> None:
         """Find claims again in the article (all of them by default)."""
         ids = set(claim_ids) if claim_ids is not None else None
-        for claim in self.document.claims:
-            if ids is None or claim.id in ids:
-                self.anchors[claim.id] = locate(claim, self.article, fuzzy=True)
-        self._anchors_version += 1
-
-
-@dataclass(frozen=True)
-class _Index:
-    """What the editor looks up on every key, computed once per document."""
-
-    document: AnnotationFile
-    """The document indexed (compared by identity: documents are immutable)."""
-    anchors_version: int
-    by_id: dict[str, Claim]
-    by_paragraph: dict[int, list[Claim]]
-    trusted: list[Claim]
-    unresolved: list[Claim]
-    contradicted: set[str]
-    contradictions: int
-    placements: dict[str, Unresolved]
-    shown: dict[int, list[Claim]]
-
-    @classmethod
-    def build(
-        cls,
-        document: AnnotationFile,
-        anchors_version: int,
-        anchors: dict[str, Anchor],
-        moves: dict[int, int],
-        paragraphs: int,
-    ) -> _Index:
-        by_paragraph: dict[int, list[Claim]] = {}
-        trusted, unresolved = [], []
-        for claim in document.claims:
-            anchor = anchors.get(claim.id)
-            if anchor is not None and anchor.state.trusted and claim.paragraph is not None:
-                trusted.append(claim)
-                by_paragraph.setdefault(claim.paragraph, []).append(claim)
-            else:
-                unresolved.append(claim)
-        for claims in by_paragraph.values():
-            claims.sort(key=lambda c: (c.start or 0, -len(c.quote)))
-        contradictions = document.contradictions()
-        contradicted = {end for link in contradictions for end in (link.source, link.target)}
-        by_id = {claim.id: claim for claim in document.claims}
-        placements = resolving.unresolved(document.claims, anchors, moves, paragraphs)
-        shown = resolving.by_paragraph(document.claims, anchors, placements)
-        return cls(
-            document, anchors_version, by_id, by_paragraph, trusted, unresolved, contradicted,
-            len(contradictions), placements, shown,
-        )  # fmt: skip
+        self.located = self.located.with_anchors({
+            claim.id: locate(claim, self.article, fuzzy=True)
+            for claim in self.document.claims
+            if ids is None or claim.id in ids
+        })  # fmt: skip
 
 
 def _with(document: AnnotationFile, **changes: Any) -> AnnotationFile:
@@ -506,16 +449,3 @@ def _article_path(article: Article) -> Path:
     if article.path is None:
         raise ValueError("a session needs an article read from a file")
     return Path(os.path.abspath(article.path))
-
-
-def _refresh_trusted(
-    document: AnnotationFile, article: Article, anchors: dict[str, Anchor]
-) -> AnnotationFile:
-    """Fresh hints for claims found exactly; the others untouched until the editor decides."""
-    claims = [
-        attach(claim, article, anchors[claim.id]) if anchors[claim.id].state.trusted else claim
-        for claim in document.claims
-    ]
-    if claims == document.claims:
-        return document
-    return _with(document, claims=claims)
