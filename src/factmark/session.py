@@ -14,12 +14,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from factmark import ondisk
 from factmark.anchor import Anchor, attach, locate
 from factmark.article import Article
 from factmark.gitio.git import user_name
 from factmark.located import Index, Located
 from factmark.lock import ArticleLock
-from factmark.merge import Choice, Conflict, merge, merge_edit, overwritten, resolve, resolve_edit
+from factmark.merge import Choice, Conflict, merge_edit, resolve_edit
 from factmark.model import AnnotationFile, Claim, Link, new_claim_id, utc_now
 from factmark.paths import relative_article
 from factmark.resolving import Unresolved
@@ -79,13 +80,13 @@ class Session:
         whose exact quote is found get fresh hints in memory; they reach the
         file with the next save.
         """
+        fingerprint: Fingerprint | None = None
         if path.exists():
-            loaded = loading.load(path)
-            document, fingerprint = loaded.document, loaded.fingerprint
+            taken = ondisk.read(path, article)
+            document, located, fingerprint = taken.document, taken.located, taken.fingerprint
         else:
-            document = AnnotationFile(article=relative_article(path, _article_path(article)))
-            fingerprint = None
-        document, located = Located.read(document, article)
+            empty = AnnotationFile(article=relative_article(path, _article_path(article)))
+            document, located = Located.read(empty, article)
         session = cls(
             article=article,
             path=path,
@@ -393,10 +394,9 @@ class Session:
 
     def reload(self) -> None:
         """Drop the session's changes and take the file as it is on disk."""
-        loaded = loading.load(self.path)
-        document, self.located = Located.read(loaded.document, self.article)
-        self.document = self.saved = document
-        self.fingerprint = loaded.fingerprint
+        taken = ondisk.read(self.path, self.article)
+        self.document = self.saved = taken.document
+        self.located, self.fingerprint = taken.located, taken.fingerprint
         self.undo_stack.clear()
         self.redo_stack.clear()
 
@@ -409,27 +409,18 @@ class Session:
     def merge_with_disk(
         self, asked: Sequence[Conflict] = (), choices: Sequence[Choice] = ()
     ) -> list[Conflict]:
-        """Merge the disk's changes into the session, three-way from the last save.
-
-        Where both changed the same thing nothing is merged, and the conflicts are
-        returned: the editor settles them with ``choices``, one per conflict in
-        ``asked``. Conflicts other than those asked about (the file changed again
-        meanwhile) are returned to be asked about afresh.
-        """
-        loaded = loading.load(self.path)
-        result = merge(self.saved, self.document, loaded.document)
-        if result.conflicts and (list(asked) != result.conflicts or len(choices) != len(asked)):
-            return result.conflicts
-        document = resolve(result, self.document, loaded.document, choices)
-        merged, located = Located.read(document, self.article)
-        self.fingerprint = loaded.fingerprint
-        self.saved = loaded.document
-        self._apply(merged, "merge with the file on disk", None, located=located)
+        """Merge the disk's changes into the session, three-way from the last save, as
+        :func:`factmark.ondisk.merged` says; returns the conflicts left to settle."""
+        taken = ondisk.merged(self.path, self.article, self.saved, self.document, asked, choices)
+        if isinstance(taken, list):
+            return taken
+        self.fingerprint, self.saved = taken.fingerprint, taken.disk
+        self._apply(taken.document, "merge with the file on disk", None, located=taken.located)
         return []
 
     def lost_by_keeping_mine(self) -> list[Conflict]:
         """What writing the session's document over the file would lose of their changes."""
-        return overwritten(self.saved, self.document, self.disk_document())
+        return ondisk.lost_by_writing(self.path, self.saved, self.document)
 
     def relocate(self, claim_ids: Iterable[str] | None = None) -> None:
         """Find claims again in the article (all of them by default)."""
