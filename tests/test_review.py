@@ -18,7 +18,7 @@ from factmark.review import (
     arrange,
     as_data,
     as_markdown,
-    contradictions,
+    contradiction_pairs,
     differing_facts,
     fact_pieces,
     mentions,
@@ -67,7 +67,7 @@ def test_json_lists_claims_in_article_order_with_resolved_links(
     )
     contradictions = data["contradictions"]
     assert isinstance(contradictions, list)
-    assert len(contradictions) == len(document.contradictions())
+    assert len(contradictions) == len(document.contradiction_links())
 
 
 def test_filters(capsys: pytest.CaptureFixture[str]) -> None:
@@ -77,7 +77,7 @@ def test_filters(capsys: pytest.CaptureFixture[str]) -> None:
     assert {c["verdict"] for c in disputed} == {"disputed"}
     contradicted = review_json("--contradictions", capsys=capsys)["claims"]
     assert isinstance(contradicted, list)
-    ends = {end for link in document.contradictions() for end in (link.source, link.target)}
+    ends = {end for link in document.contradiction_links() for end in (link.source, link.target)}
     assert {c["id"] for c in contradicted} == ends
     assert selected(document, Selection(missing_sources=True)) == []
 
@@ -189,7 +189,7 @@ def test_the_summary_counts() -> None:
     assert summary.claims == len(document.claims)
     assert sum(summary.verdicts.values()) == len(document.claims)
     assert list(summary.verdicts) == [v for v in VERDICTS if v in summary.verdicts]
-    assert summary.contradictions == len(document.contradictions())
+    assert summary.contradictions == len(document.contradiction_links())
     assert summary.without_source == sum(not c.sources for c in document.claims)
     assert (summary.changed, summary.orphaned) == (0, 1)
 
@@ -206,13 +206,15 @@ def test_markdown_marks_the_differing_facts_and_keeps_the_spaces() -> None:
 def test_contradictions_come_in_article_order_the_earlier_claim_first() -> None:
     document = seed_document()
     positions = {claim.id: claim.position for claim in document.claims}
-    found = contradictions(document)
-    assert len(found) == len(document.contradictions())
+    found = contradiction_pairs(document)
+    assert len(found) == len(document.contradiction_links())
     assert all(positions[item["from"]] < positions[item["to"]] for item in found)
     keys = [(positions[item["from"]], positions[item["to"]]) for item in found]
     assert keys == sorted(keys)
     first = found[0]["from"]
-    assert contradictions(document, {first}) == [i for i in found if first in (i["from"], i["to"])]
+    assert contradiction_pairs(document, {first}) == [
+        i for i in found if first in (i["from"], i["to"])
+    ]
 
 
 def test_review_says_which_claims_the_article_no_longer_holds(

@@ -62,7 +62,7 @@ class Index:
     trusted: list[Claim]
     unresolved: list[Claim]
     contradicted: set[str]
-    contradictions: int
+    count_contradictions: int
     placements: dict[str, Unresolved]
     shown: dict[int, list[Claim]]
 
@@ -80,14 +80,12 @@ class Index:
                 unresolved.append(claim)
         for claims in by_paragraph.values():
             claims.sort(key=lambda c: (c.start or 0, -len(c.quote)))
-        contradictions = document.contradictions()
-        contradicted = {end for link in contradictions for end in (link.source, link.target)}
         by_id = {claim.id: claim for claim in document.claims}
         placements = resolving.unresolved(document.claims, anchors, located.moves, paragraphs)
         shown = resolving.by_paragraph(document.claims, anchors, placements)
         return cls(
-            document, located, by_id, by_paragraph, trusted, unresolved, contradicted,
-            len(contradictions), placements, shown,
+            document, located, by_id, by_paragraph, trusted, unresolved,
+            document.contradicted(), len(document.contradiction_links()), placements, shown,
         )  # fmt: skip
 
     def current(self, document: AnnotationFile, located: Located) -> bool:

@@ -70,10 +70,6 @@ def mentions(claim: Claim, query: str) -> bool:
     return mention(claim, query) is not None
 
 
-def contradicted(document: AnnotationFile) -> set[str]:
-    return {end for link in document.contradictions() for end in (link.source, link.target)}
-
-
 def selected(
     document: AnnotationFile, selection: Selection, states: Mapping[str, AnchorState] | None = None
 ) -> list[Claim]:
@@ -82,7 +78,7 @@ def selected(
     ``states`` maps claim ids to where the article holds them now (else what the
     file records): the ``unresolved`` filter needs them.
     """
-    ends = contradicted(document)
+    ends = document.contradicted()
     return [
         claim
         for claim in document.sorted().claims
@@ -137,7 +133,7 @@ def rows(document: AnnotationFile, states: Mapping[str, AnchorState] | None = No
     for link in document.links:
         for end in (link.source, link.target):
             links[end] = links.get(end, 0) + 1
-    ends = contradicted(document)
+    ends = document.contradicted()
     found = []
     for claim in document.sorted().claims:
         found.append(Row(claim, _state(claim, states), links.get(claim.id, 0), claim.id in ends))
@@ -179,7 +175,7 @@ def summarize(document: AnnotationFile, table: Iterable[Row]) -> Summary:
         changed += row.state is AnchorState.CHANGED
         orphaned += row.state is AnchorState.ORPHAN
     return Summary(
-        total, {v: n for v, n in verdicts.items() if n}, len(document.contradictions()),
+        total, {v: n for v, n in verdicts.items() if n}, len(document.contradiction_links()),
         without_source, changed, orphaned,
     )  # fmt: skip
 
@@ -248,7 +244,7 @@ def as_data(
     return {
         "article": document.article,
         "claims": rows,
-        "contradictions": contradictions(document, shown),
+        "contradictions": contradiction_pairs(document, shown),
     }
 
 
@@ -258,7 +254,7 @@ def _state(claim: Claim, states: Mapping[str, AnchorState] | None) -> AnchorStat
     return found or recorded_state(claim.state) or AnchorState.ANCHORED
 
 
-def contradictions(
+def contradiction_pairs(
     document: AnnotationFile, among: Iterable[str] | None = None
 ) -> list[dict[str, Any]]:
     """Each ``contradicts`` link (touching a claim ``among`` those given, if given) with
@@ -266,7 +262,7 @@ def contradictions(
     by_id = {claim.id: claim for claim in document.claims}
     wanted = None if among is None else set(among)
     found: list[dict[str, Any]] = []
-    for link in document.contradictions():
+    for link in document.contradiction_links():
         if wanted is not None and not {link.source, link.target} & wanted:
             continue
         first, second = sorted((by_id[link.source], by_id[link.target]),
@@ -323,14 +319,14 @@ def as_markdown(
 ) -> str:
     """The review as a Markdown document."""
     lines = [f"# Fact-check: {_md(title)}", ""]
-    ends = contradicted(document)
+    ends = document.contradicted()
     counts = dict.fromkeys(VERDICTS, 0)
     for claim in claims:
         counts[claim.verdict] += 1
     summary = ", ".join(f"{n} {verdict}" for verdict, n in counts.items() if n)
     total = len(document.claims)
     shown = shown_of(len(claims), total)
-    found = contradictions(document, (claim.id for claim in claims))
+    found = contradiction_pairs(document, (claim.id for claim in claims))
     lines += [f"{shown}{f' ({summary})' if summary else ''}; "
               f"{counted(len(found), 'contradiction')}.", ""]  # fmt: skip
     if not claims:

@@ -11,7 +11,7 @@ from rich.text import Text
 
 from factmark.gitio.render import PASSIVE, shorten
 from factmark.model import AnnotationFile, Claim
-from factmark.review import contradicted, contradictions, shown_of
+from factmark.review import contradiction_pairs, shown_of
 from factmark.visible import CONTRADICTED_SYMBOL, VERDICT_SYMBOLS, counted, one_line
 from factmark.vocabulary import AnchorState
 
@@ -29,7 +29,7 @@ def print_table(
     table.add_column("quote", overflow="fold", ratio=3)
     table.add_column("src", justify="right", no_wrap=True)
     table.add_column("links", overflow="fold", ratio=1)
-    ends = contradicted(document)
+    ends = document.contradicted()
     paragraphs = {claim.id: claim.paragraph for claim in document.claims}
     quotes = {claim.id: claim.quote for claim in document.claims}
     for claim in claims:
@@ -71,7 +71,7 @@ def _print_contradictions(
     paragraphs: dict[str, int | None],
 ) -> None:
     """The contradictions among the shown claims, each as its two quotes, under a count."""
-    found = contradictions(document, claim_ids)
+    found = contradiction_pairs(document, claim_ids)
     if not found:
         return
     console.print(Text(f"\n{counted(len(found), 'contradiction')}", style="bold"))

@@ -165,9 +165,9 @@ class Session:
         """Ids of the claims on either end of a ``contradicts`` link."""
         return self._index().contradicted
 
-    def contradictions(self) -> int:
+    def count_contradictions(self) -> int:
         """How many ``contradicts`` links there are."""
-        return self._index().contradictions
+        return self._index().count_contradictions
 
     # --- editing -------------------------------------------------------------
 

@@ -72,7 +72,7 @@ class _Entry:
 
 def _entries(document: AnnotationFile, article: Article) -> list[_Entry]:
     """The claims in article order, found ones first, numbered from 1."""
-    ends = review.contradicted(document)
+    ends = document.contradicted()
     claims = review.selected(document, review.Selection())
     holds = {claim.id: offset_at_hint(claim, article) is not None for claim in claims}
     found = [claim for claim in claims if holds[claim.id]]
@@ -314,7 +314,7 @@ def _summary(document: AnnotationFile, entries: list[_Entry]) -> str:
         for verdict in VERDICTS
     )
     flags = [
-        (len(document.contradictions()), "contradictions", "contradictions"),
+        (len(document.contradiction_links()), "contradictions", "contradictions"),
         (sum(not entry.claim.sources for entry in entries), "unsourced", "without sources"),
         (sum(not entry.found for entry in entries), "not-found", "not found in the article"),
     ]
@@ -354,7 +354,7 @@ def _contradiction_side(entry: _Entry, facts: set[str]) -> str:
 
 
 def _contradictions(document: AnnotationFile, entries: list[_Entry]) -> str:
-    found = review.contradictions(document)
+    found = review.contradiction_pairs(document)
     if not found:
         return ""
     numbers = {entry.claim.id: entry for entry in entries}

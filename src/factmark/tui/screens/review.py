@@ -26,7 +26,7 @@ from factmark.review import (
     Selection,
     Summary,
     arrange,
-    contradictions,
+    contradiction_pairs,
     rows,
     summarize,
 )
@@ -178,7 +178,7 @@ class ReviewScreen(Screen[str | None]):
     def show_contradictions(self) -> None:
         self._pairs_shown = True
         pairs = []
-        for found in contradictions(self.session.document):
+        for found in contradiction_pairs(self.session.document):
             where = Text(self._where(found["from"]), style="bold", end="")
             where.append(" and ")
             where.append(self._where(found["to"]), style="bold")
