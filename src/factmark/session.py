@@ -3,7 +3,8 @@
 The TUI drives a Session; the Session asks the store to read and write. It
 imports no Textual, so every editing rule is testable without a terminal.
 Documents are immutable values: an edit makes a new one, undo and redo swap
-them, and a save writes a snapshot that no later edit can change.
+them (and where their claims were found, factmark.located, with them), and a
+save writes a snapshot that no later edit can change.
 """
 
 from __future__ import annotations
@@ -31,7 +32,8 @@ from factmark.vocabulary import AnchorState, LinkKind
 
 @dataclass(frozen=True)
 class Edit:
-    """One undoable step: the document before and after, and what it was."""
+    """One undoable step: the document before and after (each with where its claims were
+    found), and what it was."""
 
     before: AnnotationFile
     after: AnnotationFile
