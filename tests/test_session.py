@@ -234,6 +234,8 @@ def test_undo_and_redo_give_back_where_each_claim_was_found(tmp_path: Path) -> N
     for edit in steps:
         edit()
         seen.append(where_found(session))
+        session.relocate()  # found afresh: where the step left them
+        assert where_found(session) == seen[-1]
     assert seen[3]["anchors"][TRANSFER].state is AnchorState.ANCHORED  # type: ignore[index]
     assert seen[4]["anchors"][LOST].state is AnchorState.ANCHORED  # type: ignore[index]
     for before in reversed(seen[:-1]):
