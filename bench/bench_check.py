@@ -46,13 +46,13 @@ from pathlib import Path
 
 from installed import environment
 
-from factmark.anchor import Anchor, AnchorState, attach
+from factmark.anchor import Anchor, attach
 from factmark.article import Article, sentence_spans
 from factmark.checking import check_file
 from factmark.model import AnnotationFile, Claim, Link, Source, new_claim_id
 from factmark.paths import annotation_path_for, relative_article
 from factmark.store import writer
-from factmark.vocabulary import CONFIDENCES, LINK_KINDS, SYMMETRIC_KINDS, VERDICTS
+from factmark.vocabulary import CONFIDENCES, LINK_KINDS, SYMMETRIC_KINDS, VERDICTS, AnchorState
 
 FACTMARK = Path(sys.executable).parent / "factmark"
 TARGET = 2.0

@@ -33,10 +33,11 @@ from pathlib import Path
 
 from installed import environment
 
-from factmark.anchor import Anchor, AnchorState, attach, locate_all
+from factmark.anchor import Anchor, attach, locate_all
 from factmark.article import Article
 from factmark.model import AnnotationFile, Claim, new_claim_id
 from factmark.store import writer
+from factmark.vocabulary import AnchorState
 
 FACTMARK = Path(sys.executable).parent / "factmark"
 ENVIRONMENT = environment()

@@ -65,12 +65,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from factmark.anchor import AnchorState, context, locate_all
+from factmark.anchor import context, locate_all
 from factmark.article import Article
 from factmark.model import AnnotationFile, Claim, Link, Source, new_claim_id
 from factmark.paths import relative_article
 from factmark.store import loading, writer
-from factmark.vocabulary import LINK_KINDS, VERDICTS
+from factmark.vocabulary import LINK_KINDS, VERDICTS, AnchorState
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = "000_207cb1c8ae6ad8ea"

@@ -14,7 +14,6 @@ from factmark import typography
 from factmark.anchor import (
     ORPHAN,
     Anchor,
-    AnchorState,
     attach,
     context,
     locate,
@@ -24,6 +23,7 @@ from factmark.anchor import (
 from factmark.article import Article
 from factmark.model import CONTEXT_LENGTH, AnnotationFile, Claim, Source
 from factmark.store import loading
+from factmark.vocabulary import AnchorState
 
 ROOT = Path(__file__).parents[1]
 SEED_PATH = ROOT / "tests" / "data" / "seed" / "seeds" / "000_207cb1c8ae6ad8ea.txt"

@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import pytest
 
-from factmark.anchor import AnchorState, locate
+from factmark.anchor import locate
 from factmark.article import Article
 from factmark.model import Claim
+from factmark.vocabulary import AnchorState
 
 LOREM = "lorem ipsum dolor amet yada yada"
 SOLITUDE = (

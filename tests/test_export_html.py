@@ -192,14 +192,14 @@ def test_the_summary_counts_verdicts_and_contradictions() -> None:
         symbol = VERDICT_SYMBOLS[verdict]
         assert counts[f"{symbol} {verdict}"] == sum(c.verdict == verdict for c in document.claims)
     (flag,) = summary.find(lambda n: "flag-contradictions" in n.classes)
-    assert flag.text.split()[0] == str(len(document.contradictions()))
+    assert flag.text.split()[0] == str(len(document.contradiction_links()))
 
 
 def test_each_contradiction_shows_both_quotes_with_the_differing_figures_marked() -> None:
     document, article = seed()
     root = parse(html.export(document, article, "seed")).root
     items = root.find(lambda n: "contradiction" in n.classes)
-    assert len(items) == len(document.contradictions())
+    assert len(items) == len(document.contradiction_links())
     pairs = []
     for item in items:
         quotes = [q.text for q in item.find(lambda n: n.tag == "blockquote")]
@@ -213,7 +213,7 @@ def test_each_contradiction_shows_both_quotes_with_the_differing_figures_marked(
         if any("1,200" in q for q in quotes) and any("1,212" in q for q in quotes)
     ]
     assert bodies and {"1,200", "1,212"} <= bodies[0]
-    for link in document.contradictions():  # each pair, the earlier claim first
+    for link in document.contradiction_links():  # each pair, the earlier claim first
         ends = sorted((document.claim(link.source), document.claim(link.target)),
                       key=lambda claim: claim.position)  # fmt: skip
         assert [claim.quote for claim in ends] in [q for q, _ in pairs]

@@ -46,7 +46,7 @@ def test_brat_attributes_relations_and_notes() -> None:
     assert len(verdicts) == len(notes) == len(document.claims)
     assert len(relations) == len(document.links)
     assert sum("\tcontradicts Arg1:T" in line for line in relations) == len(
-        document.contradictions()
+        document.contradiction_links()
     )
 
 

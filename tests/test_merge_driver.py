@@ -21,13 +21,14 @@ from typing import Any
 import pytest
 
 from builders import FACTMARK, SEED, SEED_NAME, factmark, git
-from factmark.anchor import Anchor, AnchorState, attach
+from factmark.anchor import Anchor, attach
 from factmark.article import Article
 from factmark.gitio import merge_driver
 from factmark.gitio.git import merge_file
 from factmark.gitio.merge_driver import merge_files
 from factmark.model import AnnotationFile, Claim, Link, new_claim_id
 from factmark.store import loading, writer
+from factmark.vocabulary import AnchorState
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_ARTICLE = SEED / "seeds" / f"{SEED_NAME}.txt"

@@ -6,14 +6,22 @@ import re
 import secrets
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta, timezone
-from typing import Any
+from typing import Any, get_args
 
 import pytest
 from pydantic import ValidationError
 
 from factmark import model
 from factmark.model import FORMAT, ID_PATTERN, AnnotationFile, Claim, Link, Source, new_claim_id
-from factmark.vocabulary import CONFIDENCES, LINK_KINDS, STANCES, VERDICTS
+from factmark.vocabulary import (
+    CONFIDENCES,
+    LINK_KINDS,
+    STANCES,
+    VERDICTS,
+    AnchorState,
+    RecordedState,
+    recorded_state,
+)
 
 
 def claim_data(claim_id: str = "aaaa11", /, **fields: Any) -> dict[str, Any]:
@@ -161,6 +169,23 @@ def test_recorded_state_is_changed_or_orphan(state: str) -> None:
 def test_unknown_recorded_state_is_rejected() -> None:
     with pytest.raises(ValidationError):
         Claim.model_validate(claim_data(state="moved"))
+
+
+def test_the_recorded_states_are_the_anchor_states_of_claims_not_found_exactly() -> None:
+    assert list(AnchorState) == ["anchored", "moved", "changed", "orphan"]
+    recorded = {state: state.recorded for state in AnchorState}
+    assert recorded == {
+        AnchorState.ANCHORED: None,
+        AnchorState.MOVED: None,
+        AnchorState.CHANGED: "changed",
+        AnchorState.ORPHAN: "orphan",
+    }
+    assert [state for state in AnchorState if not state.trusted] == list(get_args(RecordedState))
+    assert [recorded_state(state) for state in (None, *get_args(RecordedState))] == [
+        None,
+        AnchorState.CHANGED,
+        AnchorState.ORPHAN,
+    ]
 
 
 # --- sources -----------------------------------------------------------------------

@@ -5,10 +5,11 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from factmark.anchor import Anchor, AnchorState, attach, locate_all
+from factmark.anchor import Anchor, attach, locate_all
 from factmark.article import Article
 from factmark.model import AnnotationFile, Claim
 from factmark.quotesearch import FEW, PROBE, QuoteSearch
+from factmark.vocabulary import AnchorState
 
 
 def occurrences(text: str, part: str) -> list[int]:

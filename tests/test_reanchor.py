@@ -10,13 +10,14 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from factmark.anchor import AnchorState, locate, locate_all, refresh
+from factmark.anchor import locate, locate_all, refresh
 from factmark.article import Article
 from factmark.checking import check_file
 from factmark.cli import main
 from factmark.fuzzy import MIN_FUZZY_SCORE, fuzzy_candidates
 from factmark.model import CONTEXT_LENGTH, AnnotationFile, Claim
 from factmark.store import loading
+from factmark.vocabulary import AnchorState
 from test_anchor import SEED, SEED_DOCUMENT, claim_at, insert_paragraph, without_hints
 
 ROOT = Path(__file__).parents[1]

@@ -11,8 +11,9 @@ from __future__ import annotations
 import pytest
 
 from builders import document
-from factmark.anchor import AnchorState, locate, locate_all, refresh
+from factmark.anchor import locate, locate_all, refresh
 from factmark.article import Article
+from factmark.vocabulary import AnchorState
 from test_anchor import SEED, SEED_DOCUMENT, claim_at, insert_paragraph
 
 NOTE = "Editor's note: this article was updated to correct a figure."

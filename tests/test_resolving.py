@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from builders import seed_copy
-from factmark.anchor import AnchorState
 from factmark.article import Article
 from factmark.resolving import candidate
 from factmark.session import Session
+from factmark.vocabulary import AnchorState
 
 CHANGED = "rp7nsu"  # "Medinsky claimed … 1,212 bodies …", ¶7 of four claims
 TALKS = (

@@ -17,7 +17,7 @@ from factmark.review import (
     arrange,
     as_data,
     as_markdown,
-    contradictions,
+    contradiction_pairs,
     differing_facts,
     fact_pieces,
     mentions,
@@ -26,7 +26,7 @@ from factmark.review import (
     summarize,
 )
 from factmark.store import loading
-from factmark.vocabulary import VERDICTS
+from factmark.vocabulary import VERDICTS, AnchorState
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_ARTICLE = ROOT / "tests" / "data" / "seed" / "seeds" / "000_207cb1c8ae6ad8ea.txt"
@@ -66,7 +66,7 @@ def test_json_lists_claims_in_article_order_with_resolved_links(
     )
     contradictions = data["contradictions"]
     assert isinstance(contradictions, list)
-    assert len(contradictions) == len(document.contradictions())
+    assert len(contradictions) == len(document.contradiction_links())
 
 
 def test_filters(capsys: pytest.CaptureFixture[str]) -> None:
@@ -76,7 +76,7 @@ def test_filters(capsys: pytest.CaptureFixture[str]) -> None:
     assert {c["verdict"] for c in disputed} == {"disputed"}
     contradicted = review_json("--contradictions", capsys=capsys)["claims"]
     assert isinstance(contradicted, list)
-    ends = {end for link in document.contradictions() for end in (link.source, link.target)}
+    ends = {end for link in document.contradiction_links() for end in (link.source, link.target)}
     assert {c["id"] for c in contradicted} == ends
     assert selected(document, Selection(missing_sources=True)) == []
 
@@ -144,7 +144,7 @@ def test_rows_count_links_and_take_states_from_the_locator_else_the_file() -> No
         assert row.links == len(document.links_of(row.claim.id))
         assert row.state == "anchored"
     first = table[0].claim.id
-    assert rows(document, {first: "orphan"})[0].state == "orphan"
+    assert rows(document, {first: AnchorState.ORPHAN})[0].state == "orphan"
     recorded = document.model_copy(
         update={"claims": [c.model_copy(update={"state": "changed"}) for c in document.claims]}
     )
@@ -166,7 +166,7 @@ def test_every_column_sorts_both_ways_with_article_order_for_ties(column: str) -
 def test_the_unresolved_filter_and_the_search_filter() -> None:
     document = seed_document()
     first, second = document.sorted().claims[:2]
-    table = rows(document, {first.id: "changed", second.id: "orphan"})
+    table = rows(document, {first.id: AnchorState.CHANGED, second.id: AnchorState.ORPHAN})
     assert [r.claim.id for r in arrange(table, Selection(unresolved=True))] == [
         first.id,
         second.id,
@@ -181,11 +181,11 @@ def test_the_unresolved_filter_and_the_search_filter() -> None:
 def test_the_summary_counts() -> None:
     document = seed_document()
     first = document.sorted().claims[0]
-    summary = summarize(document, rows(document, {first.id: "orphan"}))
+    summary = summarize(document, rows(document, {first.id: AnchorState.ORPHAN}))
     assert summary.claims == len(document.claims)
     assert sum(summary.verdicts.values()) == len(document.claims)
     assert list(summary.verdicts) == [v for v in VERDICTS if v in summary.verdicts]
-    assert summary.contradictions == len(document.contradictions())
+    assert summary.contradictions == len(document.contradiction_links())
     assert summary.without_source == sum(not c.sources for c in document.claims)
     assert (summary.changed, summary.orphaned) == (0, 1)
 
@@ -202,13 +202,15 @@ def test_markdown_marks_the_differing_facts_and_keeps_the_spaces() -> None:
 def test_contradictions_come_in_article_order_the_earlier_claim_first() -> None:
     document = seed_document()
     positions = {claim.id: claim.position for claim in document.claims}
-    found = contradictions(document)
-    assert len(found) == len(document.contradictions())
+    found = contradiction_pairs(document)
+    assert len(found) == len(document.contradiction_links())
     assert all(positions[item["from"]] < positions[item["to"]] for item in found)
     keys = [(positions[item["from"]], positions[item["to"]]) for item in found]
     assert keys == sorted(keys)
     first = found[0]["from"]
-    assert contradictions(document, {first}) == [i for i in found if first in (i["from"], i["to"])]
+    assert contradiction_pairs(document, {first}) == [
+        i for i in found if first in (i["from"], i["to"])
+    ]
 
 
 def test_review_says_which_claims_the_article_no_longer_holds(
@@ -304,7 +306,7 @@ def test_the_json_is_the_documented_shape(
     other = Claim(id="abcd13", quote="y")
     link = Link.model_validate({"from": "abcd12", "to": "abcd13", "kind": "contradicts"})
     document = AnnotationFile(article="a.txt", claims=[claim, other], links=[link])
-    full = as_data(document, document.claims, {"abcd12": "changed"})
+    full = as_data(document, document.claims, {"abcd12": AnchorState.CHANGED})
     assert not [error.message for error in validator.iter_errors(full)]
     assert not validator.is_valid({**full, "extra": 1})
 

@@ -10,11 +10,11 @@ import pytest
 
 from builders import seed_copy
 from documents import edited
-from factmark.anchor import AnchorState
 from factmark.article import Article
 from factmark.model import AnnotationFile, Claim, Link
 from factmark.session import Edit, Session
 from factmark.store import writer
+from factmark.vocabulary import AnchorState
 
 TRANSFER = "ssae7t"  # "Russia reportedly transferred 1,200 bodies …" in ¶3
 DATES = "4ksxaf"  # "On Friday, June 13" in ¶3
@@ -190,3 +190,78 @@ def test_merging_with_the_disk_takes_both_sides_and_undo_gives_mine_back(session
     )
     assert ids(session.document) == ids(mine)
     assert (edit.description, edit.selected) == ("merge with the file on disk", None)
+
+
+def where_found(session: Session) -> dict[str, object]:
+    """What the editor is shown of where each claim is: its anchor, where an unresolved
+    one belongs now, the claims under each paragraph, found and not found."""
+    claims = session.document.claims
+    paragraphs = range(1, len(session.article.paragraphs) + 1)
+    return {
+        "anchors": {claim.id: session.anchor(claim.id) for claim in claims},
+        "placements": {claim.id: session.placement(claim.id) for claim in claims},
+        "shown": {n: ids_of(session.shown_in(n)) for n in paragraphs},
+        "found": {n: ids_of(session.claims_in(n)) for n in paragraphs},
+        "trusted": ids_of(session.trusted()),
+        "unresolved": ids_of(session.unresolved()),
+        "changed": session.count_changed(),
+    }
+
+
+def ids_of(claims: list[Claim]) -> list[str]:
+    return [claim.id for claim in claims]
+
+
+def test_undo_and_redo_give_back_where_each_claim_was_found(tmp_path: Path) -> None:
+    def copy_edit(text: str) -> str:
+        text = text.replace("transferred 1,200", "transferred 1,212")
+        return text.replace("has not returned a single body of a Russian soldier", "has sent none")
+
+    session = open_session(tmp_path, copy_edit)
+    assert session.anchor(TRANSFER).state is AnchorState.CHANGED
+    assert session.anchor(LOST).state is AnchorState.ORPHAN
+    text = session.article.paragraph(5).text
+    start = text.index("has sent none")
+    added: list[Claim] = []
+    steps: list[Callable[[], object]] = [
+        lambda: added.append(session.add_claim(3, 0, 10)),
+        lambda: session.update_claim(added[0].id, note="A new claim."),
+        lambda: session.accept_as_shown(session.claim(TRANSFER)),
+        lambda: session.reattach_as_shown(session.claim(LOST), 5, start, start + 13),
+        lambda: session.apply_dialog_edit(TRANSFER, session.claim(TRANSFER), {"note": "n"}),
+    ]
+    seen = [where_found(session)]
+    for edit in steps:
+        edit()
+        seen.append(where_found(session))
+        session.relocate()  # found afresh: where the step left them
+        assert where_found(session) == seen[-1]
+    assert seen[3]["anchors"][TRANSFER].state is AnchorState.ANCHORED  # type: ignore[index]
+    assert seen[4]["anchors"][LOST].state is AnchorState.ANCHORED  # type: ignore[index]
+    for before in reversed(seen[:-1]):
+        session.undo()
+        assert where_found(session) == before
+    for after in seen[1:]:
+        session.redo()
+        assert where_found(session) == after
+
+
+def test_undoing_a_merge_gives_back_where_each_claim_was_found(tmp_path: Path) -> None:
+    def cut(text: str) -> str:
+        return text.replace("has not returned a single body of a Russian soldier", "has sent none")
+
+    session = open_session(tmp_path, cut)
+    theirs = Session.open(session.article, session.path, author="They", lock=False)
+    text = theirs.article.paragraph(5).text
+    start = text.index("has sent none")
+    theirs.reattach_as_shown(theirs.claim(LOST), 5, start, start + 13)
+    theirs.save()
+    session.update_claim(DATES, note="My note.")
+    mine = where_found(session)
+    assert session.merge_with_disk() == []
+    merged = where_found(session)
+    assert session.anchor(LOST).state is AnchorState.ANCHORED
+    session.undo()
+    assert where_found(session) == mine
+    session.redo()
+    assert where_found(session) == merged

@@ -29,32 +29,18 @@ from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from enum import StrEnum
 
 from factmark import typography
 from factmark.article import Article, Paragraph
 from factmark.model import CONTEXT_LENGTH, AnnotationFile, Claim
 from factmark.quotesearch import QuoteSearch
+from factmark.vocabulary import AnchorState
 
 DISTINCTIVE_LENGTH = 24
 """A quote this long (code points) that occurs once is trusted wherever it is."""
 
 MIN_CONTEXT_AGREEMENT = 8
 """Code points of prefix plus suffix that must agree to trust a shorter quote's move."""
-
-
-class AnchorState(StrEnum):
-    """Where re-anchoring found a claim (docs/design.md §5)."""
-
-    ANCHORED = "anchored"
-    MOVED = "moved"
-    CHANGED = "changed"
-    ORPHAN = "orphan"
-
-    @property
-    def trusted(self) -> bool:
-        """Whether the claim's exact quote was found (its hints may be refreshed)."""
-        return self in (AnchorState.ANCHORED, AnchorState.MOVED)
 
 
 @dataclass(frozen=True, slots=True)
@@ -367,7 +353,7 @@ def refresh(
         if anchor.state.trusted:
             claims.append(attach(claim, article, anchor))
         else:
-            recorded = "changed" if anchor.state is AnchorState.CHANGED else "orphan"
+            recorded = anchor.state.recorded
             claims.append(
                 claim if claim.state == recorded else claim.model_copy(update={"state": recorded})
             )

@@ -7,12 +7,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from factmark.anchor import AnchorState, locate_all
+from factmark.anchor import locate_all
 from factmark.article import Article
 from factmark.errors import FactmarkError
 from factmark.paths import annotation_files_in, annotation_path_for, looks_like_annotations
 from factmark.store import loading
 from factmark.store.problems import Problem, StoreError
+from factmark.vocabulary import AnchorState
 
 
 class UnusablePathError(FactmarkError):
@@ -135,7 +136,7 @@ def check_file(path: Path) -> FileReport:
             report.problems.append(
                 Problem(
                     path,
-                    f"changed: the quote now reads {anchor.found!r} "
+                    f"{anchor.state}: the quote now reads {anchor.found!r} "
                     f"(paragraph {anchor.paragraph}); run factmark reanchor",
                     claim=claim.id,
                     key="quote",

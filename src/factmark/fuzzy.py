@@ -32,9 +32,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from factmark.anchor import MIN_CONTEXT_AGREEMENT, ORPHAN, Anchor, AnchorState, context_holds
+from factmark.anchor import MIN_CONTEXT_AGREEMENT, ORPHAN, Anchor, context_holds
 from factmark.article import Article, Paragraph
 from factmark.model import Claim
+from factmark.vocabulary import AnchorState
 
 # Fuzzy thresholds, calibrated on the cases of tests/test_reanchor.py (see its
 # CALIBRATION table): accepted edits score 0.90-0.99, the look-alike sentences

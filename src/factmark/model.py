@@ -315,8 +315,13 @@ class AnnotationFile(_Model):
         """Every link that touches the claim, in either direction."""
         return [link for link in self.links if link.touches(claim_id)]
 
-    def contradictions(self) -> list[Link]:
+    def contradiction_links(self) -> list[Link]:
+        """Every ``contradicts`` link."""
         return [link for link in self.links if link.kind == "contradicts"]
+
+    def contradicted(self) -> set[str]:
+        """Ids of the claims on either end of a ``contradicts`` link."""
+        return {end for link in self.contradiction_links() for end in (link.source, link.target)}
 
     def sorted(self) -> AnnotationFile:
         """The same document with claims and links in canonical order."""

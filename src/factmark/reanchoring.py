@@ -5,10 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from factmark.anchor import Anchor, AnchorState, locate_all
+from factmark.anchor import Anchor, locate_all
 from factmark.article import Article
 from factmark.model import AnnotationFile
 from factmark.visible import counted
+from factmark.vocabulary import AnchorState
 
 
 @dataclass(frozen=True)

@@ -14,10 +14,11 @@ from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz
 
-from factmark.anchor import ORPHAN, Anchor, AnchorState, corresponding
+from factmark.anchor import ORPHAN, Anchor, corresponding
 from factmark.article import Article
 from factmark.fuzzy import FuzzyMatch, fuzzy_near
 from factmark.model import Claim
+from factmark.vocabulary import AnchorState
 
 
 @dataclass(frozen=True, slots=True)

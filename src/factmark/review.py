@@ -15,7 +15,7 @@ from urllib.parse import quote
 from factmark.linkview import LinkView, links_seen_from
 from factmark.model import AnnotationFile, Claim
 from factmark.visible import counted
-from factmark.vocabulary import CONFIDENCES, VERDICTS
+from factmark.vocabulary import CONFIDENCES, VERDICTS, AnchorState, recorded_state
 
 _TOKEN = re.compile(r"\d[\d,.]*\d|\d|[A-Z][\w’']+|\w+|\S")
 _FACT = re.compile(r"\d|^[A-Z]")
@@ -36,19 +36,15 @@ class Selection:
     query: str = ""
     """Only claims whose quote, note, tags or sources hold this text (any case)."""
 
-    def keeps(self, claim: Claim, contradicted: set[str], state: str) -> bool:
+    def keeps(self, claim: Claim, contradicted: set[str], state: AnchorState) -> bool:
         return (
             (not self.verdicts or claim.verdict in self.verdicts)
             and (not self.confidences or claim.confidence in self.confidences)
             and (not self.contradictions or claim.id in contradicted)
             and (not self.missing_sources or not claim.sources)
-            and (not self.unresolved or state in UNRESOLVED_STATES)
+            and (not self.unresolved or not state.trusted)
             and (not self.query or mentions(claim, self.query))
         )
-
-
-ANCHOR_STATES = ("anchored", "moved", "changed", "orphan")
-UNRESOLVED_STATES = frozenset({"changed", "orphan"})
 
 
 MENTION_FIELDS = ("quote", "note", "tags", "sources", "id")
@@ -75,19 +71,15 @@ def mentions(claim: Claim, query: str) -> bool:
     return mention(claim, query) is not None
 
 
-def contradicted(document: AnnotationFile) -> set[str]:
-    return {end for link in document.contradictions() for end in (link.source, link.target)}
-
-
 def selected(
-    document: AnnotationFile, selection: Selection, states: Mapping[str, str] | None = None
+    document: AnnotationFile, selection: Selection, states: Mapping[str, AnchorState] | None = None
 ) -> list[Claim]:
     """The claims to review, in article order.
 
     ``states`` maps claim ids to where the article holds them now (else what the
     file records): the ``unresolved`` filter needs them.
     """
-    ends = contradicted(document)
+    ends = document.contradicted()
     return [
         claim
         for claim in document.sorted().claims
@@ -106,8 +98,8 @@ class Row:
     """One claim as the review table shows it."""
 
     claim: Claim
-    state: str
-    """Where the claim was found: one of ANCHOR_STATES."""
+    state: AnchorState
+    """Where the claim was found."""
     links: int
     contradicted: bool
 
@@ -128,11 +120,11 @@ class Row:
         elif column == "links":
             key = self.links
         else:
-            key = ANCHOR_STATES.index(self.state)
+            key = list(AnchorState).index(self.state)
         return (key, *claim.position, claim.id)
 
 
-def rows(document: AnnotationFile, states: Mapping[str, str] | None = None) -> list[Row]:
+def rows(document: AnnotationFile, states: Mapping[str, AnchorState] | None = None) -> list[Row]:
     """Every claim as a row, in article order.
 
     ``states`` maps claim ids to where the article was found to hold them; without
@@ -142,11 +134,10 @@ def rows(document: AnnotationFile, states: Mapping[str, str] | None = None) -> l
     for link in document.links:
         for end in (link.source, link.target):
             links[end] = links.get(end, 0) + 1
-    ends = contradicted(document)
+    ends = document.contradicted()
     found = []
     for claim in document.sorted().claims:
-        state = (states or {}).get(claim.id) or claim.state or "anchored"
-        found.append(Row(claim, state, links.get(claim.id, 0), claim.id in ends))
+        found.append(Row(claim, _state(claim, states), links.get(claim.id, 0), claim.id in ends))
     return found
 
 
@@ -182,10 +173,10 @@ def summarize(document: AnnotationFile, table: Iterable[Row]) -> Summary:
         total += 1
         verdicts[row.claim.verdict] += 1
         without_source += not row.claim.sources
-        changed += row.state == "changed"
-        orphaned += row.state == "orphan"
+        changed += row.state is AnchorState.CHANGED
+        orphaned += row.state is AnchorState.ORPHAN
     return Summary(
-        total, {v: n for v, n in verdicts.items() if n}, len(document.contradictions()),
+        total, {v: n for v, n in verdicts.items() if n}, len(document.contradiction_links()),
         without_source, changed, orphaned,
     )  # fmt: skip
 
@@ -223,11 +214,13 @@ def _link_data(view: LinkView, document: AnnotationFile) -> dict[str, Any]:
 
 
 def as_data(
-    document: AnnotationFile, claims: Iterable[Claim], states: Mapping[str, str] | None = None
+    document: AnnotationFile,
+    claims: Iterable[Claim],
+    states: Mapping[str, AnchorState] | None = None,
 ) -> dict[str, Any]:
     """The review as plain data: ``factmark review --format json`` (docs/review.schema.json).
 
-    ``{"article", "claims": [{claim fields…, "found": one of ANCHOR_STATES, "links":
+    ``{"article", "claims": [{claim fields…, "found": an AnchorState, "links":
     [{"kind", "direction" ("out"|"in"), "claim", "quote", "note"}]}], "contradictions":
     [{"from", "to", "from_quote", "to_quote", "note", "differs": [[facts only in from],
     [facts only in to]]}]}``. Contradictions are those of the claims given, in article
@@ -244,15 +237,17 @@ def as_data(
     return {
         "article": document.article,
         "claims": rows,
-        "contradictions": contradictions(document, shown),
+        "contradictions": contradiction_pairs(document, shown),
     }
 
 
-def _state(claim: Claim, states: Mapping[str, str] | None) -> str:
-    return (states or {}).get(claim.id) or claim.state or "anchored"
+def _state(claim: Claim, states: Mapping[str, AnchorState] | None) -> AnchorState:
+    """Where the article holds the claim now, if known, else what its file records."""
+    found = (states or {}).get(claim.id)
+    return found or recorded_state(claim.state) or AnchorState.ANCHORED
 
 
-def contradictions(
+def contradiction_pairs(
     document: AnnotationFile, among: Iterable[str] | None = None
 ) -> list[dict[str, Any]]:
     """Each ``contradicts`` link (touching a claim ``among`` those given, if given) with
@@ -260,7 +255,7 @@ def contradictions(
     by_id = {claim.id: claim for claim in document.claims}
     wanted = None if among is None else set(among)
     found: list[dict[str, Any]] = []
-    for link in document.contradictions():
+    for link in document.contradiction_links():
         if wanted is not None and not {link.source, link.target} & wanted:
             continue
         first, second = sorted((by_id[link.source], by_id[link.target]),
@@ -304,8 +299,8 @@ def _autolink(url: str) -> str:
 
 
 _FOUND_FLAGS = {
-    "changed": " ⚠ changed: the article no longer reads so here",
-    "orphan": " ⚠ orphan: no longer found in the article",
+    AnchorState.CHANGED: " ⚠ changed: the article no longer reads so here",
+    AnchorState.ORPHAN: " ⚠ orphan: no longer found in the article",
 }
 
 
@@ -313,18 +308,18 @@ def as_markdown(
     document: AnnotationFile,
     claims: list[Claim],
     title: str,
-    states: Mapping[str, str] | None = None,
+    states: Mapping[str, AnchorState] | None = None,
 ) -> str:
     """The review as a Markdown document."""
     lines = [f"# Fact-check: {_md(title)}", ""]
-    ends = contradicted(document)
+    ends = document.contradicted()
     counts = dict.fromkeys(VERDICTS, 0)
     for claim in claims:
         counts[claim.verdict] += 1
     summary = ", ".join(f"{n} {verdict}" for verdict, n in counts.items() if n)
     total = len(document.claims)
     shown = shown_of(len(claims), total)
-    found = contradictions(document, (claim.id for claim in claims))
+    found = contradiction_pairs(document, (claim.id for claim in claims))
     lines += [f"{shown}{f' ({summary})' if summary else ''}; "
               f"{counted(len(found), 'contradiction')}.", ""]  # fmt: skip
     if not claims:

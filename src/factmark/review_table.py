@@ -12,12 +12,13 @@ from rich.text import Text
 from factmark.gitio.render import shorten
 from factmark.linkview import links_seen_from
 from factmark.model import AnnotationFile, Claim
-from factmark.review import contradicted, contradictions, shown_of
+from factmark.review import contradiction_pairs, shown_of
 from factmark.visible import CONTRADICTED_SYMBOL, VERDICT_SYMBOLS, counted, one_line
+from factmark.vocabulary import AnchorState
 
 
 def print_table(
-    document: AnnotationFile, claims: list[Claim], title: str, states: dict[str, str]
+    document: AnnotationFile, claims: list[Claim], title: str, states: dict[str, AnchorState]
 ) -> None:
     """Claims as a table fitted to the terminal; plain text when piped or with NO_COLOR."""
     console = Console(no_color=bool(os.environ.get("NO_COLOR")), highlight=False)
@@ -29,14 +30,14 @@ def print_table(
     table.add_column("quote", overflow="fold", ratio=3)
     table.add_column("src", justify="right", no_wrap=True)
     table.add_column("links", overflow="fold", ratio=1)
-    ends = contradicted(document)
+    ends = document.contradicted()
     paragraphs = {claim.id: claim.paragraph for claim in document.claims}
     quotes = {claim.id: claim.quote for claim in document.claims}
     for claim in claims:
         symbol = CONTRADICTED_SYMBOL if claim.id in ends else VERDICT_SYMBOLS[claim.verdict]
         verdict = Text(f"{symbol} {claim.verdict}")
-        state = states.get(claim.id, "anchored")
-        if state in ("changed", "orphan"):
+        state = states.get(claim.id, AnchorState.ANCHORED)
+        if not state.trusted:
             verdict.append(f"\n⚠ {state}", style="bold")
         table.add_row(
             Text(str(claim.paragraph or "?")), verdict, Text(claim.confidence),
@@ -69,7 +70,7 @@ def _print_contradictions(
     paragraphs: dict[str, int | None],
 ) -> None:
     """The contradictions among the shown claims, each as its two quotes, under a count."""
-    found = contradictions(document, claim_ids)
+    found = contradiction_pairs(document, claim_ids)
     if not found:
         return
     console.print(Text(f"\n{counted(len(found), 'contradiction')}", style="bold"))

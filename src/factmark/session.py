@@ -3,7 +3,8 @@
 The TUI drives a Session; the Session asks the store to read and write. It
 imports no Textual, so every editing rule is testable without a terminal.
 Documents are immutable values: an edit makes a new one, undo and redo swap
-them, and a save writes a snapshot that no later edit can change.
+them (and where their claims were found, factmark.located, with them), and a
+save writes a snapshot that no later edit can change.
 """
 
 from __future__ import annotations
@@ -14,23 +15,25 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from factmark import resolving
-from factmark.anchor import Anchor, AnchorState, attach, locate, locate_all, paragraph_moves
+from factmark import ondisk
+from factmark.anchor import Anchor, attach, locate
 from factmark.article import Article
 from factmark.gitio.git import user_name
+from factmark.located import Index, Located
 from factmark.lock import ArticleLock
-from factmark.merge import Choice, Conflict, merge, merge_edit, overwritten, resolve, resolve_edit
+from factmark.merge import Choice, Conflict, merge_edit, resolve_edit
 from factmark.model import AnnotationFile, Claim, Link, new_claim_id, utc_now
 from factmark.paths import relative_article
 from factmark.resolving import Unresolved
 from factmark.store import atomic, loading, writer
 from factmark.store.atomic import Fingerprint
-from factmark.vocabulary import LinkKind
+from factmark.vocabulary import AnchorState, LinkKind
 
 
 @dataclass(frozen=True)
 class Edit:
-    """One undoable step: the document before and after, and what it was."""
+    """One undoable step: the document before and after (each with where its claims were
+    found), and what it was."""
 
     before: AnnotationFile
     after: AnnotationFile
@@ -39,6 +42,10 @@ class Edit:
     """The claim to select once this step is done or redone."""
     selected_undone: str | None = None
     """The claim to select once this step is undone (a deleted claim, back)."""
+    located_before: Located = field(kw_only=True)
+    """Where the claims of ``before`` were found."""
+    located_after: Located = field(kw_only=True)
+    """Where the claims of ``after`` were found."""
 
 
 @dataclass
@@ -53,18 +60,15 @@ class Session:
     """What the file was when loaded or last saved (None: no file yet)."""
     saved: AnnotationFile
     """The document as it stands in the file (after hint refreshes)."""
-    anchors: dict[str, Anchor] = field(default_factory=dict)
-    moves: dict[int, int] = field(default_factory=dict)
-    """Old paragraph number -> new, as the claims found exactly showed it when the file
-    was read (their hints are refreshed since; an orphan's are not)."""
+    located: Located
+    """Where the claims of ``document`` were found (undo and redo swap it with the document)."""
     read_only: str | None = None
     """Why the session may not write, if it may not."""
     author: str = ""
     undo_stack: list[Edit] = field(default_factory=list)
     redo_stack: list[Edit] = field(default_factory=list)
     lock: ArticleLock | None = None
-    _anchors_version: int = 0
-    _index_cache: _Index | None = None
+    _index_cache: Index | None = None
 
     # --- opening -------------------------------------------------------------
 
@@ -78,23 +82,20 @@ class Session:
         whose exact quote is found get fresh hints in memory; they reach the
         file with the next save.
         """
+        fingerprint: Fingerprint | None = None
         if path.exists():
-            loaded = loading.load(path)
-            document, fingerprint = loaded.document, loaded.fingerprint
+            taken = ondisk.read(path, article)
+            document, located, fingerprint = taken.document, taken.located, taken.fingerprint
         else:
-            document = AnnotationFile(article=relative_article(path, _article_path(article)))
-            fingerprint = None
-        anchors = locate_all(document, article, fuzzy=True)
-        moves = paragraph_moves(document.claims, anchors)
-        document = _refresh_trusted(document, article, anchors)
+            empty = AnnotationFile(article=relative_article(path, _article_path(article)))
+            document, located = Located.read(empty, article)
         session = cls(
             article=article,
             path=path,
             document=document,
             fingerprint=fingerprint,
             saved=document,
-            anchors=anchors,
-            moves=moves,
+            located=located,
             author=author if author is not None else user_name(_article_path(article).parent),
         )
         if lock:
@@ -121,24 +122,17 @@ class Session:
         return self._index().by_id[claim_id]
 
     def anchor(self, claim_id: str) -> Anchor:
-        return self.anchors.get(claim_id, Anchor(AnchorState.ORPHAN))
+        return self.located.anchor(claim_id)
 
-    def _index(self) -> _Index:
+    def _index(self) -> Index:
         """Claims by paragraph and the like, rebuilt only when the document changed.
 
         The TUI asks on every key; at book length a scan of every claim per key
         would be the slowest thing it does.
         """
         cache = self._index_cache
-        if (
-            cache is None
-            or cache.document is not self.document
-            or cache.anchors_version != self._anchors_version
-        ):
-            cache = _Index.build(
-                self.document, self._anchors_version, self.anchors, self.moves,
-                len(self.article.paragraphs),
-            )  # fmt: skip
+        if cache is None or not cache.current(self.document, self.located):
+            cache = Index.build(self.document, self.located, len(self.article.paragraphs))
             self._index_cache = cache
         return cache
 
@@ -173,9 +167,9 @@ class Session:
         """Ids of the claims on either end of a ``contradicts`` link."""
         return self._index().contradicted
 
-    def contradictions(self) -> int:
+    def count_contradictions(self) -> int:
         """How many ``contradicts`` links there are."""
-        return self._index().contradictions
+        return self._index().count_contradictions
 
     # --- editing -------------------------------------------------------------
 
@@ -185,14 +179,19 @@ class Session:
         description: str,
         selected: str | None,
         selected_undone: str | None = None,
+        located: Located | None = None,
     ) -> None:
-        """Make ``after`` the document, undoably; ``selected_undone`` defaults to ``selected``."""
+        """Make ``after`` the document, undoably; ``selected_undone`` defaults to ``selected``,
+        ``located`` (where the claims of ``after`` are found) to where they were."""
         if self.read_only:
             raise PermissionError(self.read_only)
         undone = selected if selected_undone is None else selected_undone
-        self.undo_stack.append(Edit(self.document, after, description, selected, undone))
+        located = self.located if located is None else located
+        edit = Edit(self.document, after, description, selected, undone,
+                    located_before=self.located, located_after=located)  # fmt: skip
+        self.undo_stack.append(edit)
         self.redo_stack.clear()
-        self.document = after
+        self.document, self.located = after, located
 
     def add_claim(self, paragraph: int, start: int, end: int, **fields: Any) -> Claim:
         """Add a claim on ``[start, end)`` of a paragraph; returns it."""
@@ -210,10 +209,9 @@ class Session:
         )
         anchor = Anchor(AnchorState.ANCHORED, paragraph, start, end, claim.quote)
         claim = attach(claim, self.article, anchor)
-        self.anchors[claim.id] = anchor
-        self._anchors_version += 1
         claims = [*self.document.claims, claim]
-        self._apply(_with(self.document, claims=claims), "add claim", claim.id)
+        located = self.located.with_anchors({claim.id: anchor})
+        self._apply(_with(self.document, claims=claims), "add claim", claim.id, located=located)
         return claim
 
     def update_claim(self, claim_id: str, **changes: Any) -> Claim:
@@ -225,10 +223,10 @@ class Session:
             return old
         return self._replace(new, "edit claim")
 
-    def _replace(self, claim: Claim, description: str) -> Claim:
+    def _replace(self, claim: Claim, description: str, located: Located | None = None) -> Claim:
         claim = claim.model_copy(update={"updated": utc_now()})
         claims = [claim if c.id == claim.id else c for c in self.document.claims]
-        self._apply(_with(self.document, claims=claims), description, claim.id)
+        self._apply(_with(self.document, claims=claims), description, claim.id, located=located)
         return claim
 
     def apply_dialog_edit(
@@ -254,13 +252,13 @@ class Session:
         claim = resolve_edit(mine, merged, conflicts, choices or [])
         if claim is None or claim == current:
             return []
+        located = self.located.with_anchors({claim_id: locate(claim, self.article, fuzzy=True)})
         if current is None:  # deleted meanwhile: back, as the dialog left it
             claim = claim.model_copy(update={"updated": utc_now()})
             self._apply(_with(self.document, claims=[*self.document.claims, claim]),
-                        "restore claim", claim_id)  # fmt: skip
+                        "restore claim", claim_id, located=located)  # fmt: skip
         else:
-            self._replace(claim, description)
-        self.relocate([claim_id])
+            self._replace(claim, description, located)
         return []
 
     def delete_claim(self, claim_id: str) -> None:
@@ -360,7 +358,7 @@ class Session:
             return None
         edit = self.undo_stack.pop()
         self.redo_stack.append(edit)
-        self.document = edit.before
+        self.document, self.located = edit.before, edit.located_before
         return edit
 
     def redo(self) -> Edit | None:
@@ -368,7 +366,7 @@ class Session:
             return None
         edit = self.redo_stack.pop()
         self.undo_stack.append(edit)
-        self.document = edit.after
+        self.document, self.located = edit.after, edit.located_after
         return edit
 
     # --- saving --------------------------------------------------------------
@@ -398,13 +396,9 @@ class Session:
 
     def reload(self) -> None:
         """Drop the session's changes and take the file as it is on disk."""
-        loaded = loading.load(self.path)
-        self.anchors = locate_all(loaded.document, self.article, fuzzy=True)
-        self.moves = paragraph_moves(loaded.document.claims, self.anchors)
-        self._anchors_version += 1
-        document = _refresh_trusted(loaded.document, self.article, self.anchors)
-        self.document = self.saved = document
-        self.fingerprint = loaded.fingerprint
+        taken = ondisk.read(self.path, self.article)
+        self.document = self.saved = taken.document
+        self.located, self.fingerprint = taken.located, taken.fingerprint
         self.undo_stack.clear()
         self.redo_stack.clear()
 
@@ -417,85 +411,27 @@ class Session:
     def merge_with_disk(
         self, asked: Sequence[Conflict] = (), choices: Sequence[Choice] = ()
     ) -> list[Conflict]:
-        """Merge the disk's changes into the session, three-way from the last save.
-
-        Where both changed the same thing nothing is merged, and the conflicts are
-        returned: the editor settles them with ``choices``, one per conflict in
-        ``asked``. Conflicts other than those asked about (the file changed again
-        meanwhile) are returned to be asked about afresh.
-        """
-        loaded = loading.load(self.path)
-        result = merge(self.saved, self.document, loaded.document)
-        if result.conflicts and (list(asked) != result.conflicts or len(choices) != len(asked)):
-            return result.conflicts
-        document = resolve(result, self.document, loaded.document, choices)
-        self.anchors = locate_all(document, self.article, fuzzy=True)
-        self.moves = paragraph_moves(document.claims, self.anchors)
-        self._anchors_version += 1
-        merged = _refresh_trusted(document, self.article, self.anchors)
-        self.fingerprint = loaded.fingerprint
-        self.saved = loaded.document
-        self._apply(merged, "merge with the file on disk", None)
+        """Merge the disk's changes into the session, three-way from the last save, as
+        :func:`factmark.ondisk.merged` says; returns the conflicts left to settle."""
+        taken = ondisk.merged(self.path, self.article, self.saved, self.document, asked, choices)
+        if isinstance(taken, list):
+            return taken
+        self.fingerprint, self.saved = taken.fingerprint, taken.disk
+        self._apply(taken.document, "merge with the file on disk", None, located=taken.located)
         return []
 
     def lost_by_keeping_mine(self) -> list[Conflict]:
         """What writing the session's document over the file would lose of their changes."""
-        return overwritten(self.saved, self.document, self.disk_document())
+        return ondisk.lost_by_writing(self.path, self.saved, self.document)
 
     def relocate(self, claim_ids: Iterable[str] | None = None) -> None:
         """Find claims again in the article (all of them by default)."""
         ids = set(claim_ids) if claim_ids is not None else None
-        for claim in self.document.claims:
-            if ids is None or claim.id in ids:
-                self.anchors[claim.id] = locate(claim, self.article, fuzzy=True)
-        self._anchors_version += 1
-
-
-@dataclass(frozen=True)
-class _Index:
-    """What the editor looks up on every key, computed once per document."""
-
-    document: AnnotationFile
-    """The document indexed (compared by identity: documents are immutable)."""
-    anchors_version: int
-    by_id: dict[str, Claim]
-    by_paragraph: dict[int, list[Claim]]
-    trusted: list[Claim]
-    unresolved: list[Claim]
-    contradicted: set[str]
-    contradictions: int
-    placements: dict[str, Unresolved]
-    shown: dict[int, list[Claim]]
-
-    @classmethod
-    def build(
-        cls,
-        document: AnnotationFile,
-        anchors_version: int,
-        anchors: dict[str, Anchor],
-        moves: dict[int, int],
-        paragraphs: int,
-    ) -> _Index:
-        by_paragraph: dict[int, list[Claim]] = {}
-        trusted, unresolved = [], []
-        for claim in document.claims:
-            anchor = anchors.get(claim.id)
-            if anchor is not None and anchor.state.trusted and claim.paragraph is not None:
-                trusted.append(claim)
-                by_paragraph.setdefault(claim.paragraph, []).append(claim)
-            else:
-                unresolved.append(claim)
-        for claims in by_paragraph.values():
-            claims.sort(key=lambda c: (c.start or 0, -len(c.quote)))
-        contradictions = document.contradictions()
-        contradicted = {end for link in contradictions for end in (link.source, link.target)}
-        by_id = {claim.id: claim for claim in document.claims}
-        placements = resolving.unresolved(document.claims, anchors, moves, paragraphs)
-        shown = resolving.by_paragraph(document.claims, anchors, placements)
-        return cls(
-            document, anchors_version, by_id, by_paragraph, trusted, unresolved, contradicted,
-            len(contradictions), placements, shown,
-        )  # fmt: skip
+        self.located = self.located.with_anchors({
+            claim.id: locate(claim, self.article, fuzzy=True)
+            for claim in self.document.claims
+            if ids is None or claim.id in ids
+        })  # fmt: skip
 
 
 def _with(document: AnnotationFile, **changes: Any) -> AnnotationFile:
@@ -506,16 +442,3 @@ def _article_path(article: Article) -> Path:
     if article.path is None:
         raise ValueError("a session needs an article read from a file")
     return Path(os.path.abspath(article.path))
-
-
-def _refresh_trusted(
-    document: AnnotationFile, article: Article, anchors: dict[str, Anchor]
-) -> AnnotationFile:
-    """Fresh hints for claims found exactly; the others untouched until the editor decides."""
-    claims = [
-        attach(claim, article, anchors[claim.id]) if anchors[claim.id].state.trusted else claim
-        for claim in document.claims
-    ]
-    if claims == document.claims:
-        return document
-    return _with(document, claims=claims)

@@ -24,7 +24,7 @@ from textual.widgets import ContentSwitcher, Input, Static
 
 from factmark.lock import ArticleLock
 from factmark.model import Claim
-from factmark.review import contradictions
+from factmark.review import contradiction_pairs
 from factmark.store import loading, writer
 from factmark.tui.app import FactmarkApp
 from factmark.tui.screens.annotate import AnnotateScreen
@@ -82,7 +82,7 @@ async def test_every_claim_in_article_order_with_counts_on_top(
         )
         summary = str(screen.query_one("#review-summary", Static).content)
         assert f"{len(document.claims)} claims" in summary
-        assert f"{len(document.contradictions())} contradictions" in summary
+        assert f"{len(document.contradiction_links())} contradictions" in summary
         accurate = sum(c.verdict == "accurate" for c in document.claims)
         assert f"{accurate}\u00a0accurate" in summary  # never parted at a line's end
 
@@ -91,7 +91,7 @@ async def test_filters_by_verdict_contradiction_source_and_clear(
     app: FactmarkApp, workspace: Workspace
 ) -> None:
     document = loading.load(workspace.annotation_path).document
-    ends = {end for link in document.contradictions() for end in (link.source, link.target)}
+    ends = {end for link in document.contradiction_links() for end in (link.source, link.target)}
     async with app.run_test(size=WIDE) as pilot:
         screen = await open_review(pilot)
         await pilot.press("v")
@@ -172,7 +172,7 @@ async def test_the_contradictions_view_shows_both_quotes_with_the_figures_marked
     app: FactmarkApp, workspace: Workspace
 ) -> None:
     document = loading.load(workspace.annotation_path).document
-    found = contradictions(document)
+    found = contradiction_pairs(document)
     async with app.run_test(size=WIDE) as pilot:
         screen = await open_review(pilot)
         await pilot.press("t")
@@ -275,7 +275,7 @@ async def test_the_filter_dialogs_start_on_the_choice_and_count_what_each_would_
         await pilot.press("x")  # only contradicted claims
         await pilot.press("v")
         choice = await wait_for_screen(pilot, ChoiceScreen)
-        ends = {e for link in document.contradictions() for e in (link.source, link.target)}
+        ends = {e for link in document.contradiction_links() for e in (link.source, link.target)}
         disputed = sum(c.verdict == "disputed" and c.id in ends for c in document.claims)
         labels = [str(option.prompt) for option in choice.options]
         assert any(label.split() == ["disputed", str(disputed)] for label in labels)
@@ -309,7 +309,8 @@ async def test_the_contradictions_follow_a_reload_made_while_the_table_shows(
         await pilot.press("t")  # back to the table: the pairs are hidden, and drawn
         document = loading.load(workspace.annotation_path).document
         links = [link for link in document.links if link.kind != "contradicts"]
-        writer.save(document.model_copy(update={"links": [*links, document.contradictions()[0]]}),
+        first = document.contradiction_links()[0]
+        writer.save(document.model_copy(update={"links": [*links, first]}),
                    workspace.annotation_path)  # fmt: skip
         summary = screen.query_one("#review-summary", Static)
         await wait_until(pilot, lambda: "1 contradiction ·" in str(summary.content), what="reload")

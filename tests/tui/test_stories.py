@@ -343,7 +343,7 @@ async def test_link_two_claims_as_a_contradiction_with_l_enter_enter(
         other = nearest_to(claim, session.document.claims)
         expected = link(claim.id, other.id, "contradicts")
         assert all(existing.key != expected.key for existing in session.document.links)
-        contradictions = len(session.document.contradictions())
+        contradictions = len(session.document.contradiction_links())
 
         await pilot.press("l")
         picker = app.screen
@@ -363,7 +363,7 @@ async def test_link_two_claims_as_a_contradiction_with_l_enter_enter(
         linked_at = time.monotonic()
         assert app.screen is screen
         assert expected in session.document.links
-        assert len(session.document.contradictions()) == contradictions + 1
+        assert len(session.document.contradiction_links()) == contradictions + 1
         assert f"{contradictions + 1} contradictions" in header(app)
         assert "Links (" in panel_text(app)
         assert "→ contradicts" in panel_text(app)

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from factmark.cli import EXIT_OK, UsageError, json_text
-from factmark.vocabulary import CONFIDENCES, VERDICTS
+from factmark.vocabulary import CONFIDENCES, VERDICTS, AnchorState
 
 if TYPE_CHECKING:
     from factmark.article import Article
@@ -63,13 +63,13 @@ def load_target(target: str | None, annotations: str | None) -> tuple[Loaded, Ar
     return loading.load(found.annotation_path), found.article, found.article_path
 
 
-def found_states(document: AnnotationFile, article: Article) -> dict[str, str]:
+def found_states(document: AnnotationFile, article: Article) -> dict[str, AnchorState]:
     """Where each claim is found in the article as it is now: anchored, moved, changed
     or orphan."""
     from factmark.anchor import locate_all
 
     anchors = locate_all(document, article, fuzzy=True)
-    return {claim_id: anchor.state.value for claim_id, anchor in anchors.items()}
+    return {claim_id: anchor.state for claim_id, anchor in anchors.items()}
 
 
 def run_review(args: argparse.Namespace) -> int:

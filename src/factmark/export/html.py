@@ -38,7 +38,7 @@ from factmark.export import html_text
 from factmark.linkview import LinkView, links_seen_from
 from factmark.model import AnnotationFile, Claim, Source
 from factmark.visible import CONTRADICTED_SYMBOL, VERDICT_SYMBOLS
-from factmark.vocabulary import VERDICTS
+from factmark.vocabulary import VERDICTS, AnchorState, recorded_state
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 
@@ -73,7 +73,7 @@ class _Entry:
 
 def _entries(document: AnnotationFile, article: Article) -> list[_Entry]:
     """The claims in article order, found ones first, numbered from 1."""
-    ends = review.contradicted(document)
+    ends = document.contradicted()
     claims = review.selected(document, review.Selection())
     holds = {claim.id: offset_at_hint(claim, article) is not None for claim in claims}
     found = [claim for claim in claims if holds[claim.id]]
@@ -212,9 +212,9 @@ def _source(source: Source) -> str:
     return f"<li>{' '.join(parts)}{said}</li>"
 
 
-_STATES = {
-    "changed": "changed in the article",
-    "orphan": "orphaned",
+_STATES: dict[AnchorState | None, str] = {
+    AnchorState.CHANGED: "changed in the article",
+    AnchorState.ORPHAN: "orphaned",
     None: "not where its hints say",
 }
 
@@ -250,7 +250,7 @@ def _side_entry(entry: _Entry, numbers: dict[str, _Entry], document: AnnotationF
     where = (
         f'<a class="back" href="#claim-{claim.id}">¶{claim.paragraph} ↑</a>'
         if entry.found
-        else f'<span class="state">{_STATES[claim.state]}</span>'
+        else f'<span class="state">{_STATES[recorded_state(claim.state)]}</span>'
     )
     flag = (
         f' <span class="flag">{CONTRADICTED_SYMBOL} contradicted</span>'
@@ -313,7 +313,7 @@ def _summary(document: AnnotationFile, entries: list[_Entry]) -> str:
         for verdict in VERDICTS
     )
     flags = [
-        (len(document.contradictions()), "contradictions", "contradictions"),
+        (len(document.contradiction_links()), "contradictions", "contradictions"),
         (sum(not entry.claim.sources for entry in entries), "unsourced", "without sources"),
         (sum(not entry.found for entry in entries), "not-found", "not found in the article"),
     ]
@@ -353,7 +353,7 @@ def _contradiction_side(entry: _Entry, facts: set[str]) -> str:
 
 
 def _contradictions(document: AnnotationFile, entries: list[_Entry]) -> str:
-    found = review.contradictions(document)
+    found = review.contradiction_pairs(document)
     if not found:
         return ""
     numbers = {entry.claim.id: entry for entry in entries}

@@ -122,7 +122,7 @@ def links_by_claim(document: AnnotationFile) -> dict[str, list[Link]]:
 def header_lines(document: AnnotationFile) -> list[str]:
     """The article, what it was anchored against, and the counts."""
     claims, links = len(document.claims), len(document.links)
-    contradictions = len(document.contradictions())
+    contradictions = len(document.contradiction_links())
     lines = [f"article: {printable(document.article)}"]
     if document.article_sha256:
         lines.append(f"article_sha256: {document.article_sha256}")

@@ -192,7 +192,7 @@ class AnnotateScreen(Screen[None]):
                 paragraph=self.current,
                 paragraphs=paragraphs,
                 claims=len(session.document.claims),
-                contradictions=session.contradictions(),
+                contradictions=session.count_contradictions(),
                 changed=session.count_changed(),
                 unresolved=len(session.unresolved()),
                 saved=not session.dirty,

@@ -26,7 +26,7 @@ from factmark.review import (
     Selection,
     Summary,
     arrange,
-    contradictions,
+    contradiction_pairs,
     rows,
     summarize,
 )
@@ -145,9 +145,7 @@ class ReviewScreen(Screen[str | None]):
     def reload(self) -> None:
         """Read the session again (after an edit, a reload or a merge)."""
         session = self.session
-        states = {
-            claim.id: session.anchor(claim.id).state.value for claim in session.document.claims
-        }
+        states = {claim.id: session.anchor(claim.id).state for claim in session.document.claims}
         self.table = rows(session.document, states)
         self.summary = summarize(session.document, self.table)
         self.show_rows()
@@ -180,7 +178,7 @@ class ReviewScreen(Screen[str | None]):
     def show_contradictions(self) -> None:
         self._pairs_shown = True
         pairs = []
-        for found in contradictions(self.session.document):
+        for found in contradiction_pairs(self.session.document):
             where = Text(self._where(found["from"]), style="bold", end="")
             where.append(" and ")
             where.append(self._where(found["to"]), style="bold")

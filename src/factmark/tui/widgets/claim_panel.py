@@ -25,13 +25,14 @@ from factmark.linkview import LinkView
 from factmark.tui.text import excerpt, hidden_characters, plain
 from factmark.tui.widgets.article_view import CHANGED_SYMBOL
 from factmark.visible import CONTRADICTED_SYMBOL, VERDICT_SYMBOLS, counted
+from factmark.vocabulary import AnchorState
 
 if TYPE_CHECKING:
     from factmark.model import AnnotationFile, Claim
     from factmark.resolving import Unresolved
 
 ORPHAN_SYMBOL = "⊘"
-STATE_SYMBOLS: dict[str, str] = {"changed": CHANGED_SYMBOL, "orphan": ORPHAN_SYMBOL}
+STATE_SYMBOLS = {AnchorState.CHANGED: CHANGED_SYMBOL, AnchorState.ORPHAN: ORPHAN_SYMBOL}
 """Shown instead of the verdict's symbol for a claim a copy edit changed or orphaned."""
 
 ROW_PREFIX = 20
@@ -63,9 +64,9 @@ def panel_title(paragraph: int, claims: list[Claim], placed: dict[str, Unresolve
     title = Text(f"¶ {paragraph}", style="bold", end="", no_wrap=True)
     title.append(f" · {counted(len(claims), 'claim')}")
     for state in STATE_SYMBOLS:
-        count = sum(1 for claim in claims if claim.id in placed and placed[claim.id].state == state)
+        count = sum(1 for claim in claims if claim.id in placed and placed[claim.id].state is state)
         if count:
-            plural = "s" * (state == "orphan" and count != 1)
+            plural = "s" * (state is AnchorState.ORPHAN and count != 1)
             title.append(f" · {count} {state}{plural}", style="bold")
     if not claims:
         title.append(" · press a to add one", style="dim")

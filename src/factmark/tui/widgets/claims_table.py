@@ -17,6 +17,7 @@ from factmark.review import COLUMNS, Row
 from factmark.tui.text import excerpt, sanitize
 from factmark.tui.widgets.item_list import ItemList
 from factmark.visible import CONTRADICTED_SYMBOL, VERDICT_SYMBOLS
+from factmark.vocabulary import AnchorState
 
 HEADINGS = {
     "paragraph": "¶",
@@ -118,8 +119,8 @@ class ClaimsTable(ItemList):
             "sources": (str(len(claim.sources)), Style(bold=not claim.sources)),
             "links": (str(row.links) if row.links else "", Style()),
             # only what needs a look: a claim found where it was says nothing
-            "anchor": ("" if row.state == "anchored" else row.state,
-                       Style(bold=True) if row.state in ("changed", "orphan") else Style(dim=True)),
+            "anchor": ("" if row.state is AnchorState.ANCHORED else row.state.value,
+                       Style(dim=True) if row.state.trusted else Style(bold=True)),
         }  # fmt: skip
         segments = []
         for column in columns(width):

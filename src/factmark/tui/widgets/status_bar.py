@@ -9,6 +9,7 @@ from textual.widgets import Static
 
 from factmark.tui.text import sanitize
 from factmark.visible import counted
+from factmark.vocabulary import AnchorState
 
 
 @dataclass(frozen=True)
@@ -42,7 +43,7 @@ class StatusBar(Static):
         orphans = status.unresolved - status.changed
         if status.changed:
             text.append(f" · {status.changed} changed", "bold")
-        text.append(f" · {counted(orphans, 'orphan')}", "bold" if orphans else "")
+        text.append(f" · {counted(orphans, AnchorState.ORPHAN)}", "bold" if orphans else "")
         if status.read_only:
             text.append(" · read-only", "bold reverse")
         elif status.saving_error:
