@@ -8,9 +8,14 @@ from factmark.model import AnnotationFile, Claim
 
 
 def edited(document: AnnotationFile, claim_id: str, **changes: Any) -> AnnotationFile:
-    """The document with one claim's fields changed (validated, as the TUI makes them)."""
+    """The document with one claim's fields changed (validated, as the TUI makes them).
+
+    As in the TUI, a change to what a second reader signed off withdraws the sign-off.
+    """
     claims = [
-        Claim.model_validate({**c.model_dump(), **changes}) if c.id == claim_id else c
+        Claim.model_validate({**c.model_dump(), **changes}).keeping_sign_off_from(c)
+        if c.id == claim_id
+        else c
         for c in document.claims
     ]
     return document.model_copy(update={"claims": claims})

@@ -31,7 +31,7 @@ BAD_FILES: dict[str, tuple[int | None, tuple[str, ...]]] = {
     "duplicate_id.toml": (13, ("claim aaaa11", "id", "aaaa11")),
     "malformed.toml": (9, ("not valid TOML",)),
     "missing_link_target.toml": (19, ("to", "zzzz99")),
-    "newer_format.toml": (1, ("format", "factmark/2")),
+    "newer_format.toml": (1, ("format", "factmark/3")),
     "symmetric_both_ways.toml": (23, ("contradicts", "both directions")),
     "unknown_key.toml": (10, ("claim aaaa11", "confidnce", "unknown key")),
     "unknown_verdict.toml": (9, ("claim aaaa11", "verdict", "'false'")),

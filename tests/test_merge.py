@@ -25,7 +25,7 @@ from factmark.merge import (
     overwritten,
     resolve,
 )
-from factmark.model import AnnotationFile, Claim, Link, Source
+from factmark.model import AnnotationFile, Claim, Dismissal, Link, Source
 from factmark.store import loading, writer
 from factmark.vocabulary import LINK_KINDS, VERDICTS
 
@@ -487,6 +487,7 @@ def test_seed_edits_to_different_claims_merge_canonically() -> None:
 
 # --- property: what one side did comes through --------------------------------------
 
+SENTENCES = ["1,200 bodies.", "1,212 bodies.", "Not a single body.", "27 bodies."]
 TAGS = ["casualties", "figures", "dates", "attribution", "istanbul", "headline"]
 notes = st.text(st.characters(codec="utf-8"), max_size=40)
 timestamps = st.datetimes(
@@ -506,7 +507,9 @@ def edited(draw: st.DrawFn, base: AnnotationFile) -> AnnotationFile:
     for _ in range(draw(st.integers(0, 8))):
         ids = [c.id for c in doc.claims]
         action = draw(
-            st.sampled_from(["verdict", "note", "tags", "sources", "add", "delete", "link"])
+            st.sampled_from(
+                ["verdict", "note", "tags", "sources", "add", "delete", "link", "sign", "dismiss"]
+            )
         )
         if action in ("verdict", "note", "tags", "sources") and ids:
             target = draw(st.sampled_from(ids))
@@ -540,6 +543,18 @@ def edited(draw: st.DrawFn, base: AnnotationFile) -> AnnotationFile:
             doc = with_claims(doc, added)
         elif action == "delete" and ids:
             doc = without(doc, draw(st.sampled_from(ids)))
+        elif action == "sign" and ids:  # sign off, or sign off again (another reader)
+            target = draw(st.sampled_from(ids))
+            reader = draw(st.sampled_from(["A. Reader", "B. Reader"]))
+            doc = edit(doc, target, signed_by=reader, signed=draw(timestamps.filter(bool)))
+        elif action == "dismiss":
+            quotes = draw(st.lists(st.sampled_from(SENTENCES), min_size=2, max_size=2))
+            dismissal = Dismissal(quotes=quotes, reason="1,200 vs 1,212 bodies", author="A")
+            if dismissal.key in {d.key for d in doc.dismissed}:  # undismissed
+                dismissed = [d for d in doc.dismissed if d.key != dismissal.key]
+            else:
+                dismissed = [*doc.dismissed, dismissal]
+            doc = doc.model_copy(update={"dismissed": dismissed})
         elif action == "link" and len(ids) >= 2:
             source, target = draw(
                 st.lists(st.sampled_from(ids), min_size=2, max_size=2, unique=True)
@@ -554,7 +569,7 @@ def edited(draw: st.DrawFn, base: AnnotationFile) -> AnnotationFile:
             else:
                 doc = with_links(doc, new)
     AnnotationFile.model_validate(doc.model_dump(by_alias=True))  # still a valid document
-    return doc
+    return doc.model_copy(update={"format": doc.needed_format})  # as saved and read back
 
 
 @given(st.data())

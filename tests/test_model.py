@@ -322,12 +322,12 @@ def test_current_format_is_accepted() -> None:
 
 
 def test_newer_format_is_refused_saying_it_is_newer() -> None:
-    data = {**document_data(), "format": "factmark/2"}
+    data = {**document_data(), "format": "factmark/3"}
     with pytest.raises(ValidationError) as error:
         AnnotationFile.model_validate(data)
     message = error.value.errors()[0]["msg"]
     assert "newer" in message
-    assert "factmark/2" in message
+    assert "factmark/3" in message
     assert "upgrade factmark" in message
 
 

@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from builders import claim, document, link
-from factmark.model import FORMAT, ID_PATTERN, AnnotationFile, Claim, Link, Source
+from factmark.model import FORMAT, ID_PATTERN, AnnotationFile, Claim, Dismissal, Link, Source
 from factmark.paths import (
     annotation_files_in,
     annotation_path_for,
@@ -484,7 +484,10 @@ def sources(draw: st.DrawFn) -> Source:
 @st.composite
 def claims(draw: st.DrawFn, claim_id: str) -> Claim:
     state: RecordedState | None = draw(st.sampled_from([None, "changed", "orphan"]))
+    signed = draw(timestamps)
     return Claim(
+        signed_by=draw(non_blank) if signed is not None else "",
+        signed=signed,
         id=claim_id,
         quote=draw(non_blank),
         prefix=draw(texts.map(lambda s: s[:32])),
@@ -518,13 +521,28 @@ def documents(draw: st.DrawFn) -> AnnotationFile:
             if source != target and candidate.key not in taken:
                 taken.add(candidate.key)
                 links.append(candidate)
-    return AnnotationFile(
+    dismissed = draw(
+        st.lists(
+            st.builds(
+                Dismissal,
+                quotes=st.lists(non_blank, min_size=2, max_size=2),
+                reason=texts,
+                author=texts,
+                created=timestamps,
+            ),
+            max_size=3,
+            unique_by=lambda dismissal: dismissal.key,
+        )
+    )
+    document = AnnotationFile(
         format=FORMAT,
         article=draw(texts.filter(bool)),
         article_sha256=draw(st.just("") | st.from_regex(r"[0-9a-f]{64}", fullmatch=True)),
         claims=[draw(claims(claim_id)) for claim_id in ids],
         links=links,
+        dismissed=dismissed,
     )
+    return document.model_copy(update={"format": document.needed_format})
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -555,7 +573,7 @@ EXPECTED_ERRORS = {
     ),
     "unknown_verdict.toml": f":9: claim aaaa11: verdict: 'false' is not one of {VERDICT_LIST}",
     "newer_format.toml": (
-        ":1: format: written in factmark/2, newer than this factmark reads (factmark/1); "
+        ":1: format: written in factmark/3, newer than this factmark reads (factmark/2); "
         "upgrade factmark"
     ),
     "conflict_markers.toml": (

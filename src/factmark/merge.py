@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal, TypeVar
 
-from factmark.model import AnnotationFile, Claim, Link
+from factmark.model import AnnotationFile, Claim, Dismissal, Link
 
 T = TypeVar("T")
 
@@ -105,10 +105,17 @@ def _replaced_two_ways(base: Sequence[T], ours: Sequence[T], theirs: Sequence[T]
     return removed_by_both and added_by_ours and added_by_theirs
 
 
+SIGN_OFF = ("signed_by", "signed")
+"""A sign-off's two fields, merged as one value: a name from one side and a time from the
+other would be a sign-off nobody gave."""
+
+
 def _merge_claim(base: Claim, ours: Claim, theirs: Claim) -> tuple[Claim, list[Conflict]]:
     values: dict[str, Any] = {}
     conflicts = []
     for name in Claim.model_fields:
+        if name in SIGN_OFF:
+            continue
         b, o, t = getattr(base, name), getattr(ours, name), getattr(theirs, name)
         if name in SET_FIELDS:
             values[name] = merge_sequences(b, o, t)
@@ -122,7 +129,34 @@ def _merge_claim(base: Claim, ours: Claim, theirs: Claim) -> tuple[Claim, list[C
         values[name] = value
         if conflicted:
             conflicts.append(Conflict(ours.id, name, o, t, b))
-    return ours.model_copy(update=values), conflicts
+    merged = ours.model_copy(update=values)
+    return _with_sign_off(merged, base, ours, theirs), conflicts
+
+
+def _with_sign_off(merged: Claim, base: Claim, ours: Claim, theirs: Claim) -> Claim:
+    """The merged claim with the sign-off the merge keeps, if any.
+
+    Signed on both sides in two ways: the first sign-off stands (the second
+    reader who read it first). A sign-off is kept only if what it signed is
+    what the merge keeps: a verdict changed on the other side withdraws it.
+    """
+    signer = _sign_off_side(base, ours, theirs)
+    if signer is None or not signer.signed_off:
+        return merged.model_copy(update={"signed_by": "", "signed": None})
+    signed = merged.model_copy(update={"signed_by": signer.signed_by, "signed": signer.signed})
+    return signed.keeping_sign_off_from(signer)
+
+
+def _sign_off_side(base: Claim, ours: Claim, theirs: Claim) -> Claim | None:
+    """The side whose sign-off the merge takes (None: no side signed it off)."""
+    sign_offs = [(side.signed_by, side.signed) for side in (base, ours, theirs)]
+    b, o, t = sign_offs
+    if o == t or t == b:
+        return ours
+    if o == b:
+        return theirs
+    signed = [side for side in (ours, theirs) if side.signed is not None]
+    return min(signed, key=lambda side: (side.signed, side.signed_by), default=None)
 
 
 def _merge_keyed(
@@ -227,10 +261,13 @@ def merge_links(
 def merge_header(
     base: AnnotationFile, ours: AnnotationFile, theirs: AnnotationFile
 ) -> tuple[dict[str, Any], list[Conflict]]:
-    """Merge the file's own keys (format, article, article_sha256)."""
+    """Merge the file's own keys (article, article_sha256).
+
+    The format is not merged: a file is written in the lowest format that holds it.
+    """
     header: dict[str, Any] = {}
     conflicts = []
-    for name in ("format", "article", "article_sha256"):
+    for name in ("article", "article_sha256"):
         value, conflicted = merge_values(
             getattr(base, name), getattr(ours, name), getattr(theirs, name)
         )
@@ -253,9 +290,30 @@ def merge(base: AnnotationFile, ours: AnnotationFile, theirs: AnnotationFile) ->
             **header,
             "claims": [c.model_dump() for c in claims],
             "links": [link.model_dump(by_alias=True) for link in links],
+            "dismissed": [
+                d.model_dump()
+                for d in merge_dismissed(base.dismissed, ours.dismissed, theirs.dismissed)
+            ],
         }
     )
+    document = document.model_copy(update={"format": document.needed_format})
     return MergeResult(document.sorted(), conflicts + link_conflicts + header_conflicts)
+
+
+def merge_dismissed(
+    base: Sequence[Dismissal], ours: Sequence[Dismissal], theirs: Sequence[Dismissal]
+) -> list[Dismissal]:
+    """Dismissed candidates from both sides; one undismissed on either side stays undismissed.
+
+    Dismissing the same candidate on both sides is one dismissal (ours).
+    """
+    was = {d.key for d in base}
+    mine, yours = {d.key: d for d in ours}, {d.key: d for d in theirs}
+    return [
+        dismissal
+        for key, dismissal in {**yours, **mine}.items()
+        if key not in was or (key in mine and key in yours)
+    ]
 
 
 # --- settling conflicts ----------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""The annotation file as pydantic models (format ``factmark/1``).
+"""The annotation file as pydantic models (formats ``factmark/1`` and ``factmark/2``).
 
 Every rule of the format is a validation here, so that a document that
 exists in memory is a document that may be written. The models know nothing
@@ -35,9 +35,15 @@ from factmark.vocabulary import (
 )
 
 FORMAT = "factmark/1"
-"""The format this version reads and writes."""
+"""The format of a file that uses nothing newer: what most files are written in."""
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+"""The newest format version this factmark reads and writes (docs/format.md)."""
+
+NEWEST_FORMAT = f"factmark/{FORMAT_VERSION}"
+
+SIGNED_FIELDS = ("quote", "verdict", "confidence", "sources")
+"""What a second reader signs off: a change to any of them withdraws the sign-off."""
 
 
 ID_PATTERN = r"^[a-z0-9]{4,12}$"
@@ -164,6 +170,10 @@ class Claim(_Model):
     author: Text = ""
     created: Timestamp | None = None
     updated: Timestamp | None = None
+    signed_by: Text = ""
+    """The second reader who signed off the verdict (``factmark/2``)."""
+    signed: Timestamp | None = None
+    """When they signed it off (``factmark/2``)."""
     state: RecordedState | None = None
     """Set by re-anchoring when the quote was not found exactly."""
     sources: list[Source] = []
@@ -186,6 +196,32 @@ class Claim(_Model):
                 )
             seen.add(tag)
         return value
+
+    @model_validator(mode="after")
+    def _signed_by_someone_at_some_time(self) -> Claim:
+        if bool(self.signed_by.strip()) != (self.signed is not None):
+            missing = "signed" if self.signed is None else "signed_by"
+            raise PydanticCustomError(
+                "sign_off", "a sign-off needs both signed_by and signed", {"key": missing}
+            )
+        return self
+
+    @property
+    def signed_off(self) -> bool:
+        return self.signed is not None
+
+    @property
+    def self_signed(self) -> bool:
+        """Signed off by the editor who made the claim entry."""
+        return self.signed_off and self.signed_by == self.author
+
+    def keeping_sign_off_from(self, before: Claim) -> Claim:
+        """This claim as an edit of ``before``: unsigned if what was signed off changed."""
+        if self.signed_off and any(
+            getattr(self, name) != getattr(before, name) for name in SIGNED_FIELDS
+        ):
+            return self.model_copy(update={"signed_by": "", "signed": None})
+        return self
 
     @property
     def position(self) -> tuple[int, int]:
@@ -226,6 +262,25 @@ class Link(_Model):
         return self.target if self.source == claim_id else self.source
 
 
+def needed_format(*, signed: bool, dismissed: bool) -> str:
+    """The lowest format for a file with sign-offs and dismissed candidates, or without."""
+    return NEWEST_FORMAT if signed or dismissed else FORMAT
+
+
+class Dismissal(_Model):
+    """A contradiction candidate the editor dismissed: it is not proposed again."""
+
+    quotes: Annotated[list[Text], Field(min_length=2, max_length=2)]
+    """The two sentences of the candidate, in article order."""
+    reason: Text = ""
+    author: Text = ""
+    created: Timestamp | None = None
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.quotes[0], self.quotes[1])
+
+
 def _format_supported(value: str) -> str:
     match = re.fullmatch(r"factmark/(\d+)", value)
     if match is None:
@@ -236,7 +291,7 @@ def _format_supported(value: str) -> str:
         raise PydanticCustomError(
             "format_newer",
             "written in {value}, newer than this factmark reads ({supported}); upgrade factmark",
-            {"value": value, "supported": FORMAT},
+            {"value": value, "supported": NEWEST_FORMAT},
         )
     return value
 
@@ -251,6 +306,27 @@ class AnnotationFile(_Model):
     """SHA-256 of the normalised article text the claims were last anchored against."""
     claims: list[Claim] = []
     links: list[Link] = []
+    dismissed: list[Dismissal] = []
+    """Contradiction candidates the editor dismissed (``factmark/2``)."""
+
+    @model_validator(mode="after")
+    def _dismissed_once(self) -> AnnotationFile:
+        seen: dict[tuple[str, str], int] = {}
+        for index, dismissal in enumerate(self.dismissed):
+            if dismissal.key in seen:
+                raise PydanticCustomError(
+                    "duplicate_dismissal",
+                    "the same candidate is dismissed twice ({first} and {second})",
+                    {"first": seen[dismissal.key] + 1, "second": index + 1, "key": "quotes"},
+                )
+            seen[dismissal.key] = index
+        return self
+
+    @property
+    def needed_format(self) -> str:
+        """The lowest format that can hold this document: what it is written in."""
+        signed = any(claim.signed_off for claim in self.claims)
+        return needed_format(signed=signed, dismissed=bool(self.dismissed))
 
     @model_validator(mode="after")
     def _references_hold(self) -> AnnotationFile:
@@ -327,7 +403,8 @@ class AnnotationFile(_Model):
         """The same document with claims and links in canonical order."""
         claims = sorted(self.claims, key=lambda c: (*c.position, c.id))
         links = sorted(self.links, key=lambda link: (link.source, link.target, link.kind))
-        return self.model_copy(update={"claims": claims, "links": links})
+        dismissed = sorted(self.dismissed, key=lambda dismissal: dismissal.key)
+        return self.model_copy(update={"claims": claims, "links": links, "dismissed": dismissed})
 
 
 def new_claim_id(taken: Iterable[str] = (), length: int = 6) -> str:

@@ -230,6 +230,8 @@ def as_data(
     shown = set()
     for claim in claims:
         row = claim.model_dump(mode="json", exclude_none=True)
+        if not claim.signed_off:
+            del row["signed_by"]
         row["found"] = _state(claim, states)
         row["links"] = [_link_data(view, document) for view in links_seen_from(document, claim.id)]
         rows.append(row)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -10,14 +11,15 @@ from typing import Any
 from pydantic import ValidationError
 
 from factmark import tomlread
-from factmark.model import AnnotationFile, Claim, Link
+from factmark.model import AnnotationFile, Claim, Dismissal, Link
 from factmark.store.loading import parse
 from factmark.store.problems import StoreError
 
-_TABLE_START = re.compile(r"^\[\[(claims|links)\]\]$", re.MULTILINE)
+_TABLE_START = re.compile(r"^\[\[(claims|links|dismissed)\]\]$", re.MULTILINE)
 _BLOCK_ID = re.compile(r'^id = "([a-z0-9]{4,12})"$', re.MULTILINE)
 _BLOCK_PARAGRAPH = re.compile(r"^paragraph = (\d+)$", re.MULTILINE)
 _BLOCK_START = re.compile(r"^start = (\d+)$", re.MULTILINE)
+_BLOCK_SIGNED = re.compile(r"^signed = ", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -33,6 +35,8 @@ class Blocks:
     """Claim id -> the claim's tables as written (as ``claim_text`` gives them)."""
     links: str
     """Every ``[[links]]`` table, as written."""
+    dismissed: str = ""
+    """Every ``[[dismissed]]`` table, as written."""
 
     def position(self, claim_id: str) -> tuple[int, int, str]:
         """The canonical sort key of a claim, read from its text."""
@@ -53,12 +57,17 @@ class Blocks:
     def parsed_links(self) -> list[Link]:
         return _parse_tables(self.links, Link, "links") if self.links else []
 
+    def parsed_dismissed(self) -> list[Dismissal]:
+        return _parse_tables(self.dismissed, Dismissal, "dismissed") if self.dismissed else []
+
     def parsed_header(self) -> AnnotationFile:
         """The file's own keys, as a document without claims."""
         return parse(self.header)
 
 
-def _parse_tables(text: str, model: type[Claim] | type[Link], key: str) -> list[Any]:
+def _parse_tables(
+    text: str, model: type[Claim] | type[Link] | type[Dismissal], key: str
+) -> list[Any]:
     try:
         raw = tomlread.loads(text)
         huge = tomlread.integers_out_of_range(raw)
@@ -69,19 +78,30 @@ def _parse_tables(text: str, model: type[Claim] | type[Link], key: str) -> list[
         raise StoreError.single(Path("<merge>"), f"{key}: {error}") from None
 
 
+def holds_sign_off(claim_text: str) -> bool:
+    """Whether a claim's tables, as written, hold a sign-off."""
+    return _BLOCK_SIGNED.search(claim_text) is not None
+
+
 def split_blocks(text: str) -> Blocks | None:
-    """Cut a file's text into header, claims and links; None when it is not in that shape.
+    """Cut a file's text into header, claims, links and dismissals; None when not in that shape.
 
     The shape is the canonical one: the header, then every claim (its sources
-    after it), then every link, tables starting at the beginning of a line.
+    after it), then every link, then every dismissed candidate, tables starting
+    at the beginning of a line.
     """
     starts = [(m.start(), m.group(1)) for m in _TABLE_START.finditer(text)]
+    kinds = [kind for _, kind in starts]
+    order = {"claims": 0, "links": 1, "dismissed": 2}
+    if any(order[a] > order[b] for a, b in itertools.pairwise(kinds)):
+        return None  # a claim after the links, a link after the dismissals: not canonical
     header_end = starts[0][0] if starts else len(text)
+    tail = {kind: start for start, kind in reversed(starts) if kind != "claims"}
+    links_start = tail.get("links")
+    dismissed_start = tail.get("dismissed", len(text))
     claims: dict[str, str] = {}
-    links_start: int | None = None
     for index, (start, kind) in enumerate(starts):
-        if kind == "links":
-            links_start = start
+        if kind != "claims":
             break
         end = starts[index + 1][0] if index + 1 < len(starts) else len(text)
         piece = text[start:end]
@@ -90,9 +110,5 @@ def split_blocks(text: str) -> Blocks | None:
         if found is None or found.group(1) in claims:
             return None
         claims[found.group(1)] = block
-    if links_start is not None and any(
-        kind == "claims" for start, kind in starts if start > links_start
-    ):
-        return None  # a claim after the links: not canonical
-    links = text[links_start:] if links_start is not None else ""
-    return Blocks(text[:header_end], claims, links)
+    links = text[links_start:dismissed_start] if links_start is not None else ""
+    return Blocks(text[:header_end], claims, links, text[dismissed_start:])

@@ -15,9 +15,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from factmark.gitio import git
-from factmark.gitio.blocks import Blocks, split_blocks
-from factmark.merge import MergeResult, link_name, merge, merge_claims, merge_header, merge_links
-from factmark.model import AnnotationFile, Claim
+from factmark.gitio.blocks import Blocks, holds_sign_off, split_blocks
+from factmark.merge import (
+    MergeResult,
+    link_name,
+    merge,
+    merge_claims,
+    merge_dismissed,
+    merge_header,
+    merge_links,
+)
+from factmark.model import AnnotationFile, Claim, needed_format
 from factmark.store import atomic, loading, writer
 from factmark.store.problems import StoreError
 from factmark.store.writer import ConflictSides
@@ -92,9 +100,16 @@ def merge_by_blocks(base: str, ours: str, theirs: str, marker_size: int = 7) -> 
     header, header_conflicts = merge_header(b.parsed_header(), o.parsed_header(), t.parsed_header())
     if header_conflicts:
         return None
-    head = AnnotationFile.model_validate(header)
+    dismissed = merge_dismissed(b.parsed_dismissed(), o.parsed_dismissed(), t.parsed_dismissed())
+    head = AnnotationFile.model_validate({**header, "dismissed": dismissed}).sorted()
     pieces = sorted([*kept.values(), *merged], key=lambda piece: piece[0])
-    blocks = [writer.header_text(head), *(text for _, text in pieces), *links]
+    signed = any(holds_sign_off(text) for _, text in pieces)
+    blocks = [
+        writer.header_text(head, needed_format(signed=signed, dismissed=bool(dismissed))),
+        *(text for _, text in pieces),
+        *links,
+        *(writer.dismissed_text(dismissal) for dismissal in head.dismissed),
+    ]
     return TextMerge("\n".join(blocks), claim_names + link_names)
 
 

@@ -17,7 +17,7 @@ from pydantic import ValidationError
 
 from factmark import tomlread
 from factmark.article import Article, ArticleError
-from factmark.model import AnnotationFile, Claim, Source
+from factmark.model import AnnotationFile, Claim, Dismissal, Source
 from factmark.paths import ArticlePathError, article_in_repository
 from factmark.store.atomic import Fingerprint, read_bytes
 from factmark.store.problems import (
@@ -134,6 +134,7 @@ _FIELD_NAMES: dict[str, tuple[str, ...]] = {
     "claims": tuple(Claim.model_fields),
     "sources": tuple(Source.model_fields),
     "links": ("from", "to", "kind", "note"),
+    "dismissed": tuple(Dismissal.model_fields),
 }
 
 
@@ -148,10 +149,15 @@ def _describe(error: Mapping[str, Any], table: str) -> str:
         return "unknown key" + (f" (did you mean '{close[0]}'?)" if close else "")
     if kind == "missing":
         return "required key is missing"
+    ctx = error.get("ctx", {})
+    if kind in ("too_short", "too_long") and isinstance(value, list) and "actual_length" in ctx:
+        bound = "at least" if kind == "too_short" else "at most"
+        limit = ctx.get("min_length" if kind == "too_short" else "max_length")
+        return f"needs {bound} {limit} items, not {ctx['actual_length']}"
     if kind == "too_short":
         return "must not be empty"
     if kind == "too_long":
-        limit = error.get("ctx", {}).get("max_length")
+        limit = ctx.get("max_length")
         return f"longer than {limit} characters" if limit is not None else "too long"
     if kind == "literal_error":
         return f"{value!r} is not one of {error['ctx']['expected']}"
@@ -188,7 +194,16 @@ def _problem(item: Any, raw: Mapping[str, Any], lines: LineIndex, path: Path) ->
         link_key = str(loc[2]) if len(loc) > 2 else None
         return _link_problem(path, raw, lines, loc[1], link_key, _describe(item, "links"))
     if len(loc) >= 2 and loc[0] == "claims" and isinstance(loc[1], int):
-        return _claim_problem(path, raw, lines, item, loc[1], loc[2:])
+        rest = loc[2:] or ((ctx["key"],) if "key" in ctx else ())  # a rule across a claim's keys
+        return _claim_problem(path, raw, lines, item, loc[1], rest)
+    if len(loc) >= 2 and loc[0] == "dismissed" and isinstance(loc[1], int):
+        key = str(loc[2]) if len(loc) > 2 else None
+        message = f"dismissed {loc[1] + 1}: " + (f"{key}: " if key else "")
+        return Problem(path, message + _describe(item, "dismissed"), lines.find(loc[:2], key))
+    if not loc and "first" in ctx and ctx.get("key") == "quotes":  # a candidate dismissed twice
+        index = int(ctx["second"]) - 1
+        message = f"dismissed {index + 1}: quotes: {lower_first(item['msg'])}"
+        return Problem(path, message, lines.find(("dismissed", index), "quotes"))
     top = str(loc[0]) if loc else None
     key_path = ".".join(str(part) for part in loc) or None
     return Problem(path, _describe(item, ""), lines.find((), top), key=key_path)

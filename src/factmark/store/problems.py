@@ -72,7 +72,7 @@ _CONFLICT_MARKER = re.compile(r"^(<{7,}|\|{7,}|={7,}|>{7,})(?: |$)", re.MULTILIN
 
 
 _ID_LINE = re.compile(r'^\s*id\s*=\s*"([a-z0-9]+)"', re.MULTILINE)
-_HEADER = re.compile(r"^\s*\[\[\s*(claims|claims\.sources|links)\s*\]\]\s*(?:#.*)?$")
+_HEADER = re.compile(r"^\s*\[\[\s*(claims|claims\.sources|links|dismissed)\s*\]\]\s*(?:#.*)?$")
 _KEY_LINE = re.compile(r'^\s*(?:"([^"]+)"|([A-Za-z0-9_-]+))\s*=')
 
 
@@ -141,7 +141,7 @@ class LineIndex:
 
     def __init__(self, text: str) -> None:
         self._keys: dict[tuple[Any, ...], dict[str, int]] = {(): {}}
-        claim = source = link = -1
+        claim = source = link = dismissed = -1
         current: tuple[Any, ...] = ()
         for number, line in enumerate(text.split("\n"), start=1):
             header = _HEADER.match(line)
@@ -153,6 +153,9 @@ class LineIndex:
                 elif name == "claims.sources":
                     source += 1
                     current = ("claims", claim, "sources", source)
+                elif name == "dismissed":
+                    dismissed += 1
+                    current = ("dismissed", dismissed)
                 else:
                     link += 1
                     current = ("links", link)

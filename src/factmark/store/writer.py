@@ -16,7 +16,7 @@ from typing import Any
 
 import tomli_w
 
-from factmark.model import AnnotationFile, Claim, Link, format_timestamp
+from factmark.model import AnnotationFile, Claim, Dismissal, Link, format_timestamp
 from factmark.store.atomic import Fingerprint, changed_on_disk, write_atomic
 from factmark.store.problems import ChangedOnDiskError, Problem
 from factmark.visible import HIDDEN, escaped
@@ -24,10 +24,11 @@ from factmark.visible import HIDDEN, escaped
 HEADER_KEYS = ("format", "article", "article_sha256")
 CLAIM_KEYS = (
     "id", "quote", "prefix", "suffix", "paragraph", "start", "verdict", "confidence",
-    "note", "tags", "author", "created", "updated", "state",
+    "note", "tags", "author", "created", "updated", "signed_by", "signed", "state",
 )  # fmt: skip
 SOURCE_KEYS = ("url", "citation", "title", "quote", "accessed", "stance")
 LINK_KEYS = ("from", "to", "kind", "note")
+DISMISSED_KEYS = ("quotes", "reason", "author", "created")
 
 
 # What tomli-w writes as it stands between double quotes: printable ASCII but " and \.
@@ -70,9 +71,14 @@ def _table(header: str | None, values: Mapping[str, Any], keys: Iterable[str]) -
     return "\n".join(lines) + "\n"
 
 
-def header_text(document: AnnotationFile) -> str:
-    """The file's top-level keys, as written."""
-    return _table(None, document.model_dump(include=set(HEADER_KEYS)), HEADER_KEYS)
+def header_text(document: AnnotationFile, format: str | None = None) -> str:
+    """The file's top-level keys, as written: the format is the lowest that holds the file.
+
+    ``format`` names it when ``document`` holds only part of the file (the merge driver's
+    header, without the claims).
+    """
+    values = document.model_dump(include=set(HEADER_KEYS))
+    return _table(None, {**values, "format": format or document.needed_format}, HEADER_KEYS)
 
 
 def claim_text(claim: Claim) -> str:
@@ -89,12 +95,18 @@ def link_text(link: Link) -> str:
     return _table("[[links]]", link.model_dump(by_alias=True), LINK_KEYS)
 
 
+def dismissed_text(dismissal: Dismissal) -> str:
+    """One dismissed contradiction candidate as written."""
+    return _table("[[dismissed]]", dismissal.model_dump(), DISMISSED_KEYS)
+
+
 def dumps(document: AnnotationFile) -> str:
     """The canonical text of a document: the same data always gives the same bytes."""
     document = document.sorted()
     blocks = [header_text(document)]
     blocks.extend(claim_text(claim) for claim in document.claims)
     blocks.extend(link_text(link) for link in document.links)
+    blocks.extend(dismissed_text(dismissal) for dismissal in document.dismissed)
     return "\n".join(blocks)
 
 
@@ -135,6 +147,7 @@ def dumps_conflicted(
     )
     blocks.extend(link_text(link) for link in document.links)
     blocks.extend(conflict_text(sides, marker_size, labels) for sides in links)
+    blocks.extend(dismissed_text(dismissal) for dismissal in document.dismissed)
     return "\n".join(blocks)
 
 
