@@ -23,7 +23,7 @@ from factmark.gitio.diff import Side, diff_documents
 from factmark.gitio.diff_render import to_text, use_colour
 from factmark.gitio.render import printable, render, textconv
 from factmark.gitio.setup import ATTRIBUTES_LINE, factmark_command
-from factmark.model import AnnotationFile, Source
+from factmark.model import AnnotationFile, Dismissal, Source
 from factmark.store import writer
 
 DATA = Path(__file__).parent / "data"
@@ -659,3 +659,48 @@ def test_the_git_commands_do_not_import_textual(tmp_path: Path) -> None:
     )
     result = python(code, cwd=repo)
     assert result.returncode == 0, result.stderr
+
+
+# --- sign-offs and dismissed candidates (factmark/2) -----------------------------------------
+
+SIGNED_AT = datetime(2026, 11, 30, 9, 0, tzinfo=UTC)
+
+
+def _diff_text(old: AnnotationFile, new: AnnotationFile) -> str:
+    sides = Side("old", "old", b""), Side("new", "new", b"")
+    return to_text([diff_documents("a.toml", *sides, old, new)])
+
+
+def test_the_diff_shows_a_sign_off_given_then_lost() -> None:
+    base = base_document()
+    claim_id = base.claims[0].id
+    signed = edited(base, claim_id, signed_by="B. Reader", signed=SIGNED_AT)
+    given = _diff_text(base, signed)
+    assert "  + signed off: B. Reader, 2026-11-30T09:00:00Z\n" in given
+    assert "signed_by" not in given
+    lost = _diff_text(signed, edited(signed, claim_id, verdict="inaccurate"))
+    assert "  - signed off: B. Reader, 2026-11-30T09:00:00Z\n" in lost
+    assert "  verdict: pending → inaccurate\n" in lost
+
+
+def test_the_diff_shows_dismissed_candidates_added_and_brought_back() -> None:
+    base = base_document()
+    dismissal = Dismissal(quotes=["1,200 bodies.", "1,212 bodies."], reason="1,200 vs 1,212")
+    dismissed = base.model_copy(update={"dismissed": [dismissal]})
+    text = _diff_text(base, dismissed)
+    added = '  + "1,200 bodies." / "1,212 bodies." (1,200 vs 1,212)'
+    assert f"~ dismissed contradiction candidates\n{added}" in text
+    back = _diff_text(dismissed, base)
+    assert '  - "1,200 bodies." / "1,212 bodies." (1,200 vs 1,212)' in back
+
+
+def test_textconv_shows_who_signed_a_claim_off_and_whether_it_was_their_own() -> None:
+    base = base_document()
+    claim_id = base.claims[0].id
+    author = base.claims[0].author
+    text = render(edited(base, claim_id, signed_by="B. Reader", signed=SIGNED_AT))
+    assert "signed off: B. Reader, 2026-11-30T09:00:00Z\n" in text
+    own = render(
+        edited(base, claim_id, signed_by=author or "A", author=author or "A", signed=SIGNED_AT)
+    )
+    assert "(self-signed)" in own

@@ -265,3 +265,52 @@ def test_undoing_a_merge_gives_back_where_each_claim_was_found(tmp_path: Path) -
     assert where_found(session) == mine
     session.redo()
     assert where_found(session) == merged
+
+
+# --- sign-off -------------------------------------------------------------------------------
+
+
+def test_signing_off_names_the_editor_keeps_updated_and_undoes(session: Session) -> None:
+    old = session.claim(DATES)
+    edit = step(session, lambda: session.sign_off(DATES))
+    signed = session.claim(DATES)
+    assert signed.signed_by == "Me" and signed.signed is not None
+    assert signed.updated == old.updated  # the finding did not change
+    assert (edit.description, edit.selected) == ("sign off", DATES)
+    assert writer.dumps(session.document).startswith('format = "factmark/2"\n')
+
+
+@pytest.mark.parametrize(
+    "change",
+    [{"verdict": "disputed"}, {"confidence": "high"}, {"sources": []}],
+    ids=["verdict", "confidence", "sources"],
+)
+def test_a_change_to_what_was_signed_off_withdraws_it_in_the_same_step(
+    session: Session, change: dict[str, object]
+) -> None:
+    session.sign_off(DATES)
+    signed = session.document
+    edit = step(session, lambda: session.update_claim(DATES, **change))
+    assert not session.claim(DATES).signed_off
+    assert edit.before == signed  # one step: undo gives the signed claim back
+    session.undo()
+    assert session.claim(DATES).signed_by == "Me"
+
+
+def test_a_note_keeps_the_sign_off(session: Session) -> None:
+    session.sign_off(DATES)
+    session.update_claim(DATES, note="Checked against a calendar.")
+    assert session.claim(DATES).signed_by == "Me"
+
+
+def test_re_attaching_a_signed_claim_to_other_words_withdraws_the_sign_off(
+    tmp_path: Path,
+) -> None:
+    session = open_session(tmp_path, lambda text: text.replace("1,200 bodies", "1,300 bodies", 1))
+    session.sign_off(TRANSFER)
+    claim = session.claim(TRANSFER)
+    text = session.article.paragraph(3).text
+    start = text.index("Russia reportedly")
+    session.reattach_as_shown(claim, 3, start, start + len("Russia reportedly transferred"))
+    assert session.claim(TRANSFER).quote == "Russia reportedly transferred"
+    assert not session.claim(TRANSFER).signed_off

@@ -223,7 +223,21 @@ class Session:
             return old
         return self._replace(new, "edit claim")
 
+    def sign_off(self, claim_id: str) -> Claim:
+        """Sign off a claim's verdict as its second reader (the editor), undoably.
+
+        A sign-off is not a change to the finding: ``updated`` stays as it was.
+        """
+        old = self.claim(claim_id)
+        claim = old.model_copy(update={"signed_by": self.author, "signed": utc_now()})
+        claims = [claim if c.id == claim_id else c for c in self.document.claims]
+        self._apply(_with(self.document, claims=claims), "sign off", claim_id)
+        return claim
+
     def _replace(self, claim: Claim, description: str, located: Located | None = None) -> Claim:
+        """Put an edit of a claim in place: ``updated`` now, and the sign-off withdrawn
+        if what was signed off changed."""
+        claim = claim.keeping_sign_off_from(self.claim(claim.id))
         claim = claim.model_copy(update={"updated": utc_now()})
         claims = [claim if c.id == claim.id else c for c in self.document.claims]
         self._apply(_with(self.document, claims=claims), description, claim.id, located=located)
@@ -254,7 +268,7 @@ class Session:
             return []
         located = self.located.with_anchors({claim_id: locate(claim, self.article, fuzzy=True)})
         if current is None:  # deleted meanwhile: back, as the dialog left it
-            claim = claim.model_copy(update={"updated": utc_now()})
+            claim = claim.keeping_sign_off_from(base).model_copy(update={"updated": utc_now()})
             self._apply(_with(self.document, claims=[*self.document.claims, claim]),
                         "restore claim", claim_id, located=located)  # fmt: skip
         else:

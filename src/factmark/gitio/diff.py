@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from factmark.model import AnnotationFile, Claim, Link, Source
+from factmark.model import AnnotationFile, Claim, Dismissal, Link, Source
 
 SET_FIELDS = ("sources", "tags")
 HEADER_FIELDS = ("format", "article", "article_sha256")
@@ -87,6 +87,8 @@ class FileDiff:
     links_added: list[Link] = field(default_factory=list)
     links_removed: list[Link] = field(default_factory=list)
     links_changed: list[LinkChange] = field(default_factory=list)
+    dismissed_added: list[Dismissal] = field(default_factory=list)
+    dismissed_removed: list[Dismissal] = field(default_factory=list)
     files_mode: bool = False
     """Two files compared directly (the heading names both)."""
 
@@ -108,6 +110,8 @@ class FileDiff:
             or self.links_added
             or self.links_removed
             or self.links_changed
+            or self.dismissed_added
+            or self.dismissed_removed
         )
 
     @property
@@ -182,4 +186,8 @@ def diff_documents(
         }
         if fields:
             result.links_changed.append(LinkChange(was, link, fields))
+    old_dismissed = {d.key: d for d in before.dismissed} if before is not None else {}
+    new_dismissed = {d.key: d for d in after.dismissed} if after is not None else {}
+    result.dismissed_added = [d for key, d in new_dismissed.items() if key not in old_dismissed]
+    result.dismissed_removed = [d for key, d in old_dismissed.items() if key not in new_dismissed]
     return result

@@ -35,8 +35,8 @@ from datetime import date, datetime
 from typing import Any
 
 from factmark.gitio.diff import ClaimChange, FieldChange, FileDiff
-from factmark.gitio.render import claim_fields, link_line, printable, source_text
-from factmark.model import AnnotationFile, Claim, Link, Source, format_timestamp
+from factmark.gitio.render import claim_fields, link_line, printable, sign_off_text, source_text
+from factmark.model import AnnotationFile, Claim, Dismissal, Link, Source, format_timestamp
 from factmark.visible import counted
 
 HINT_FIELDS = frozenset({"paragraph", "start", "prefix", "suffix"})
@@ -102,6 +102,10 @@ def file_json(diff: FileDiff) -> dict[str, Any]:
                 }
                 for change in diff.claims_changed
             ],
+        },
+        "dismissed": {
+            "added": [json_value(d.model_dump()) for d in diff.dismissed_added],
+            "removed": [json_value(d.model_dump()) for d in diff.dismissed_removed],
         },
         "links": {
             "added": [_link_json(link) for link in diff.links_added],
@@ -192,6 +196,11 @@ def text_lines(diff: FileDiff, colour: bool = False) -> Iterator[str]:
         yield paint(entry.mark, _heading(entry.mark, entry.claim))
         for kind, line in entry.lines:
             yield paint(kind, f"  {kind} {line}") if kind != "=" else f"  {line}"
+    if diff.dismissed_added or diff.dismissed_removed:
+        yield paint("~", "~ dismissed contradiction candidates")
+        for kind, dismissals in (("+", diff.dismissed_added), ("-", diff.dismissed_removed)):
+            for dismissal in dismissals:
+                yield paint(kind, f"  {kind} {dismissed_text(dismissal)}")
 
 
 def _claim_entries(diff: FileDiff) -> list[_Entry]:
@@ -248,9 +257,21 @@ def moved_summary(claims: Sequence[Claim], diff: FileDiff) -> list[str]:
     return lines
 
 
+def dismissed_text(dismissal: Dismissal) -> str:
+    """A dismissed candidate as one line: its two sentences and its reason."""
+    first, second = (printable(quote) for quote in dismissal.quotes)
+    reason = f" ({printable(dismissal.reason)})" if dismissal.reason else ""
+    return f'"{first}" / "{second}"{reason}'
+
+
 def _change_lines(change: ClaimChange) -> list[tuple[str, str]]:
     lines: list[tuple[str, str]] = []
+    if "signed" in change.fields or "signed_by" in change.fields:  # a sign-off given or lost
+        lines += [("-", f"signed off: {sign_off_text(change.old)}")] if change.old.signed else []
+        lines += [("+", f"signed off: {sign_off_text(change.new)}")] if change.new.signed else []
     for name, values in change.fields.items():
+        if name in ("signed", "signed_by"):
+            continue
         lines.append(
             ("=", f"{name}: {value_text(name, values.old)} → {value_text(name, values.new)}")
         )

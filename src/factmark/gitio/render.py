@@ -26,7 +26,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from factmark.linkview import LinkView
-from factmark.model import AnnotationFile, Claim, Link, Source
+from factmark.model import AnnotationFile, Claim, Link, Source, format_timestamp
 from factmark.store import atomic, loading
 from factmark.store.problems import StoreError
 from factmark.visible import HIDDEN, escaped
@@ -105,9 +105,18 @@ def claim_fields(claim: Claim, links: Sequence[Link], quotes: Mapping[str, str])
         lines += [field_line("note", printable(line)) for line in claim.note.split("\n")]
     if claim.tags:
         lines.append(field_line("tags", ", ".join(printable(tag) for tag in claim.tags)))
+    if claim.signed is not None:
+        lines.append(f"signed off: {sign_off_text(claim)}")
     if claim.state is not None:
         lines.append(f"state: {claim.state}")
     return lines
+
+
+def sign_off_text(claim: Claim) -> str:
+    """Who signed a claim off and when: ``B. Reader, 2026-11-30T09:00:00Z (self-signed)``."""
+    assert claim.signed is not None
+    own = " (self-signed)" if claim.self_signed else ""
+    return f"{printable(claim.signed_by)}, {format_timestamp(claim.signed)}{own}"
 
 
 def links_by_claim(document: AnnotationFile) -> dict[str, list[Link]]:
