@@ -58,3 +58,9 @@ def test_check_loads_neither_difflib_nor_heapq_for_a_file_without_a_misspelt_key
     loaded = _modules_loaded_by("check", str(SEED_ANNOTATIONS))
     assert "factmark.checking" in loaded
     assert not loaded & {"difflib", "heapq", "textual", "rapidfuzz"}
+
+
+def test_status_and_a_plain_check_load_neither_textual_nor_what_they_do_not_use() -> None:
+    assert "textual" not in _modules_loaded_by("status", str(ROOT / "tests" / "data" / "seed"))
+    plain = _modules_loaded_by("check", str(SEED_ANNOTATIONS))
+    assert not plain & {"factmark.desk", "factmark.desk.status", "rich"}

@@ -399,6 +399,13 @@ class AnnotationFile(_Model):
         """Ids of the claims on either end of a ``contradicts`` link."""
         return {end for link in self.contradiction_links() for end in (link.source, link.target)}
 
+    def signed_only(self) -> AnnotationFile:
+        """The same document with only the claims signed off, and the links between them."""
+        claims = [claim for claim in self.claims if claim.signed_off]
+        kept = {claim.id for claim in claims}
+        links = [link for link in self.links if link.source in kept and link.target in kept]
+        return self.model_copy(update={"claims": claims, "links": links})
+
     def sorted(self) -> AnnotationFile:
         """The same document with claims and links in canonical order."""
         claims = sorted(self.claims, key=lambda c: (*c.position, c.id))

@@ -33,6 +33,8 @@ class Selection:
     """Only claims without a source."""
     unresolved: bool = False
     """Only claims no longer found as they were (changed or orphaned)."""
+    awaiting_sign_off: bool = False
+    """Only claims no second reader has signed off yet."""
     query: str = ""
     """Only claims whose quote, note, tags or sources hold this text (any case)."""
 
@@ -43,6 +45,7 @@ class Selection:
             and (not self.contradictions or claim.id in contradicted)
             and (not self.missing_sources or not claim.sources)
             and (not self.unresolved or not state.trusted)
+            and (not self.awaiting_sign_off or not claim.signed_off)
             and (not self.query or mentions(claim, self.query))
         )
 

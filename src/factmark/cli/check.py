@@ -32,6 +32,12 @@ def register_check(commands: Commands) -> None:
     )
     _add_paths(check)
     check.add_argument("--format", choices=("text", "json"), default="text")
+    check.add_argument(
+        "--ready",
+        action="store_true",
+        help="the publication gate: exit 1, one line per claim, unless every claim has a "
+        "verdict, a source and a sign-off, and the article still holds its quote",
+    )
     check.set_defaults(run=run_check)
 
 
@@ -52,6 +58,8 @@ def run_check(args: argparse.Namespace) -> int:
     from factmark.checking import CheckReport, annotation_files, check_file
 
     paths = [Path(p) for p in args.paths] or [Path()]
+    if args.ready:
+        return run_gate(list(annotation_files(paths)), args.format)
     report = CheckReport([check_file(path) for path in annotation_files(paths)])
     problems = report.problems
     if args.format == "json":
@@ -96,3 +104,36 @@ def run_fmt(args: argparse.Namespace) -> int:
         file=sys.stderr,
     )
     return EXIT_FINDINGS if args.check and changed else EXIT_OK
+
+
+def run_gate(files: list[Path], format: str) -> int:
+    """``check --ready``: every claim that may not be published yet, and why."""
+    from factmark.desk.status import annotation_status
+    from factmark.gitio.render import shorten
+    from factmark.visible import counted
+
+    statuses = [annotation_status(path) for path in files]
+    unreadable = [status for status in statuses if status.problem is not None]
+    stopped = [item for status in statuses for item in status.not_ready]
+    if format == "json":
+        sys.stdout.write(json_text({
+            "ready": not unreadable and not stopped,
+            "not_ready": [
+                {"annotations": str(item.annotations), "id": item.claim.id,
+                 "quote": item.claim.quote, "reasons": item.reasons}
+                for item in stopped
+            ],
+            "problems": [str(status.problem) for status in unreadable],
+        }))  # fmt: skip
+    else:
+        for status in unreadable:
+            print(one_line(f"{status.problem} (not ready: run factmark check)"))
+        for item in stopped:
+            quote = shorten(" ".join(item.claim.quote.split()), 40)
+            print(one_line(f"{item.annotations}: claim {item.claim.id} “{quote}”: "
+                           f"not ready: {', '.join(item.reasons)}"))  # fmt: skip
+        claims = sum(status.claims for status in statuses)
+        counts = f"{counted(len(statuses), 'file')}, {counted(claims, 'claim')}"
+        verdict = f"{counted(len(stopped), 'claim')} not ready" if stopped else "all ready"
+        print(f"{verdict} ({counts})" if not unreadable else f"not ready ({counts})")
+    return EXIT_FINDINGS if unreadable or stopped else EXIT_OK

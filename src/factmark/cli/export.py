@@ -45,6 +45,12 @@ def register(commands: Commands) -> None:
         "appear, http(s))",
     )
     export.add_argument("--annotations", metavar="FILE", help="use this annotation file")
+    export.add_argument(
+        "--signed-only",
+        action="store_true",
+        help="only the claims a second reader signed off (and the links between them): what "
+        "may be published",
+    )
     claimreview = export.add_argument_group("claimreview")
     claimreview.add_argument("--publisher", metavar="NAME", help="the fact-check's publisher")
     claimreview.add_argument("--publisher-url", metavar="URL", help="the publisher's home page")
@@ -64,7 +70,10 @@ def run_export(args: argparse.Namespace) -> int:
     if args.output == "":
         raise UsageError("-o: an empty path (leave -o out to write to stdout)")
     loaded, article, article_path = load_target(args.target, args.annotations)
-    text = _exported(args, loaded.document, article, article_path)
+    document = loaded.document
+    if args.signed_only:
+        document = document.signed_only()
+    text = _exported(args, document, article, article_path)
     if args.output in (None, "-", "/dev/stdout"):  # our own stdout, where the shell sent it
         sys.stdout.write(text)
     else:

@@ -41,6 +41,9 @@ def register(commands: Commands) -> None:
     review.add_argument(
         "--unresolved", action="store_true", help="only claims changed or orphaned in the article"
     )
+    review.add_argument(
+        "--awaiting-sign-off", action="store_true", help="only claims not signed off yet"
+    )
     review.add_argument("--annotations", metavar="FILE", help="use this annotation file")
     review.set_defaults(run=run_review)
 
@@ -80,7 +83,7 @@ def run_review(args: argparse.Namespace) -> int:
     states = found_states(document, article)
     choice = Selection(
         frozenset(args.verdict or ()), frozenset(args.confidence or ()),
-        args.contradictions, args.missing_sources, args.unresolved,
+        args.contradictions, args.missing_sources, args.unresolved, args.awaiting_sign_off,
     )  # fmt: skip
     claims = selected(document, choice, states)
     if args.format == "json":

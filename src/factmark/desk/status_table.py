@@ -1,0 +1,93 @@
+"""``factmark status`` for the terminal, with Rich: a table where it fits, else a list."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+from rich import box
+from rich.console import Console, Group, RenderableType
+from rich.padding import Padding
+from rich.table import Table
+from rich.text import Text
+
+from factmark.desk.status import ArticleStatus
+from factmark.model import format_timestamp
+from factmark.visible import counted, one_line
+
+TABLE_WIDTH = 110
+"""Below this many columns each article is two lines of a list instead of a table row."""
+
+
+def state_text(status: ArticleStatus) -> str:
+    if status.problem is not None:
+        return "✗ unreadable"
+    if status.annotations is None:
+        return "· not started"
+    if status.ready:
+        return "✓ ready"
+    return f"… {status.open_items} open"
+
+
+def _signed(status: ArticleStatus) -> str:
+    return f"{status.signed}" + (f" ({status.self_signed} self)" if status.self_signed else "")
+
+
+def _updated(status: ArticleStatus) -> str:
+    if status.updated is None:
+        return ""
+    return f"{format_timestamp(status.updated)[:10]} {one_line(status.by)}".strip()
+
+
+def print_status(statuses: Sequence[ArticleStatus], here: Path) -> None:
+    """The articles that need work first; plain when piped or with NO_COLOR."""
+    console = Console(no_color=bool(os.environ.get("NO_COLOR")), highlight=False)
+    title = f"Desk · {counted(len(statuses), 'article')}"
+    if console.width >= TABLE_WIDTH:
+        console.print(_table(statuses, here, title))
+    else:
+        console.print(Text(title, style="bold"))
+        for status in statuses:
+            console.print(_entry(status, here))
+    for status in statuses:
+        if status.problem is not None:
+            console.print(Text(f"✗ {one_line(status.problem)}"))
+
+
+def _table(statuses: Sequence[ArticleStatus], here: Path, title: str) -> Table:
+    table = Table(title=Text(title), box=box.SIMPLE_HEAD, expand=False)
+    table.add_column("article", overflow="fold", ratio=3, min_width=20)
+    table.add_column("state", no_wrap=True)
+    for name in ("claims", "pending", "no source", "contra.", "unresolved", "signed"):
+        table.add_column(name, justify="right", no_wrap=True)
+    table.add_column("updated", overflow="fold", ratio=2, min_width=10)
+    for status in statuses:
+        counts = (status.claims, status.pending, status.unsourced, status.contradictions,
+                  status.unresolved)  # fmt: skip
+        table.add_row(
+            Text(one_line(os.path.relpath(status.article, here))),
+            Text(state_text(status)),
+            *(Text(str(count)) for count in counts),
+            Text(_signed(status)),
+            Text(_updated(status)),
+        )
+    return table
+
+
+def _entry(status: ArticleStatus, here: Path) -> RenderableType:
+    """An article as two lines of a list: its state and name, then its counts, indented."""
+    name = Text(f"{state_text(status)}  {one_line(os.path.relpath(status.article, here))}")
+    if status.annotations is None or status.problem is not None:
+        return name
+    facts = [
+        counted(status.claims, "claim"),
+        f"{status.pending} pending",
+        f"{status.unsourced} unsourced",
+        f"{status.contradictions} contradicted",
+        f"{status.unresolved} unresolved",
+        f"{_signed(status)} signed",
+    ]
+    if status.updated is not None:
+        facts.append(_updated(status))
+    return Group(name, Padding(Text(", ".join(facts), style="dim"), (0, 0, 0, 4)))
