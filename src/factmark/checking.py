@@ -9,6 +9,7 @@ from typing import Any
 
 from factmark.anchor import locate_all
 from factmark.article import Article
+from factmark.crossfile import dangling
 from factmark.errors import FactmarkError
 from factmark.paths import annotation_files_in, annotation_path_for, looks_like_annotations
 from factmark.store import loading
@@ -113,6 +114,9 @@ def check_file(path: Path) -> FileReport:
         return report
     document = loaded.document
     report.claims = len(document.claims)
+    for index, link, why in dangling(path, document.links):
+        message = f"link {index + 1} ({link.source} -> {link.target}): to: {why}"
+        report.problems.append(Problem(path, message))
     try:
         article = loading.read_article(loaded)
     except StoreError as error:  # missing, unreadable, or outside the repository

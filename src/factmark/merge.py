@@ -249,7 +249,7 @@ def merge_links(
     )
     kept = []
     for link in links:
-        if link.source in claim_ids and link.target in claim_ids:
+        if link.source in claim_ids and (link.cross_file or link.target in claim_ids):
             kept.append(link)
         else:
             conflicts.append(

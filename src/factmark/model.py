@@ -71,6 +71,18 @@ Text = Annotated[str, AfterValidator(_no_lone_surrogates)]
 
 ClaimId = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
 
+CROSS_FILE_PATTERN = r"^[^#\s][^#]*\.toml#[a-z0-9]{4,12}$"
+"""``<annotation file, relative to this one>#<id>``: a claim of another file (``factmark/2``)."""
+
+ClaimRef = Annotated[str, StringConstraints(pattern=f"{ID_PATTERN}|{CROSS_FILE_PATTERN}")]
+"""A claim of this file by its id, or of another annotation file (``harbour.toml#hbr002``)."""
+
+
+def split_ref(ref: str) -> tuple[str | None, str]:
+    """A link's ``to`` as (the other annotation file or None for this one, the claim's id)."""
+    path, sep, claim_id = ref.rpartition("#")
+    return (path, claim_id) if sep else (None, ref)
+
 
 _SPACE = re.compile(r"\s")
 """White space: what ``str.isspace`` says is white space (a test holds them equal)."""
@@ -239,7 +251,8 @@ class Link(_Model):
     model_config = ConfigDict(populate_by_name=True, serialize_by_alias=True)
 
     source: ClaimId = Field(alias="from")
-    target: ClaimId = Field(alias="to")
+    target: ClaimRef = Field(alias="to")
+    """A claim of this file, or of another annotation file (``harbour.toml#hbr002``)."""
     kind: LinkKind
     note: Text = ""
 
@@ -248,9 +261,14 @@ class Link(_Model):
         return self.kind in SYMMETRIC_KINDS
 
     @property
+    def cross_file(self) -> bool:
+        """Whether it points to a claim of another annotation file."""
+        return "#" in self.target
+
+    @property
     def key(self) -> tuple[str, str, str]:
         """Identity of a link; a symmetric link is the same either way round."""
-        if self.symmetric and self.target < self.source:
+        if self.symmetric and not self.cross_file and self.target < self.source:
             return (self.target, self.source, self.kind)
         return (self.source, self.target, self.kind)
 
@@ -262,9 +280,10 @@ class Link(_Model):
         return self.target if self.source == claim_id else self.source
 
 
-def needed_format(*, signed: bool, dismissed: bool) -> str:
-    """The lowest format for a file with sign-offs and dismissed candidates, or without."""
-    return NEWEST_FORMAT if signed or dismissed else FORMAT
+def needed_format(*, signed: bool, dismissed: bool, cross_file: bool = False) -> str:
+    """The lowest format for a file with sign-offs, dismissed candidates or links to other
+    files, or without."""
+    return NEWEST_FORMAT if signed or dismissed or cross_file else FORMAT
 
 
 class Dismissal(_Model):
@@ -326,7 +345,8 @@ class AnnotationFile(_Model):
     def needed_format(self) -> str:
         """The lowest format that can hold this document: what it is written in."""
         signed = any(claim.signed_off for claim in self.claims)
-        return needed_format(signed=signed, dismissed=bool(self.dismissed))
+        cross_file = any(link.cross_file for link in self.links)
+        return needed_format(signed=signed, dismissed=bool(self.dismissed), cross_file=cross_file)
 
     @model_validator(mode="after")
     def _references_hold(self) -> AnnotationFile:
@@ -349,7 +369,7 @@ class AnnotationFile(_Model):
         seen: dict[tuple[str, str, str], int] = {}
         for index, link in enumerate(self.links):
             for key, claim_id in (("from", link.source), ("to", link.target)):
-                if claim_id not in ids:
+                if claim_id not in ids and not (key == "to" and link.cross_file):
                     raise PydanticCustomError(
                         "missing_claim",
                         "no claim has id '{id}'",

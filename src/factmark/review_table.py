@@ -58,7 +58,9 @@ def _links(
 ) -> list[str]:
     """The claim's links, each as its verb, the other claim's paragraph and a short quote."""
     return [
-        f"{view.verb} ¶{paragraphs.get(view.other) or '?'} “{shorten(quotes[view.other], 24)}”"
+        f"{view.verb} {view.other}"  # a claim of another file: named by its file and id
+        if view.link.cross_file
+        else f"{view.verb} ¶{paragraphs.get(view.other) or '?'} “{shorten(quotes[view.other], 24)}”"
         for view in links_seen_from(document, claim.id)
     ]
 

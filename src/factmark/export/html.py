@@ -221,6 +221,13 @@ _STATES: dict[AnchorState | None, str] = {
 
 def _link(view: LinkView, numbers: dict[str, _Entry]) -> str:
     link, other = view.link, view.other
+    if link.cross_file:  # a claim checked in another article: named, not on this page
+        note = f' <span class="link-note">— {html_text.text(link.note)}</span>' if link.note else ""
+        return (
+            f'<li class="link link-{link.kind}"><span class="arrow" aria-hidden="true">'
+            f'{view.arrow}</span> <span class="kind">{view.verb}</span> '
+            f'<span class="other-file">{html_text.text(other)}</span>{note}</li>'
+        )
     target = numbers[other]
     quote = html_text.excerpt(target.claim.quote)
     note = f' <span class="link-note">— {html_text.text(link.note)}</span>' if link.note else ""

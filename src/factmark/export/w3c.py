@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from typing import Any
+from urllib.parse import quote
 
 from factmark.anchor import offset_at_hint
 from factmark.article import Article
@@ -91,15 +92,21 @@ def _claim_annotation(claim: Claim, article: Article | None, article_uri: str) -
 
 
 def _link_annotation(link: Link, article_uri: str) -> dict[str, Any]:
+    other: dict[str, Any] = (
+        {"type": "TextualBody", "value": link.target, "purpose": "linking"}  # another article
+        if link.cross_file
+        else {"id": annotation_id(article_uri, link.target)}
+    )
     bodies: list[dict[str, Any]] = [
-        {"id": annotation_id(article_uri, link.target)},
+        other,
         {"type": "TextualBody", "value": link.kind, "purpose": "classifying"},
     ]
     if link.note:
         bodies.append({"type": "TextualBody", "value": link.note, "purpose": "commenting"})
+    target = quote(link.target, safe="")  # a claim of another file: its path and # escaped
     return {
         "@context": CONTEXT,
-        "id": f"{article_uri}#factmark-link-{link.source}-{link.kind}-{link.target}",
+        "id": f"{article_uri}#factmark-link-{link.source}-{link.kind}-{target}",
         "type": "Annotation",
         "motivation": "linking",
         "body": bodies,

@@ -20,6 +20,7 @@ _BLOCK_ID = re.compile(r'^id = "([a-z0-9]{4,12})"$', re.MULTILINE)
 _BLOCK_PARAGRAPH = re.compile(r"^paragraph = (\d+)$", re.MULTILINE)
 _BLOCK_START = re.compile(r"^start = (\d+)$", re.MULTILINE)
 _BLOCK_SIGNED = re.compile(r"^signed = ", re.MULTILINE)
+_CROSS_FILE_TO = re.compile(r'^to = "[^"]*#', re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,11 @@ def _parse_tables(
 def holds_sign_off(claim_text: str) -> bool:
     """Whether a claim's tables, as written, hold a sign-off."""
     return _BLOCK_SIGNED.search(claim_text) is not None
+
+
+def holds_cross_file_link(links_text: str) -> bool:
+    """Whether links, as written, point into another annotation file."""
+    return _CROSS_FILE_TO.search(links_text) is not None
 
 
 def split_blocks(text: str) -> Blocks | None:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from factmark.gitio import git
-from factmark.gitio.blocks import Blocks, holds_sign_off, split_blocks
+from factmark.gitio.blocks import Blocks, holds_cross_file_link, holds_sign_off, split_blocks
 from factmark.merge import (
     MergeResult,
     link_name,
@@ -104,8 +104,10 @@ def merge_by_blocks(base: str, ours: str, theirs: str, marker_size: int = 7) -> 
     head = AnnotationFile.model_validate({**header, "dismissed": dismissed}).sorted()
     pieces = sorted([*kept.values(), *merged], key=lambda piece: piece[0])
     signed = any(holds_sign_off(text) for _, text in pieces)
+    cross_file = any(holds_cross_file_link(text) for text in links)
+    format = needed_format(signed=signed, dismissed=bool(dismissed), cross_file=cross_file)
     blocks = [
-        writer.header_text(head, needed_format(signed=signed, dismissed=bool(dismissed))),
+        writer.header_text(head, format),
         *(text for _, text in pieces),
         *links,
         *(writer.dismissed_text(dismissal) for dismissal in head.dismissed),
