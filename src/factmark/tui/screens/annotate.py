@@ -315,12 +315,10 @@ class AnnotateScreen(Screen[None]):
         selection = self.view.selection
         if selection is None:
             return
-        start, end = selection.span
+        from factmark.editing import overlapping, trimmed
+
         text = self.article.paragraph(selection.paragraph).text
-        while start < end and text[start].isspace():  # never a quote with loose ends
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
+        start, end = trimmed(text, *selection.span)
         if start == end:
             self.notify("Select some text first.", severity="warning")
             return
@@ -330,15 +328,11 @@ class AnnotateScreen(Screen[None]):
             self.selecting = False
             self._reattach(base, selection.paragraph, start, end)
             return
-        overlapping = [
-            c
-            for c in self.editing.claims_in(selection.paragraph)
-            if (c.start or 0) < end and (c.start or 0) + len(c.quote) > start
-        ]
+        overlaps = overlapping(self.editing.claims_in(selection.paragraph), start, end)
         warning = ""
-        if overlapping:
-            names = ", ".join(f"“{excerpt(c.quote, 30)}”" for c in overlapping[:3])
-            warning = f"this overlaps {len(overlapping)} existing claim(s): {names}"
+        if overlaps:
+            names = ", ".join(f"“{excerpt(c.quote, 30)}”" for c in overlaps[:3])
+            warning = f"this overlaps {len(overlaps)} existing claim(s): {names}"
         paragraph = selection.paragraph
 
         def done(draft: ClaimDraft | None) -> None:
@@ -481,14 +475,12 @@ class AnnotateScreen(Screen[None]):
         claim = self._selected_claim()
         if claim is None:
             return
-        others = [c for c in self.editing.document.claims if c.id != claim.id]
+        from factmark.editing import nearest_first
+
+        others = nearest_first(claim, self.editing.document.claims)
         if not others:
             self.notify("There is no other claim to link to yet.", severity="warning")
             return
-        position = (claim.paragraph or 0, claim.start or 0)
-        others.sort(
-            key=lambda c: (abs((c.paragraph or 0) - position[0]), abs((c.start or 0) - position[1]))
-        )
         from factmark.tui.screens.link_picker import LinkPicker
 
         self.app.push_screen(
@@ -626,9 +618,10 @@ class AnnotateScreen(Screen[None]):
 
     @on(Input.Submitted, "#search")
     def run_search(self, event: Input.Submitted) -> None:
+        from factmark.editing import searched
         from factmark.search import find
 
-        query = event.value.strip()
+        query = searched(event.value)
         event.input.display = False
         self.set_focus(self.view)
         claims = self.session.trusted() if self.session is not None else []
