@@ -169,6 +169,7 @@ class FactmarkApp(TypeAheadApp):
     def _refresh(self) -> None:
         screen = self.annotate_screen
         if screen is not None:
+            screen.save_error = self.save_error
             screen.refresh_all()
         from factmark.tui.screens.review import ReviewScreen
 
@@ -177,6 +178,9 @@ class FactmarkApp(TypeAheadApp):
                 review.reload()
 
     # --- saving --------------------------------------------------------------
+
+    def on_annotate_screen_document_changed(self) -> None:
+        self.schedule_save()
 
     def schedule_save(self) -> None:
         """Save a moment after the last change (a burst of keys makes one write)."""

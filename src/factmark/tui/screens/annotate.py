@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import time
-from typing import TYPE_CHECKING, cast
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual import events, on
 from textual.actions import parse
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, Input
@@ -28,7 +30,6 @@ from factmark.tui.widgets.status_bar import Status, StatusBar
 if TYPE_CHECKING:
     from factmark.model import Claim
     from factmark.session import Session
-    from factmark.tui.app import FactmarkApp
 
 EDITING_ACTIONS = {
     "add", "edit", "enter", "link", "unlink", "delete", "undo", "redo", "unresolved",
@@ -75,6 +76,10 @@ class AnnotateScreen(Screen[None]):
         Binding("q", "quit", "Quit", tooltip="Save and quit", id="quit"),
     ]
 
+    @dataclass
+    class DocumentChanged(Message):
+        """The session's document changed (an edit, undo or redo): it is to be saved."""
+
     selecting: reactive[bool] = reactive(False, bindings=True)
     """Whether the editor is choosing text for a new claim."""
 
@@ -90,12 +95,8 @@ class AnnotateScreen(Screen[None]):
         self.searching = SearchFlow(self)
         self.read_only_said = -READ_ONLY_QUIET
         """When an editing key was last pressed in a read-only session (monotonic seconds)."""
-
-    @property
-    def fm_app(self) -> FactmarkApp:
-        from factmark.tui.app import FactmarkApp
-
-        return cast(FactmarkApp, self.app)
+        self.save_error: str | None = None
+        """Why the last save failed (shown in the status bar), None once one succeeds."""
 
     @property
     def editing(self) -> Session:
@@ -186,7 +187,7 @@ class AnnotateScreen(Screen[None]):
                 unresolved=len(session.unresolved()),
                 saved=not session.dirty,
                 read_only=session.read_only,
-                saving_error=self.fm_app.save_error,
+                saving_error=self.save_error,
             )
         )
 
@@ -324,9 +325,9 @@ class AnnotateScreen(Screen[None]):
         return self.editing.claim(self.selected)
 
     def edited(self) -> None:
-        """The document changed: redraw, and have it saved shortly."""
+        """The document changed: redraw, and say so (the app has it saved shortly)."""
         self.refresh_all()
-        self.fm_app.schedule_save()
+        self.post_message(self.DocumentChanged())
 
     # --- search --------------------------------------------------------------
 
@@ -398,7 +399,7 @@ class AnnotateScreen(Screen[None]):
         if self.selecting:  # q ends the selection first, as escape does; q again quits
             self.action_escape()
             return
-        await self.fm_app.save_and_quit()
+        await self.app.run_action("quit")  # the app's: it saves first
 
     # --- mouse ---------------------------------------------------------------
 
