@@ -40,6 +40,9 @@ READING_ACTIONS = {"move", "first", "last", "search", "next_hit", "toggle_panel"
 """What works while the annotations are still being opened (other keys wait for them)."""
 READ_ONLY_QUIET = 3.0
 """Seconds without an editing key before a read-only session says again why it ignores one."""
+SESSION_WORK = "session"
+"""The group of the workers that change the session off the event loop (reloading,
+merging, re-locating claims): keys that edit wait for them."""
 WIDE = 100
 """From this many columns the side panel stands beside the article, else under it."""
 
@@ -216,15 +219,16 @@ class AnnotateScreen(Screen[None]):
             return None  # shown greyed out: a read-only session cannot edit
         return True
 
-    def waits_for_session(self, key: str) -> bool:
-        """Whether a key typed now must wait until the annotations are open.
+    def waits_for_session(self, key: str, busy: bool = False) -> bool:
+        """Whether a key typed now must wait until the annotations are open (or, if
+        ``busy``, until a worker changing them is done).
 
         It must if it would run an action of this screen or the app other than
         reading the article (Textual would drop it as disabled, or run it on
         nothing); a key bound to nothing, or to the article view's own keys,
         runs now.
         """
-        if self.session is not None:
+        if self.session is not None and not busy:
             return False
         active = self.active_bindings.get(key)
         if active is None or active.node not in (self, self.app):
