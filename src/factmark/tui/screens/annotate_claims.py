@@ -10,10 +10,10 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from factmark.model import Claim
+    from factmark.textrange import TextRange
     from factmark.tui.screens.annotate import AnnotateScreen
     from factmark.tui.screens.claim_editor import ClaimDraft
     from factmark.tui.screens.conflicts import Write
-    from factmark.tui.widgets.article_view import Selection
 
 
 class ClaimFlow:
@@ -39,7 +39,7 @@ class ClaimFlow:
             timeout=4,
         )
 
-    def confirm(self, selection: Selection) -> None:
+    def confirm(self, selection: TextRange) -> None:
         """The selection is chosen: re-attach a claim to it, or open the editor on it."""
         from factmark.editing import overlapping, trimmed
         from factmark.tui.screens.claim_editor import ClaimDraft, ClaimEditor

@@ -85,7 +85,7 @@ class ResolveFlow:
     def _begin_reattaching(self, base: Claim) -> None:
         """Select text to re-attach a claim to, starting on its likeliest new text."""
         from factmark.resolving import candidate
-        from factmark.tui.widgets.article_view import Selection
+        from factmark.textrange import TextRange
 
         screen = self.screen
         placed = screen.editing.placement(base.id)
@@ -96,7 +96,7 @@ class ResolveFlow:
         else:
             paragraph, start, end = target
             screen.go_to(paragraph, base.id)  # the claim stays the one in the panel
-            screen.view.selection = Selection(paragraph, start, end)
+            screen.view.selection = TextRange(paragraph, start, end)
             screen.view.scroll_to_offset(paragraph, start)
         screen.selecting = True
         screen.notify(
