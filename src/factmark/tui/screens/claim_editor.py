@@ -58,16 +58,43 @@ def parse_tags(text: str) -> list[str]:
 class SourceList(OptionList):
     """The claim's sources; enter edits, delete removes, n adds."""
 
-    BINDINGS = [Binding("delete,x", "screen.remove_source", "Remove source")]
+    BINDINGS = [
+        Binding(
+            "delete,x",
+            "screen.remove_source",
+            "Remove source",
+            tooltip="Remove the highlighted source",
+            id="editor-remove-source",
+        )
+    ]
 
 
 class ClaimEditor(ModalScreen[ClaimDraft | None]):
     """Edit one claim; ctrl+s keeps the changes, escape drops them (asking first)."""
 
     BINDINGS = [
-        Binding("ctrl+s", "save", "Save claim", priority=True),
-        Binding("escape", "cancel", "Cancel"),
-        Binding("ctrl+n", "add_source", "Add source"),
+        Binding(
+            "ctrl+s",
+            "save",
+            "Save claim",
+            tooltip="Keep the changes to the claim",
+            priority=True,
+            id="editor-save",
+        ),
+        Binding(
+            "escape",
+            "cancel",
+            "Cancel",
+            tooltip="Drop the changes (asking first)",
+            id="editor-cancel",
+        ),
+        Binding(
+            "ctrl+n",
+            "add_source",
+            "Add source",
+            tooltip="Add a source (n outside the text fields)",
+            id="editor-add-source",
+        ),
     ]
 
     def __init__(self, draft: ClaimDraft, *, new: bool, warning: str = "") -> None:

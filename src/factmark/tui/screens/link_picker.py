@@ -19,9 +19,9 @@ class LinkPicker(ModalScreen[str | None]):
     """Pick a claim; dismisses with its id. Type to filter, enter to pick."""
 
     BINDINGS = [
-        Binding("escape", "cancel", "Cancel"),
-        Binding("down", "move(1)", "Next", show=False),
-        Binding("up", "move(-1)", "Previous", show=False),
+        Binding("escape", "cancel", "Cancel", tooltip="Link nothing", id="link-cancel"),
+        Binding("down", "move(1)", "Next claim", show=False, id="link-next"),
+        Binding("up", "move(-1)", "Previous claim", show=False, id="link-previous"),
     ]
 
     def __init__(self, source: Claim, candidates: list[Claim]) -> None:

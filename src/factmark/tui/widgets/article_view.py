@@ -94,15 +94,35 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     }
 
     BINDINGS = [
-        Binding("pageup", "page_up", "Page up", show=False),
-        Binding("pagedown", "page_down", "Page down", show=False),
-        Binding("shift+right", "extend(1)", "Extend", show=False),
-        Binding("shift+left", "extend(-1)", "Shrink", show=False),
-        Binding("ctrl+shift+right", "extend_word(1)", "Extend by word", show=False),
-        Binding("ctrl+shift+left", "extend_word(-1)", "Shrink by word", show=False),
-        Binding("shift+home", "extend_sentence(-1)", "To sentence start", show=False),
-        Binding("shift+end", "extend_sentence(1)", "To sentence end", show=False),
-        Binding("o", "swap_ends", "Other end", show=False),
+        Binding("pageup", "page_up", "Page up", show=False, id="article-page-up"),
+        Binding("pagedown", "page_down", "Page down", show=False, id="article-page-down"),
+        Binding("shift+right", "extend(1)", "Extend the selection", show=False, id="select-extend"),
+        Binding("shift+left", "extend(-1)", "Shrink the selection", show=False, id="select-shrink"),
+        Binding(
+            "ctrl+shift+right", "extend_word(1)", "… by a word", show=False, id="select-extend-word"
+        ),
+        Binding(
+            "ctrl+shift+left",
+            "extend_word(-1)",
+            "… back by a word",
+            show=False,
+            id="select-shrink-word",
+        ),
+        Binding(
+            "shift+home",
+            "extend_sentence(-1)",
+            "… to the sentence start",
+            show=False,
+            id="select-sentence-start",
+        ),
+        Binding(
+            "shift+end",
+            "extend_sentence(1)",
+            "… to the sentence end",
+            show=False,
+            id="select-sentence-end",
+        ),
+        Binding("o", "swap_ends", "Move the other end", show=False, id="select-other-end"),
     ]
 
     current: reactive[int] = reactive(1, layout=False)
