@@ -93,37 +93,23 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         "article-view--changed",
     }
 
+    # fmt: off
     BINDINGS = [
         Binding("pageup", "page_up", "Page up", show=False, id="article-page-up"),
         Binding("pagedown", "page_down", "Page down", show=False, id="article-page-down"),
         Binding("shift+right", "extend(1)", "Extend the selection", show=False, id="select-extend"),
         Binding("shift+left", "extend(-1)", "Shrink the selection", show=False, id="select-shrink"),
-        Binding(
-            "ctrl+shift+right", "extend_word(1)", "… by a word", show=False, id="select-extend-word"
-        ),
-        Binding(
-            "ctrl+shift+left",
-            "extend_word(-1)",
-            "… back by a word",
-            show=False,
-            id="select-shrink-word",
-        ),
-        Binding(
-            "shift+home",
-            "extend_sentence(-1)",
-            "… to the sentence start",
-            show=False,
-            id="select-sentence-start",
-        ),
-        Binding(
-            "shift+end",
-            "extend_sentence(1)",
-            "… to the sentence end",
-            show=False,
-            id="select-sentence-end",
-        ),
+        Binding("ctrl+shift+right", "extend_word(1)", "Extend by a word", show=False,
+                id="select-extend-word"),
+        Binding("ctrl+shift+left", "extend_word(-1)", "Shrink by a word", show=False,
+                id="select-shrink-word"),
+        Binding("shift+home", "extend_sentence(-1)", "To the sentence start", show=False,
+                id="select-sentence-start"),
+        Binding("shift+end", "extend_sentence(1)", "To the sentence end", show=False,
+                id="select-sentence-end"),
         Binding("o", "swap_ends", "Move the other end", show=False, id="select-other-end"),
     ]
+    # fmt: on
 
     current: reactive[int] = reactive(1, layout=False)
     """The current paragraph (from 1)."""
