@@ -26,7 +26,7 @@ from factmark.lock import ArticleLock
 from factmark.tui.app import FactmarkApp
 from factmark.tui.screens.annotate import AnnotateScreen
 from factmark.tui.screens.claim_details import ClaimDetailsScreen
-from factmark.tui.screens.help import KEYS
+from factmark.tui.screens.help import help_sections
 from factmark.tui.widgets.claim_panel import PanelBody
 
 THIRD = "rp7nsu"
@@ -89,7 +89,7 @@ async def test_v_shows_the_selected_claim_whole_in_a_read_only_instance(
 
 
 async def test_the_details_key_is_in_the_help_and_the_footer(app: FactmarkApp) -> None:
-    assert any(key == "v" for _, keys in KEYS for key, _ in keys)
+    assert any(key == "v" for _, keys in help_sections() for key, _ in keys)
     async with app.run_test(size=NARROW) as pilot:
         screen, _session = await opened(pilot)
         assert "details" in {b.id for b in screen.BINDINGS if isinstance(b, Binding)}

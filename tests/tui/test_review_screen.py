@@ -29,7 +29,7 @@ from factmark.store import loading, writer
 from factmark.tui.app import FactmarkApp
 from factmark.tui.screens.annotate import AnnotateScreen
 from factmark.tui.screens.choice import ChoiceScreen
-from factmark.tui.screens.help import KEYS, HelpScreen
+from factmark.tui.screens.help import HelpScreen, help_sections
 from factmark.tui.screens.review import ReviewScreen
 from factmark.tui.screens.unresolved import UnresolvedScreen
 from factmark.tui.widgets.claims_table import ClaimsTable, TableHeading, columns
@@ -254,7 +254,7 @@ async def test_help_opens_at_the_reviews_keys_and_the_cursor_starts_on_the_selec
         assert screen.shown[table_of(screen).cursor].claim.id == chosen
         await pilot.press("question_mark")
         help_screen = await wait_for_screen(pilot, HelpScreen)
-        names = [name for name, _ in KEYS]
+        names = [name for name, _ in help_sections()]
         section = help_screen.query_one(f"#help-{names.index('In the review (r)')}")
         scroller = help_screen.query_one("#help")
         await wait_until(pilot, lambda: scroller.scroll_offset.y > 0, what="help to scroll")

@@ -931,7 +931,7 @@ async def help_keys(pilot: Pilot[int], app: FactmarkApp) -> set[str]:
         if scroller.scroll_y >= scroller.max_scroll_y:
             break
         await pilot.press("pagedown")
-    column = next(line.index("next / previous paragraph") for line in lines if "paragraph" in line)
+    column = next(line.index("Next paragraph") for line in lines if "paragraph" in line)
     keys: set[str] = set()
     for line in lines:
         cell = BOX.sub("", line[:column]).strip()

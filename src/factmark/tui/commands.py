@@ -19,9 +19,14 @@ def key_names(binding: Binding) -> str:
     return " / ".join(names)
 
 
+def meaning(binding: Binding) -> str:
+    """What the key does: its tooltip, else its description."""
+    return binding.tooltip or binding.description
+
+
 def title(binding: Binding) -> str:
-    """``Last paragraph — G / end``: what the key does (its tooltip, else its description)."""
-    return f"{binding.tooltip or binding.description} — {key_names(binding)}"
+    """``Last paragraph — G / end``: what the key does, and its keys."""
+    return f"{meaning(binding)} — {key_names(binding)}"
 
 
 def commands(

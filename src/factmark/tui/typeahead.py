@@ -13,7 +13,9 @@ first would delay the first paint by their parsing and anchoring), and Textual
 drops a key whose action is disabled, as the annotate screen's editing actions
 are until then. So a key that needs the annotations waits for them, and every key
 typed after it waits behind it; moves typed before it run at once. If the
-annotations cannot be loaded, the waiting keys are dropped.
+annotations cannot be loaded, the waiting keys are dropped. Keys that edit wait
+likewise while a worker changes the session (reloading or merging the file,
+finding the claims again after an undo).
 """
 
 from __future__ import annotations
@@ -25,8 +27,9 @@ from textual import events
 from textual.app import App, ScreenStackError
 from textual.message import Message
 from textual.screen import Screen
+from textual.worker import Worker
 
-from factmark.tui.screens.annotate import AnnotateScreen
+from factmark.tui.screens.annotate import SESSION_WORK, AnnotateScreen
 
 KEY_LOST_AFTER = 1.0
 """Seconds after which a key counts as handled even if no word of it came back."""
@@ -94,8 +97,17 @@ class TypeAheadApp(App[int]):
         return (
             isinstance(key, events.Key)
             and isinstance(screen, AnnotateScreen)
-            and screen.waits_for_session(key.key)
+            and screen.waits_for_session(key.key, busy=self._session_busy())
         )
+
+    def _session_busy(self) -> bool:
+        """Whether a worker is changing the session (reloading, merging, re-locating)."""
+        return any(w.group == SESSION_WORK and not w.is_finished for w in self.workers)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """A worker that changed the session is done: the keys that waited for it run."""
+        if event.worker.group == SESSION_WORK and event.worker.is_finished:
+            self.release_typed_ahead()
 
     def _active_screen(self) -> Screen[object] | None:
         try:

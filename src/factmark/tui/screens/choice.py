@@ -17,9 +17,9 @@ class ChoiceScreen(ModalScreen[str | None]):
     """Ask one question; dismiss with the chosen option's id, or None on escape."""
 
     BINDINGS = [
-        Binding("escape", "dismiss_none", "Cancel"),
-        Binding("j", "move('cursor_down')", "Down", show=False),
-        Binding("k", "move('cursor_up')", "Up", show=False),
+        Binding("escape", "dismiss_none", "Cancel", tooltip="Answer nothing", id="choice-cancel"),
+        Binding("j", "move('cursor_down')", "Next answer", show=False, id="choice-down"),
+        Binding("k", "move('cursor_up')", "Previous answer", show=False, id="choice-up"),
     ]
 
     def __init__(

@@ -25,9 +25,9 @@ class ClaimDetailsScreen(ModalScreen[None]):
     """The selected claim in full: quote, verdict, note, tags, sources and links."""
 
     BINDINGS = [
-        Binding("escape,v,q", "close", "Close", id="details-close"),
-        Binding("j,down", "scroll(1)", "Down", show=False, id="details-down"),
-        Binding("k,up", "scroll(-1)", "Up", show=False, id="details-up"),
+        Binding("escape,v,q", "close", "Close", tooltip="Back to the article", id="details-close"),
+        Binding("j,down", "scroll(1)", "Scroll down", show=False, id="details-down"),
+        Binding("k,up", "scroll(-1)", "Scroll up", show=False, id="details-up"),
     ]
 
     def __init__(

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from rich.text import Text
-from textual import events, on
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -26,6 +26,7 @@ VERDICT_KEYS = dict(zip(VERDICTS, "pamdliu", strict=True))
 CONFIDENCE_KEYS = dict(zip(CONFIDENCES, "0123", strict=True))
 ADD_SOURCE_KEY = "n"
 """Adds a source wherever the focus is, outside the text fields (no verdict's key)."""
+ADDING = f"Add a source ({ADD_SOURCE_KEY} outside the text fields)"
 
 
 @dataclass
@@ -58,17 +59,58 @@ def parse_tags(text: str) -> list[str]:
 class SourceList(OptionList):
     """The claim's sources; enter edits, delete removes, n adds."""
 
-    BINDINGS = [Binding("delete,x", "screen.remove_source", "Remove source")]
+    BINDINGS = [
+        Binding(
+            "delete,x",
+            "screen.remove_source",
+            "Remove source",
+            tooltip="Remove the highlighted source",
+            id="editor-remove-source",
+        )
+    ]
 
 
 class ClaimEditor(ModalScreen[ClaimDraft | None]):
     """Edit one claim; ctrl+s keeps the changes, escape drops them (asking first)."""
 
     BINDINGS = [
-        Binding("ctrl+s", "save", "Save claim", priority=True),
-        Binding("escape", "cancel", "Cancel"),
-        Binding("ctrl+n", "add_source", "Add source"),
-    ]
+        Binding(
+            "ctrl+s",
+            "save",
+            "Save claim",
+            tooltip="Keep the changes to the claim",
+            priority=True,
+            id="editor-save",
+        ),
+        Binding(
+            "escape",
+            "cancel",
+            "Cancel",
+            tooltip="Drop the changes (asking first)",
+            id="editor-cancel",
+        ),
+        Binding(
+            "ctrl+n",
+            "add_source",
+            "Add source",
+            tooltip=ADDING,
+            id="editor-add-source",
+        ),
+        # Outside the text fields (they take the letters typed), one key sets a verdict
+        # or a confidence, or adds a source (no verdict has that key).
+        Binding(ADD_SOURCE_KEY, "add_source", "Add source", show=False, tooltip=ADDING,
+                id="editor-n-source"),
+        *[
+            Binding(key, f"verdict('{verdict}')", f"Verdict: {verdict}", show=False,
+                    id=f"editor-verdict-{verdict}")
+            for verdict, key in VERDICT_KEYS.items()
+        ],
+        *[
+            Binding(key, f"confidence('{confidence}')", f"Confidence: {confidence}",
+                    show=False, id=f"editor-confidence-{confidence}")
+            for confidence, key in CONFIDENCE_KEYS.items()
+        ],
+    ]  # fmt: skip
 
     def __init__(self, draft: ClaimDraft, *, new: bool, warning: str = "") -> None:
         super().__init__()
@@ -146,23 +188,11 @@ class ClaimEditor(ModalScreen[ClaimDraft | None]):
         # a source is always highlighted, so that enter edits it and x removes it at once
         sources.highlighted = min(highlight or 0, len(self.draft.sources) - 1)
 
-    def on_key(self, event: events.Key) -> None:
-        """Outside the text fields, a verdict letter or a confidence digit sets it at once,
-        and ``n`` adds a source (no verdict has that key)."""
-        if isinstance(self.focused, Input | TextArea) or event.character is None:
-            return
-        verdicts = {key: value for value, key in VERDICT_KEYS.items()}
-        confidences = {key: value for value, key in CONFIDENCE_KEYS.items()}
-        if event.character in verdicts:
-            self.query_one("#verdict", Picker).value = verdicts[event.character]
-        elif event.character in confidences:
-            self.query_one("#confidence", Picker).value = confidences[event.character]
-        elif event.character == ADD_SOURCE_KEY:
-            self.action_add_source()
-        else:
-            return
-        event.stop()
-        event.prevent_default()
+    def action_verdict(self, verdict: str) -> None:
+        self.query_one("#verdict", Picker).value = verdict
+
+    def action_confidence(self, confidence: str) -> None:
+        self.query_one("#confidence", Picker).value = confidence
 
     def _collect(self) -> None:
         self.draft.verdict = self.query_one("#verdict", Picker).value  # type: ignore[assignment]

@@ -151,11 +151,32 @@ class ConflictScreen(ModalScreen[list[Choice] | None]):
     """Every conflict with both values; dismisses with one choice each, or None for later."""
 
     BINDINGS = [
-        Binding("ctrl+s", "apply", "Apply choices", priority=True),
-        Binding("escape", "later", "Not now"),
-        Binding("m", "choose('mine')", "Mine"),
-        Binding("t", "choose('theirs')", "Theirs"),
-        Binding("b", "choose('both')", "Both (lists)"),
+        Binding(
+            "ctrl+s",
+            "apply",
+            "Apply choices",
+            tooltip="Merge as chosen",
+            priority=True,
+            id="conflicts-apply",
+        ),
+        Binding(
+            "escape",
+            "later",
+            "Not now",
+            tooltip="Merge nothing yet: asked again at the next save",
+            id="conflicts-later",
+        ),
+        Binding("m", "choose('mine')", "Mine", tooltip="Keep my value", id="conflicts-mine"),
+        Binding(
+            "t", "choose('theirs')", "Theirs", tooltip="Take their value", id="conflicts-theirs"
+        ),
+        Binding(
+            "b",
+            "choose('both')",
+            "Both (lists)",
+            tooltip="Keep both (tags and sources)",
+            id="conflicts-both",
+        ),
     ]
 
     def __init__(

@@ -10,8 +10,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from factmark.editing import link_candidates
 from factmark.model import Claim
-from factmark.review import mention
 from factmark.tui.text import excerpt
 
 
@@ -19,9 +19,9 @@ class LinkPicker(ModalScreen[str | None]):
     """Pick a claim; dismisses with its id. Type to filter, enter to pick."""
 
     BINDINGS = [
-        Binding("escape", "cancel", "Cancel"),
-        Binding("down", "move(1)", "Next", show=False),
-        Binding("up", "move(-1)", "Previous", show=False),
+        Binding("escape", "cancel", "Cancel", tooltip="Link nothing", id="link-cancel"),
+        Binding("down", "move(1)", "Next claim", show=False, id="link-next"),
+        Binding("up", "move(-1)", "Previous claim", show=False, id="link-previous"),
     ]
 
     def __init__(self, source: Claim, candidates: list[Claim]) -> None:
@@ -47,7 +47,7 @@ class LinkPicker(ModalScreen[str | None]):
     def _fill(self, query: str) -> None:
         options = self.query_one(OptionList)
         options.clear_options()
-        for claim in self._matching(query):
+        for claim in link_candidates(self.candidates, query):
             label = Text(end="")  # a Text's own style would dim every part appended
             label.append(f"¶{claim.paragraph or '?':<4}", style="dim")
             label.append(f"{claim.verdict:<16}", style="bold")
@@ -55,15 +55,6 @@ class LinkPicker(ModalScreen[str | None]):
             options.add_option(Option(label, id=claim.id))
         if options.option_count:
             options.highlighted = 0
-
-    def _matching(self, query: str) -> list[Claim]:
-        """The candidates that mention the text: those quoting it first, each group nearest
-        first (a figure typed is most likely the claim's own words)."""
-        if not query:
-            return self.candidates
-        fields = [(claim, mention(claim, query)) for claim in self.candidates]
-        found = [(field != "quote", claim) for claim, field in fields if field is not None]
-        return [claim for _, claim in sorted(found, key=lambda pair: pair[0])]
 
     def on_input_changed(self, event: Input.Changed) -> None:
         self._fill(event.value)

@@ -16,8 +16,17 @@ class LoadErrorScreen(Screen[None]):
     """The file's problems, one a line; nothing can be edited or written."""
 
     BINDINGS = [
-        Binding("q", "app.exit_unusable", "Quit"),
-        Binding("escape", "app.exit_unusable", "Quit", show=False),
+        Binding(
+            "q", "app.exit_unusable", "Quit", tooltip="Quit, writing nothing", id="load-error-quit"
+        ),
+        Binding(
+            "escape",
+            "app.exit_unusable",
+            "Quit",
+            tooltip="Quit, writing nothing",
+            show=False,
+            id="load-error-escape",
+        ),
     ]
 
     def __init__(self, problems: list[str]) -> None:

@@ -28,8 +28,21 @@ class SourceEditor(ModalScreen[Source | None]):
     """A form for one source; ctrl+s keeps it once it has a URL or a citation."""
 
     BINDINGS = [
-        Binding("ctrl+s", "save", "Keep source", priority=True),
-        Binding("escape", "cancel", "Cancel"),
+        Binding(
+            "ctrl+s",
+            "save",
+            "Keep source",
+            tooltip="Keep the source in the claim",
+            priority=True,
+            id="source-save",
+        ),
+        Binding(
+            "escape",
+            "cancel",
+            "Cancel",
+            tooltip="Drop the changes to the source",
+            id="source-cancel",
+        ),
     ]
 
     def __init__(self, source: Source | None) -> None:

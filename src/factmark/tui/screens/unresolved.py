@@ -121,11 +121,35 @@ class UnresolvedScreen(ModalScreen[Resolution | None]):
     """Every changed or orphaned claim; the editor accepts, re-attaches or deletes each."""
 
     BINDINGS = [
-        Binding("escape", "close", "Close"),
-        Binding("a", "resolve('accept')", "Accept new text"),
-        Binding("k", "resolve('accept-keep')", "Accept, keep verdict"),
-        Binding("r", "resolve('reattach')", "Re-attach by selection"),
-        Binding("d", "resolve('delete')", "Delete claim"),
+        Binding("escape", "close", "Close", tooltip="Back to the article", id="unresolved-close"),
+        Binding(
+            "a",
+            "resolve('accept')",
+            "Accept new text",
+            tooltip="Take the new text, the verdict back to pending",
+            id="unresolved-accept",
+        ),
+        Binding(
+            "k",
+            "resolve('accept-keep')",
+            "Accept, keep verdict",
+            tooltip="Take the new text and keep the verdict",
+            id="unresolved-accept-keep",
+        ),
+        Binding(
+            "r",
+            "resolve('reattach')",
+            "Re-attach by selection",
+            tooltip="Select the text to re-attach the claim to",
+            id="unresolved-reattach",
+        ),
+        Binding(
+            "d",
+            "resolve('delete')",
+            "Delete claim",
+            tooltip="Delete the claim",
+            id="unresolved-delete",
+        ),
     ]
 
     def __init__(

@@ -25,6 +25,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from factmark.article import Article, sentence_at
+from factmark.textrange import TextRange, by_sentence, by_word
 from factmark.tui.layout import Layout
 from factmark.tui.text import sanitize, unsafe_offsets
 from factmark.visible import CONTRADICTED_SYMBOL, VERDICT_SYMBOLS
@@ -66,19 +67,6 @@ class ClaimSpan:
     """Its text differs now from the quote that was checked (to resolve with ``c``)."""
 
 
-@dataclass(frozen=True, slots=True)
-class Selection:
-    """Text being selected for a new claim: a fixed anchor and a moving cursor."""
-
-    paragraph: int
-    anchor: int
-    cursor: int
-
-    @property
-    def span(self) -> tuple[int, int]:
-        return (min(self.anchor, self.cursor), max(self.anchor, self.cursor))
-
-
 class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     """The article, its current paragraph highlighted and its claims marked.
 
@@ -105,23 +93,29 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         "article-view--changed",
     }
 
+    # fmt: off
     BINDINGS = [
-        Binding("pageup", "page_up", "Page up", show=False),
-        Binding("pagedown", "page_down", "Page down", show=False),
-        Binding("shift+right", "extend(1)", "Extend", show=False),
-        Binding("shift+left", "extend(-1)", "Shrink", show=False),
-        Binding("ctrl+shift+right", "extend_word(1)", "Extend by word", show=False),
-        Binding("ctrl+shift+left", "extend_word(-1)", "Shrink by word", show=False),
-        Binding("shift+home", "extend_sentence(-1)", "To sentence start", show=False),
-        Binding("shift+end", "extend_sentence(1)", "To sentence end", show=False),
-        Binding("o", "swap_ends", "Other end", show=False),
+        Binding("pageup", "page_up", "Page up", show=False, id="article-page-up"),
+        Binding("pagedown", "page_down", "Page down", show=False, id="article-page-down"),
+        Binding("shift+right", "extend(1)", "Extend the selection", show=False, id="select-extend"),
+        Binding("shift+left", "extend(-1)", "Shrink the selection", show=False, id="select-shrink"),
+        Binding("ctrl+shift+right", "extend_word(1)", "Extend by a word", show=False,
+                id="select-extend-word"),
+        Binding("ctrl+shift+left", "extend_word(-1)", "Shrink by a word", show=False,
+                id="select-shrink-word"),
+        Binding("shift+home", "extend_sentence(-1)", "To the sentence start", show=False,
+                id="select-sentence-start"),
+        Binding("shift+end", "extend_sentence(1)", "To the sentence end", show=False,
+                id="select-sentence-end"),
+        Binding("o", "swap_ends", "Move the other end", show=False, id="select-other-end"),
     ]
+    # fmt: on
 
     current: reactive[int] = reactive(1, layout=False)
     """The current paragraph (from 1)."""
     selected_claim: reactive[str | None] = reactive(None)
     """The claim shown in the side panel, marked in the text."""
-    selection: reactive[Selection | None] = reactive(None, bindings=True)
+    selection: reactive[TextRange | None] = reactive(None, bindings=True)
     """The span being chosen for a new claim, while adding one."""
 
     @dataclass
@@ -249,7 +243,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             *(self._claim_paragraph.get(claim_id) for claim_id in (old, new) if claim_id)
         )
 
-    def watch_selection(self, old: Selection | None, new: Selection | None) -> None:
+    def watch_selection(self, old: TextRange | None, new: TextRange | None) -> None:
         self._redraw_paragraphs(*(s.paragraph for s in (old, new) if s is not None))
 
     def scroll_to_paragraph(self, number: int, *, animate: bool = False) -> None:
@@ -391,7 +385,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         number, offset = hit
         if self.selection is not None:
             if number == self.selection.paragraph:
-                self.selection = Selection(number, offset, offset + 1)
+                self.selection = TextRange(number, offset, offset + 1)
                 self.capture_mouse()
             return
         self.post_message(self.ParagraphClicked(number))
@@ -406,7 +400,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         hit = self.offset_at(event.x, event.y)
         if hit is not None and hit[0] == self.selection.paragraph:
             cursor = hit[1] + 1 if hit[1] >= self.selection.anchor else hit[1]
-            self.selection = Selection(self.selection.paragraph, self.selection.anchor, cursor)
+            self.selection = self.selection.moved_to(cursor)
 
     def on_mouse_up(self, event: events.MouseUp) -> None:
         self.release_mouse()
@@ -417,7 +411,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         """Open a paragraph for selection, its sentence at ``around`` preselected."""
         text = self.article.paragraph(paragraph).text
         start, end = sentence_at(text, around or 0)
-        self.selection = Selection(paragraph, start, end)
+        self.selection = TextRange(paragraph, start, end)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in {"extend", "extend_word", "extend_sentence", "swap_ends"}:
@@ -432,7 +426,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         cursor = max(0, min(length, cursor))
         if cursor == selection.anchor:  # never an empty selection
             return
-        self.selection = Selection(selection.paragraph, selection.anchor, cursor)
+        self.selection = selection.moved_to(cursor)
         self.scroll_to_offset(selection.paragraph, min(cursor, length - 1))
 
     def action_extend(self, step: int) -> None:
@@ -440,34 +434,15 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             self._move_cursor(self.selection.cursor + step)
 
     def action_extend_word(self, step: int) -> None:
-        selection = self.selection
-        if selection is None:
-            return
-        text = self.article.paragraph(selection.paragraph).text
-        cursor = selection.cursor
-        if step > 0:
-            while cursor < len(text) and not text[cursor].isalnum():
-                cursor += 1
-            while cursor < len(text) and text[cursor].isalnum():
-                cursor += 1
-        else:
-            while cursor > 0 and not text[cursor - 1].isalnum():
-                cursor -= 1
-            while cursor > 0 and text[cursor - 1].isalnum():
-                cursor -= 1
-            while cursor > 0 and text[cursor - 1] in " \n":
-                cursor -= 1
-        self._move_cursor(cursor)
+        if self.selection is not None:
+            text = self.article.paragraph(self.selection.paragraph).text
+            self._move_cursor(by_word(text, self.selection.cursor, step))
 
     def action_extend_sentence(self, step: int) -> None:
-        selection = self.selection
-        if selection is None:
-            return
-        text = self.article.paragraph(selection.paragraph).text
-        start, end = sentence_at(text, max(0, selection.cursor - 1))
-        self._move_cursor(end if step > 0 else start)
+        if self.selection is not None:
+            text = self.article.paragraph(self.selection.paragraph).text
+            self._move_cursor(by_sentence(text, self.selection.cursor, step))
 
     def action_swap_ends(self) -> None:
-        selection = self.selection
-        if selection is not None:
-            self.selection = Selection(selection.paragraph, selection.cursor, selection.anchor)
+        if self.selection is not None:
+            self.selection = self.selection.swapped()

@@ -52,13 +52,13 @@ class ItemList(ScrollView, can_focus=True, inherit_bindings=False):
     """
 
     BINDINGS = [
-        Binding("down,j", "move(1)", "Down", show=False),
-        Binding("up,k", "move(-1)", "Up", show=False),
-        Binding("pagedown", "page(1)", "Page down", show=False),
-        Binding("pageup", "page(-1)", "Page up", show=False),
-        Binding("home,g", "first", "First", show=False),
-        Binding("end,G", "last", "Last", show=False),
-        Binding("enter", "choose", "Choose", show=False),
+        Binding("down,j", "move(1)", "Next item", show=False, id="list-next"),
+        Binding("up,k", "move(-1)", "Previous item", show=False, id="list-previous"),
+        Binding("pagedown", "page(1)", "Page down", show=False, id="list-page-down"),
+        Binding("pageup", "page(-1)", "Page up", show=False, id="list-page-up"),
+        Binding("home,g", "first", "First item", show=False, id="list-first"),
+        Binding("end,G", "last", "Last item", show=False, id="list-last"),
+        Binding("enter", "choose", "Choose the item", show=False, id="list-choose"),
     ]
 
     cursor: reactive[int] = reactive(0, layout=False, init=False)

@@ -47,8 +47,8 @@ class Picker(Widget, Generic[T], can_focus=True):
     Picker { height: auto; padding: 0 1; }
     """
     BINDINGS = [
-        Binding("left", "step(-1)", "Previous", show=False),
-        Binding("right", "step(1)", "Next", show=False),
+        Binding("left", "step(-1)", "Previous choice", show=False, id="picker-previous"),
+        Binding("right", "step(1)", "Next choice", show=False, id="picker-next"),
     ]
 
     value: reactive[str] = reactive("")
