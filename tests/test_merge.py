@@ -22,10 +22,9 @@ from factmark.merge import (
     merge,
     merge_sequences,
     merge_values,
-    overwritten,
-    resolve,
 )
 from factmark.model import AnnotationFile, Claim, Dismissal, Link, Source
+from factmark.settling import overwritten, resolve
 from factmark.store import loading, writer
 from factmark.vocabulary import LINK_KINDS, VERDICTS
 

@@ -10,8 +10,9 @@ from pathlib import Path
 
 from factmark.article import Article
 from factmark.located import Located
-from factmark.merge import Choice, Conflict, merge, overwritten, resolve
+from factmark.merge import Choice, Conflict, merge
 from factmark.model import AnnotationFile
+from factmark.settling import overwritten, resolve
 from factmark.store import loading
 from factmark.store.atomic import Fingerprint
 

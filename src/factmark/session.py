@@ -10,7 +10,7 @@ save writes a snapshot that no later edit can change.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,10 +21,11 @@ from factmark.article import Article
 from factmark.gitio.git import user_name
 from factmark.located import Index, Located
 from factmark.lock import ArticleLock
-from factmark.merge import Choice, Conflict, merge_edit, resolve_edit
+from factmark.merge import Choice, Conflict
 from factmark.model import AnnotationFile, Claim, Link, new_claim_id, utc_now
 from factmark.paths import relative_article
 from factmark.resolving import Unresolved
+from factmark.settling import merge_edit, resolve_edit
 from factmark.store import atomic, loading, writer
 from factmark.store.atomic import Fingerprint
 from factmark.vocabulary import AnchorState, LinkKind
@@ -437,15 +438,6 @@ class Session:
     def lost_by_keeping_mine(self) -> list[Conflict]:
         """What writing the session's document over the file would lose of their changes."""
         return ondisk.lost_by_writing(self.path, self.saved, self.document)
-
-    def relocate(self, claim_ids: Iterable[str] | None = None) -> None:
-        """Find claims again in the article (all of them by default)."""
-        ids = set(claim_ids) if claim_ids is not None else None
-        self.located = self.located.with_anchors({
-            claim.id: locate(claim, self.article, fuzzy=True)
-            for claim in self.document.claims
-            if ids is None or claim.id in ids
-        })  # fmt: skip
 
 
 def _with(document: AnnotationFile, **changes: Any) -> AnnotationFile:

@@ -3,27 +3,28 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable
 
 import pytest
 from conftest import WIDE, AppFactory, opened, wait_until
 
+from documents import edited
 from factmark.session import Session
+from factmark.store import loading, writer
 
 SLOW = 3.0
-"""Seconds the slowed re-locating waits at most for the test to let it go."""
+"""Seconds the slowed reload waits at most for the test to let it go."""
 
 
-async def test_a_move_is_handled_while_an_undo_finds_the_claims_again(
+async def test_a_move_is_handled_while_a_colleagues_change_is_read_in(
     make_app: AppFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     started, release, finished = threading.Event(), threading.Event(), threading.Event()
-    relocate = Session.relocate
+    reload = Session.reload
 
-    def slow_relocate(self: Session, claim_ids: Iterable[str] | None = None) -> None:
+    def slow_reload(self: Session) -> None:
         started.set()
         release.wait(SLOW)
-        relocate(self, claim_ids)
+        reload(self)
         finished.set()
 
     app = make_app()
@@ -33,23 +34,24 @@ async def test_a_move_is_handled_while_an_undo_finds_the_claims_again(
         paragraph = victim.paragraph
         assert paragraph is not None
         screen.go_to(paragraph, victim.id)
-        await pilot.press("d")
-        assert victim.id not in {c.id for c in session.document.claims}
-        monkeypatch.setattr(Session, "relocate", slow_relocate)
+        monkeypatch.setattr(Session, "reload", slow_reload)
+        theirs = edited(loading.load(session.path).document, victim.id, note="from a colleague")
+        writer.save(theirs, session.path)  # a colleague's change lands on disk
 
-        await pilot.press("u")
-        await wait_until(pilot, started.is_set, what="the undo's re-locating")
-        await pilot.press("k")  # read the paragraph before while the claims are found again
+        app.disk.check()
+        await wait_until(pilot, started.is_set, what="the reload")
+        await pilot.press("k")  # read the paragraph before while the file is read in
         assert screen.current == paragraph - 1
         assert not finished.is_set()
-        await pilot.press("ctrl+y")  # an editing key waits for the worker
+        screen.go_to(paragraph, victim.id)
+        await pilot.press("d")  # an editing key waits for the worker
         assert victim.id in {c.id for c in session.document.claims}
 
         release.set()
-        await wait_until(pilot, finished.is_set, what="the re-locating")
+        await wait_until(pilot, finished.is_set, what="the reload")
+        assert session.saved.claim(victim.id).note == "from a colleague"
         await wait_until(
             pilot,
             lambda: victim.id not in {c.id for c in session.document.claims},
-            what="the redo typed meanwhile",
+            what="the delete typed meanwhile",
         )
-        assert screen.selected != victim.id

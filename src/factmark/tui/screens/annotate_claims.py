@@ -141,19 +141,8 @@ class ClaimFlow:
         self._after_history(edit.selected, f"Redone: {edit.description}.")
 
     def _after_history(self, selected: str | None, message: str) -> None:
-        """Find the claims again (in a worker: at book length that takes a while), then
-        show the claim the step selects."""
-        from factmark.tui.screens.annotate import SESSION_WORK
-
-        screen = self.screen
-        session = screen.editing
-
-        def relocate() -> None:
-            session.relocate()
-            screen.app.call_from_thread(self._show_history, selected, message)
-
-        # The app's worker: the app lets the keys that waited for it go when it is done.
-        screen.app.run_worker(relocate, thread=True, group=SESSION_WORK, exit_on_error=True)
+        """Show the claim the step selects (the step gave back where each claim was found)."""
+        self._show_history(selected, message)
 
     def _show_history(self, selected: str | None, message: str) -> None:
         screen = self.screen
