@@ -1,0 +1,212 @@
+"""What a sentence counts: each figure with its noun, its event and its qualifiers.
+
+"Russia transferred 1,200 bodies of deceased Ukrainian soldiers" holds one
+mention: 1,200 of "body", event "transfer", qualified as "ukrainian". A zero
+said in words ("has not returned a single body") is a mention of 0.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from factmark.assist import context
+from factmark.assist.lexicon import BOUNDS, IRREGULAR_VERBS, PERCENT_WORDS, STOP, TIME_UNITS, words
+from factmark.assist.numbers import Figure, figures, is_number_word
+from factmark.assist.tokens import Sentence, Token
+from factmark.assist.words import singular
+
+_NEUTRAL = frozenset({"deceased", "dead", "fallen", "single", "more", "total", "separate"})
+"""Words before a noun that do not make it a different kind of thing."""
+_NOT_COUNTED = frozenset(TIME_UNITS) | {"percent", "cent", "per", "time", "times", "point"}
+_ZERO_IDIOMS = words(
+    """longer doubt more matter sign evidence comment reason way need plans plan later
+    less fewer other one"""
+)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A count of something in one sentence."""
+
+    sentence: Sentence
+    value: float
+    low: float
+    high: float
+    """The range the words allow: ``value`` itself unless "over", "about", … say otherwise."""
+    noun: str
+    """The counted thing, singular ("body"), or the currency."""
+    surface: str
+    """As written: "1,200", "two billion", "not a single body"."""
+    noun_text: str
+    zero: bool
+    roles: frozenset[str]
+    """Why the figure is not the plain count of its event: part, total, change, target, …"""
+    modifiers: frozenset[str]
+    """Kind-making words before the noun ("domestic flights")."""
+    qualifiers: frozenset[str]
+    """Names around the noun and places in its clause ("ukrainian", "kyiv")."""
+    complement: str
+    """The head of "of …" after the noun ("soldier" in "bodies of soldiers")."""
+    events: frozenset[str]
+    topic: frozenset[str]
+    times: frozenset[str]
+    position: int
+    """Index of the figure's first token in the sentence."""
+
+    @property
+    def plain(self) -> bool:
+        return not self.roles
+
+
+def _noun_phrase(tokens: list[Token], start: int) -> list[int]:
+    """Indices of the noun phrase from ``start``: modifiers, then the head noun last."""
+    taken: list[int] = []
+    index = start
+    while index < len(tokens) and len(taken) < 4:
+        token = tokens[index]
+        lower = token.lower
+        if not token.is_word or lower in STOP or lower in IRREGULAR_VERBS:
+            break
+        if is_number_word(token) or (lower.endswith("ly") and lower not in {"family"}):
+            break
+        if taken and lower.endswith(("ed", "ing")):
+            break
+        taken.append(index)
+        index += 1
+        if singular(lower) != lower:  # a plural ends the phrase: "bodies suggests"
+            break
+    return taken
+
+
+def _bounds(tokens: list[Token], figure: Figure) -> tuple[float, float]:
+    before = context.words_before(tokens, figure.first, 3)
+    for phrase, (low, high) in BOUNDS.items():
+        if before == phrase or before.endswith(" " + phrase):
+            return figure.value * low, figure.value * high
+    return figure.value - figure.tolerance, figure.value + figure.tolerance
+
+
+def _is_percent(tokens: list[Token], after: int) -> bool:
+    return after < len(tokens) and tokens[after].lower in PERCENT_WORDS
+
+
+def _mention(
+    sentence: Sentence, figure: Figure, phrase: list[int], surface: str, zero: bool
+) -> Mention | None:
+    tokens = sentence.tokens
+    head = tokens[phrase[-1]]
+    noun = figure.currency or singular(head.lower)
+    if noun in _NOT_COUNTED or (not head.lower.isalpha() and not figure.currency):
+        return None
+    around = context.around(sentence, figure.first, phrase)
+    low, high = (0.0, 0.0) if zero else _bounds(tokens, figure)
+    return Mention(
+        sentence=sentence,
+        value=figure.value,
+        low=low,
+        high=high,
+        noun=noun,
+        surface=surface,
+        noun_text=head.text if not figure.currency else "",
+        zero=zero,
+        roles=context.roles(sentence, figure.first, phrase[-1]),
+        modifiers=frozenset(
+            tokens[i].lower
+            for i in phrase[:-1]
+            if tokens[i].text[:1].islower() and tokens[i].lower not in _NEUTRAL
+        ),
+        qualifiers=around.qualifiers,
+        complement=around.complement,
+        events=around.events,
+        topic=around.topic,
+        times=around.times,
+        position=figure.first,
+    )
+
+
+def counts(sentence: Sentence) -> list[Mention]:
+    """The figures of a sentence that count a noun ("1,200 bodies", "five hospitals")."""
+    tokens = sentence.tokens
+    found: list[Mention] = []
+    for figure in figures(tokens):
+        if _is_percent(tokens, figure.last + 1):
+            continue
+        phrase = _noun_phrase(tokens, figure.last + 1)
+        if not phrase and figure.currency:
+            phrase = [figure.last]
+        if not phrase:
+            continue
+        text = sentence.text[tokens[figure.first].start : tokens[figure.last].end]
+        mention = _mention(sentence, figure, phrase, text, zero=figure.value == 0)
+        if mention is not None:
+            found.append(mention)
+    return found
+
+
+def _negated(tokens: list[Token], index: int) -> bool:
+    """A "not", "never" or "…n't" within the four words before ``index``."""
+    for token in tokens[max(0, index - 4) : index]:
+        lower = token.lower
+        if lower in {"not", "never", "without"} or lower.endswith(("n't", "n’t")):
+            return True
+    return False
+
+
+def _zero_at(tokens: list[Token], index: int) -> tuple[int, int] | None:
+    """(first token of the zero phrase, first token of its noun phrase) at ``index``."""
+    lower = tokens[index].lower
+    nxt = tokens[index + 1].lower if index + 1 < len(tokens) else ""
+    if lower == "a" and nxt == "single" and _negated(tokens, index):
+        return index, index + 2
+    if lower in {"any", "one"} and _negated(tokens, index) and nxt not in STOP:
+        return index, index + 1
+    if lower == "no" and nxt not in STOP | _ZERO_IDIOMS:
+        return index, index + 1
+    if lower == "none" and nxt == "of" and index + 2 < len(tokens):
+        skip = 3 if tokens[index + 2].lower in {"the", "its", "their", "those", "these"} else 2
+        return index, index + skip
+    return None
+
+
+def zeros(sentence: Sentence) -> list[Mention]:
+    """Zeros said in words: "not a single body", "no flights", "none of the patients", "nobody"."""
+    tokens = sentence.tokens
+    found: list[Mention] = []
+    for index, token in enumerate(tokens):
+        lower = token.lower
+        if lower in {"nobody", "no-one"} or (lower == "no" and _next(tokens, index) == "one"):
+            last = index if lower != "no" else index + 1
+            figure = Figure(0.0, index, last, 0.0, words=True)
+            surface = sentence.text[token.start : tokens[last].end]
+            mention = _person_zero(sentence, figure, surface)
+        else:
+            at = _zero_at(tokens, index)
+            phrase = _noun_phrase(tokens, at[1]) if at else []
+            if at is None or not phrase:
+                continue
+            figure = Figure(0.0, at[0], phrase[-1], 0.0, words=True)
+            surface = sentence.text[tokens[at[0]].start : tokens[phrase[-1]].end]
+            if lower in {"a", "any", "one"} and not surface.startswith("not"):
+                surface = "not " + surface
+            mention = _mention(sentence, figure, phrase, surface, zero=True)
+        if mention is not None:
+            found.append(mention)
+    return found
+
+
+def _next(tokens: list[Token], index: int) -> str:
+    return tokens[index + 1].lower if index + 1 < len(tokens) else ""
+
+
+def _person_zero(sentence: Sentence, figure: Figure, surface: str) -> Mention | None:
+    mention = _mention(sentence, figure, [figure.last], surface, zero=True)
+    if mention is None:
+        return None
+    from dataclasses import replace
+
+    return replace(mention, noun="person", noun_text="people")
+
+
+def mentions(sentence: Sentence) -> list[Mention]:
+    """Every count and every zero in the sentence, in order."""
+    return sorted(counts(sentence) + zeros(sentence), key=lambda m: m.position)

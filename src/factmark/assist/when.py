@@ -1,0 +1,182 @@
+"""Days and spans of the same event that disagree: "opened on Monday" against "opened on
+Thursday", "a three-week strike" against "the strike lasted five weeks"."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import combinations
+
+from factmark.assist import context
+from factmark.assist.lexicon import (
+    BOUNDS,
+    DISTINCT,
+    MONTHS,
+    RELATIVE_TIME,
+    ROLE_CLAUSE,
+    STOP,
+    TIME_UNITS,
+    WEEKDAYS,
+    words,
+)
+from factmark.assist.numbers import figures, is_number_word, spoken
+from factmark.assist.pairing import Pair
+from factmark.assist.tokens import Sentence, Token
+from factmark.assist.words import event, singular
+
+_BOUNDING = words("by until before after since from through till between")
+"""A date after one of these is a limit, not the day the event happened."""
+_LASTING = words("lasted lasting last lasts ran run running took taking long spanned continued")
+_UNIT_OF = {unit: unit for unit in TIME_UNITS} | {unit + "s": unit for unit in TIME_UNITS}
+
+
+@dataclass(frozen=True, slots=True)
+class When:
+    """A day or a span said of an event in one sentence."""
+
+    sentence: Sentence
+    kind: str
+    """``"weekday"``, ``"date"`` (month and day) or ``"span"``."""
+    value: str
+    """"thursday", "june 13", or a span in days."""
+    surface: str
+    events: dict[str, str]
+    """The events of its clause, each with the word that names it ("open": "opened")."""
+    topic: frozenset[str]
+    thing: str = ""
+    """What a span measures, when it says so ("strike" in "a three-week strike")."""
+
+
+def _events(clause: list[Token]) -> dict[str, str]:
+    named: dict[str, str] = {}
+    for token in clause:
+        if context.events([token], set()):
+            named.setdefault(event(token.lower), token.text)
+    return named
+
+
+def _topic(clause: list[Token]) -> frozenset[str]:
+    calendar = set(MONTHS) | set(WEEKDAYS) | set(_UNIT_OF)
+    return frozenset(
+        singular(t.lower)
+        for t in clause
+        if t.is_word and t.lower not in STOP and t.lower not in calendar and not is_number_word(t)
+    )
+
+
+def _excluded(clause: list[Token]) -> bool:
+    """A clause about a plan, or about another one of the kind ("a second round")."""
+    lowered = {t.lower for t in clause}
+    return bool(lowered & (ROLE_CLAUSE["target"] | DISTINCT))
+
+
+def days(sentence: Sentence) -> list[When]:
+    """Weekdays and dates ("on Thursday", "June 13", "13 June") the sentence gives an event."""
+    tokens, found = sentence.tokens, []
+    for index, token in enumerate(tokens):
+        lower = token.lower
+        before = tokens[index - 1].lower if index else ""
+        if before in _BOUNDING or (
+            before == "the" and index > 1 and tokens[index - 2].lower in _BOUNDING
+        ):
+            continue
+        if lower in WEEKDAYS and token.text[0].isupper():
+            kind, value, last = "weekday", lower, index
+        elif lower in MONTHS and token.text[0].isupper() and index + 1 < len(tokens):
+            day = tokens[index + 1]
+            if day.kind != "num" or not day.text.isdigit() or not 1 <= int(day.text) <= 31:
+                continue
+            kind, value, last = "date", f"{lower} {int(day.text)}", index + 1
+        else:
+            continue
+        clause = sentence.clause(index)
+        if _excluded(clause):
+            continue
+        surface = sentence.text[token.start : tokens[last].end]
+        found.append(When(sentence, kind, value, surface, _events(clause), _topic(clause)))
+    return found
+
+
+def _span_unit(tokens: list[Token], sentence: Sentence, last: int) -> tuple[str, str] | None:
+    """The time unit after a figure ("weeks"), and the noun a "three-week …" describes."""
+    if last + 1 >= len(tokens):
+        return None
+    unit = _UNIT_OF.get(tokens[last + 1].lower)
+    if unit is None:
+        return None
+    hyphen = sentence.text[tokens[last].end : tokens[last + 1].start] == "-"
+    thing = ""
+    if hyphen and last + 2 < len(tokens) and tokens[last + 2].is_word:
+        thing = singular(tokens[last + 2].lower)
+    return unit, thing
+
+
+def _split_hyphens(tokens: list[Token], sentence: Sentence) -> list[Token]:
+    """ "three-week" as "three" and "week", so that a span written as one word is found."""
+    out: list[Token] = []
+    for token in tokens:
+        parts = token.text.split("-")
+        if token.is_word and len(parts) == 2 and parts[1].lower() in _UNIT_OF:
+            cut = token.start + len(parts[0])
+            out.append(Token(parts[0], token.start, cut, "word"))
+            out.append(Token(parts[1], cut + 1, token.end, "word"))
+        else:
+            out.append(token)
+    return out
+
+
+def spans(sentence: Sentence) -> list[When]:
+    """Spans of time an event took ("a three-week strike", "lasted five weeks")."""
+    tokens = _split_hyphens(sentence.tokens, sentence)
+    found: list[When] = []
+    for figure in figures(tokens):
+        unit = _span_unit(tokens, sentence, figure.last)
+        if unit is None:
+            continue
+        near = {t.lower for t in tokens[max(0, figure.first - 3) : figure.last + 5]}
+        before = context.words_before(tokens, figure.first, 3)
+        if near & (RELATIVE_TIME | {"old", "per", "every", "each"}):
+            continue
+        if any(before.endswith(phrase) for phrase in BOUNDS):
+            continue
+        clause = [t for t in tokens if t.kind != "punct"]
+        if not unit[1] and not {t.lower for t in clause} & _LASTING:
+            continue
+        if _excluded(clause):
+            continue
+        length = spoken(figure.value * TIME_UNITS[unit[0]])
+        surface = sentence.text[tokens[figure.first].start : tokens[figure.last + 1].end]
+        found.append(
+            When(sentence, "span", length, surface, _events(clause), _topic(clause), unit[1])
+        )
+    return found
+
+
+def _same_event(a: When, b: When) -> str:
+    """The word naming the event both give, or "" when they speak of different ones."""
+    if a.kind == "span":
+        if a.thing and b.thing:
+            return a.thing if a.thing == b.thing else ""
+        thing = a.thing or b.thing
+        other = b if a.thing else a
+        return thing if thing and thing in other.topic else ""
+    shared = set(a.events) & set(b.events)
+    named = {singular(word.lower()) for word in (*a.events.values(), *b.events.values())}
+    if not shared or not (a.topic & b.topic) - named:
+        return ""
+    return b.events[sorted(shared)[0]].lower()
+
+
+def pairs(sentences: list[Sentence]) -> list[Pair]:
+    """Pairs of sentences that give the same event different days or spans."""
+    mentions = [when for sentence in sentences for when in days(sentence) + spans(sentence)]
+    found: list[Pair] = []
+    for a, b in combinations(mentions, 2):
+        if a.sentence.index == b.sentence.index or a.kind != b.kind or a.value == b.value:
+            continue
+        what = _same_event(a, b)
+        if not what:
+            continue
+        reason = f"{a.surface} vs {b.surface} ({what})"
+        key = f"{a.kind}:{what}:{'/'.join(sorted((a.value, b.value)))}"
+        found.append(Pair(a.sentence, b.sentence, reason, 0.6, key))
+    return found
