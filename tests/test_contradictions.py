@@ -44,7 +44,10 @@ def test_a_candidate_holds_two_whole_sentences_in_article_order_with_their_offse
             paragraph = article.paragraph(span.paragraph)
             assert (span.start, span.end) in article.sentences(span.paragraph)
             assert paragraph.text[span.start : span.end] == span.text
-        assert (candidate.a.paragraph, candidate.a.start) < (candidate.b.paragraph, candidate.b.start)
+        assert (candidate.a.paragraph, candidate.a.start) < (
+            candidate.b.paragraph,
+            candidate.b.start,
+        )
         assert 0.0 <= candidate.score <= 1.0
         data = candidate.to_json()
         assert set(data) == {"a", "b", "reason", "score"}
