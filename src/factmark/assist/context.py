@@ -5,36 +5,26 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from factmark.assist import circumstances
 from factmark.assist.lexicon import (
     IRREGULAR_VERBS,
-    MONTHS,
-    PAST_MARKERS,
     ROLE_AFTER,
     ROLE_BEFORE,
     ROLE_CLAUSE,
     STOP,
-    TIME_WORDS,
-    WEEKDAYS,
-    words,
 )
-from factmark.assist.numbers import is_number_word, is_year
+from factmark.assist.numbers import is_number_word
 from factmark.assist.tokens import Sentence, Token
 from factmark.assist.words import event, event_names, singular
-
-_PLACE_PREPOSITIONS = frozenset({"in", "at", "across", "near", "outside", "inside", "from"})
-_REGIONS = words(
-    """north south east west northern southern eastern western capital centre center city
-    region province state county district suburbs village town"""
-)
-_CALENDAR = frozenset(MONTHS) | frozenset(WEEKDAYS)
-_TIME_LEADS = frozenset({"last", "this", "next", "previous", "same", "following"})
 
 
 @dataclass(frozen=True, slots=True)
 class Around:
     """The context of a figure in its clause."""
 
-    qualifiers: frozenset[str]
+    kinds: frozenset[str]
+    names: frozenset[str]
+    places: frozenset[str]
     complement: str
     events: frozenset[str]
     topic: frozenset[str]
@@ -100,42 +90,6 @@ def _complement(tokens: list[Token], head: int) -> tuple[str, set[str], int]:
     return (singular(last) if last not in {"a", "an", "the"} else ""), names, end
 
 
-def _places(clause: list[Token]) -> set[str]:
-    places: set[str] = set()
-    for index, token in enumerate(clause[:-1]):
-        if token.lower not in _PLACE_PREPOSITIONS:
-            continue
-        nxt = clause[index + 1]
-        if nxt.lower == "the" and index + 2 < len(clause):
-            nxt = clause[index + 2]
-            if nxt.lower in _REGIONS:
-                places.add(nxt.lower)
-                continue
-        if nxt.text[:1].isupper() and nxt.lower not in _CALENDAR:
-            places.add(nxt.lower)
-    return places
-
-
-def times(sentence: Sentence, clause: list[Token]) -> frozenset[str]:
-    """The times a clause and its sentence's opening name: years, months, days, "last year"."""
-    found: set[str] = set()
-    tokens = clause + sentence.opening()
-    for index, token in enumerate(tokens):
-        lower = token.lower
-        if lower in _CALENDAR and (lower != "may" or token.text == "May"):
-            found.add(lower)
-        elif token.kind == "num" and is_year(tokens, index):
-            found.add(token.text)
-        elif lower in TIME_WORDS and index > 0 and tokens[index - 1].lower in _TIME_LEADS:
-            found.add(f"{tokens[index - 1].lower} {lower}")
-        elif lower in {"yesterday", "today", "tomorrow"}:
-            found.add(lower)
-    text = " " + " ".join(t.lower for t in clause) + " "
-    if any(f" {marker} " in text for marker in PAST_MARKERS):
-        found.add("past")
-    return frozenset(found)
-
-
 def _is_event_word(token: Token) -> bool:
     lower = token.lower
     if not token.is_word or lower in STOP or is_number_word(token):
@@ -158,8 +112,8 @@ def around(sentence: Sentence, first: int, phrase: list[int]) -> Around:
     """The context of the figure at token ``first`` whose noun phrase is ``phrase``."""
     tokens = sentence.tokens
     head = phrase[-1]
-    complement, names, end = _complement(tokens, head)
-    names |= {tokens[i].lower for i in phrase[:-1] if tokens[i].text[:1].isupper()}
+    complement, kinds, end = _complement(tokens, head)
+    kinds |= {tokens[i].lower for i in phrase[:-1] if tokens[i].text[:1].isupper()}
     number = sentence.clause_of[first]
     skip = set(phrase) | set(range(head + 1, end))
     in_clause = {i for i, at in enumerate(sentence.clause_of) if at == number}
@@ -168,14 +122,20 @@ def around(sentence: Sentence, first: int, phrase: list[int]) -> Around:
     if not found:
         found = events(tokens, skip)
     topic = frozenset(
-        singular(t.lower)
-        for t in clause
-        if t.is_word and t.lower not in STOP and not is_number_word(t)
+        singular(token.lower)
+        for index, token in enumerate(tokens)
+        if index in in_clause
+        and index not in phrase
+        and token.is_word
+        and token.lower not in STOP
+        and not is_number_word(token)
     )
     return Around(
-        qualifiers=frozenset(names | _places(clause)),
+        kinds=frozenset(kinds),
+        names=circumstances.names(sentence, in_clause - set(phrase) - set(range(head, end))),
+        places=circumstances.places(clause + sentence.opening()),
         complement=complement,
         events=found,
         topic=topic,
-        times=times(sentence, clause),
+        times=circumstances.times(sentence, number),
     )

@@ -180,7 +180,7 @@ ROLE_CLAUSE = {
     "target": words(
         """target targets goal goals aim aims aimed plan plans planned pledged pledge promised
         promise expected expects expect forecast forecasts projected projection would will
-        could might may hope hopes hoped intend intends intended should budget budgeted
+        could might may hope hopes hoped intend intends intended should
         envisaged envisages proposed proposes"""
     ),
     "partial": frozenset({"so far", "to date", "as of", "thus far", "until now", "by then"}),
@@ -214,7 +214,8 @@ EVENT_CLASSES = (
     "evacuat",
     "hire recruit employ",
     "lay sack dismiss layoff redundanc",
-    "open reopen opening",
+    "open reopen opening inaugurat",
+    "begin began begun start commenc launch",
     "strike walkout",
     "build built construct",
     "sell sold sale",

@@ -13,7 +13,7 @@ from factmark.assist import context
 from factmark.assist.lexicon import BOUNDS, IRREGULAR_VERBS, PERCENT_WORDS, STOP, TIME_UNITS, words
 from factmark.assist.numbers import Figure, figures, is_number_word
 from factmark.assist.tokens import Sentence, Token
-from factmark.assist.words import singular
+from factmark.assist.words import event, singular
 
 _NEUTRAL = frozenset({"deceased", "dead", "fallen", "single", "more", "total", "separate"})
 """Words before a noun that do not make it a different kind of thing."""
@@ -43,8 +43,12 @@ class Mention:
     """Why the figure is not the plain count of its event: part, total, change, target, …"""
     modifiers: frozenset[str]
     """Kind-making words before the noun ("domestic flights")."""
-    qualifiers: frozenset[str]
-    """Names around the noun and places in its clause ("ukrainian", "kyiv")."""
+    kinds: frozenset[str]
+    """Names in the noun phrase: "Ukrainian" in "1,200 bodies of Ukrainian soldiers"."""
+    names: frozenset[str]
+    """Other proper names in its clause, less who said it ("northgate", "russia")."""
+    places: frozenset[str]
+    """Places its clause names ("kelby", "north")."""
     complement: str
     """The head of "of …" after the noun ("soldier" in "bodies of soldiers")."""
     events: frozenset[str]
@@ -78,6 +82,21 @@ def _noun_phrase(tokens: list[Token], start: int) -> list[int]:
     return taken
 
 
+def _purpose(tokens: list[Token], figure: Figure) -> str:
+    """What a sum of money is for: "4.5 million euros for redundancy payments" -> "payment"."""
+    after = figure.last + 1
+    if after < len(tokens) and tokens[after].lower in {"for", "on", "in"}:
+        start = after + 1
+        while start < len(tokens) and tokens[start].lower in {"a", "an", "the", "its", "their"}:
+            start += 1
+        phrase = _noun_phrase(tokens, start)
+        if phrase:
+            return singular(tokens[phrase[-1]].lower)
+    if figure.first >= 2 and tokens[figure.first - 1].lower == "of":
+        return singular(tokens[figure.first - 2].lower)
+    return ""
+
+
 def _bounds(tokens: list[Token], figure: Figure) -> tuple[float, float]:
     before = context.words_before(tokens, figure.first, 3)
     for phrase, (low, high) in BOUNDS.items():
@@ -95,7 +114,11 @@ def _mention(
 ) -> Mention | None:
     tokens = sentence.tokens
     head = tokens[phrase[-1]]
-    noun = figure.currency or singular(head.lower)
+    noun = singular(head.lower)
+    if figure.currency:
+        noun = f"{figure.currency}:{_purpose(tokens, figure)}"
+    elif len(phrase) == 1 and head.lower.endswith("ed"):
+        noun = f"*{event(head.lower)}"  # "29 voted": whoever did it
     if noun in _NOT_COUNTED or (not head.lower.isalpha() and not figure.currency):
         return None
     around = context.around(sentence, figure.first, phrase)
@@ -115,7 +138,9 @@ def _mention(
             for i in phrase[:-1]
             if tokens[i].text[:1].islower() and tokens[i].lower not in _NEUTRAL
         ),
-        qualifiers=around.qualifiers,
+        kinds=around.kinds,
+        names=around.names,
+        places=around.places,
         complement=around.complement,
         events=around.events,
         topic=around.topic,

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from itertools import combinations
 
 from factmark.assist.mentions import Mention
 from factmark.assist.numbers import figures, spoken
-from factmark.assist.tokens import Sentence
+from factmark.assist.tokens import Sentence, tokenize
+from factmark.assist.words import event
 
 _MAX_PARTS = 8
 """Sums are taken over at most this many figures of one sentence (2**8 sums)."""
@@ -33,17 +35,51 @@ class Pair:
     """The thing and the two values: pairs with the same key say the same thing twice."""
 
 
+def _same_noun(a: Mention, b: Mention) -> bool:
+    """The same noun, or a count without one ("29 voted") and a count of those who did it."""
+    if a.noun == b.noun:
+        return True
+    for elided, other in ((a, b), (b, a)):
+        if elided.noun.startswith("*") and elided.noun[1:] in other.events:
+            return True
+    return False
+
+
+def _narrower(a: Mention, b: Mention, a_set: frozenset[str], b_set: frozenset[str]) -> bool:
+    """Whether one of the two counts may be part of the other: it alone is narrowed (by a
+    place or a kind) and is not larger. Both narrowed, differently: different things."""
+    if a_set == b_set:
+        return False
+    if a_set and b_set:
+        return True
+    narrow, wide = (a, b) if a_set else (b, a)
+    return narrow.value <= wide.value
+
+
+def _shared_setting(a: Mention, b: Mention) -> bool:
+    """Whether the two clauses share a word besides the event they both name: a speaker,
+    a subject, a purpose ("in favour of the budget")."""
+    events = a.events & b.events
+
+    def prefixes(words: frozenset[str]) -> set[str]:
+        return {word[:5] for word in words if event(word) not in events}
+
+    return bool(prefixes(a.topic) & prefixes(b.topic))
+
+
 def same_thing(a: Mention, b: Mention) -> bool:
-    """Whether two mentions count the same thing for the same event."""
-    if a.noun != b.noun or not a.events & b.events:
+    """Whether two mentions count the same thing for the same event, in the same setting."""
+    if not _same_noun(a, b) or not a.events & b.events:
         return False
-    if a.qualifiers and b.qualifiers and a.qualifiers.isdisjoint(b.qualifiers):
+    if a.kinds and b.kinds and a.kinds.isdisjoint(b.kinds):
         return False
-    if a.modifiers != b.modifiers:
+    if _narrower(a, b, a.places, b.places) or _narrower(a, b, a.modifiers, b.modifiers):
         return False
     if a.times and b.times and a.times.isdisjoint(b.times):
         return False
-    return ("past" in a.times) == ("past" in b.times)
+    if ("past" in a.times) != ("past" in b.times):
+        return False
+    return a.zero or b.zero or _shared_setting(a, b)
 
 
 def overlap(a: Mention, b: Mention) -> bool:
@@ -51,19 +87,26 @@ def overlap(a: Mention, b: Mention) -> bool:
     return a.low <= b.high and b.low <= a.high
 
 
-def sums(sentence: Sentence) -> set[float]:
+def _sums(sentence: Sentence) -> frozenset[float]:
+    return sums(sentence.text)
+
+
+@lru_cache(maxsize=4096)
+def sums(text: str) -> frozenset[float]:
     """Every sum of the figures of one sentence (each figure alone included)."""
-    values = [figure.value for figure in figures(sentence.tokens)][:_MAX_PARTS]
+    values = [figure.value for figure in figures(tokenize(text))][:_MAX_PARTS]
     found: set[float] = set()
     for size in range(1, len(values) + 1):
         found.update(sum(chosen) for chosen in combinations(values, size))
-    return found
+    return frozenset(found)
 
 
 def explained(a: Mention, b: Mention, known: set[float]) -> bool:
-    """Whether the difference of two values is itself a figure or sum the article states."""
+    """Whether the difference of two values is a sum of figures of either sentence, or a
+    part or total stated of the thing (``known``): a part and its complement."""
     difference = abs(a.value - b.value)
-    return any(abs(difference - value) <= 0.5 for value in known)
+    values = known | _sums(a.sentence) | _sums(b.sentence)
+    return any(abs(difference - value) <= 0.5 for value in values)
 
 
 def _reason(a: Mention, b: Mention) -> str:
@@ -81,7 +124,7 @@ def _score(a: Mention, b: Mention) -> float:
     union = a.topic | b.topic
     if union:
         score += 0.25 * len(a.topic & b.topic) / len(union)
-    if a.qualifiers & b.qualifiers or (a.complement and a.complement == b.complement):
+    if a.kinds & b.kinds or a.names & b.names or (a.complement and a.complement == b.complement):
         score += 0.05
     if not (a.zero or b.zero) and abs(a.value - b.value) <= 0.1 * max(a.value, b.value):
         score += 0.05
@@ -110,28 +153,43 @@ def _inherit(mentions: list[Mention]) -> list[Mention]:
     out: list[Mention] = []
     for mention in mentions:
         key = (mention.noun, mention.value)
-        if mention.qualifiers:
-            first.setdefault(key, mention.qualifiers)
+        if mention.kinds:
+            first.setdefault(key, mention.kinds)
         elif key in first and not mention.zero:
-            mention = replace(mention, qualifiers=first[key])
+            mention = replace(mention, kinds=first[key])
         out.append(mention)
     return out
 
 
 def pairs(mentions: list[Mention]) -> list[Pair]:
     """Every pair of mentions, in article order, that disagree about the same thing."""
-    by_noun: dict[str, list[Mention]] = defaultdict(list)
+    groups: dict[str, list[Mention]] = defaultdict(list)
+    elided: list[Mention] = []
     for mention in _inherit(mentions):
-        by_noun[mention.noun].append(mention)
+        groups[mention.noun].append(mention)
+        if mention.noun.startswith("*"):
+            elided.append(mention)
     found: list[Pair] = []
-    for group in by_noun.values():
-        if len(group) < 2:
+    for noun, group in groups.items():
+        members = group + [m for m in elided if m.noun != noun and m.noun[1:] in _events(group)]
+        if len(members) < 2:
             continue
-        known = {m.value for m in group}
-        for sentence in {m.sentence.index: m.sentence for m in group}.values():
-            known |= sums(sentence)
-        for a, b in combinations(group, 2):
+        known = _known(members)
+        for a, b in combinations(sorted(members, key=_place), 2):
             pair = judge(a, b, known)
             if pair is not None:
                 found.append(pair)
     return found
+
+
+def _events(group: list[Mention]) -> set[str]:
+    return {name for mention in group for name in mention.events}
+
+
+def _place(mention: Mention) -> tuple[int, int]:
+    return mention.sentence.index, mention.position
+
+
+def _known(group: list[Mention]) -> set[float]:
+    """The parts and totals stated of the thing."""
+    return {m.value for m in group if m.roles & {"part", "total"}}

@@ -18,7 +18,9 @@ _TOKEN = re.compile(
 
 CLAUSE_BREAKS = frozenset(',;:()[]—–"“”.?!')
 """Punctuation that ends a clause."""
-CLAUSE_WORDS = frozenset({"while", "whereas", "but", "although", "though", "which", "who"})
+CLAUSE_WORDS = frozenset(
+    {"while", "whereas", "but", "although", "though", "which", "who", "that", "because", "if"}
+)
 """Words that start a new clause."""
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import combinations
 
-from factmark.assist import context
+from factmark.assist import circumstances, context
 from factmark.assist.lexicon import (
     BOUNDS,
     DISTINCT,
@@ -42,6 +42,7 @@ class When:
     events: dict[str, str]
     """The events of its clause, each with the word that names it ("open": "opened")."""
     topic: frozenset[str]
+    times: frozenset[str]
     thing: str = ""
     """What a span measures, when it says so ("strike" in "a three-week strike")."""
 
@@ -75,8 +76,10 @@ def days(sentence: Sentence) -> list[When]:
     for index, token in enumerate(tokens):
         lower = token.lower
         before = tokens[index - 1].lower if index else ""
-        if before in _BOUNDING or (
-            before == "the" and index > 1 and tokens[index - 2].lower in _BOUNDING
+        if (
+            before in _BOUNDING
+            or before in {"every", "each"}
+            or (before == "the" and index > 1 and tokens[index - 2].lower in _BOUNDING)
         ):
             continue
         if lower in WEEKDAYS and token.text[0].isupper():
@@ -92,7 +95,8 @@ def days(sentence: Sentence) -> list[When]:
         if _excluded(clause):
             continue
         surface = sentence.text[token.start : tokens[last].end]
-        found.append(When(sentence, kind, value, surface, _events(clause), _topic(clause)))
+        times = circumstances.times(sentence, sentence.clause_of[index]) - {value, *value.split()}
+        found.append(When(sentence, kind, value, surface, _events(clause), _topic(clause), times))
     return found
 
 
@@ -141,12 +145,23 @@ def spans(sentence: Sentence) -> list[When]:
         clause = [t for t in tokens if t.kind != "punct"]
         if not unit[1] and not {t.lower for t in clause} & _LASTING:
             continue
-        if _excluded(clause):
+        if _excluded(tokens[max(0, figure.first - 4) : figure.first]):
+            continue
+        if {t.lower for t in clause} & DISTINCT:
             continue
         length = spoken(figure.value * TIME_UNITS[unit[0]])
         surface = sentence.text[tokens[figure.first].start : tokens[figure.last + 1].end]
         found.append(
-            When(sentence, "span", length, surface, _events(clause), _topic(clause), unit[1])
+            When(
+                sentence,
+                "span",
+                length,
+                surface,
+                _events(clause),
+                _topic(clause),
+                circumstances.times(sentence, -1),
+                unit[1],
+            )
         )
     return found
 
@@ -161,7 +176,7 @@ def _same_event(a: When, b: When) -> str:
         return thing if thing and thing in other.topic else ""
     shared = set(a.events) & set(b.events)
     named = {singular(word.lower()) for word in (*a.events.values(), *b.events.values())}
-    if not shared or not (a.topic & b.topic) - named:
+    if not shared or (len(shared) < 2 and not (a.topic & b.topic) - named):
         return ""
     return b.events[sorted(shared)[0]].lower()
 
@@ -174,7 +189,9 @@ def pairs(sentences: list[Sentence]) -> list[Pair]:
         if a.sentence.index == b.sentence.index or a.kind != b.kind or a.value == b.value:
             continue
         what = _same_event(a, b)
-        if not what:
+        if not what or (a.times and b.times and a.times.isdisjoint(b.times)):
+            continue
+        if ("past" in a.times) != ("past" in b.times):
             continue
         reason = f"{a.surface} vs {b.surface} ({what})"
         key = f"{a.kind}:{what}:{'/'.join(sorted((a.value, b.value)))}"

@@ -47,6 +47,7 @@ def _classes() -> dict[str, str]:
         names = line.split()
         for name in names:
             table[name] = names[0]
+            table.setdefault(stem(name), names[0])
     return table
 
 
