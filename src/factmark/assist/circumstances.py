@@ -7,8 +7,10 @@ times ("in 2019", "last year").
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
+
 from factmark.assist.lexicon import MONTHS, PAST_MARKERS, TIME_WORDS, WEEKDAYS, words
-from factmark.assist.numbers import is_year
 from factmark.assist.tokens import Sentence, Token
 
 _PLACE_PREPOSITIONS = words("in at across near outside inside")
@@ -47,7 +49,9 @@ def _speakers(tokens: list[Token]) -> set[int]:
 def names(sentence: Sentence, indices: set[int]) -> frozenset[str]:
     """The proper names among the tokens at ``indices``, less speakers, titles and dates."""
     tokens = sentence.tokens
-    speakers = _speakers(tokens)
+    speakers = sentence.memo.get("speakers")
+    if not isinstance(speakers, set):
+        speakers = sentence.memo["speakers"] = _speakers(tokens)
     found: set[str] = set()
     for index in indices:
         token = tokens[index]
@@ -81,33 +85,57 @@ def places(clause: list[Token]) -> frozenset[str]:
 
 def _reporting_clauses(sentence: Sentence) -> set[int]:
     """The clauses that say who said it ("…, the minister told the assembly on Wednesday")."""
-    return {
-        sentence.clause_of[index]
-        for index, token in enumerate(sentence.tokens)
-        if token.lower in _REPORTING
-    }
+    known = sentence.memo.get("reporting")
+    if not isinstance(known, set):
+        known = sentence.memo["reporting"] = {
+            sentence.clause_of[index]
+            for index, token in enumerate(sentence.tokens)
+            if token.lower in _REPORTING
+        }
+    return known
 
 
 def times(sentence: Sentence, clause: int) -> frozenset[str]:
     """The times a sentence names, but in the clauses that only say who said it: years,
     months, weekdays, "last year"; and "past" for "a year earlier", "previously", …"""
+    known = sentence.memo.get(("times", clause))
+    if not isinstance(known, frozenset):
+        known = sentence.memo[("times", clause)] = _times(sentence, clause)
+    return known
+
+
+_TIME = re.compile(
+    r"\b(?:(?P<bound>since|until|by|from|before|after|till)\s+(?:the\s+)?)?(?:"
+    rf"(?P<day>{'|'.join(CALENDAR)})"
+    r"|(?<![\d,.])(?P<year>1[89]\d\d|20\d\d)(?![\d,])"
+    rf"|(?P<lead>{'|'.join(_TIME_LEADS)})\s+(?P<unit>{'|'.join(TIME_WORDS)})"
+    r"|(?P<deictic>yesterday|today|tomorrow))\b",
+)
+_PAST = re.compile(r"\b(?:" + "|".join(PAST_MARKERS) + r")\b")
+
+
+def _times(sentence: Sentence, clause: int) -> frozenset[str]:
     found: set[str] = set()
-    tokens = sentence.tokens
-    reporting = _reporting_clauses(sentence) - {clause}
-    for index, token in enumerate(tokens):
-        lower = token.lower.removesuffix("'s").removesuffix("’s")
-        before = tokens[index - 1].lower if index else ""
-        if before in _BOUNDS or sentence.clause_of[index] in reporting:
+    text = sentence.lowered
+    reporting = _reporting_clauses(sentence) - {clause} if _SAYS.search(text) else set()
+    starts = [token.start for token in sentence.tokens]
+    for match in _TIME.finditer(text):
+        if match.group("bound"):
             continue
-        if lower in CALENDAR and (lower != "may" or token.text == "May"):
-            found.add(lower)
-        elif token.kind == "num" and is_year(tokens, index):
-            found.add(token.text)
-        elif lower in TIME_WORDS and before in _TIME_LEADS:
-            found.add(f"{before} {lower}")
-        elif lower in {"yesterday", "today", "tomorrow"}:
-            found.add(lower)
-    text = " " + " ".join(t.lower for t in tokens if t.is_word) + " "
-    if any(f" {marker} " in text for marker in PAST_MARKERS):
+        if reporting and sentence.clause_of[bisect_left(starts, match.start())] in reporting:
+            continue
+        day = match.group("day")
+        if day is not None and (day != "may" or sentence.text[match.start("day")] == "M"):
+            found.add(day)
+        elif match.group("year"):
+            found.add(match.group("year"))
+        elif match.group("lead"):
+            found.add(f"{match.group('lead')} {match.group('unit')}")
+        elif match.group("deictic"):
+            found.add(match.group("deictic"))
+    if _PAST.search(text):
         found.add("past")
     return frozenset(found)
+
+
+_SAYS = re.compile(r"\b(?:" + "|".join(sorted(_REPORTING)) + r")\b")

@@ -4,6 +4,7 @@ a part, a total, a before or a target rather than the plain count of its event."
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from factmark.assist import circumstances
 from factmark.assist.lexicon import (
@@ -13,7 +14,7 @@ from factmark.assist.lexicon import (
     ROLE_CLAUSE,
     STOP,
 )
-from factmark.assist.numbers import is_number_word
+from factmark.assist.numbers import number_word
 from factmark.assist.tokens import Sentence, Token
 from factmark.assist.words import event, event_names, singular
 
@@ -26,6 +27,8 @@ class Around:
     names: frozenset[str]
     places: frozenset[str]
     complement: str
+    verb: str
+    """The event named nearest the figure in its clause: what the figure counts the doing of."""
     events: frozenset[str]
     topic: frozenset[str]
     times: frozenset[str]
@@ -51,21 +54,17 @@ def _words_after(tokens: list[Token], index: int, count: int) -> str:
     return " ".join(words)
 
 
-def _matches_end(text: str, phrases: tuple[str, ...]) -> bool:
-    return any(text == p or text.endswith(" " + p) for p in phrases)
-
-
-def _matches_start(text: str, phrases: tuple[str, ...]) -> bool:
-    return any(text == p or text.startswith(p + " ") for p in phrases)
+_BEFORE = {phrase: role for role, phrases in ROLE_BEFORE.items() for phrase in phrases}
+_AFTER = {phrase: role for role, phrases in ROLE_AFTER.items() for phrase in phrases}
 
 
 def roles(sentence: Sentence, first: int, head: int) -> frozenset[str]:
     """Why the figure at ``first`` (its noun at ``head``) is not the plain count of its event."""
     tokens = sentence.tokens
-    before = words_before(tokens, first, 3)
-    after = _words_after(tokens, head + 1, 3)
-    found = {role for role, phrases in ROLE_BEFORE.items() if _matches_end(before, phrases)}
-    found |= {role for role, phrases in ROLE_AFTER.items() if _matches_start(after, phrases)}
+    before = words_before(tokens, first, 3).split()
+    after = _words_after(tokens, head + 1, 3).split()
+    found = {_BEFORE[" ".join(before[-n:])] for n in (1, 2, 3) if " ".join(before[-n:]) in _BEFORE}
+    found |= {_AFTER[" ".join(after[:n])] for n in (1, 2, 3) if " ".join(after[:n]) in _AFTER}
     clause = sentence.clause(first)
     words = {token.lower for token in clause}
     joined = " " + " ".join(token.lower for token in clause) + " "
@@ -90,22 +89,31 @@ def _complement(tokens: list[Token], head: int) -> tuple[str, set[str], int]:
     return (singular(last) if last not in {"a", "an", "the"} else ""), names, end
 
 
-def _is_event_word(token: Token) -> bool:
-    lower = token.lower
-    if not token.is_word or lower in STOP or is_number_word(token):
-        return False
+@lru_cache(maxsize=16384)
+def event_of(lower: str) -> str:
+    """The event a word names if it is a verb or a known event noun, else ""."""
+    if not lower[:1].isalpha() or lower in STOP or number_word(lower):
+        return ""
     if lower.endswith(("ed", "ing")) or lower in IRREGULAR_VERBS:
-        return True
-    return event(lower) in event_names()
+        return event(lower)
+    name = event(lower)
+    return name if name in event_names() else ""
 
 
 def events(tokens: list[Token], skip: set[int]) -> frozenset[str]:
     """The events the tokens name, leaving out those at the indices ``skip``."""
-    return frozenset(
-        event(token.lower)
-        for index, token in enumerate(tokens)
-        if index not in skip and _is_event_word(token)
-    )
+    found = (event_of(token.lower) for i, token in enumerate(tokens) if i not in skip)
+    return frozenset(name for name in found if name)
+
+
+def _nearest_event(tokens: list[Token], first: int, indices: list[int]) -> str:
+    """The event named by the word nearest token ``first`` among ``indices``, if any."""
+    best, distance = "", len(tokens) + 1
+    for index in indices:
+        name = event_of(tokens[index].lower)
+        if name and abs(index - first) < distance:
+            best, distance = name, abs(index - first)
+    return best
 
 
 def around(sentence: Sentence, first: int, phrase: list[int]) -> Around:
@@ -116,25 +124,31 @@ def around(sentence: Sentence, first: int, phrase: list[int]) -> Around:
     kinds |= {tokens[i].lower for i in phrase[:-1] if tokens[i].text[:1].isupper()}
     number = sentence.clause_of[first]
     skip = set(phrase) | set(range(head + 1, end))
-    in_clause = {i for i, at in enumerate(sentence.clause_of) if at == number}
-    clause = [tokens[i] for i in sorted(in_clause) if tokens[i].kind != "punct"]
-    found = events(tokens, skip | (set(range(len(tokens))) - in_clause))
+    members = sentence.clauses[number]
+    in_clause = set(members)
+    clause = [tokens[i] for i in members]
+    found = frozenset(
+        name for i in members if i not in skip and (name := event_of(tokens[i].lower))
+    )
     if not found:
         found = events(tokens, skip)
+    verb = _nearest_event(tokens, first, [i for i in members if i not in skip])
+    if not verb:
+        verb = _nearest_event(tokens, first, [i for i in range(len(tokens)) if i not in skip])
     topic = frozenset(
-        singular(token.lower)
-        for index, token in enumerate(tokens)
-        if index in in_clause
-        and index not in phrase
-        and token.is_word
-        and token.lower not in STOP
-        and not is_number_word(token)
+        singular(tokens[i].lower)
+        for i in members
+        if i not in phrase
+        and tokens[i].is_word
+        and tokens[i].lower not in STOP
+        and not number_word(tokens[i].lower)
     )
     return Around(
         kinds=frozenset(kinds),
         names=circumstances.names(sentence, in_clause - set(phrase) - set(range(head, end))),
         places=circumstances.places(clause + sentence.opening()),
         complement=complement,
+        verb=verb,
         events=found,
         topic=topic,
         times=circumstances.times(sentence, number),

@@ -11,14 +11,21 @@ measure in other places or times, a range and a figure inside it.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
 from factmark.article import Article
 from factmark.assist import pairing, when
+from factmark.assist.lexicon import NUMBER_WORDS
 from factmark.assist.mentions import Mention, mentions
 from factmark.assist.tokens import Sentence
+
+_COUNTS = re.compile(
+    r"\d|n['’]t\b|\b(?:no|not|none|nobody|never|without|" + "|".join(sorted(NUMBER_WORDS)) + r")\b",
+)
+"""What a sentence with a count or a zero in it holds: the others are not read."""
 
 PER_PAIR = 2
 """At most this many candidates for the same two values of the same thing."""
@@ -77,7 +84,9 @@ def _span(sentence: Sentence) -> Span:
 def candidates(article: Article) -> list[Candidate]:
     """The article's contradiction candidates, best first."""
     every = sentences(article)
-    counted = [mention for sentence in every for mention in mentions(sentence)]
+    counted = [
+        m for sentence in every if _COUNTS.search(sentence.lowered) for m in mentions(sentence)
+    ]
     found = pairing.pairs(counted) + when.pairs(every)
     return _best(found)
 

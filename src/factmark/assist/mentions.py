@@ -7,10 +7,19 @@ said in words ("has not returned a single body") is a mention of 0.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from factmark.assist import context
-from factmark.assist.lexicon import BOUNDS, IRREGULAR_VERBS, PERCENT_WORDS, STOP, TIME_UNITS, words
+from factmark.assist.lexicon import (
+    BOUNDS,
+    IRREGULAR_VERBS,
+    PERCENT_WORDS,
+    STOP,
+    TIME_UNITS,
+    UNCHANGED,
+    words,
+)
 from factmark.assist.numbers import Figure, figures, is_number_word
 from factmark.assist.tokens import Sentence, Token
 from factmark.assist.words import event, singular
@@ -22,6 +31,10 @@ _ZERO_IDIOMS = words(
     """longer doubt more matter sign evidence comment reason way need plans plan later
     less fewer other one"""
 )
+
+
+_ZERO_CUE = re.compile(r"\b(?:no|none|nobody|no-one|single|any|one)\b")
+"""Words without which a sentence says no zero."""
 
 
 @dataclass(frozen=True)
@@ -51,11 +64,15 @@ class Mention:
     """Places its clause names ("kelby", "north")."""
     complement: str
     """The head of "of …" after the noun ("soldier" in "bodies of soldiers")."""
+    verb: str
+    """The event the figure counts ("transfer" for "handed over 1,212 bodies")."""
     events: frozenset[str]
     topic: frozenset[str]
     times: frozenset[str]
     position: int
     """Index of the figure's first token in the sentence."""
+    predicate: str = ""
+    """The event named right after the noun ("members voting": "vote"), if any."""
 
     @property
     def plain(self) -> bool:
@@ -119,6 +136,8 @@ def _mention(
         noun = f"{figure.currency}:{_purpose(tokens, figure)}"
     elif len(phrase) == 1 and head.lower.endswith("ed"):
         noun = f"*{event(head.lower)}"  # "29 voted": whoever did it
+    elif not zero and figure.value != 1 and noun == head.lower and noun not in UNCHANGED:
+        return None  # "1,200 report": a figure before a singular noun counts no such thing
     if noun in _NOT_COUNTED or (not head.lower.isalpha() and not figure.currency):
         return None
     around = context.around(sentence, figure.first, phrase)
@@ -142,11 +161,19 @@ def _mention(
         names=around.names,
         places=around.places,
         complement=around.complement,
+        verb=noun[1:] if noun.startswith("*") else around.verb,
         events=around.events,
         topic=around.topic,
         times=around.times,
         position=figure.first,
+        predicate=_predicate(tokens, phrase[-1] + 1),
     )
+
+
+def _predicate(tokens: list[Token], index: int) -> str:
+    if index < len(tokens) and context.events([tokens[index]], set()):
+        return event(tokens[index].lower)
+    return ""
 
 
 def counts(sentence: Sentence) -> list[Mention]:
@@ -195,6 +222,8 @@ def _zero_at(tokens: list[Token], index: int) -> tuple[int, int] | None:
 
 def zeros(sentence: Sentence) -> list[Mention]:
     """Zeros said in words: "not a single body", "no flights", "none of the patients", "nobody"."""
+    if not _ZERO_CUE.search(sentence.lowered):
+        return []
     tokens = sentence.tokens
     found: list[Mention] = []
     for index, token in enumerate(tokens):

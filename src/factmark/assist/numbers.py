@@ -8,6 +8,7 @@ currency go with them.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from factmark.assist.lexicon import (
     CURRENCIES,
@@ -54,7 +55,13 @@ class Figure:
 
 def is_number_word(token: Token) -> bool:
     """ "five", "twenty-seven"; not "hundreds" (a vague amount, not a figure)."""
-    return token.is_word and all(part in NUMBER_WORDS for part in token.lower.split("-"))
+    return token.is_word and number_word(token.lower)
+
+
+@lru_cache(maxsize=8192)
+def number_word(lower: str) -> bool:
+    """Whether a lower-case word is a number word."""
+    return all(part in NUMBER_WORDS for part in lower.split("-"))
 
 
 def _words_value(words: list[str]) -> float | None:

@@ -35,14 +35,14 @@ class Pair:
     """The thing and the two values: pairs with the same key say the same thing twice."""
 
 
+def _nouns(mention: Mention) -> set[str]:
+    """What a mention counts: its noun, and "*vote" for "31 members voting" as for "29 voted"."""
+    return {mention.noun, f"*{mention.predicate}"} if mention.predicate else {mention.noun}
+
+
 def _same_noun(a: Mention, b: Mention) -> bool:
     """The same noun, or a count without one ("29 voted") and a count of those who did it."""
-    if a.noun == b.noun:
-        return True
-    for elided, other in ((a, b), (b, a)):
-        if elided.noun.startswith("*") and elided.noun[1:] in other.events:
-            return True
-    return False
+    return bool(_nouns(a) & _nouns(b))
 
 
 def _narrower(a: Mention, b: Mention, a_set: frozenset[str], b_set: frozenset[str]) -> bool:
@@ -69,7 +69,7 @@ def _shared_setting(a: Mention, b: Mention) -> bool:
 
 def same_thing(a: Mention, b: Mention) -> bool:
     """Whether two mentions count the same thing for the same event, in the same setting."""
-    if not _same_noun(a, b) or not a.events & b.events:
+    if not _same_noun(a, b) or a.verb != b.verb or not a.verb:
         return False
     if a.kinds and b.kinds and a.kinds.isdisjoint(b.kinds):
         return False
@@ -162,34 +162,28 @@ def _inherit(mentions: list[Mention]) -> list[Mention]:
 
 
 def pairs(mentions: list[Mention]) -> list[Pair]:
-    """Every pair of mentions, in article order, that disagree about the same thing."""
-    groups: dict[str, list[Mention]] = defaultdict(list)
-    elided: list[Mention] = []
-    for mention in _inherit(mentions):
-        groups[mention.noun].append(mention)
-        if mention.noun.startswith("*"):
-            elided.append(mention)
+    """Every pair of mentions, in article order, that disagree about the same thing.
+
+    Only mentions that share a noun and a verb are compared: each goes into the bucket
+    of its (noun, verb), so that a long article costs little more than its mentions.
+    """
+    every = _inherit(mentions)
+    known: dict[str, set[float]] = defaultdict(set)
+    buckets: dict[tuple[str, str], list[Mention]] = defaultdict(list)
+    for mention in every:
+        if mention.roles & {"part", "total"}:
+            known[mention.noun].add(mention.value)
+        if mention.plain and mention.verb:
+            for noun in _nouns(mention):
+                buckets[noun, mention.verb].append(mention)
     found: list[Pair] = []
-    for noun, group in groups.items():
-        members = group + [m for m in elided if m.noun != noun and m.noun[1:] in _events(group)]
-        if len(members) < 2:
-            continue
-        known = _known(members)
-        for a, b in combinations(sorted(members, key=_place), 2):
-            pair = judge(a, b, known)
+    seen: set[tuple[int, int]] = set()
+    for bucket in buckets.values():
+        for a, b in combinations(bucket, 2):
+            if (id(a), id(b)) in seen:
+                continue
+            seen.add((id(a), id(b)))
+            pair = judge(a, b, known[a.noun] | known[b.noun])
             if pair is not None:
                 found.append(pair)
     return found
-
-
-def _events(group: list[Mention]) -> set[str]:
-    return {name for mention in group for name in mention.events}
-
-
-def _place(mention: Mention) -> tuple[int, int]:
-    return mention.sentence.index, mention.position
-
-
-def _known(group: list[Mention]) -> set[float]:
-    """The parts and totals stated of the thing."""
-    return {m.value for m in group if m.roles & {"part", "total"}}

@@ -3,6 +3,7 @@ Thursday", "a three-week strike" against "the strike lasted five weeks"."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from itertools import combinations
 
@@ -11,6 +12,7 @@ from factmark.assist.lexicon import (
     BOUNDS,
     DISTINCT,
     MONTHS,
+    NUMBER_WORDS,
     RELATIVE_TIME,
     ROLE_CLAUSE,
     STOP,
@@ -21,6 +23,7 @@ from factmark.assist.lexicon import (
 from factmark.assist.numbers import figures, is_number_word, spoken
 from factmark.assist.pairing import Pair
 from factmark.assist.tokens import Sentence, Token
+from factmark.assist.tokens import token as make_token
 from factmark.assist.words import event, singular
 
 _BOUNDING = words("by until before after since from through till between")
@@ -121,8 +124,8 @@ def _split_hyphens(tokens: list[Token], sentence: Sentence) -> list[Token]:
         parts = token.text.split("-")
         if token.is_word and len(parts) == 2 and parts[1].lower() in _UNIT_OF:
             cut = token.start + len(parts[0])
-            out.append(Token(parts[0], token.start, cut, "word"))
-            out.append(Token(parts[1], cut + 1, token.end, "word"))
+            out.append(make_token(parts[0], token.start, cut, "word"))
+            out.append(make_token(parts[1], cut + 1, token.end, "word"))
         else:
             out.append(token)
     return out
@@ -181,9 +184,20 @@ def _same_event(a: When, b: When) -> str:
     return b.events[sorted(shared)[0]].lower()
 
 
+_DAYS = re.compile("|".join(w.capitalize() for w in (*WEEKDAYS, *MONTHS)))
+_SPANS = re.compile(
+    r"(?:\d|\b(?:" + "|".join(sorted(NUMBER_WORDS)) + r"))[\s-]+(?:" + "|".join(TIME_UNITS) + ")",
+)
+
+
 def pairs(sentences: list[Sentence]) -> list[Pair]:
     """Pairs of sentences that give the same event different days or spans."""
-    mentions = [when for sentence in sentences for when in days(sentence) + spans(sentence)]
+    mentions: list[When] = []
+    for sentence in sentences:
+        if _DAYS.search(sentence.text):
+            mentions += days(sentence)
+        if _SPANS.search(sentence.lowered):
+            mentions += spans(sentence)
     found: list[Pair] = []
     for a, b in combinations(mentions, 2):
         if a.sentence.index == b.sentence.index or a.kind != b.kind or a.value == b.value:
