@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import json
+from dataclasses import dataclass
 from pathlib import Path
 
 from factmark.article import Article
 from factmark.assist.contradictions import Candidate, candidates
+from factmark.assist.mentions import Mention, mentions
+from factmark.assist.numbers import figures
+from factmark.assist.tokens import Sentence, tokenize
+from factmark.assist.when import days, spans
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "seeds" / "000_207cb1c8ae6ad8ea.txt"
+ARTICLES = ROOT / "tests" / "data" / "contradictions"
 
 
 def _article(text: str) -> Article:
@@ -52,3 +59,349 @@ def test_a_candidate_holds_two_whole_sentences_in_article_order_with_their_offse
         data = candidate.to_json()
         assert set(data) == {"a", "b", "reason", "score"}
         assert set(data["a"]) == {"paragraph", "start", "end", "text"}
+
+
+# News articles with contradictions planted among consistent figures.
+
+
+@dataclass(frozen=True)
+class Measured:
+    planted: int
+    proposed: int
+    """Planted contradictions proposed as their two sentences."""
+    candidates: int
+    flagged: list[str]
+    """Candidates that touch neither sentence of a planted contradiction."""
+
+
+def _measure(name: str) -> Measured:
+    article = Article.read(ARTICLES / f"{name}.txt")
+    planted = json.loads((ARTICLES / f"{name}.json").read_text(encoding="utf-8"))["planted"]
+    pairs = {(p["a"], p["b"]) for p in planted}
+    texts = {span for pair in pairs for span in pair}
+    found = candidates(article)
+    return Measured(
+        planted=len(pairs),
+        proposed=len(pairs & set(_pairs(found))),
+        candidates=len(found),
+        flagged=[c.reason for c in found if c.a.text not in texts and c.b.text not in texts],
+    )
+
+
+NAMES = sorted(path.stem for path in ARTICLES.glob("*.txt"))
+
+
+def test_the_articles_are_news_length_and_their_planted_sentences_are_theirs() -> None:
+    assert len(NAMES) >= 6
+    for name in NAMES:
+        article = Article.read(ARTICLES / f"{name}.txt")
+        assert 400 <= len(article.text.split()) <= 900, name
+        cut = {
+            paragraph.text[start:end]
+            for paragraph in article.paragraphs
+            for start, end in article.sentences(paragraph.number)
+        }
+        planted = json.loads((ARTICLES / f"{name}.json").read_text(encoding="utf-8"))["planted"]
+        assert planted and all(p["a"] in cut and p["b"] in cut for p in planted), name
+
+
+def test_planted_contradictions_are_proposed_and_consistent_figures_are_not() -> None:
+    measured = [_measure(name) for name in NAMES]
+    planted = sum(m.planted for m in measured)
+    assert sum(m.proposed for m in measured) / planted >= 0.75
+    assert sum(m.candidates for m in measured) <= 2 * planted
+    assert [reason for m in measured for reason in m.flagged] == []
+
+
+# Reading figures, zeros, days and spans.
+
+
+def _figures(text: str) -> list[tuple[float, str]]:
+    tokens = tokenize(text)
+    return [(figure.value, figure.currency) for figure in figures(tokens)]
+
+
+def test_figures_are_read_as_digits_words_scales_and_currencies() -> None:
+    assert _figures("Russia transferred 1,200 bodies and 3.2 million passengers flew") == [
+        (1200.0, ""),
+        (3_200_000.0, ""),
+    ]
+    assert _figures("a budget of two billion yen and $4.5bn") == [
+        (2_000_000_000.0, "yen"),
+        (4_500_000_000.0, "dollar"),
+    ]
+    assert _figures("twenty-seven bodies, a hundred flights, one hundred and five trees") == [
+        (27.0, ""),
+        (100.0, ""),
+        (105.0, ""),
+    ]
+
+
+def test_years_days_of_the_month_ordinals_and_vague_amounts_are_not_figures() -> None:
+    assert _figures("In 2019, on June 13 and on 4 May, the 12th round drew hundreds") == []
+
+
+def test_a_rounded_figure_holds_the_values_it_rounds() -> None:
+    (rounded,) = figures(tokenize("3.2 million passengers"))
+    assert rounded.tolerance == 50_000
+
+
+def _mentions(text: str) -> list[Mention]:
+    return mentions(Sentence(1, 0, len(text), text, 0))
+
+
+def test_a_count_knows_its_noun_its_verb_and_the_names_of_its_kind() -> None:
+    (count,) = _mentions("Russia transferred 1,200 bodies of deceased Ukrainian soldiers.")
+    assert (count.value, count.noun, count.verb) == (1200.0, "body", "transfer")
+    assert count.kinds == {"ukrainian"} and count.plain
+
+
+def test_zeros_said_in_words_are_counts_of_nothing() -> None:
+    cases = {
+        "Ukraine has not returned a single body.": ("body", "not a single body"),
+        "No flights were cancelled on Monday.": ("flight", "No flights"),
+        "None of the patients was harmed.": ("patient", "None of the patients"),
+        "Nobody was killed in the flooding.": ("person", "Nobody"),
+        "The fire service said no one had been killed.": ("person", "no one"),
+        "Ukraine has not returned any Russian bodies.": ("body", "not any Russian bodies"),
+    }
+    for text, (noun, surface) in cases.items():
+        (zero,) = _mentions(text)
+        assert zero.zero and zero.value == 0
+        assert (zero.noun, zero.surface) == (noun, surface), text
+
+
+def test_what_makes_a_figure_other_than_the_plain_count_of_its_event() -> None:
+    cases = {
+        "Of the 340 flights, 210 flights were domestic.": {"total"},
+        "The remaining 130 members continued to work.": {"part"},
+        "It cancelled 40 flights, up from 55 flights a week earlier.": {"change"},
+        "The council plans to plant 5,000 trees by 2030.": {"target"},
+        "So far it has planted 2,300 trees.": {"partial"},
+        "It laid off 120 staff, about a third of its workforce.": {"share"},
+        "In total, 60,000 sandbags were handed out.": {"total"},
+    }
+    for text, roles in cases.items():
+        found = [m for m in _mentions(text) if m.roles]
+        assert found and roles <= found[-1].roles, text
+
+
+def test_ranges_say_how_far_a_figure_reaches() -> None:
+    (over,) = _mentions("More than 5,000 residents were evacuated.")
+    (about,) = _mentions("About 1,300 homes were flooded.")
+    assert (over.low, over.high) == (5000, float("inf"))
+    assert about.low < 1300 < about.high
+
+
+def test_weekdays_dates_and_spans_of_an_event_are_read() -> None:
+    opened = days(Sentence(1, 0, 0, "The bridge opened on Monday, June 13.", 0))
+    assert [(d.kind, d.value) for d in opened] == [("weekday", "monday"), ("date", "june 13")]
+    strike = spans(Sentence(1, 0, 0, "The union called a three-week strike.", 0))
+    assert [(s.value, s.thing) for s in strike] == [("21", "strike")]
+    lasted = spans(Sentence(1, 0, 0, "The strike lasted five weeks.", 0))
+    assert [s.value for s in lasted] == ["35"]
+
+
+def test_a_span_relative_to_another_time_or_an_age_is_not_a_duration() -> None:
+    for text in (
+        "Two weeks into the strike, talks resumed.",
+        "The announcement came two days after the talks.",
+        "A 45-year-old man was arrested.",
+    ):
+        assert spans(Sentence(1, 0, 0, text, 0)) == [], text
+
+
+# Pairing: what is proposed.
+
+
+def test_different_counts_of_the_same_thing_and_event_are_proposed() -> None:
+    assert _reasons(
+        "The authority has closed five hospitals in the province since January.\n\n"
+        "Opposition members said the authority had closed seven hospitals in the province."
+    ) == ["five vs seven hospitals"]
+
+
+def test_different_sums_of_money_for_the_same_purpose_are_proposed() -> None:
+    assert _reasons(
+        "The assembly approved two billion yen for flood defences on Thursday.\n\n"
+        "Officials said the assembly had approved 2.5 billion yen for flood defences."
+    ) == ["two billion yen vs 2.5 billion yen"]
+
+
+def test_a_zero_in_words_against_a_count_is_proposed() -> None:
+    assert _reasons(
+        "The regional fire service said nobody had been killed in the flooding.\n\n"
+        "The county council confirmed that three people had been killed by the floodwater."
+    ) == ["nobody vs three people"]
+
+
+def test_a_range_that_excludes_the_other_figure_is_proposed() -> None:
+    assert _reasons(
+        "More than 5,000 residents were evacuated from the valley on Sunday.\n\n"
+        "Officials said 4,200 residents were evacuated from the valley."
+    ) == ["More than 5,000 vs 4,200 residents"]
+
+
+def test_different_days_and_spans_of_the_same_event_are_proposed() -> None:
+    assert _reasons(
+        "The new bridge over the Tarn opened on a Monday.\n\n"
+        "Residents recall that the bridge opened on the following Thursday."
+    ) == ["Monday vs Thursday (opened)"]
+    assert _reasons(
+        "The union called a three-week strike at the airport.\n\n"
+        "The strike at the airport lasted five weeks."
+    ) == ["three-week vs five weeks (strike)"]
+
+
+# Pairing: the consistent figures an article is full of are left alone.
+
+
+def test_a_total_and_its_parts_are_consistent() -> None:
+    assert (
+        _reasons(
+            "The city felled 1,400 trees last winter.\n\n"
+            "Contractors felled 860 trees in the park and 540 trees along the river last winter."
+        )
+        == []
+    )
+    assert (
+        _reasons(
+            "All 48 members of the assembly voted on the budget in favour of a debate.\n\n"
+            "On the budget, 29 members voted in favour, 15 members voted against"
+            " and four abstained."
+        )
+        == []
+    )
+
+
+def test_a_part_narrowed_to_a_place_or_a_kind_is_consistent_with_the_whole() -> None:
+    assert (
+        _reasons(
+            "Officials evacuated 5,420 residents from the valley over the weekend.\n\n"
+            "In Kelby, officials evacuated 3,100 residents from the valley."
+        )
+        == []
+    )
+    assert (
+        _reasons(
+            "The airline cancelled 340 flights at Northgate on Tuesday.\n\n"
+            "The airline cancelled 210 domestic flights at Northgate on Tuesday."
+        )
+        == []
+    )
+
+
+def test_a_part_said_as_a_part_or_the_rest_is_consistent() -> None:
+    assert (
+        _reasons(
+            "The union has 1,450 members at the airport who joined the strike.\n\n"
+            "The remaining 130 members at the airport joined the strike later."
+        )
+        == []
+    )
+
+
+def test_a_before_and_an_after_are_consistent() -> None:
+    assert (
+        _reasons(
+            "The city's hospitals treated 4,100 patients in May,"
+            " up from 3,600 patients in April.\n\n"
+            "In June the city's hospitals treated 4,400 patients."
+        )
+        == []
+    )
+    assert (
+        _reasons(
+            "The factory produced 84,000 engines, down from 131,000 engines a year earlier.\n\n"
+            "The factory produced 84,000 engines at its Delford plant."
+        )
+        == []
+    )
+
+
+def test_a_target_and_what_is_achieved_so_far_are_consistent() -> None:
+    assert (
+        _reasons(
+            "The council plans to plant 5,000 trees in the city by 2030.\n\n"
+            "The council planted 2,300 trees in the city this year.\n\n"
+            "So far the council has planted 3,100 trees in the city."
+        )
+        == []
+    )
+
+
+def test_the_same_measure_in_different_places_or_times_is_consistent() -> None:
+    assert (
+        _reasons(
+            "In Kelby, officials evacuated 3,100 residents on Sunday.\n\n"
+            "In Marsham, officials evacuated 1,800 residents on Sunday."
+        )
+        == []
+    )
+    assert (
+        _reasons(
+            "The airport cancelled 340 flights on Tuesday during the strike.\n\n"
+            "The airport cancelled 55 flights on Friday during the strike."
+        )
+        == []
+    )
+
+
+def test_a_range_that_holds_the_other_figure_and_a_rounded_figure_are_consistent() -> None:
+    assert (
+        _reasons(
+            "More than 5,000 residents were evacuated from the valley on Sunday.\n\n"
+            "Officials said 5,420 residents were evacuated from the valley."
+        )
+        == []
+    )
+    assert (
+        _reasons(
+            "The airport handled 3.2 million passengers in 2024.\n\n"
+            "Figures show the airport handled 3,215,000 passengers in 2024."
+        )
+        == []
+    )
+
+
+def test_percentages_shares_and_other_events_are_not_paired() -> None:
+    assert (
+        _reasons(
+            "Turnout at the election was 61 percent.\n\nTurnout at the election was 58 percent."
+        )
+        == []
+    )
+    assert (
+        _reasons(
+            "The plant will lay off 120 staff, about a third of its workforce.\n\n"
+            "The plant laid off 360 staff over the past decade."
+        )
+        == []
+    )
+    assert (
+        _reasons(
+            "Police arrested 40 protesters outside the parliament.\n\n"
+            "Outside the parliament, 12 protesters were injured."
+        )
+        == []
+    )
+
+
+def test_counts_of_differently_named_kinds_are_not_paired() -> None:
+    assert (
+        _reasons(
+            "Russia handed over 1,200 bodies of Ukrainian soldiers on Friday.\n\n"
+            "Ukraine handed over 27 bodies of Russian soldiers on Friday."
+        )
+        == []
+    )
+
+
+def test_another_one_of_the_kind_on_another_day_is_consistent() -> None:
+    assert (
+        _reasons(
+            "Talks between the two sides opened on Monday at the conciliation service.\n\n"
+            "A second round of talks opened on Thursday at the conciliation service."
+        )
+        == []
+    )

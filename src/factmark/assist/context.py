@@ -71,6 +71,12 @@ def roles(sentence: Sentence, first: int, head: int) -> frozenset[str]:
     for role, vocabulary in ROLE_CLAUSE.items():
         if words & vocabulary or any(f" {p} " in joined for p in vocabulary if " " in p):
             found.add(role)
+    opening = " ".join(t.lower for t in tokens[:3] if t.is_word)
+    if any(opening.startswith(p) for p in _AFTER if _AFTER[p] == "total"):
+        found.add("total")  # "In total, 60,000 sandbags were handed out."
+    following = {t.lower for t in tokens[head + 1 : head + 8] if t.text not in ".;:"}
+    if following & ROLE_CLAUSE["share"]:  # "120 staff, about a third of its workforce"
+        found.add("share")
     return frozenset(found)
 
 

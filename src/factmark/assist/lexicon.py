@@ -197,7 +197,7 @@ ROLE_CLAUSE = {
 """Words anywhere in the figure's clause that say the same."""
 
 DISTINCT = words(
-    """second third fourth fifth another other new separate next previous former earlier later
+    """second third fourth fifth another other separate next previous former earlier later
     first last"""
 )
 """Words that make a thing another one of its kind ("a second round opened on Thursday")."""

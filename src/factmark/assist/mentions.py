@@ -114,12 +114,16 @@ def _purpose(tokens: list[Token], figure: Figure) -> str:
     return ""
 
 
-def _bounds(tokens: list[Token], figure: Figure) -> tuple[float, float]:
+def _bounds(tokens: list[Token], figure: Figure) -> tuple[float, float, int]:
+    """The range the words before a figure give it, and the index of the first such word."""
     before = context.words_before(tokens, figure.first, 3)
     for phrase, (low, high) in BOUNDS.items():
         if before == phrase or before.endswith(" " + phrase):
-            return figure.value * low, figure.value * high
-    return figure.value - figure.tolerance, figure.value + figure.tolerance
+            start = figure.first - len(phrase.split())
+            if start > 0 and context.event_of(tokens[start - 1].lower):
+                break  # "handed over 1,212 bodies": a verb's particle, not a range
+            return figure.value * low, figure.value * high, start
+    return figure.value - figure.tolerance, figure.value + figure.tolerance, figure.first
 
 
 def _is_percent(tokens: list[Token], after: int) -> bool:
@@ -141,7 +145,9 @@ def _mention(
     if noun in _NOT_COUNTED or (not head.lower.isalpha() and not figure.currency):
         return None
     around = context.around(sentence, figure.first, phrase)
-    low, high = (0.0, 0.0) if zero else _bounds(tokens, figure)
+    low, high, first = (0.0, 0.0, figure.first) if zero else _bounds(tokens, figure)
+    if first != figure.first:  # "More than 5,000": the range is part of what was said
+        surface = sentence.text[tokens[first].start : tokens[figure.last].end]
     return Mention(
         sentence=sentence,
         value=figure.value,

@@ -73,6 +73,12 @@ def _excluded(clause: list[Token]) -> bool:
     return bool(lowered & (ROLE_CLAUSE["target"] | DISTINCT))
 
 
+def _counted(clause: list[Token]) -> bool:
+    """A clause with a count in it: its day is when the count was taken ("cancelled 340
+    flights on Tuesday", "55 on Friday"), the same measure at another time, not an event's."""
+    return bool(figures(clause))
+
+
 def days(sentence: Sentence) -> list[When]:
     """Weekdays and dates ("on Thursday", "June 13", "13 June") the sentence gives an event."""
     tokens, found = sentence.tokens, []
@@ -95,7 +101,7 @@ def days(sentence: Sentence) -> list[When]:
         else:
             continue
         clause = sentence.clause(index)
-        if _excluded(clause):
+        if _excluded(clause) or _counted(clause):
             continue
         surface = sentence.text[token.start : tokens[last].end]
         times = circumstances.times(sentence, sentence.clause_of[index]) - {value, *value.split()}
