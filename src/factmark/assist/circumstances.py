@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from factmark.assist.lexicon import MONTHS, PAST_MARKERS, TIME_WORDS, WEEKDAYS, words
+from factmark.assist.lexicon import MONTHS, PAST_MARKERS, STOP, TIME_WORDS, WEEKDAYS, words
 from factmark.assist.tokens import Sentence, Token
 
 _PLACE_PREPOSITIONS = words("in at across near outside inside")
@@ -58,7 +58,7 @@ def names(sentence: Sentence, indices: set[int]) -> frozenset[str]:
         if not token.is_word or not token.text[:1].isupper() or index in speakers:
             continue
         lower = token.lower
-        if lower in CALENDAR or lower in _TITLES:
+        if lower in CALENDAR or lower in _TITLES or lower in STOP:
             continue
         if index == 0 and not (len(tokens) > 1 and tokens[1].text[:1].isupper()):
             continue  # a capital that only starts the sentence

@@ -25,10 +25,11 @@ class Around:
 
     kinds: frozenset[str]
     names: frozenset[str]
+    everyone: frozenset[str]
     places: frozenset[str]
     complement: str
-    verb: str
-    """The event named nearest the figure in its clause: what the figure counts the doing of."""
+    verbs: frozenset[str]
+    """The events named near the figure in its clause: what the figure counts the doing of."""
     events: frozenset[str]
     topic: frozenset[str]
     times: frozenset[str]
@@ -54,6 +55,8 @@ def _words_after(tokens: list[Token], index: int, count: int) -> str:
     return " ".join(words)
 
 
+_NEAR = 4
+"""How many words from its figure or noun a verb may stand: "ordered 48 schools to close"."""
 _BEFORE = {phrase: role for role, phrases in ROLE_BEFORE.items() for phrase in phrases}
 _AFTER = {phrase: role for role, phrases in ROLE_AFTER.items() for phrase in phrases}
 
@@ -66,9 +69,12 @@ def roles(sentence: Sentence, first: int, head: int) -> frozenset[str]:
     found = {_BEFORE[" ".join(before[-n:])] for n in (1, 2, 3) if " ".join(before[-n:]) in _BEFORE}
     found |= {_AFTER[" ".join(after[:n])] for n in (1, 2, 3) if " ".join(after[:n]) in _AFTER}
     clause = sentence.clause(first)
-    words = {token.lower for token in clause}
     joined = " " + " ".join(token.lower for token in clause) + " "
+    # A plan is said before its figure or just after its noun ("1,200 trees will be felled"),
+    # not in a second predicate ("closed 84 schools on Tuesday and would review the list").
+    planned = {t.lower for t in clause if t.start < tokens[first].start} | set(after)
     for role, vocabulary in ROLE_CLAUSE.items():
+        words = planned if role == "target" else {token.lower for token in clause}
         if words & vocabulary or any(f" {p} " in joined for p in vocabulary if " " in p):
             found.add(role)
     opening = " ".join(t.lower for t in tokens[:3] if t.is_word)
@@ -112,16 +118,6 @@ def events(tokens: list[Token], skip: set[int]) -> frozenset[str]:
     return frozenset(name for name in found if name)
 
 
-def _nearest_event(tokens: list[Token], first: int, indices: list[int]) -> str:
-    """The event named by the word nearest token ``first`` among ``indices``, if any."""
-    best, distance = "", len(tokens) + 1
-    for index in indices:
-        name = event_of(tokens[index].lower)
-        if name and abs(index - first) < distance:
-            best, distance = name, abs(index - first)
-    return best
-
-
 def around(sentence: Sentence, first: int, phrase: list[int]) -> Around:
     """The context of the figure at token ``first`` whose noun phrase is ``phrase``."""
     tokens = sentence.tokens
@@ -138,9 +134,9 @@ def around(sentence: Sentence, first: int, phrase: list[int]) -> Around:
     )
     if not found:
         found = events(tokens, skip)
-    verb = _nearest_event(tokens, first, [i for i in members if i not in skip])
-    if not verb:
-        verb = _nearest_event(tokens, first, [i for i in range(len(tokens)) if i not in skip])
+    window = range(first - _NEAR, head + _NEAR + 1)
+    near = (event_of(tokens[i].lower) for i in members if i not in skip and i in window)
+    verbs = frozenset(name for name in near if name)
     topic = frozenset(
         singular(tokens[i].lower)
         for i in members
@@ -152,9 +148,10 @@ def around(sentence: Sentence, first: int, phrase: list[int]) -> Around:
     return Around(
         kinds=frozenset(kinds),
         names=circumstances.names(sentence, in_clause - set(phrase) - set(range(head, end))),
+        everyone=circumstances.names(sentence, set(range(len(tokens)))),
         places=circumstances.places(clause + sentence.opening()),
         complement=complement,
-        verb=verb,
+        verbs=verbs,
         events=found,
         topic=topic,
         times=circumstances.times(sentence, number),

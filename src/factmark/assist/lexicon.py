@@ -42,6 +42,8 @@ IRREGULAR_VERBS = words(
     bought cut shut hit kept spent sent gave found brought stood began became died died grew
     drew threw wrote led fought caught taught struck spread bore broke chose flew froze hid
     rode shook sank stole swore tore woke wore dealt meant felt heard knew lay laid lit put set
+    taken given done gone seen known shown written driven risen fallen begun chosen spoken
+    stolen broken frozen hidden ridden shaken sworn torn worn woken born borne beaten eaten
     remain remained face faces say says get gets go goes come comes stay stays suggests
     shows means appears seems indicates includes marks makes takes"""
 )
@@ -216,6 +218,11 @@ EVENT_CLASSES = (
     "lay sack dismiss layoff redundanc",
     "open reopen opening inaugurat",
     "begin began begun start commenc launch",
+    "take took taken",
+    "become became",
+    "win won",
+    "receiv",
+    "elect",
     "strike walkout",
     "build built construct",
     "sell sold sale",

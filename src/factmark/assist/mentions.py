@@ -60,12 +60,15 @@ class Mention:
     """Names in the noun phrase: "Ukrainian" in "1,200 bodies of Ukrainian soldiers"."""
     names: frozenset[str]
     """Other proper names in its clause, less who said it ("northgate", "russia")."""
+    everyone: frozenset[str]
+    """The proper names of its whole sentence, less who said it."""
     places: frozenset[str]
     """Places its clause names ("kelby", "north")."""
     complement: str
     """The head of "of …" after the noun ("soldier" in "bodies of soldiers")."""
-    verb: str
-    """The event the figure counts ("transfer" for "handed over 1,212 bodies")."""
+    verbs: frozenset[str]
+    """The events the figure counts ("transfer" for "handed over 1,212 bodies"); none in
+    a clause without a verb of its own ("With 12,412 votes, …")."""
     events: frozenset[str]
     topic: frozenset[str]
     times: frozenset[str]
@@ -165,9 +168,10 @@ def _mention(
         ),
         kinds=around.kinds,
         names=around.names,
+        everyone=around.everyone,
         places=around.places,
         complement=around.complement,
-        verb=noun[1:] if noun.startswith("*") else around.verb,
+        verbs=frozenset({noun[1:]}) if noun.startswith("*") else around.verbs,
         events=around.events,
         topic=around.topic,
         times=around.times,

@@ -67,9 +67,20 @@ def _shared_setting(a: Mention, b: Mention) -> bool:
     return bool(prefixes(a.topic) & prefixes(b.topic))
 
 
+def _same_doing(a: Mention, b: Mention) -> bool:
+    """The same event; or, for a figure without a verb ("With 12,412 votes, Ms Tate …"),
+    the same one named: in its clause, else in its sentence, and with the other figure."""
+    if a.verbs and b.verbs:
+        return not a.verbs.isdisjoint(b.verbs)
+    if a.verbs or b.verbs:
+        verbless, other = (b, a) if a.verbs else (a, b)
+        return not (verbless.names or verbless.everyone).isdisjoint(other.everyone)
+    return False
+
+
 def same_thing(a: Mention, b: Mention) -> bool:
     """Whether two mentions count the same thing for the same event, in the same setting."""
-    if not _same_noun(a, b) or a.verb != b.verb or not a.verb:
+    if not (_same_noun(a, b) and _same_doing(a, b)):
         return False
     if a.kinds and b.kinds and a.kinds.isdisjoint(b.kinds):
         return False
@@ -79,7 +90,8 @@ def same_thing(a: Mention, b: Mention) -> bool:
         return False
     if ("past" in a.times) != ("past" in b.times):
         return False
-    return a.zero or b.zero or _shared_setting(a, b)
+    verbless = not (a.verbs and b.verbs)  # its setting is its sentence's names, checked above
+    return a.zero or b.zero or verbless or _shared_setting(a, b)
 
 
 def overlap(a: Mention, b: Mention) -> bool:
@@ -165,25 +177,41 @@ def pairs(mentions: list[Mention]) -> list[Pair]:
     """Every pair of mentions, in article order, that disagree about the same thing.
 
     Only mentions that share a noun and a verb are compared: each goes into the bucket
-    of its (noun, verb), so that a long article costs little more than its mentions.
+    of each (noun, verb) it has, so that a long article costs little more than its
+    mentions; a figure without a verb is compared with every count of its noun.
     """
-    every = _inherit(mentions)
     known: dict[str, set[float]] = defaultdict(set)
     buckets: dict[tuple[str, str], list[Mention]] = defaultdict(list)
-    for mention in every:
+    verbless: list[tuple[str, Mention]] = []
+    for mention in _inherit(mentions):
         if mention.roles & {"part", "total"}:
             known[mention.noun].add(mention.value)
-        if mention.plain and mention.verb:
-            for noun in _nouns(mention):
-                buckets[noun, mention.verb].append(mention)
+        if not mention.plain:
+            continue
+        for noun in _nouns(mention):
+            buckets[noun, ""].append(mention)
+            for name in mention.verbs:
+                buckets[noun, name].append(mention)
+            if not mention.verbs:
+                verbless.append((noun, mention))
+    compared = [
+        pair for key, bucket in buckets.items() if key[1] for pair in combinations(bucket, 2)
+    ]
+    compared += [
+        (m, other) for noun, m in verbless for other in buckets[noun, ""] if other is not m
+    ]
     found: list[Pair] = []
     seen: set[tuple[int, int]] = set()
-    for bucket in buckets.values():
-        for a, b in combinations(bucket, 2):
-            if (id(a), id(b)) in seen:
-                continue
-            seen.add((id(a), id(b)))
-            pair = judge(a, b, known[a.noun] | known[b.noun])
-            if pair is not None:
-                found.append(pair)
+    for one, other in compared:
+        a, b = sorted((one, other), key=_place)
+        if (id(a), id(b)) in seen:
+            continue
+        seen.add((id(a), id(b)))
+        pair = judge(a, b, known[a.noun] | known[b.noun])
+        if pair is not None:
+            found.append(pair)
     return found
+
+
+def _place(mention: Mention) -> tuple[int, int]:
+    return mention.sentence.index, mention.position

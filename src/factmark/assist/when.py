@@ -145,16 +145,20 @@ def spans(sentence: Sentence) -> list[When]:
         unit = _span_unit(tokens, sentence, figure.last)
         if unit is None:
             continue
-        near = {t.lower for t in tokens[max(0, figure.first - 3) : figure.last + 5]}
+        verb = figure.first - 1  # "would last six days": "last" is the verb, not "the last"
+        lasting = verb if verb >= 0 and tokens[verb].lower in _LASTING else -1
+        near = {
+            t.lower
+            for i, t in enumerate(tokens[max(0, figure.first - 3) : figure.last + 5])
+            if i + max(0, figure.first - 3) != lasting
+        }
         before = context.words_before(tokens, figure.first, 3)
         if near & (RELATIVE_TIME | {"old", "per", "every", "each"}):
             continue
         if any(before.endswith(phrase) for phrase in BOUNDS):
             continue
-        clause = [t for t in tokens if t.kind != "punct"]
-        if not unit[1] and not {t.lower for t in clause} & _LASTING:
-            continue
-        if _excluded(tokens[max(0, figure.first - 4) : figure.first]):
+        clause = [t for i, t in enumerate(tokens) if t.kind != "punct" and i != lasting]
+        if not unit[1] and lasting < 0 and not {t.lower for t in clause} & _LASTING:
             continue
         if {t.lower for t in clause} & DISTINCT:
             continue
@@ -168,11 +172,16 @@ def spans(sentence: Sentence) -> list[When]:
                 surface,
                 _events(clause),
                 _topic(clause),
-                circumstances.times(sentence, -1),
+                _years(circumstances.times(sentence, -1)),
                 unit[1],
             )
         )
     return found
+
+
+def _years(times: frozenset[str]) -> frozenset[str]:
+    """The times that set a span apart: years and "earlier"; a weekday is when it ends."""
+    return frozenset(time for time in times if time.isdigit() or time in {"past", "last year"})
 
 
 def _same_event(a: When, b: When) -> str:
