@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -404,3 +406,35 @@ def test_another_one_of_the_kind_on_another_day_is_consistent() -> None:
         )
         == []
     )
+
+
+# What loads when.
+
+
+def _loaded(code: str) -> str:
+    result = subprocess.run(
+        [sys.executable, "-c", f"import sys; {code}"], capture_output=True, text=True, check=True
+    )
+    return result.stdout
+
+
+def test_finding_candidates_loads_no_textual_and_the_command_line_loads_no_assist() -> None:
+    found = _loaded(
+        "from factmark.article import Article; "
+        "from factmark.assist.contradictions import candidates; "
+        f"candidates(Article.read({str(SEED)!r})); "
+        "print('textual' in sys.modules, 'text_to_num' in sys.modules)"
+    )
+    assert found == "False True\n"
+    assert _loaded(
+        "import factmark.cli; print('factmark.assist' in sys.modules, 'text_to_num' in sys.modules)"
+    ) == ("False False\n")
+
+
+def test_number_words_are_read_only_when_an_article_has_some() -> None:
+    assert _loaded(
+        "from factmark.article import Article; "
+        "from factmark.assist.contradictions import candidates; "
+        "candidates(Article('Officials said 1,200 bodies were returned.')); "
+        "print('text_to_num' in sys.modules)"
+    ) == ("False\n")
