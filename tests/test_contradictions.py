@@ -438,3 +438,37 @@ def test_number_words_are_read_only_when_an_article_has_some() -> None:
         "candidates(Article('Officials said 1,200 bodies were returned.')); "
         "print('text_to_num' in sys.modules)"
     ) == ("False\n")
+
+
+# Rules learnt from articles not seen while tuning.
+
+
+def test_a_part_of_a_stated_whole_larger_than_the_other_count_is_proposed() -> None:
+    assert _reasons(
+        "In the village of Campillo, 130 of the 190 houses were destroyed.\n\n"
+        "Families from Campillo, where 103 houses were destroyed, are staying in a sports hall."
+    ) == ["130 vs 103 houses"]
+    assert (
+        _reasons(
+            "Across the region, 48 schools were closed on Tuesday by the education office.\n\n"
+            "On Tuesday, 14 of the 22 schools were closed by the education office."
+        )
+        == []
+    )
+
+
+def test_a_figure_of_another_year_is_another_time_than_now() -> None:
+    assert (
+        _reasons(
+            "The fire has burned through 6,800 hectares of forest.\n\n"
+            "The fire is the largest since 2012, when a blaze burned 9,400 hectares of forest."
+        )
+        == []
+    )
+
+
+def test_a_day_is_an_events_unless_a_count_was_taken_on_it() -> None:
+    assert _reasons(
+        "A wildfire that broke out on Saturday afternoon has destroyed 212 homes.\n\n"
+        "Neighbours said the fire broke out on Friday evening."
+    ) == ["Saturday vs Friday (broke)"]

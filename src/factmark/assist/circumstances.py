@@ -107,10 +107,11 @@ def times(sentence: Sentence, clause: int) -> frozenset[str]:
 _TIME = re.compile(
     r"\b(?:(?P<bound>since|until|by|from|before|after|till)\s+(?:the\s+)?)?(?:"
     rf"(?P<day>{'|'.join(CALENDAR)})"
-    r"|(?<![\d,.])(?P<year>1[89]\d\d|20\d\d)(?![\d,])"
+    r"|(?<![\d,.])(?P<year>1[89]\d\d|20\d\d)(?!\d|,\d)"
     rf"|(?P<lead>{'|'.join(_TIME_LEADS)})\s+(?P<unit>{'|'.join(TIME_WORDS)})"
     r"|(?P<deictic>yesterday|today|tomorrow))\b",
 )
+_WHEN = re.compile(r",?\s*when\b")
 _PAST = re.compile(r"\b(?:" + "|".join(PAST_MARKERS) + r")\b")
 
 
@@ -120,8 +121,8 @@ def _times(sentence: Sentence, clause: int) -> frozenset[str]:
     reporting = _reporting_clauses(sentence) - {clause} if _SAYS.search(text) else set()
     starts = [token.start for token in sentence.tokens]
     for match in _TIME.finditer(text):
-        if match.group("bound"):
-            continue
+        if match.group("bound") and not _WHEN.match(text, match.end()):
+            continue  # "since January" bounds a period; "since 2012, when …" names a time
         if reporting and sentence.clause_of[bisect_left(starts, match.start())] in reporting:
             continue
         day = match.group("day")

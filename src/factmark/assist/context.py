@@ -118,6 +118,22 @@ def events(tokens: list[Token], skip: set[int]) -> frozenset[str]:
     return frozenset(name for name in found if name)
 
 
+_RELATIVE = frozenset({"where", "which", "who", "that", "when", "whose"})
+
+
+def setting(sentence: Sentence, clause: int) -> list[int]:
+    """The tokens that set the scene of a clause: its own, the sentence's opening ("In the
+    village of Campillo, …"), and for a relative clause ("where 103 houses were destroyed")
+    the clause it hangs on."""
+    clauses = sentence.clauses
+    indices = list(clauses[clause])
+    if clause > 0 and sentence.opening():
+        indices += clauses[0]
+    if indices and clause > 0 and sentence.tokens[clauses[clause][0]].lower in _RELATIVE:
+        indices += clauses[clause - 1]
+    return indices
+
+
 def around(sentence: Sentence, first: int, phrase: list[int]) -> Around:
     """The context of the figure at token ``first`` whose noun phrase is ``phrase``."""
     tokens = sentence.tokens
@@ -139,7 +155,7 @@ def around(sentence: Sentence, first: int, phrase: list[int]) -> Around:
     verbs = frozenset(name for name in near if name)
     topic = frozenset(
         singular(tokens[i].lower)
-        for i in members
+        for i in setting(sentence, number)
         if i not in phrase
         and tokens[i].is_word
         and tokens[i].lower not in STOP

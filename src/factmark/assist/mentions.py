@@ -8,7 +8,7 @@ said in words ("has not returned a single body") is a mention of 0.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from factmark.assist import context
 from factmark.assist.lexicon import (
@@ -186,6 +186,18 @@ def _predicate(tokens: list[Token], index: int) -> str:
     return ""
 
 
+def _partitive(tokens: list[Token], start: int) -> list[int]:
+    """The noun phrase of the whole in "130 of the 190 houses", from after the 130."""
+    index = start
+    if index < len(tokens) and tokens[index].lower == "of":
+        index += 1
+        if index < len(tokens) and tokens[index].lower in {"the", "its", "their", "those"}:
+            index += 1
+        if index < len(tokens) and (tokens[index].kind == "num" or is_number_word(tokens[index])):
+            return _noun_phrase(tokens, index + 1)
+    return []
+
+
 def counts(sentence: Sentence) -> list[Mention]:
     """The figures of a sentence that count a noun ("1,200 bodies", "five hospitals")."""
     tokens = sentence.tokens
@@ -194,12 +206,16 @@ def counts(sentence: Sentence) -> list[Mention]:
         if _is_percent(tokens, figure.last + 1):
             continue
         phrase = _noun_phrase(tokens, figure.last + 1)
+        whole = _partitive(tokens, figure.last + 1) if not phrase else []
         if not phrase and figure.currency:
             phrase = [figure.last]
+        phrase = phrase or whole
         if not phrase:
             continue
         text = sentence.text[tokens[figure.first].start : tokens[figure.last].end]
         mention = _mention(sentence, figure, phrase, text, zero=figure.value == 0)
+        if mention is not None and whole:  # a part of a whole, as narrow as a kind
+            mention = replace(mention, modifiers=mention.modifiers | {"of a whole"})
         if mention is not None:
             found.append(mention)
     return found
@@ -266,8 +282,6 @@ def _person_zero(sentence: Sentence, figure: Figure, surface: str) -> Mention | 
     mention = _mention(sentence, figure, [figure.last], surface, zero=True)
     if mention is None:
         return None
-    from dataclasses import replace
-
     return replace(mention, noun="person", noun_text="people")
 
 

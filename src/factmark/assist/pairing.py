@@ -78,6 +78,11 @@ def _same_doing(a: Mention, b: Mention) -> bool:
     return False
 
 
+def _dated(mention: Mention) -> bool:
+    """Whether the mention's sentence names a year."""
+    return any(time.isdigit() for time in mention.times)
+
+
 def same_thing(a: Mention, b: Mention) -> bool:
     """Whether two mentions count the same thing for the same event, in the same setting."""
     if not (_same_noun(a, b) and _same_doing(a, b)):
@@ -88,8 +93,8 @@ def same_thing(a: Mention, b: Mention) -> bool:
         return False
     if a.times and b.times and a.times.isdisjoint(b.times):
         return False
-    if ("past" in a.times) != ("past" in b.times):
-        return False
+    if ("past" in a.times) != ("past" in b.times) or _dated(a) != _dated(b):
+        return False  # "in 2012, a blaze burned 9,400 hectares" is another time than now
     verbless = not (a.verbs and b.verbs)  # its setting is its sentence's names, checked above
     return a.zero or b.zero or verbless or _shared_setting(a, b)
 

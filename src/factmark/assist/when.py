@@ -73,10 +73,14 @@ def _excluded(clause: list[Token]) -> bool:
     return bool(lowered & (ROLE_CLAUSE["target"] | DISTINCT))
 
 
-def _counted(clause: list[Token]) -> bool:
-    """A clause with a count in it: its day is when the count was taken ("cancelled 340
-    flights on Tuesday", "55 on Friday"), the same measure at another time, not an event's."""
-    return bool(figures(clause))
+def _counted(clause: list[Token], day: Token) -> bool:
+    """Whether the day is when a count was taken ("cancelled 340 flights on Tuesday", "55
+    on Friday": the same measure at another time): a figure stands between the day and
+    the verb before it. Not "broke out on Saturday … has destroyed 212 homes"."""
+    position = clause.index(day)
+    verbs = [i for i, t in enumerate(clause[:position]) if context.event_of(t.lower)]
+    start = verbs[-1] if verbs else 0
+    return bool(figures(clause[start:position]))
 
 
 def days(sentence: Sentence) -> list[When]:
@@ -101,11 +105,12 @@ def days(sentence: Sentence) -> list[When]:
         else:
             continue
         clause = sentence.clause(index)
-        if _excluded(clause) or _counted(clause):
+        if _excluded(clause) or _counted(clause, token):
             continue
         surface = sentence.text[token.start : tokens[last].end]
         times = circumstances.times(sentence, sentence.clause_of[index]) - {value, *value.split()}
-        found.append(When(sentence, kind, value, surface, _events(clause), _topic(clause), times))
+        scene = [sentence.tokens[i] for i in context.setting(sentence, sentence.clause_of[index])]
+        found.append(When(sentence, kind, value, surface, _events(clause), _topic(scene), times))
     return found
 
 
@@ -184,6 +189,16 @@ def _years(times: frozenset[str]) -> frozenset[str]:
     return frozenset(time for time in times if time.isdigit() or time in {"past", "last year"})
 
 
+def _alike(mine: frozenset[str], theirs: frozenset[str]) -> bool:
+    """Words in common, a compound counting as its head: "wildfire" is a "fire"."""
+    return any(
+        word == other
+        or (min(len(word), len(other)) >= 4 and (word.endswith(other) or other.endswith(word)))
+        for word in mine
+        for other in theirs
+    )
+
+
 def _same_event(a: When, b: When) -> str:
     """The word naming the event both give, or "" when they speak of different ones."""
     if a.kind == "span":
@@ -194,7 +209,7 @@ def _same_event(a: When, b: When) -> str:
         return thing if thing and thing in other.topic else ""
     shared = set(a.events) & set(b.events)
     named = {singular(word.lower()) for word in (*a.events.values(), *b.events.values())}
-    if not shared or (len(shared) < 2 and not (a.topic & b.topic) - named):
+    if not shared or (len(shared) < 2 and not _alike(a.topic - named, b.topic - named)):
         return ""
     return b.events[sorted(shared)[0]].lower()
 
