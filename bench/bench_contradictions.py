@@ -14,13 +14,17 @@ the median of N runs of:
   zeros, days and spans read, then paired);
 
 and once, for information, the cost of the first call in a fresh process (the
-imports, text2num's included). The target: sentences and pairing together
+imports, text2num's included). Each is timed twice: on the wall clock, and as
+the CPU time of this process, which is what the code costs when other programs
+share the machine's cores (the load average is printed; the verdict is on CPU
+time when the machine is busy). The target: sentences and pairing together
 well under a second on the book.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import statistics
 import subprocess
@@ -33,7 +37,7 @@ from bench_tui import _paragraph
 
 from factmark.article import Article
 from factmark.assist import pairing, when
-from factmark.assist.contradictions import _best, candidates, sentences
+from factmark.assist.contradictions import _best, _counts_something, candidates, sentences
 from factmark.assist.mentions import mentions
 from factmark.assist.tokens import Sentence
 
@@ -49,18 +53,23 @@ def book() -> Article:
     return Article("\n\n".join(texts) + "\n")
 
 
-def pair_all(every: list[Sentence]) -> int:
-    counted = [mention for sentence in every for mention in mentions(sentence)]
+def pair_all(cut: list[Sentence]) -> int:
+    """What ``candidates`` does after cutting sentences, on fresh copies (nothing cached)."""
+    every = [Sentence(s.paragraph, s.start, s.end, s.text, s.index) for s in cut]
+    worded = [sentence for sentence in every if _counts_something(sentence)]
+    counted = [mention for sentence in worded for mention in mentions(sentence)]
     return len(_best(pairing.pairs(counted) + when.pairs(every)))
 
 
-def median(rounds: int, run: Callable[[], object]) -> float:
-    times = []
+def median(rounds: int, run: Callable[[], object]) -> tuple[float, float]:
+    """Median wall-clock and CPU seconds of ``rounds`` runs."""
+    walls, cpus = [], []
     for _ in range(rounds):
-        started = time.perf_counter()
+        wall, cpu = time.perf_counter(), time.process_time()
         run()
-        times.append(time.perf_counter() - started)
-    return statistics.median(times)
+        walls.append(time.perf_counter() - wall)
+        cpus.append(time.process_time() - cpu)
+    return statistics.median(walls), statistics.median(cpus)
 
 
 def first_call(path: Path | None) -> float:
@@ -83,6 +92,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rounds", type=int, default=5)
     args = parser.parse_args()
+    load = os.getloadavg()[0]
+    busy = load > (os.cpu_count() or 1)
+    print(f"load average {load:.1f} on {os.cpu_count()} cores" + (" (busy)" if busy else ""))
     verdicts = []
     for name, article, path in (("seed", Article.read(SEED), SEED), ("book", book(), None)):
         every = sentences(article)
@@ -91,12 +103,20 @@ def main() -> None:
         found = len(candidates(article))
         print(
             f"{name}: {len(article.paragraphs):,} paragraphs, {len(every):,} sentences, "
-            f"{found} candidates; sentences {cut * 1000:.0f} ms, pairing {paired * 1000:.0f} ms, "
-            f"together {(cut + paired) * 1000:.0f} ms; first call in a fresh process "
-            f"{first_call(path) * 1000:.0f} ms"
+            f"{found} candidates; first call in a fresh process {first_call(path) * 1000:.0f} ms"
         )
-        verdicts.append(cut + paired < TARGET_S)
-    print("PASS" if all(verdicts) else "FAIL", f"(target: under {TARGET_S:.1f} s on the book)")
+        for clock, index in (("wall", 0), ("cpu", 1)):
+            together = cut[index] + paired[index]
+            print(
+                f"  {clock:4s}: sentences {cut[index] * 1000:.0f} ms, "
+                f"pairing {paired[index] * 1000:.0f} ms, together {together * 1000:.0f} ms"
+            )
+        verdicts.append(cut[busy] + paired[busy] < TARGET_S)
+    clock = "CPU time" if busy else "wall clock"
+    print(
+        "PASS" if all(verdicts) else "FAIL",
+        f"(target: under {TARGET_S:.1f} s on the book, {clock})",
+    )
 
 
 if __name__ == "__main__":

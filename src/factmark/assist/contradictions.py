@@ -18,14 +18,27 @@ from typing import Any
 
 from factmark.article import Article
 from factmark.assist import pairing, when
-from factmark.assist.lexicon import NUMBER_WORDS
+from factmark.assist.lexicon import NUMBER_WORDS, SCALES
 from factmark.assist.mentions import Mention, mentions
 from factmark.assist.tokens import Sentence
 
-_COUNTS = re.compile(
-    r"\d|n['’]t\b|\b(?:no|not|none|nobody|never|without|" + "|".join(sorted(NUMBER_WORDS)) + r")\b",
-)
-"""What a sentence with a count or a zero in it holds: the others are not read."""
+_DIGITS = re.compile(r"\d(?:bn|m|k)?[\s-]+[a-z]|[$£€¥]\d")
+"""A figure in digits that is followed by a word or follows a currency sign ("Paragraph
+3:" counts nothing)."""
+_CUES = (NUMBER_WORDS - set(SCALES)) | {"no", "not", "none", "nobody", "never", "without"}
+"""Words without which (or a figure in digits, or "a thousand") a sentence counts nothing."""
+
+
+def _counts_something(sentence: Sentence) -> bool:
+    """Whether a sentence may hold a count or a zero: the others are not read."""
+    words = sentence.words
+    if not words.isdisjoint(_CUES) or _DIGITS.search(sentence.lowered):
+        return True
+    return not words.isdisjoint(SCALES) and bool(_SCALED.search(sentence.lowered))
+
+
+_SCALED = re.compile(r"\b(?:a|one) (?:hundred|thousand|million|billion)\b")
+
 
 PER_PAIR = 2
 """At most this many candidates for the same two values of the same thing."""
@@ -84,9 +97,7 @@ def _span(sentence: Sentence) -> Span:
 def candidates(article: Article) -> list[Candidate]:
     """The article's contradiction candidates, best first."""
     every = sentences(article)
-    counted = [
-        m for sentence in every if _COUNTS.search(sentence.lowered) for m in mentions(sentence)
-    ]
+    counted = [m for sentence in every if _counts_something(sentence) for m in mentions(sentence)]
     found = pairing.pairs(counted) + when.pairs(every)
     return _best(found)
 

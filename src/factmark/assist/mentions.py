@@ -7,7 +7,6 @@ said in words ("has not returned a single body") is a mention of 0.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 
 from factmark.assist import context
@@ -33,7 +32,7 @@ _ZERO_IDIOMS = words(
 )
 
 
-_ZERO_CUE = re.compile(r"\b(?:no|none|nobody|no-one|single|any|one)\b")
+_ZERO_CUES = frozenset({"no", "none", "nobody", "single", "any", "one"})
 """Words without which a sentence says no zero."""
 
 
@@ -248,7 +247,7 @@ def _zero_at(tokens: list[Token], index: int) -> tuple[int, int] | None:
 
 def zeros(sentence: Sentence) -> list[Mention]:
     """Zeros said in words: "not a single body", "no flights", "none of the patients", "nobody"."""
-    if not _ZERO_CUE.search(sentence.lowered):
+    if sentence.words.isdisjoint(_ZERO_CUES):
         return []
     tokens = sentence.tokens
     found: list[Mention] = []

@@ -208,7 +208,7 @@ def pairs(mentions: list[Mention]) -> list[Pair]:
     found: list[Pair] = []
     seen: set[tuple[int, int]] = set()
     for one, other in compared:
-        a, b = sorted((one, other), key=_place)
+        a, b = (one, other) if _place(one) <= _place(other) else (other, one)
         if (id(a), id(b)) in seen:
             continue
         seen.add((id(a), id(b)))

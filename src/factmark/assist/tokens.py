@@ -9,13 +9,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import accumulate, repeat
+from operator import itemgetter
 from typing import NamedTuple
 
-_TOKEN = re.compile(
-    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<glued>bn|m|k)?(?!\w)"
-    r"|(?P<word>[A-Za-z]+(?:['’\-][A-Za-z]+)*)"
-    r"|(?P<punct>[$£€¥%,;:()\[\]—–\"“”.?!])"
+_FIGURE = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:bn|m|k)?(?!\w)"
+_WORD = r"[A-Za-z]+(?:['’\-][A-Za-z]+)*"
+_PUNCT = r"[$£€¥%,;:()\[\]—–\"“”.?!]"
+_SPLIT = re.compile(f"({_FIGURE}|{_WORD}|{_PUNCT})")
+"""Tokens, captured, and what lies between them: ``re.split`` cuts a sentence in C."""
+_KIND = dict.fromkeys("0123456789", "num") | dict.fromkeys(
+    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ", "word"
 )
+_LETTERS = re.compile(r"[a-z]+(?:['’][a-z]+)?")
+_GLUED = re.compile(r"(bn|m|k)$")
 
 CLAUSE_BREAKS = frozenset(',;:()[]—–"“”.?!')
 """Punctuation that ends a clause."""
@@ -53,20 +60,40 @@ def token(text: str, start: int, end: int, kind: str, glued: str = "") -> Token:
 
 
 def tokenize(text: str) -> list[Token]:
-    """The tokens of ``text`` in order; white space and other symbols are dropped."""
-    tokens: list[Token] = []
-    for match in _TOKEN.finditer(text):
-        number = match.group("num")
-        if number is not None:
-            glued = match.group("glued")
-            tokens.append(
-                Token(number, match.start(), match.end("num"), "num", (glued or "").lower(), number)
-            )
-        else:
-            word = match.group()
-            kind = "word" if match.lastgroup == "word" else "punct"
-            tokens.append(Token(word, match.start(), match.end(), kind, "", word.lower()))
+    """The tokens of ``text`` in order; white space and other symbols are dropped.
+
+    Every step is a C loop (``re.split``, ``map``, ``accumulate``): a book's 150,000
+    tokens are cut in a small fraction of the time a Python loop over matches takes.
+    """
+    parts = _SPLIT.split(text)
+    texts = parts[1::2]
+    ends = list(accumulate(map(len, parts)))
+    starts = ends[0::2][:-1]
+    kinds = [_KIND.get(first, "punct") for first in map(itemgetter(0), texts)]
+    tokens = list(  # tuple.__new__ in C: Token._make would run Python for each token
+        map(
+            tuple.__new__,
+            repeat(Token),
+            zip(texts, starts, ends[1::2], kinds, repeat(""), map(str.lower, texts)),
+        )
+    )
+    for index, kind in enumerate(kinds):
+        if kind == "num" and texts[index][-1].isalpha():
+            tokens[index] = _unglued(tokens[index])
     return tokens
+
+
+def _unglued(token: Token) -> Token:
+    """ "3.2m" as the figure "3.2" with the scale "m" glued on."""
+    glued = _GLUED.search(token.lower)
+    assert glued is not None
+    size = len(glued.group())
+    return token._replace(
+        text=token.text[:-size],
+        end=token.end - size,
+        glued=glued.group(),
+        lower=token.lower[:-size],
+    )
 
 
 @dataclass(frozen=True)
@@ -87,6 +114,11 @@ class Sentence:
         """The text in lower case (the same length: offsets hold)."""
         lowered = self.text.lower()
         return lowered if len(lowered) == len(self.text) else self.text
+
+    @cached_property
+    def words(self) -> frozenset[str]:
+        """The words of the sentence in lower case, hyphenated ones cut: a quick look."""
+        return frozenset(_LETTERS.findall(self.lowered))
 
     @cached_property
     def tokens(self) -> list[Token]:

@@ -214,7 +214,14 @@ def _same_event(a: When, b: When) -> str:
     return b.events[sorted(shared)[0]].lower()
 
 
-_DAYS = re.compile("|".join(w.capitalize() for w in (*WEEKDAYS, *MONTHS)))
+_DAYS = frozenset(WEEKDAYS) | frozenset(MONTHS)
+_UNITS = frozenset(_UNIT_OF)
+
+
+def _may_span(sentence: Sentence) -> bool:
+    return not sentence.words.isdisjoint(_UNITS) and bool(_SPANS.search(sentence.lowered))
+
+
 _SPANS = re.compile(
     r"(?:\d|\b(?:" + "|".join(sorted(NUMBER_WORDS)) + r"))[\s-]+(?:" + "|".join(TIME_UNITS) + ")",
 )
@@ -224,9 +231,9 @@ def pairs(sentences: list[Sentence]) -> list[Pair]:
     """Pairs of sentences that give the same event different days or spans."""
     mentions: list[When] = []
     for sentence in sentences:
-        if _DAYS.search(sentence.text):
+        if not sentence.words.isdisjoint(_DAYS):
             mentions += days(sentence)
-        if _SPANS.search(sentence.lowered):
+        if _may_span(sentence):
             mentions += spans(sentence)
     found: list[Pair] = []
     for a, b in combinations(mentions, 2):
