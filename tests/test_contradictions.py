@@ -174,7 +174,7 @@ def test_zeros_said_in_words_are_counts_of_nothing() -> None:
 
 def test_what_makes_a_figure_other_than_the_plain_count_of_its_event() -> None:
     cases = {
-        "Of the 340 flights, 210 flights were domestic.": {"total"},
+        "Of the 340 flights, 210 flights were domestic.": {"whole"},
         "The remaining 130 members continued to work.": {"part"},
         "It cancelled 40 flights, up from 55 flights a week earlier.": {"change"},
         "The council plans to plant 5,000 trees by 2030.": {"target"},
@@ -472,3 +472,24 @@ def test_a_day_is_an_events_unless_a_count_was_taken_on_it() -> None:
         "A wildfire that broke out on Saturday afternoon has destroyed 212 homes.\n\n"
         "Neighbours said the fire broke out on Friday evening."
     ) == ["Saturday vs Friday (broke)"]
+
+
+def test_a_total_is_compared_with_a_total_or_a_larger_count_but_not_a_smaller() -> None:
+    assert _reasons(
+        "Rescuers found the bodies of all 12 miners on Tuesday.\n\n"
+        "The company said the bodies of 14 miners had been recovered on Tuesday."
+    ) == ["12 vs 14 miners"]
+    assert (
+        _reasons(
+            "A total of 514 votes were cast in the council election.\n\n"
+            "In the council election, 312 votes were cast for the mayor."
+        )
+        == []
+    )
+
+
+def test_the_capitals_of_a_headline_name_nobody() -> None:
+    assert _reasons(
+        "Twelve Miners Killed in Gas Explosion at Brenna Colliery\n\n"
+        "The ministry said 14 miners were killed in the explosion at the colliery."
+    ) == ["Twelve vs 14 miners"]

@@ -9,12 +9,13 @@ from functools import lru_cache
 from factmark.assist import circumstances
 from factmark.assist.lexicon import (
     IRREGULAR_VERBS,
+    QUANTIFIERS,
     ROLE_AFTER,
     ROLE_BEFORE,
     ROLE_CLAUSE,
     STOP,
 )
-from factmark.assist.numbers import number_word
+from factmark.assist.numbers import is_number_word, number_word
 from factmark.assist.tokens import Sentence, Token
 from factmark.assist.words import event, event_names, singular
 
@@ -55,10 +56,25 @@ def _words_after(tokens: list[Token], index: int, count: int) -> str:
     return " ".join(words)
 
 
-_NEAR = 4
-"""How many words from its figure or noun a verb may stand: "ordered 48 schools to close"."""
+_BEFORE_NEAR, _AFTER_NEAR = 6, 4
+"""How many words before its figure, or after its noun, a verb may stand: "ordered 48
+schools to close", "found the bodies of all 12 miners"."""
 _BEFORE = {phrase: role for role, phrases in ROLE_BEFORE.items() for phrase in phrases}
 _AFTER = {phrase: role for role, phrases in ROLE_AFTER.items() for phrase in phrases}
+
+
+def _whole(tokens: list[Token], first: int) -> bool:
+    """Whether the figure at ``first`` is the whole a part is taken from: "14 of the 22
+    schools", "most of its 160 flights" (not "the transfer of the 1,200 bodies")."""
+    at = first - 1
+    if at >= 0 and tokens[at].lower in {"the", "its", "their", "all", "those", "these"}:
+        at -= 1
+    if at < 0 or tokens[at].lower != "of":
+        return False
+    if at == 0:  # "Of the 340 flights, 210 were domestic."
+        return True
+    part = tokens[at - 1]
+    return part.kind == "num" or is_number_word(part) or part.lower in QUANTIFIERS
 
 
 def roles(sentence: Sentence, first: int, head: int) -> frozenset[str]:
@@ -77,6 +93,8 @@ def roles(sentence: Sentence, first: int, head: int) -> frozenset[str]:
         words = planned if role == "target" else {token.lower for token in clause}
         if words & vocabulary or any(f" {p} " in joined for p in vocabulary if " " in p):
             found.add(role)
+    if _whole(tokens, first):
+        found.add("whole")
     opening = " ".join(t.lower for t in tokens[:3] if t.is_word)
     if any(opening.startswith(p) for p in _AFTER if _AFTER[p] == "total"):
         found.add("total")  # "In total, 60,000 sandbags were handed out."
@@ -150,7 +168,7 @@ def around(sentence: Sentence, first: int, phrase: list[int]) -> Around:
     )
     if not found:
         found = events(tokens, skip)
-    window = range(first - _NEAR, head + _NEAR + 1)
+    window = range(first - _BEFORE_NEAR, head + _AFTER_NEAR + 1)
     near = (event_of(tokens[i].lower) for i in members if i not in skip and i in window)
     verbs = frozenset(name for name in near if name)
     topic = frozenset(
@@ -165,7 +183,7 @@ def around(sentence: Sentence, first: int, phrase: list[int]) -> Around:
         kinds=frozenset(kinds),
         names=circumstances.names(sentence, in_clause - set(phrase) - set(range(head, end))),
         everyone=circumstances.names(sentence, set(range(len(tokens)))),
-        places=circumstances.places(clause + sentence.opening()),
+        places=circumstances.places(sentence, clause + sentence.opening()),
         complement=complement,
         verbs=verbs,
         events=found,

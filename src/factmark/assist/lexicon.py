@@ -162,13 +162,13 @@ ROLE_BEFORE = {
         "the total",
         "all",
         "all of the",
-        "of the",
-        "of all",
-        "of its",
-        "of their",
     ),
 }
-"""Words just before a figure that say it is not the plain count of the event."""
+"""Words just before a figure that say it is not the plain count of the event. A total
+is still its count ("all 12 miners")."""
+
+QUANTIFIERS = words("most many some half all none each several few both either neither")
+"""Words that take a part of a whole: "most of the 22 schools"."""
 
 ROLE_AFTER = {
     "part": ("of whom", "of which", "of them", "of the", "out of", "more", "others", "other"),
@@ -219,6 +219,7 @@ EVENT_CLASSES = (
     "open reopen opening inaugurat",
     "begin began begun start commenc launch",
     "take took taken",
+    "find found recover retriev locat",
     "become became",
     "win won",
     "receiv",

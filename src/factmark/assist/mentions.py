@@ -78,7 +78,12 @@ class Mention:
 
     @property
     def plain(self) -> bool:
-        return not self.roles
+        """The count of its event as it stands, or the total of it ("all 12 miners")."""
+        return not self.roles - {"total"}
+
+    @property
+    def total(self) -> bool:
+        return "total" in self.roles
 
 
 def _noun_phrase(tokens: list[Token], start: int) -> list[int]:

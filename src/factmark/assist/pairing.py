@@ -148,6 +148,15 @@ def _score(a: Mention, b: Mention) -> float:
     return min(score, 1.0)
 
 
+def _within(a: Mention, b: Mention) -> bool:
+    """Whether one is a total ("a total of 514 votes", "all 48 members") and the other,
+    not said to be one, is no larger: it may be a part of it."""
+    if a.total == b.total:
+        return False
+    total, other = (a, b) if a.total else (b, a)
+    return other.value <= total.value
+
+
 def judge(a: Mention, b: Mention, known: set[float]) -> Pair | None:
     """The pair the two mentions make, if they disagree about the same thing."""
     if a.sentence.index == b.sentence.index or (a.zero and b.zero):
@@ -158,7 +167,7 @@ def judge(a: Mention, b: Mention, known: set[float]) -> Pair | None:
         count = b if a.zero else a
         if count.low <= 0:
             return None
-    elif overlap(a, b) or explained(a, b, known):
+    elif overlap(a, b) or explained(a, b, known) or _within(a, b):
         return None
     values = "/".join(spoken(v) for v in sorted((a.value, b.value)))
     return Pair(a.sentence, b.sentence, _reason(a, b), _score(a, b), f"{a.noun}:{values}")
@@ -189,7 +198,7 @@ def pairs(mentions: list[Mention]) -> list[Pair]:
     buckets: dict[tuple[str, str], list[Mention]] = defaultdict(list)
     verbless: list[tuple[str, Mention]] = []
     for mention in _inherit(mentions):
-        if mention.roles & {"part", "total"}:
+        if mention.roles & {"part", "total", "whole"}:
             known[mention.noun].add(mention.value)
         if not mention.plain:
             continue
