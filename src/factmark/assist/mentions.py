@@ -7,7 +7,7 @@ said in words ("has not returned a single body") is a mention of 0.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 
 from factmark.assist import context
 from factmark.assist.lexicon import (
@@ -37,8 +37,8 @@ _ZERO_CUES = frozenset({"no", "none", "nobody", "single", "any", "one"})
 
 
 @dataclass(frozen=True)
-class Mention:
-    """A count of something in one sentence."""
+class Mention(context.Around):
+    """A count of something in one sentence, and its context (``Around``)."""
 
     sentence: Sentence
     value: float
@@ -55,22 +55,6 @@ class Mention:
     """Why the figure is not the plain count of its event: part, total, change, target, …"""
     modifiers: frozenset[str]
     """Kind-making words before the noun ("domestic flights")."""
-    kinds: frozenset[str]
-    """Names in the noun phrase: "Ukrainian" in "1,200 bodies of Ukrainian soldiers"."""
-    names: frozenset[str]
-    """Other proper names in its clause, less who said it ("northgate", "russia")."""
-    everyone: frozenset[str]
-    """The proper names of its whole sentence, less who said it."""
-    places: frozenset[str]
-    """Places its clause names ("kelby", "north")."""
-    complement: str
-    """The head of "of …" after the noun ("soldier" in "bodies of soldiers")."""
-    verbs: frozenset[str]
-    """The events the figure counts ("transfer" for "handed over 1,212 bodies"); none in
-    a clause without a verb of its own ("With 12,412 votes, …")."""
-    events: frozenset[str]
-    topic: frozenset[str]
-    times: frozenset[str]
     position: int
     """Index of the figure's first token in the sentence."""
     predicate: str = ""
@@ -155,6 +139,8 @@ def _mention(
     low, high, first = (0.0, 0.0, figure.first) if zero else _bounds(tokens, figure)
     if first != figure.first:  # "More than 5,000": the range is part of what was said
         surface = sentence.text[tokens[first].start : tokens[figure.last].end]
+    if noun.startswith("*"):  # "29 voted": what it counts is the doing itself
+        around = replace(around, verbs=frozenset({noun[1:]}))
     return Mention(
         sentence=sentence,
         value=figure.value,
@@ -170,18 +156,13 @@ def _mention(
             for i in phrase[:-1]
             if tokens[i].text[:1].islower() and tokens[i].lower not in _NEUTRAL
         ),
-        kinds=around.kinds,
-        names=around.names,
-        everyone=around.everyone,
-        places=around.places,
-        complement=around.complement,
-        verbs=frozenset({noun[1:]}) if noun.startswith("*") else around.verbs,
-        events=around.events,
-        topic=around.topic,
-        times=around.times,
+        **{name: getattr(around, name) for name in _AROUND},
         position=figure.first,
         predicate=_predicate(tokens, phrase[-1] + 1),
     )
+
+
+_AROUND = tuple(field.name for field in fields(context.Around))
 
 
 def _predicate(tokens: list[Token], index: int) -> str:
