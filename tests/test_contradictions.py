@@ -1,4 +1,4 @@
-"""Contradiction candidates inside one article (docs/design.md, "Assist")."""
+"""Contradiction candidates inside one article."""
 
 from __future__ import annotations
 

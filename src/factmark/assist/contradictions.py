@@ -1,4 +1,4 @@
-"""Contradiction candidates inside one article (docs/design.md, "Assist").
+"""Contradiction candidates inside one article.
 
 Two sentences are proposed when they state different values for the same
 thing: different counts of the same noun for the same event ("1,200 vs 1,212
