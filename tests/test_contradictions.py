@@ -357,3 +357,31 @@ def test_the_capitals_of_a_headline_name_nobody() -> None:
         "Twelve Miners Killed in Gas Explosion at Brenna Colliery\n\n"
         "The ministry said 14 miners were killed in the explosion at the colliery."
     ) == ["Twelve vs 14 miners"]
+
+
+def test_no_one_is_no_person_of_any_kind() -> None:
+    assert _reasons(
+        "The coastguard said that no one had died during the crossing.\n\n"
+        "Survivors said that three passengers had died during the crossing."
+    ) == ["no one vs three passengers"]
+
+
+def test_plans_and_rates_are_compared_with_plans_and_rates_of_their_own_kind() -> None:
+    assert _reasons(
+        "The authority says the increase will bring in 14 million euros a year.\n\n"
+        "Mr Dahl said the increase would raise 12 million euros a year, a third of the deficit."
+    ) == ["14 million euros vs 12 million euros"]
+    assert (
+        _reasons(
+            "The authority says the increase will bring in 14 million euros a year.\n\n"
+            "Mr Dahl said the increase had raised 12 million euros in its first month."
+        )
+        == []
+    )
+
+
+def test_a_place_and_its_adjective_set_one_scene() -> None:
+    assert _reasons(
+        "The passengers said they had left the Libyan port of Zuwara on Friday night.\n\n"
+        "Aid groups said the boats had left Libya on Saturday morning."
+    ) == ["Friday vs Saturday (left)"]

@@ -85,13 +85,27 @@ def _whole(tokens: list[Token], first: int) -> bool:
     return part.kind == "num" or is_number_word(part) or part.lower in QUANTIFIERS
 
 
+_HEDGES = frozenset({",", "about", "around", "roughly", "nearly", "almost", "some", "just"})
+
+
+def _share_follows(tokens: list[Token], index: int) -> bool:
+    """A share said right after a figure's noun: ", about a third", "or 40 percent"."""
+    while index < len(tokens) and tokens[index].lower in _HEDGES | {"or", "a", "one", "two"}:
+        index += 1
+    if index < len(tokens) and tokens[index].kind == "num":
+        index += 1
+    return index < len(tokens) and tokens[index].lower in ROLE_CLAUSE["share"]
+
+
 def roles(sentence: Sentence, first: int, head: int) -> frozenset[str]:
     """Why the figure at ``first`` (its noun at ``head``) is not the plain count of its event."""
     tokens = sentence.tokens
     before = words_before(tokens, first, 3).split()
     after = _words_after(tokens, head + 1, 3).split()
     found = {_BEFORE[" ".join(before[-n:])] for n in (1, 2, 3) if " ".join(before[-n:]) in _BEFORE}
-    found |= {_AFTER[" ".join(after[:n])] for n in (1, 2, 3) if " ".join(after[:n]) in _AFTER}
+    for phrase in (" ".join(after[:n]) for n in (1, 2, 3)):
+        if phrase in _AFTER:  # a rate is kept with its unit: "rate:a year"
+            found.add(f"rate:{phrase}" if _AFTER[phrase] == "rate" else _AFTER[phrase])
     clause = sentence.clause(first)
     joined = " " + " ".join(token.lower for token in clause) + " "
     # A plan is said before its figure or just after its noun ("1,200 trees will be felled"),
@@ -106,8 +120,7 @@ def roles(sentence: Sentence, first: int, head: int) -> frozenset[str]:
     opening = " ".join(t.lower for t in tokens[:3] if t.is_word)
     if any(opening.startswith(p) for p in _AFTER if _AFTER[p] == "total"):
         found.add("total")  # "In total, 60,000 sandbags were handed out."
-    following = {t.lower for t in tokens[head + 1 : head + 8] if t.text not in ".;:"}
-    if following & ROLE_CLAUSE["share"]:  # "120 staff, about a third of its workforce"
+    if _share_follows(tokens, head + 1):  # "120 staff, about a third of its workforce"
         found.add("share")
     return frozenset(found)
 

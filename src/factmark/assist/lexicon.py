@@ -71,8 +71,13 @@ UNCHANGED = words(
     crew cattle livestock data headquarters means"""
 )
 
-PERSON_NOUNS = frozenset({"person", "one", "body"})
-"""What "no one" and "nobody" count: people (and "no one" is also "not one")."""
+PEOPLE = words(
+    """person passenger resident worker miner patient child adult soldier civilian student
+    pupil employee staff firefighter officer member voter migrant refugee survivor victim
+    tourist visitor spectator protester prisoner driver doctor nurse teacher man woman
+    inhabitant citizen customer guest crew journalist pilot rescuer villager fan"""
+)
+"""What "no one" and "nobody" count: people of any kind."""
 
 BOUNDS = {
     "about": (0.85, 1.15),
@@ -122,6 +127,11 @@ ROLE_BEFORE = {
         "compared to",
         "by",
         "an extra",
+        "increase of",
+        "rise of",
+        "fall of",
+        "drop of",
+        "cut of",
         "an additional",
         "a further",
     ),
@@ -192,8 +202,9 @@ ROLE_CLAUSE = {
     ),
     "change": words(
         """rose risen fell fallen increased decreased dropped climbed grew doubled tripled
-        halved up down increase decrease rise fall drop"""
-    ),
+        halved"""
+    )
+    | {"up from", "down from", "up by", "down by"},
     "total": frozenset({"nationwide", "countrywide", "total", "overall", "altogether"}),
 }
 """Words anywhere in the figure's clause that say the same."""
@@ -228,7 +239,7 @@ EVENT_CLASSES = (
     "build built construct",
     "sell sold sale",
     "buy bought purchas",
-    "rais collect",
+    "rais collect bring brought generat earn yield",
     "donat",
     "attend attendance",
     "destroy damag",

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import combinations
 
+from factmark.assist.lexicon import PEOPLE
 from factmark.assist.mentions import Mention
 from factmark.assist.numbers import figures, spoken
 from factmark.assist.tokens import Sentence, tokenize
@@ -37,11 +38,18 @@ class Pair:
 
 def _nouns(mention: Mention) -> set[str]:
     """What a mention counts: its noun, and "*vote" for "31 members voting" as for "29 voted"."""
+    if mention.zero and mention.noun == "person":
+        return set(PEOPLE)
     return {mention.noun, f"*{mention.predicate}"} if mention.predicate else {mention.noun}
 
 
 def _same_noun(a: Mention, b: Mention) -> bool:
-    """The same noun, or a count without one ("29 voted") and a count of those who did it."""
+    """The same noun, or a count without one ("29 voted") and a count of those who did it,
+    or "no one" and a count of people of any kind ("three passengers")."""
+    if a.noun == "person" and a.zero:
+        return b.noun in PEOPLE
+    if b.noun == "person" and b.zero:
+        return a.noun in PEOPLE
     return bool(_nouns(a) & _nouns(b))
 
 
@@ -161,7 +169,7 @@ def judge(a: Mention, b: Mention, known: set[float]) -> Pair | None:
     """The pair the two mentions make, if they disagree about the same thing."""
     if a.sentence.index == b.sentence.index or (a.zero and b.zero):
         return None
-    if not (a.plain and b.plain and same_thing(a, b)):
+    if not (a.plain and b.plain and a.measure == b.measure and same_thing(a, b)):
         return None
     if a.zero or b.zero:
         count = b if a.zero else a

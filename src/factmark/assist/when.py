@@ -190,9 +190,10 @@ def _years(times: frozenset[str]) -> frozenset[str]:
 
 
 def _alike(mine: frozenset[str], theirs: frozenset[str]) -> bool:
-    """Words in common, a compound counting as its head: "wildfire" is a "fire"."""
+    """Words in common, a compound counting as its head ("wildfire" is a "fire"), a word
+    as its derivative ("Libyan" is of "Libya")."""
     return any(
-        word == other
+        word[:5] == other[:5]
         or (min(len(word), len(other)) >= 4 and (word.endswith(other) or other.endswith(word)))
         for word in mine
         for other in theirs
