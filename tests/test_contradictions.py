@@ -87,7 +87,7 @@ NAMES = sorted(path.stem for path in ARTICLES.glob("*.txt"))
 
 
 def test_the_articles_are_news_length_and_their_planted_sentences_are_theirs() -> None:
-    assert len(NAMES) >= 6
+    assert len(NAMES) >= 6  # one, consistent_earnings, has nothing planted: only figures that agree
     for name in NAMES:
         article = Article.read(ARTICLES / f"{name}.txt")
         assert 400 <= len(article.text.split()) <= 900, name
@@ -97,7 +97,7 @@ def test_the_articles_are_news_length_and_their_planted_sentences_are_theirs() -
             for start, end in article.sentences(paragraph.number)
         }
         planted = json.loads((ARTICLES / f"{name}.json").read_text(encoding="utf-8"))["planted"]
-        assert planted and all(p["a"] in cut and p["b"] in cut for p in planted), name
+        assert all(p["a"] in cut and p["b"] in cut for p in planted), name
 
 
 def test_planted_contradictions_are_proposed_and_consistent_figures_are_not() -> None:
