@@ -6,6 +6,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from factmark.article import Article
+from factmark.assist.contradictions import candidates
+from factmark.assist.lexicon import ordered
 from factmark.assist.mentions import Mention, mentions
 from factmark.assist.numbers import figures
 from factmark.assist.tokens import Sentence, tokenize
@@ -142,3 +148,26 @@ def test_number_words_are_read_only_when_an_article_has_some() -> None:
         "candidates(Article('Officials said 1,200 bodies were returned.')); "
         "print('text_to_num' in sys.modules)"
     ) == ("False\n")
+
+
+_PIECES = (
+    *ordered(
+        """1,200 0 3.2 million $4.5bn two twenty-seven a thousand bodies flights no not a
+        single none of the nobody no one voted in favour of the 14 over about up from Monday
+        June 13 three-week lasted weeks days , . ; In Kelby The Ukraine’s 2019 were was killed
+        closed - — “ ” ( ) 45-year-old per cent % of whom"""
+    ),
+    "\u00a0",
+    "\n",
+    "\n\n",
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=60))
+def test_any_text_gives_candidates_of_whole_sentences_without_failing(words: list[str]) -> None:
+    text = " ".join(words).strip() or "x"
+    article = Article(text)
+    for candidate in candidates(article):
+        for span in (candidate.a, candidate.b):
+            assert article.paragraph(span.paragraph).text[span.start : span.end] == span.text
