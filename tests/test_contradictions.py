@@ -385,3 +385,17 @@ def test_a_place_and_its_adjective_set_one_scene() -> None:
         "The passengers said they had left the Libyan port of Zuwara on Friday night.\n\n"
         "Aid groups said the boats had left Libya on Saturday morning."
     ) == ["Friday vs Saturday (left)"]
+
+
+def test_votes_for_and_against_are_not_the_same_count() -> None:
+    assert (
+        _reasons(
+            "The council's 29 members voted in favour of the budget on Thursday.\n\n"
+            "On Thursday, 15 members of the council voted against the budget."
+        )
+        == []
+    )
+    assert _reasons(
+        "The council's 29 members voted in favour of the budget on Thursday.\n\n"
+        "On Thursday, 27 members of the council voted in favour of the budget."
+    ) == ["29 vs 27 members"]

@@ -133,6 +133,8 @@ def _complement(tokens: list[Token], head: int) -> tuple[str, set[str], int]:
     for token in tokens[head + 2 : head + 7]:
         if not token.is_word or (token.lower in STOP and token.lower not in {"a", "an", "the"}):
             break
+        if last and event_of(token.lower):  # "members of the council voted"
+            break
         if token.text[:1].isupper():
             names.add(token.lower)
         last = token.lower

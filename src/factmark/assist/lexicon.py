@@ -181,7 +181,7 @@ QUANTIFIERS = words("most many some half all none each several few both either n
 """Words that take a part of a whole: "most of the 22 schools"."""
 
 ROLE_AFTER = {
-    "part": ("of whom", "of which", "of them", "of the", "out of", "more", "others", "other"),
+    "part": ("of whom", "of which", "of them", "out of", "more", "others", "other"),
     "total": ("in all", "in total", "altogether", "combined", "overall", "all told"),
     "change": ("more than", "fewer than", "less than", "a year earlier", "last year", "than"),
     "rate": ("per", "a day", "a week", "a month", "a year", "each", "every", "an hour"),

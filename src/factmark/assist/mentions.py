@@ -59,6 +59,8 @@ class Mention(context.Around):
     """Index of the figure's first token in the sentence."""
     predicate: str = ""
     """The event named right after the noun ("members voting": "vote"), if any."""
+    side: str = ""
+    """For a count of votes, which way they went: "for", "against", "abstain"."""
 
     @property
     def plain(self) -> bool:
@@ -168,7 +170,29 @@ def _mention(
         **{name: getattr(around, name) for name in _AROUND},
         position=figure.first,
         predicate=_predicate(tokens, phrase[-1] + 1),
+        side=_side(sentence, figure.first) if "vote" in around.verbs | {noun} else "",
     )
+
+
+_FOR_WHOM = frozenset({"the", "a", "an", "it", "him", "her", "them", "his", "their"})
+
+
+def _side(sentence: Sentence, first: int) -> str:
+    """Which way a count of votes went: "against", "for" or "abstain", if its clause says."""
+    tokens = sentence.tokens
+    clause = [i for i in sentence.clauses[sentence.clause_of[first]] if i > first]
+    for index in clause:
+        lower = tokens[index].lower
+        following = tokens[index + 1].lower if index + 1 < len(tokens) else ""
+        if lower == "against":
+            return "against"
+        if lower in {"favour", "favor", "support", "backing"} or (
+            lower == "for" and following in _FOR_WHOM
+        ):
+            return "for"
+        if lower.startswith("abstain"):
+            return "abstain"
+    return ""
 
 
 _AROUND = tuple(field.name for field in fields(context.Around))
