@@ -171,3 +171,9 @@ def test_any_text_gives_candidates_of_whole_sentences_without_failing(words: lis
     for candidate in candidates(article):
         for span in (candidate.a, candidate.b):
             assert article.paragraph(span.paragraph).text[span.start : span.end] == span.text
+
+
+def test_a_name_after_a_figure_and_a_verb_of_things_are_not_counts() -> None:
+    assert _mentions("The agency cited 3,797 Reuters reports.") == []
+    assert _mentions("Officials said 5,861 handed.") == []
+    assert [m.noun for m in _mentions("Of the members, 29 voted in favour.")] == ["*vote"]

@@ -46,7 +46,7 @@ def _speakers(tokens: list[Token]) -> set[int]:
     return found
 
 
-def _headline(tokens: list[Token]) -> bool:
+def headline(tokens: list[Token]) -> bool:
     """A sentence in title case: most of its words start with a capital."""
     words = [token for token in tokens if token.is_word and len(token.text) > 3]
     return len(words) >= 3 and sum(t.text[0].isupper() for t in words) > 0.6 * len(words)
@@ -55,7 +55,7 @@ def _headline(tokens: list[Token]) -> bool:
 def names(sentence: Sentence, indices: set[int]) -> frozenset[str]:
     """The proper names among the tokens at ``indices``, less speakers, titles and dates."""
     tokens = sentence.tokens
-    if _headline(tokens):
+    if headline(tokens):
         return frozenset()  # "Twelve Miners Killed in Gas Explosion": capitals name nothing
     speakers = sentence.memo.get("speakers")
     if not isinstance(speakers, set):
@@ -78,7 +78,7 @@ def places(sentence: Sentence, clause: list[Token]) -> frozenset[str]:
     """Places named after "in", "at", "across" …: "in Kelby", "in the north" (not in a
     headline, where every word has a capital)."""
     found: set[str] = set()
-    headline = _headline(sentence.tokens)
+    titled = headline(sentence.tokens)
     for index, token in enumerate(clause[:-1]):
         if token.lower not in _PLACE_PREPOSITIONS:
             continue
@@ -88,7 +88,7 @@ def places(sentence: Sentence, clause: list[Token]) -> frozenset[str]:
             if nxt.lower in _REGIONS:
                 found.add(nxt.lower)
                 continue
-        if nxt.text[:1].isupper() and nxt.lower not in CALENDAR and nxt.is_word and not headline:
+        if nxt.text[:1].isupper() and nxt.lower not in CALENDAR and nxt.is_word and not titled:
             found.add(nxt.lower)
     return frozenset(found)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields, replace
 
-from factmark.assist import context
+from factmark.assist import circumstances, context
 from factmark.assist.lexicon import (
     BOUNDS,
     IRREGULAR_VERBS,
@@ -25,6 +25,8 @@ from factmark.assist.words import event, singular
 
 _NEUTRAL = frozenset({"deceased", "dead", "fallen", "single", "more", "total", "separate"})
 """Words before a noun that do not make it a different kind of thing."""
+_DONE_BY_PEOPLE = frozenset({"vote", "abstain", "kill", "injur", "arrest", "evacuat", "rescu"})
+"""What a figure without a noun may count the doers of: "29 voted", "12 died", "40 injured"."""
 _NOT_COUNTED = frozenset(TIME_UNITS) | {"percent", "cent", "per", "time", "times", "point"}
 _ZERO_IDIOMS = words(
     """longer doubt more matter sign evidence comment reason way need plans plan later
@@ -85,7 +87,7 @@ def _noun_phrase(tokens: list[Token], start: int) -> list[int]:
     """Indices of the noun phrase from ``start``: modifiers, then the head noun last."""
     taken: list[int] = []
     index = start
-    while index < len(tokens) and len(taken) < 4:
+    while index < len(tokens) and len(taken) < 3:
         token = tokens[index]
         lower = token.lower
         if not token.is_word or lower in STOP or lower in IRREGULAR_VERBS:
@@ -141,9 +143,13 @@ def _mention(
     if figure.currency:
         noun = f"{figure.currency}:{_purpose(tokens, figure)}"
     elif len(phrase) == 1 and head.lower.endswith("ed"):
+        if event(head.lower) not in _DONE_BY_PEOPLE:
+            return None
         noun = f"*{event(head.lower)}"  # "29 voted": whoever did it
     elif not zero and figure.value != 1 and noun == head.lower and noun not in UNCHANGED:
         return None  # "1,200 report": a figure before a singular noun counts no such thing
+    if head.text[:1].isupper() and not (zero or figure.currency or _headline(sentence)):
+        return None  # "3,797 Reuters": a name is not counted
     if noun in _NOT_COUNTED or (not head.lower.isalpha() and not figure.currency):
         return None
     around = context.around(sentence, figure.first, phrase)
@@ -196,6 +202,10 @@ def _side(sentence: Sentence, first: int) -> str:
 
 
 _AROUND = tuple(field.name for field in fields(context.Around))
+
+
+def _headline(sentence: Sentence) -> bool:
+    return circumstances.headline(sentence.tokens)
 
 
 def _predicate(tokens: list[Token], index: int) -> str:
