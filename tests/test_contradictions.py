@@ -399,3 +399,10 @@ def test_votes_for_and_against_are_not_the_same_count() -> None:
         "The council's 29 members voted in favour of the budget on Thursday.\n\n"
         "On Thursday, 27 members of the council voted in favour of the budget."
     ) == ["29 vs 27 members"]
+
+
+def test_leaving_and_left_name_one_event_some_words_after_the_noun() -> None:
+    assert _reasons(
+        "She said no ships had been allowed to leave the port during the strike.\n\n"
+        "According to the port authority, 17 ships left the port during the strike."
+    ) == ["no ships vs 17 ships"]

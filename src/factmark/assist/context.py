@@ -64,9 +64,10 @@ def _words_after(tokens: list[Token], index: int, count: int) -> str:
     return " ".join(words)
 
 
-_BEFORE_NEAR, _AFTER_NEAR = 6, 4
+_BEFORE_NEAR, _AFTER_NEAR = 6, 5
 """How many words before its figure, or after its noun, a verb may stand: "ordered 48
-schools to close", "found the bodies of all 12 miners"."""
+schools to close", "found the bodies of all 12 miners", "no ships had been allowed to
+leave"."""
 _BEFORE = {phrase: role for role, phrases in ROLE_BEFORE.items() for phrase in phrases}
 _AFTER = {phrase: role for role, phrases in ROLE_AFTER.items() for phrase in phrases}
 

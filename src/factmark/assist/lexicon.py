@@ -230,6 +230,7 @@ EVENT_CLASSES = (
     "open reopen opening inaugurat",
     "begin began begun start commenc launch",
     "take took taken",
+    "leav left depart",
     "find found recover retriev locat",
     "become became",
     "win won",
