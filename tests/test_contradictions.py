@@ -406,3 +406,17 @@ def test_leaving_and_left_name_one_event_some_words_after_the_noun() -> None:
         "She said no ships had been allowed to leave the port during the strike.\n\n"
         "According to the port authority, 17 ships left the port during the strike."
     ) == ["no ships vs 17 ships"]
+
+
+def test_destroyed_and_damaged_are_different_events_won_and_secured_one() -> None:
+    assert (
+        _reasons(
+            "In Campillo, the fire destroyed 130 houses on Sunday.\n\n"
+            "In Campillo, the fire damaged 80 houses on Sunday."
+        )
+        == []
+    )
+    assert _reasons(
+        "The Greens won 62 seats in the new parliament.\n\n"
+        "The Greens secured 64 seats in the new parliament."
+    ) == ["62 vs 64 seats"]
