@@ -420,3 +420,32 @@ def test_destroyed_and_damaged_are_different_events_won_and_secured_one() -> Non
         "The Greens won 62 seats in the new parliament.\n\n"
         "The Greens secured 64 seats in the new parliament."
     ) == ["62 vs 64 seats"]
+
+
+def test_two_forecasts_are_compared_and_an_earlier_years_figure_is_not_theirs() -> None:
+    assert _reasons(
+        "The museum expects 3.2 million visitors in its first full year,"
+        " compared with 1.9 million in 2019.\n\n"
+        "Ms Voss said that the museum was expecting 2.3 million visitors in its first full year."
+    ) == ["3.2 million vs 2.3 million visitors"]
+
+
+def test_a_day_before_its_month_and_a_day_found_out_are_an_events() -> None:
+    assert _reasons(
+        "The total reached 87 since the first case was reported on 4 October.\n\n"
+        "Officials said the first case had been confirmed on 11 October in a young girl."
+    ) == ["4 October vs 11 October (confirmed)"]
+
+
+def test_spans_said_of_one_place_are_of_one_event_and_last_summer_is_no_length() -> None:
+    assert _reasons(
+        "The west wing will close in January for its own six-month renovation.\n\n"
+        "Officials said the west wing works would last eight months."
+    ) == ["six-month vs eight months (renovation)"]
+    assert (
+        _reasons(
+            "Last summer, during a shorter heatwave, nine schools closed for two days.\n\n"
+            "The region's last major heatwave, in 2019, lasted eight days."
+        )
+        == []
+    )

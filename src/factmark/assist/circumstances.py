@@ -11,6 +11,7 @@ import re
 from bisect import bisect_left
 
 from factmark.assist.lexicon import MONTHS, PAST_MARKERS, STOP, TIME_WORDS, WEEKDAYS, words
+from factmark.assist.numbers import figures
 from factmark.assist.tokens import Sentence, Token
 
 _PLACE_PREPOSITIONS = words("in at across near outside inside")
@@ -125,10 +126,17 @@ _WHEN = re.compile(r",?\s*when\b")
 _PAST = re.compile(r"\b(?:" + "|".join(PAST_MARKERS) + r")\b")
 
 
+def _counting_clauses(sentence: Sentence) -> set[int]:
+    """The clauses that hold a figure: their times are that figure's."""
+    return {sentence.clause_of[figure.first] for figure in figures(sentence.tokens)}
+
+
 def _times(sentence: Sentence, clause: int) -> frozenset[str]:
     found: set[str] = set()
     text = sentence.lowered
     reporting = _reporting_clauses(sentence) - {clause} if _SAYS.search(text) else set()
+    if clause >= 0:  # "expects 3.2 million, compared with 1.9 million in 2019": not its year
+        reporting |= _counting_clauses(sentence) - {clause}
     starts = [token.start for token in sentence.tokens]
     for match in _TIME.finditer(text):
         if match.group("bound") and not _WHEN.match(text, match.end()):

@@ -176,6 +176,18 @@ def setting(sentence: Sentence, clause: int) -> list[int]:
     return indices
 
 
+def _governing(tokens: list[Token], first: int) -> frozenset[str]:
+    """The verb in the present right before a figure: "expects 3.2 million", "employs 410"
+    (a word in -s there is a verb, not a plural)."""
+    at = first - 1
+    while at >= 0 and tokens[at].lower in {"about", "around", "some", "nearly", "almost"}:
+        at -= 1
+    word = tokens[at].lower if at >= 0 else ""
+    if word.endswith("s") and not word.endswith("ss") and word not in STOP and len(word) > 3:
+        return frozenset({event(word)})
+    return frozenset()
+
+
 def around(sentence: Sentence, first: int, phrase: list[int]) -> Around:
     """The context of the figure at token ``first`` whose noun phrase is ``phrase``."""
     tokens = sentence.tokens
@@ -194,7 +206,7 @@ def around(sentence: Sentence, first: int, phrase: list[int]) -> Around:
         found = events(tokens, skip)
     window = range(first - _BEFORE_NEAR, head + _AFTER_NEAR + 1)
     near = (event_of(tokens[i].lower) for i in members if i not in skip and i in window)
-    verbs = frozenset(name for name in near if name)
+    verbs = frozenset(name for name in near if name) | _governing(tokens, first)
     topic = frozenset(
         singular(tokens[i].lower)
         for i in setting(sentence, number)

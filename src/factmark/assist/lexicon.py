@@ -193,7 +193,8 @@ ROLE_CLAUSE = {
         """target targets goal goals aim aims aimed plan plans planned pledged pledge promised
         promise expected expects expect forecast forecasts projected projection would will
         could might may hope hopes hoped intend intends intended should
-        envisaged envisages proposed proposes"""
+        envisaged envisages proposed proposes expecting planning hoping aiming intending
+        targeting forecasting projecting"""
     ),
     "partial": frozenset({"so far", "to date", "as of", "thus far", "until now", "by then"}),
     "share": words(

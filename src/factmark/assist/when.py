@@ -4,7 +4,7 @@ Thursday", "a three-week strike" against "the strike lasted five weeks"."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import combinations
 
 from factmark.assist import circumstances, context
@@ -28,7 +28,9 @@ from factmark.assist.words import event, singular
 
 _BOUNDING = words("by until before after since from through till between")
 """A date after one of these is a limit, not the day the event happened."""
-_LASTING = words("lasted lasting last lasts ran run running took taking long spanned continued")
+_LASTING = words("lasted lasting ran run running took taking long spanned continued")
+"""Verbs that give an event its length ("last" only right before the span: "the last
+strike", "last summer" are no length)."""
 _UNIT_OF = {unit: unit for unit in TIME_UNITS} | {unit + "s": unit for unit in TIME_UNITS}
 
 
@@ -48,12 +50,21 @@ class When:
     times: frozenset[str]
     thing: str = ""
     """What a span measures, when it says so ("strike" in "a three-week strike")."""
+    distinct: frozenset[str] = frozenset()
+    """Words that make it another one of its kind: "a second round", "the last strike"."""
+
+
+_FOUND_OUT = words("reported confirmed announced recorded registered detected diagnosed")
+"""Verbs that tell of something only by saying so; of a day, they are its event ("the
+first case was reported on 4 October")."""
 
 
 def _events(clause: list[Token]) -> dict[str, str]:
     named: dict[str, str] = {}
     for token in clause:
-        if context.events([token], set()):
+        if token.lower in _FOUND_OUT:
+            named.setdefault("report", token.text)
+        elif context.events([token], set()):
             named.setdefault(event(token.lower), token.text)
     return named
 
@@ -67,10 +78,13 @@ def _topic(clause: list[Token]) -> frozenset[str]:
     )
 
 
-def _excluded(clause: list[Token]) -> bool:
-    """A clause about a plan, or about another one of the kind ("a second round")."""
-    lowered = {t.lower for t in clause}
-    return bool(lowered & (ROLE_CLAUSE["target"] | DISTINCT))
+def _planned(clause: list[Token]) -> bool:
+    """A clause about a plan: its day may change and contradicts nothing."""
+    return not ROLE_CLAUSE["target"].isdisjoint(t.lower for t in clause)
+
+
+def _distinct(clause: list[Token]) -> frozenset[str]:
+    return frozenset(t.lower for t in clause) & DISTINCT
 
 
 def _counted(clause: list[Token], day: Token) -> bool:
@@ -78,7 +92,11 @@ def _counted(clause: list[Token], day: Token) -> bool:
     on Friday": the same measure at another time): a figure stands between the day and
     the verb before it. Not "broke out on Saturday … has destroyed 212 homes"."""
     position = clause.index(day)
-    verbs = [i for i, t in enumerate(clause[:position]) if context.event_of(t.lower)]
+    verbs = [
+        i
+        for i, t in enumerate(clause[:position])
+        if context.event_of(t.lower) or t.lower in _FOUND_OUT
+    ]
     start = verbs[-1] if verbs else 0
     return bool(figures(clause[start:position]))
 
@@ -97,21 +115,36 @@ def days(sentence: Sentence) -> list[When]:
             continue
         if lower in WEEKDAYS and token.text[0].isupper():
             kind, value, last = "weekday", lower, index
-        elif lower in MONTHS and token.text[0].isupper() and index + 1 < len(tokens):
-            day = tokens[index + 1]
-            if day.kind != "num" or not day.text.isdigit() or not 1 <= int(day.text) <= 31:
-                continue
-            kind, value, last = "date", f"{lower} {int(day.text)}", index + 1
+        elif _date(tokens, index):
+            month, day = (index, index + 1) if lower in MONTHS else (index + 1, index)
+            kind, value = "date", f"{tokens[month].lower} {int(tokens[day].text)}"
+            last = index + 1
         else:
             continue
         clause = sentence.clause(index)
-        if _excluded(clause) or _counted(clause, token):
+        if _planned(clause) or _counted(clause, token):
             continue
         surface = sentence.text[token.start : tokens[last].end]
         times = circumstances.times(sentence, sentence.clause_of[index]) - {value, *value.split()}
         scene = [sentence.tokens[i] for i in context.setting(sentence, sentence.clause_of[index])]
-        found.append(When(sentence, kind, value, surface, _events(clause), _topic(scene), times))
+        when = When(sentence, kind, value, surface, _events(clause), _topic(scene), times)
+        found.append(replace(when, distinct=_distinct(clause)))
     return found
+
+
+def _date(tokens: list[Token], index: int) -> bool:
+    """Whether a month and a day start at ``index``: "June 13" or "13 June"."""
+    if index + 1 >= len(tokens):
+        return False
+    first, second = tokens[index], tokens[index + 1]
+    month, day = (first, second) if first.lower in MONTHS else (second, first)
+    return (
+        month.lower in MONTHS
+        and month.text[0].isupper()
+        and day.kind == "num"
+        and day.text.isdigit()
+        and 1 <= int(day.text) <= 31
+    )
 
 
 def _span_unit(tokens: list[Token], sentence: Sentence, last: int) -> tuple[str, str] | None:
@@ -151,7 +184,7 @@ def spans(sentence: Sentence) -> list[When]:
         if unit is None:
             continue
         verb = figure.first - 1  # "would last six days": "last" is the verb, not "the last"
-        lasting = verb if verb >= 0 and tokens[verb].lower in _LASTING else -1
+        lasting = verb if verb >= 0 and tokens[verb].lower in _LASTING | {"last", "lasts"} else -1
         near = {
             t.lower
             for i, t in enumerate(tokens[max(0, figure.first - 3) : figure.last + 5])
@@ -165,8 +198,7 @@ def spans(sentence: Sentence) -> list[When]:
         clause = [t for i, t in enumerate(tokens) if t.kind != "punct" and i != lasting]
         if not unit[1] and lasting < 0 and not {t.lower for t in clause} & _LASTING:
             continue
-        if {t.lower for t in clause} & DISTINCT:
-            continue
+
         length = spoken(figure.value * TIME_UNITS[unit[0]])
         surface = sentence.text[tokens[figure.first].start : tokens[figure.last + 1].end]
         found.append(
@@ -179,6 +211,7 @@ def spans(sentence: Sentence) -> list[When]:
                 _topic(clause),
                 _years(circumstances.times(sentence, -1)),
                 unit[1],
+                _distinct(clause),
             )
         )
     return found
@@ -207,7 +240,10 @@ def _same_event(a: When, b: When) -> str:
             return a.thing if a.thing == b.thing else ""
         thing = a.thing or b.thing
         other = b if a.thing else a
-        return thing if thing and thing in other.topic else ""
+        if thing and thing in other.topic:
+            return thing
+        shared = {word[:5] for word in a.topic} & {word[:5] for word in b.topic}
+        return (thing or min(shared)) if len(shared) >= 2 else ""  # "the west wing works"
     shared = set(a.events) & set(b.events)
     named = {singular(word.lower()) for word in (*a.events.values(), *b.events.values())}
     if not shared or (len(shared) < 2 and not _alike(a.topic - named, b.topic - named)):
@@ -228,6 +264,10 @@ _SPANS = re.compile(
 )
 
 
+def _dated(when: When) -> bool:
+    return any(time.isdigit() for time in when.times)
+
+
 def pairs(sentences: list[Sentence]) -> list[Pair]:
     """Pairs of sentences that give the same event different days or spans."""
     mentions: list[When] = []
@@ -240,10 +280,12 @@ def pairs(sentences: list[Sentence]) -> list[Pair]:
     for a, b in combinations(mentions, 2):
         if a.sentence.index == b.sentence.index or a.kind != b.kind or a.value == b.value:
             continue
+        if a.distinct != b.distinct:  # "a second round opened on Thursday"
+            continue
         what = _same_event(a, b)
         if not what or (a.times and b.times and a.times.isdisjoint(b.times)):
             continue
-        if ("past" in a.times) != ("past" in b.times):
+        if ("past" in a.times) != ("past" in b.times) or _dated(a) != _dated(b):
             continue
         reason = f"{a.surface} vs {b.surface} ({what})"
         key = f"{a.kind}:{what}:{'/'.join(sorted((a.value, b.value)))}"
