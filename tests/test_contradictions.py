@@ -460,3 +460,20 @@ def test_sums_announced_and_finishers_without_a_noun_are_compared() -> None:
         "A record 18,400 runners started the race, and 17,650 finished, the organisers said.\n\n"
         "Mr Aas said on Monday that 17,250 runners had finished the race."
     ) == ["17,650 finished vs 17,250 runners"]
+
+
+def test_a_possessive_is_no_noun_and_a_verb_may_stand_six_words_after() -> None:
+    assert _reasons(
+        "The association said that none of the region's mills had closed.\n\n"
+        "Giuseppe Rizzo said that four mills in his area had already closed for the season."
+    ) == ["none of the region's mills vs four mills"]
+
+
+def test_a_day_is_of_the_event_named_before_it() -> None:
+    assert (
+        _reasons(
+            "The bridge was closed to all traffic on Tuesday after engineers found cracks.\n\n"
+            "The cracks were found during a routine inspection on Monday."
+        )
+        == []
+    )

@@ -98,6 +98,9 @@ def _noun_phrase(tokens: list[Token], start: int) -> list[int]:
             break
         if taken and lower.endswith(("ed", "ing")):
             break
+        if lower.endswith(("'s", "’s")) and not taken:  # "the region's mills": a determiner
+            index += 1
+            continue
         taken.append(index)
         index += 1
         if singular(lower) != lower:  # a plural ends the phrase: "bodies suggests"

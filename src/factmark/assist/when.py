@@ -127,9 +127,25 @@ def days(sentence: Sentence) -> list[When]:
         surface = sentence.text[token.start : tokens[last].end]
         times = circumstances.times(sentence, sentence.clause_of[index]) - {value, *value.split()}
         scene = [sentence.tokens[i] for i in context.setting(sentence, sentence.clause_of[index])]
-        when = When(sentence, kind, value, surface, _events(clause), _topic(scene), times)
+        when = When(sentence, kind, value, surface, _day_event(clause, token), _topic(scene), times)
         found.append(replace(when, distinct=_distinct(clause)))
     return found
+
+
+_DAY_ADJECTIVES = frozenset({"following", "coming", "preceding"})
+"""Words in -ing that say which day, not what happened on it: "the following Thursday"."""
+
+
+def _day_event(clause: list[Token], day: Token) -> dict[str, str]:
+    """The event a day is of: the one named last before it ("was closed on Tuesday after
+    engineers found cracks": closing), else the first after it."""
+    position = clause.index(day)
+    before = _events([t for t in clause[:position] if t.lower not in _DAY_ADJECTIVES])
+    if before:
+        name = list(before)[-1]
+        return {name: before[name]}
+    after = _events(clause[position:])
+    return dict(list(after.items())[:1])
 
 
 def _date(tokens: list[Token], index: int) -> bool:
