@@ -477,3 +477,21 @@ def test_a_day_is_of_the_event_named_before_it() -> None:
         )
         == []
     )
+
+
+def test_a_part_of_a_whole_without_its_size_and_spans_that_cannot_both_be_true() -> None:
+    assert _reasons(
+        "The bridge was closed after engineers found cracks in two of its steel supports.\n\n"
+        "Ms Salo said that engineers had found cracks in three of the bridge's steel supports."
+    ) == ["two vs three supports"]
+    assert _reasons(
+        "The agency said the bridge would stay closed for at least three months.\n\n"
+        "He said the closure of the bridge would last about ten weeks."
+    ) == ["at least three months vs about ten weeks (bridge)"]
+    assert (
+        _reasons(
+            "The agency said the bridge would stay closed for at least three months.\n\n"
+            "He said the closure of the bridge would last about fourteen weeks."
+        )
+        == []
+    )

@@ -228,14 +228,18 @@ def _predicate(tokens: list[Token], index: int) -> str:
 
 
 def _partitive(tokens: list[Token], start: int) -> list[int]:
-    """The noun phrase of the whole in "130 of the 190 houses", from after the 130."""
+    """The noun phrase of the whole in "130 of the 190 houses" or "two of its steel
+    supports", from after the figure."""
     index = start
     if index < len(tokens) and tokens[index].lower == "of":
         index += 1
         if index < len(tokens) and tokens[index].lower in {"the", "its", "their", "those"}:
             index += 1
         if index < len(tokens) and (tokens[index].kind == "num" or is_number_word(tokens[index])):
-            return _noun_phrase(tokens, index + 1)
+            index += 1
+        phrase = _noun_phrase(tokens, index)
+        if phrase and singular(tokens[phrase[-1]].lower) != tokens[phrase[-1]].lower:
+            return phrase  # a whole is plural: not "two of its kind"
     return []
 
 
@@ -247,7 +251,7 @@ def counts(sentence: Sentence) -> list[Mention]:
         if _is_percent(tokens, figure.last + 1):
             continue
         phrase = _noun_phrase(tokens, figure.last + 1)
-        whole = _partitive(tokens, figure.last + 1) if not phrase else []
+        whole = _partitive(tokens, figure.last + 1) if not phrase and figure.value != 1 else []
         if not phrase and figure.currency:
             phrase = [figure.last]
         phrase = phrase or whole
