@@ -495,3 +495,26 @@ def test_a_part_of_a_whole_without_its_size_and_spans_that_cannot_both_be_true()
         )
         == []
     )
+
+
+def test_what_of_the_counted_ones_a_figure_is_about_is_what_it_counts() -> None:
+    assert (
+        _reasons(
+            "Hackers stole the personal data of 1.4 million customers last month.\n\n"
+            "The firm said the attackers had stolen the passwords of 12,000 customers."
+        )
+        == []
+    )
+    assert _reasons(
+        "Brightcart said no passwords had been taken in the attack.\n\n"
+        "The security firm said the attackers had stolen the passwords of 12,000 customers."
+    ) == ["no passwords vs 12,000 customers"]
+
+
+def test_the_day_of_a_statement_is_not_the_day_of_what_it_says() -> None:
+    assert _reasons(
+        "The retailer said on Wednesday that hackers had stolen the personal data of"
+        " 1.4 million customers in an attack last month.\n\n"
+        "In a statement to investors on Thursday, the retailer said that the personal data of"
+        " 4.1 million customers had been stolen in the attack."
+    ) == ["1.4 million vs 4.1 million customers"]

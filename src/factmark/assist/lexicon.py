@@ -230,7 +230,7 @@ EVENT_CLASSES = (
     "lay sack dismiss layoff redundanc",
     "open reopen opening inaugurat",
     "begin began begun start commenc launch",
-    "take took taken",
+    "take took taken steal stole stolen",
     "leav left depart",
     "find found recover retriev locat",
     "become became",

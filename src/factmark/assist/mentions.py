@@ -14,6 +14,7 @@ from factmark.assist.lexicon import (
     BOUNDS,
     IRREGULAR_VERBS,
     PERCENT_WORDS,
+    QUANTIFIERS,
     STOP,
     TIME_UNITS,
     UNCHANGED,
@@ -261,9 +262,27 @@ def counts(sentence: Sentence) -> list[Mention]:
         mention = _mention(sentence, figure, phrase, text, zero=figure.value == 0)
         if mention is not None and whole:  # a part of a whole, as narrow as a kind
             mention = replace(mention, modifiers=mention.modifiers | {"of a whole"})
+        owned = _owned(tokens, figure.first)
+        if mention is not None and owned and not figure.currency:
+            mention = replace(mention, noun=owned)
         if mention is not None:
             found.append(mention)
     return found
+
+
+def _owned(tokens: list[Token], first: int) -> str:
+    """What of the counted ones a figure is about: "the passwords of 12,000 customers" are
+    12,000 passwords, not the customers whose data was stolen."""
+    at = first - 1
+    if at >= 0 and tokens[at].lower == "all":
+        at -= 1
+    if at < 1 or tokens[at].lower != "of":
+        return ""
+    owner = tokens[at - 1]
+    lower = owner.lower
+    if not owner.is_word or lower in STOP or lower in QUANTIFIERS or is_number_word(owner):
+        return ""
+    return singular(lower) if singular(lower) != lower or lower in UNCHANGED else ""
 
 
 def _negated(tokens: list[Token], index: int) -> bool:
