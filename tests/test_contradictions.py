@@ -518,3 +518,13 @@ def test_the_day_of_a_statement_is_not_the_day_of_what_it_says() -> None:
         "In a statement to investors on Thursday, the retailer said that the personal data of"
         " 4.1 million customers had been stolen in the attack."
     ) == ["1.4 million vs 4.1 million customers"]
+
+
+def test_a_count_of_last_winter_is_of_another_time() -> None:
+    assert (
+        _reasons(
+            "The ferry operator Nordlink cancelled 86 crossings over the weekend.\n\n"
+            "Last winter, Nordlink cancelled 310 crossings because of bad weather."
+        )
+        == []
+    )
