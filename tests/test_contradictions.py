@@ -542,3 +542,10 @@ def test_the_sizes_of_one_change_are_compared_with_each_other_only() -> None:
         )
         == []
     )
+
+
+def test_the_past_year_is_the_last_twelve_months_not_an_earlier_time() -> None:
+    assert _reasons(
+        "No prisoner had died at Karlsholm in the past year, the report said.\n\n"
+        "The report said that two prisoners had died at Karlsholm during the year."
+    ) == ["No prisoner vs two prisoners"]
