@@ -1,0 +1,1 @@
+"""Assistance for the editor: what to check, and what contradicts what."""
