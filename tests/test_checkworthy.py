@@ -11,9 +11,9 @@ import pytest
 
 from factmark.assist import checkworthy
 from factmark.assist.checkworthy import Model, ModelError, load
+from factmark.assist.cues import REASONS
 from factmark.assist.features import (
     BUCKETS,
-    REASONS,
     feature_names,
     features,
     reasons,
@@ -110,6 +110,20 @@ def test_figures_are_read_by_their_shape_and_years_as_years() -> None:
     names = feature_names("In 2016 they sent 1,200 bodies.")
     assert "w:<year>" in names and "w:9,999" in names
     assert "b:sent 9,999" in names
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["TRUMP: We lost 70,000 factories since 2001.", "Is it true?", "I think — “no” — ünïcode."],
+)
+def test_the_indices_are_those_of_the_feature_names(sentence: str) -> None:
+    # analyse chains the CRC of "w:" and "b:" rather than building each name.
+    from factmark.assist.features import _index, analyse
+
+    assert analyse(sentence) == (
+        sorted({_index(name) for name in feature_names(sentence)}),
+        reasons(sentence),
+    )
 
 
 def test_features_are_indices_stable_across_processes() -> None:

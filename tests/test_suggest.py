@@ -263,3 +263,15 @@ def test_the_other_commands_never_load_the_model(args: list[str]) -> None:
 
 def test_suggest_loads_the_model_and_not_textual() -> None:
     assert _loaded(["suggest", str(SEED_ARTICLE), "--top", "1"], ROOT) == "0 True False"
+
+
+def test_the_json_is_one_sentence_a_line_and_reads_back_as_the_report() -> None:
+    from factmark.cli.suggest import as_json
+
+    data = report(Article(TRANSCRIPT), 'forum "1".txt')
+    data["contradictions"] = [{"a": {"paragraph": 1}, "b": {"paragraph": 2}, "reason": "9 vs 9"}]
+    text = as_json(data)
+    assert json.loads(text) == data
+    assert len(text.splitlines()) == 3 + len(data["sentences"]) + 5  # a line each, and 8 more
+    empty = {"article": "a.txt", "sentences": [], "contradictions": []}
+    assert json.loads(as_json(empty)) == empty

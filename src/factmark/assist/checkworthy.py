@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from factmark.assist.features import BUCKETS, features, reasons, without_speaker
+from factmark.assist.features import BUCKETS, analyse, without_speaker
 from factmark.errors import FactmarkError
 
 MODEL_FILE = Path(__file__).with_name("checkworthy.json")
@@ -46,17 +46,17 @@ class Model:
 
     weights: array[float]
 
-    def raw(self, text: str) -> float:
-        """The model's own probability for a sentence, before any rule."""
+    def probability(self, indices: list[int]) -> float:
+        """The model's own probability for a sentence's features, before any rule."""
         weights = self.weights
-        z = sum(weights[i] for i in features(text))
+        z = sum(weights[i] for i in indices)
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def score(self, text: str) -> Scored:
         """A sentence's score in [0, 1] and its reasons (a leading "NAME: " is not read)."""
+        indices, reasons = analyse(text)
         words = len(without_speaker(text).split())
-        value = self.raw(text) * min(1.0, words / SHORT)
-        return round(value, 4), reasons(text)
+        return round(self.probability(indices) * min(1.0, words / SHORT), 4), reasons
 
     def score_all(self, texts: Iterable[str]) -> list[Scored]:
         return [self.score(text) for text in texts]

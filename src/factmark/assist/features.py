@@ -1,11 +1,10 @@
 """What the check-worthiness model reads in a sentence, and the reasons it gives.
 
 A sentence becomes a set of hashed features: its words and word pairs (figures
-reduced to their shape), its length, and cues an editor would name: a number, a
-quantity, a date, an attribution, a comparison, a superlative, a cause, a quote,
-a change. The cues that hold are the sentence's reasons (``REASONS``, the fixed
-vocabulary of docs/design.md §10); the training script and the scorer share this
-module, so the model always reads sentences the way it was trained to.
+reduced to their shape), its length, whether it asks or opines, and the cues of
+factmark.assist.cues that hold of it, which are also its reasons. The training
+script and the scorer share this module, so the model always reads sentences the
+way it was trained to.
 
 Pure Python, no Textual: ``zlib.crc32`` hashes a feature to its weight's index,
 the same in every process (``hash()`` is salted per process).
@@ -17,89 +16,12 @@ import re
 import zlib
 from itertools import pairwise
 
-REASONS = (
-    "number",
-    "quantity",
-    "date",
-    "attribution",
-    "comparison",
-    "superlative",
-    "causal",
-    "quote",
-    "change",
-)
-"""The reasons a sentence can be given, in the order they are listed."""
-
-_NUMBER_WORDS = (
-    r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
-    r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
-    r"ninety|hundreds?|thousands?|millions?|billions?|trillions?|dozens?|half|twice|"
-    r"double|triple|quarter|third"
-)
-_DIGITS = r"\d(?:[\d,.]*\d)?"
-_MONTHS = (
-    r"January|February|March|April|June|July|August|September|October|November|December|"
-    r"Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\."
-)
-_SCALE = r"(?:\s+(?:hundred|thousand|million|billion|trillion))?"
-
-_CUES: dict[str, re.Pattern[str]] = {
-    "number": re.compile(rf"\d|\b(?:{_NUMBER_WORDS})\b", re.IGNORECASE),
-    "quantity": re.compile(
-        rf"%|\bper ?cent\b|\bpercentage\b|[$£€¥]\s?\d|\b(?:dollars?|euros?|pounds sterling|cents)\b"
-        rf"|(?<![\w,.])(?!(?:1[6-9]|20)\d\d\b){_DIGITS}{_SCALE}\s+(?!(?:{_MONTHS}|May|and|or|to|of|in|on|at|a|the)\b)"
-        rf"[A-Za-z][a-z]+"
-        rf"|\b(?:{_NUMBER_WORDS}){_SCALE}\s+(?!(?:of|and|or|to|in|on|at|a|the|times?)\b)[a-z]{{3,}}",
-        re.IGNORECASE,
-    ),
-    "date": re.compile(
-        rf"\b(?:{_MONTHS})(?=\W)|\bMay\s+\d|\b(?:1[6-9]|20)\d\d\b(?!\s*(?:%|percent))"
-        r"|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday)\b"
-        r"|\b(?:last|next|this|past)\s+(?:year|month|week|decade|century|quarter|spring|"
-        r"summer|autumn|fall|winter)\b|\b(?:decades?|centuries)\s+ago\b"
-        r"|\b\d+\s+(?:years?|months?|weeks?|days?)\s+ago\b"
-    ),
-    "attribution": re.compile(
-        r"\baccording to\b|\bas per\b|\bciting\b|\b(?:said|says|say|told|tells|reported|reports|"
-        r"stated|states|claimed|claims|announced|declared|confirmed|denied|noted|wrote|"
-        r"testified|estimated|estimates|insisted|argued|admitted|acknowledged|warned)\b",
-        re.IGNORECASE,
-    ),
-    "comparison": re.compile(
-        r"\b(?:more|less|fewer|greater|higher|lower|bigger|larger|smaller|better|worse|"
-        r"faster|slower|[a-z]{3,}er)\s+(?:\w+\s+){0,3}?than\b|\bcompared (?:to|with)\b"
-        r"|\b(?:twice|\w+ times) as\b|\bas (?:many|much) as\b|\bthe same as\b",
-        re.IGNORECASE,
-    ),
-    "superlative": re.compile(
-        r"\b(?:the|its|our|their|his|her|my|your|America's|nation's|world's|country's)\s+"
-        r"(?:(?:very|single|second|third)\s+)?(?:most|least|best|worst|first|only|"
-        r"largest|highest|lowest|greatest|smallest|fastest|slowest|strongest|weakest|"
-        r"richest|poorest|oldest|youngest|longest|shortest|deadliest|cheapest|toughest|"
-        r"hardest|deepest|widest|safest|[a-z]{3,}iest|[a-z]*([bdgmnpt])\1est)\b"
-        r"|\b(?:record|all-time|ever|never before)\b",
-        re.IGNORECASE,
-    ),
-    "causal": re.compile(
-        r"\bbecause\b|\bdue to\b|\bcaused?\b|\bcauses\b|\b(?:led|leads|leading) to\b"
-        r"|\bresult(?:ed|s)? (?:of|in|from)\b|\bas a result\b|\bthanks to\b|\btherefore\b"
-        r"|\bconsequently\b|\bresponsible for\b|\bblamed?\b|\bso that\b|\bbrought about\b",
-        re.IGNORECASE,
-    ),
-    "quote": re.compile(r"[\"“„«][^\"“”„«»]{3,}[\"”»]|‘[^‘’]{3,}’(?!\w)"),
-    "change": re.compile(
-        r"\b(?:increased?|increases|increasing|decreased?|decreases|rose|risen|rises|fell|"
-        r"fallen|dropped|doubled|tripled|quadrupled|halved|grew(?! up)|grown(?! up)|shrank|"
-        r"declined?|soared|plummeted|cut|cuts|raised|lowered|reduced|went (?:up|down)"
-        r"|gone (?:up|down))\b",
-        re.IGNORECASE,
-    ),
-}
-"""Each reason's pattern: it holds when the pattern is found in the sentence."""
+from factmark.assist.cues import Sentence, reasons_in, reasons_of
 
 _SPEAKER = re.compile(r"\s*([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})\s*:\s+(?=\S)")
 """A speaker's label leading a paragraph of a transcript: "MODERATOR: ", "Hillary Clinton: "."""
-_TOKEN = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?|\d(?:[\d,.]*\d)?|[$%£€?!\"“”‘’]")
+_UNREAD = frozenset(",.;:()[]{}-–—/*&#@+=<>|~^`_\\'")
+"""Punctuation the model does not read (money, percent, quotes and ?! it does)."""
 _OPINION = re.compile(
     r"^\s*(?:and |but |so |well, |now, )?(?:i|we)\s+(?:think|believe|feel|want|hope|need|"
     r"must|should|will|would|can|am going|are going|have to)\b",
@@ -123,9 +45,8 @@ def without_speaker(text: str) -> str:
 
 
 def reasons(text: str) -> list[str]:
-    """The reasons that hold of a sentence, in ``REASONS`` order."""
-    text = without_speaker(text)
-    return [name for name in REASONS if _CUES[name].search(text)]
+    """The reasons that hold of a sentence, in ``REASONS`` order (factmark.assist.cues)."""
+    return reasons_of(without_speaker(text))
 
 
 def _shape(token: str) -> str:
@@ -146,26 +67,53 @@ def _length_bucket(words: int) -> str:
 
 def feature_names(text: str) -> list[str]:
     """The features of a sentence, as names (for reading the model and for tests)."""
-    text = without_speaker(text)
-    tokens = [_shape(token) for token in _TOKEN.findall(text)]
-    words = sum(1 for token in tokens if token[0].isalnum() or token[0] == "<")
+    sentence = Sentence(without_speaker(text))
+    tokens = _tokens(sentence)
     names = [f"w:{token}" for token in tokens]
     padded = ["<s>", *tokens, "</s>"]
     names += [f"b:{a} {b}" for a, b in pairwise(padded)]
-    names.append(_length_bucket(words))
-    names += [f"cue:{name}" for name in reasons(text)]
-    if text.rstrip().endswith("?"):
+    return names + _others(sentence, tokens)[0]
+
+
+def _tokens(sentence: Sentence) -> list[str]:
+    """The words, figures (as shapes) and telling signs of a sentence: not its commas."""
+    return [_shape(token) for token in sentence.tokens if token[0] not in _UNREAD]
+
+
+def _others(sentence: Sentence, tokens: list[str]) -> tuple[list[str], list[str]]:
+    """The features other than words and pairs (length, cues, asking, opining), and the cues."""
+    words = sum(1 for token in tokens if token[0].isalnum() or token[0] == "<")
+    found = reasons_in(sentence)
+    names = [_length_bucket(words), *(f"cue:{name}" for name in found), "bias"]
+    if sentence.text.rstrip().endswith("?"):
         names.append("question")
-    if _OPINION.match(text):
+    if _OPINION.match(sentence.text):
         names.append("opinion")
-    names.append("bias")
-    return names
+    return names, found
 
 
 def _index(name: str) -> int:
     return zlib.crc32(name.encode("utf-8", "surrogatepass")) & (BUCKETS - 1)
 
 
+_WORD_CRC, _PAIR_CRC = zlib.crc32(b"w:"), zlib.crc32(b"b:")
+"""The CRC of each prefix: ``crc32(word, _WORD_CRC)`` is ``crc32(b"w:" + word)``, unbuilt."""
+
+
 def features(text: str) -> list[int]:
     """The indices of a sentence's features in the weight table, each once."""
-    return sorted({_index(name) for name in feature_names(text)})
+    return analyse(text)[0]
+
+
+def analyse(text: str) -> tuple[list[int], list[str]]:
+    """A sentence's feature indices (those of ``feature_names``) and its reasons, read once."""
+    sentence = Sentence(without_speaker(text))
+    tokens = _tokens(sentence)
+    encoded = [token.encode("utf-8", "surrogatepass") for token in tokens]
+    mask, crc32 = BUCKETS - 1, zlib.crc32
+    indices = {crc32(token, _WORD_CRC) & mask for token in encoded}
+    padded = [b"<s>", *encoded, b"</s>"]
+    indices.update(crc32(a + b" " + b, _PAIR_CRC) & mask for a, b in pairwise(padded))
+    others, found = _others(sentence, tokens)
+    indices.update(_index(name) for name in others)
+    return sorted(indices), found

@@ -56,11 +56,30 @@ def run_suggest(args: argparse.Namespace) -> int:
         document = loading.load(found.annotation_path).document
     data = report(found.article, str(found.article_path), document)
     if args.format == "json":
-        json.dump(data, sys.stdout, indent=2, ensure_ascii=False)
-        print()
+        sys.stdout.write(as_json(data))
     else:
         print_top(data, args.top)
     return EXIT_OK
+
+
+def as_json(data: dict[str, Any]) -> str:
+    """The report as JSON, one sentence and one candidate a line.
+
+    Encoded a line at a time by json's C encoder (which ``indent`` turns off) and
+    written at once: a book's 9,000 sentences take a tenth of a second, not a second.
+    """
+
+    def rows(items: list[Any]) -> str:
+        if not items:
+            return "[]"
+        lines = ",\n".join(f"    {json.dumps(item, ensure_ascii=False)}" for item in items)
+        return f"[\n{lines}\n  ]"
+
+    article = json.dumps(data["article"], ensure_ascii=False)
+    return (
+        f'{{\n  "article": {article},\n  "sentences": {rows(data["sentences"])},\n'
+        f'  "contradictions": {rows(data["contradictions"])}\n}}\n'
+    )
 
 
 def print_top(data: dict[str, Any], top: int | None) -> None:
