@@ -120,10 +120,9 @@ def test_the_indices_are_those_of_the_feature_names(sentence: str) -> None:
     # analyse chains the CRC of "w:" and "b:" rather than building each name.
     from factmark.assist.features import _index, analyse
 
-    assert analyse(sentence) == (
-        sorted({_index(name) for name in feature_names(sentence)}),
-        reasons(sentence),
-    )
+    reading = analyse(sentence)
+    assert sorted(reading.indices) == sorted({_index(name) for name in feature_names(sentence)})
+    assert reading.reasons == reasons(sentence)
 
 
 def test_features_are_indices_stable_across_processes() -> None:

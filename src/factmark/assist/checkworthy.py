@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from factmark.assist.features import BUCKETS, analyse, without_speaker
+from factmark.assist.features import BUCKETS, analyse
 from factmark.errors import FactmarkError
 
 MODEL_FILE = Path(__file__).with_name("checkworthy.json")
@@ -48,15 +48,14 @@ class Model:
 
     def probability(self, indices: list[int]) -> float:
         """The model's own probability for a sentence's features, before any rule."""
-        weights = self.weights
-        z = sum(weights[i] for i in indices)
+        z = sum(map(self.weights.__getitem__, indices))
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def score(self, text: str) -> Scored:
         """A sentence's score in [0, 1] and its reasons (a leading "NAME: " is not read)."""
-        indices, reasons = analyse(text)
-        words = len(without_speaker(text).split())
-        return round(self.probability(indices) * min(1.0, words / SHORT), 4), reasons
+        reading = analyse(text)
+        short = min(1.0, reading.words / SHORT)
+        return round(self.probability(reading.indices) * short, 4), reading.reasons
 
     def score_all(self, texts: Iterable[str]) -> list[Scored]:
         return [self.score(text) for text in texts]

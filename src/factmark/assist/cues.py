@@ -72,6 +72,7 @@ _CAUSAL_PAIRS = frozenset(
         "responsible for", "so that", "brought about",
     )
 )  # fmt: skip
+_CAUSAL_FIRST = frozenset(first for first, _ in _CAUSAL_PAIRS)
 _CHANGE = _words(
     "increase increased increases increasing decrease decreased decreases rose risen rises "
     "fell fallen dropped doubled tripled quadrupled halved grew grown shrank decline "
@@ -141,7 +142,11 @@ def _quantity(s: Sentence) -> bool:
         return True
     if not _number(s):
         return False
-    return any(_counts_something(s, index) for index in range(len(s.low)))
+    return any(
+        _counts_something(s, index)
+        for index, token in enumerate(s.low)
+        if token[0].isdigit() or token in NUMBER_WORDS
+    )
 
 
 def _ago(before: list[str]) -> bool:
@@ -222,7 +227,9 @@ def _superlative(s: Sentence) -> bool:
 
 
 def _causal(s: Sentence) -> bool:
-    return not s.words.isdisjoint(_CAUSAL) or any(s.pair(a, b) for a, b in _CAUSAL_PAIRS)
+    if not s.words.isdisjoint(_CAUSAL):
+        return True
+    return not s.words.isdisjoint(_CAUSAL_FIRST) and any(s.pair(a, b) for a, b in _CAUSAL_PAIRS)
 
 
 def _quote(s: Sentence) -> bool:

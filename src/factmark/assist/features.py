@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 import zlib
 from itertools import pairwise
+from typing import NamedTuple
 
 from factmark.assist.cues import Sentence, reasons_in, reasons_of
 
@@ -50,9 +51,9 @@ def reasons(text: str) -> list[str]:
 
 
 def _shape(token: str) -> str:
-    """A figure as its shape ("1,200" -> "9,999", "2016" -> "year"), a word in lower case."""
+    """A figure as its shape ("1,200" -> "9,999", "2016" -> "<year>"), a word as it is."""
     if not token[0].isdigit():
-        return token.lower()
+        return token
     if len(token) == 4 and token.isdigit() and token[:2] in ("19", "20"):
         return "<year>"
     return re.sub(r"\d", "9", token)
@@ -72,17 +73,25 @@ def feature_names(text: str) -> list[str]:
     names = [f"w:{token}" for token in tokens]
     padded = ["<s>", *tokens, "</s>"]
     names += [f"b:{a} {b}" for a, b in pairwise(padded)]
-    return names + _others(sentence, tokens)[0]
+    return names + _others(sentence, _words(tokens))[0]
 
 
 def _tokens(sentence: Sentence) -> list[str]:
-    """The words, figures (as shapes) and telling signs of a sentence: not its commas."""
-    return [_shape(token) for token in sentence.tokens if token[0] not in _UNREAD]
+    """The words (in lower case), figures (as shapes) and telling signs of a sentence:
+    not its commas."""
+    return [
+        _shape(token) if token[0].isdigit() else token
+        for token in sentence.low
+        if token[0] not in _UNREAD
+    ]
 
 
-def _others(sentence: Sentence, tokens: list[str]) -> tuple[list[str], list[str]]:
+def _words(tokens: list[str]) -> int:
+    return sum(1 for token in tokens if token[0].isalnum() or token[0] == "<")
+
+
+def _others(sentence: Sentence, words: int) -> tuple[list[str], list[str]]:
     """The features other than words and pairs (length, cues, asking, opining), and the cues."""
-    words = sum(1 for token in tokens if token[0].isalnum() or token[0] == "<")
     found = reasons_in(sentence)
     names = [_length_bucket(words), *(f"cue:{name}" for name in found), "bias"]
     if sentence.text.rstrip().endswith("?"):
@@ -98,22 +107,48 @@ def _index(name: str) -> int:
 
 _WORD_CRC, _PAIR_CRC = zlib.crc32(b"w:"), zlib.crc32(b"b:")
 """The CRC of each prefix: ``crc32(word, _WORD_CRC)`` is ``crc32(b"w:" + word)``, unbuilt."""
+_TOKENS: dict[str, tuple[int, int, bytes]] = {}
+"""Each token seen: its word feature's index, the CRC of "b:TOKEN " (to which the next
+token's bytes are added for the pair's index), and its bytes. Words repeat: most of a
+text's tokens are found here."""
+_TOKENS_KEPT = 1 << 17
+
+
+def _token(token: str) -> tuple[int, int, bytes]:
+    known = _TOKENS.get(token)
+    if known is None:
+        if len(_TOKENS) >= _TOKENS_KEPT:
+            _TOKENS.clear()
+        data = token.encode("utf-8", "surrogatepass")
+        word = zlib.crc32(data, _WORD_CRC) & (BUCKETS - 1)
+        known = _TOKENS[token] = (word, zlib.crc32(data + b" ", _PAIR_CRC), data)
+    return known
+
+
+class Reading(NamedTuple):
+    """What the model reads in a sentence, and the reasons it gives."""
+
+    indices: list[int]
+    """The indices of its features in the weight table, each once, in no order."""
+    reasons: list[str]
+    words: int
+    """How many words and figures it has."""
 
 
 def features(text: str) -> list[int]:
-    """The indices of a sentence's features in the weight table, each once."""
-    return analyse(text)[0]
+    """The indices of a sentence's features in the weight table, each once, in order."""
+    return sorted(analyse(text).indices)
 
 
-def analyse(text: str) -> tuple[list[int], list[str]]:
+def analyse(text: str) -> Reading:
     """A sentence's feature indices (those of ``feature_names``) and its reasons, read once."""
     sentence = Sentence(without_speaker(text))
     tokens = _tokens(sentence)
-    encoded = [token.encode("utf-8", "surrogatepass") for token in tokens]
+    read = [_token(token) for token in ("<s>", *tokens, "</s>")]
     mask, crc32 = BUCKETS - 1, zlib.crc32
-    indices = {crc32(token, _WORD_CRC) & mask for token in encoded}
-    padded = [b"<s>", *encoded, b"</s>"]
-    indices.update(crc32(a + b" " + b, _PAIR_CRC) & mask for a, b in pairwise(padded))
-    others, found = _others(sentence, tokens)
+    indices = {word for word, _, _ in read[1:-1]}
+    indices.update(crc32(b[2], a[1]) & mask for a, b in pairwise(read))
+    words = _words(tokens)
+    others, found = _others(sentence, words)
     indices.update(_index(name) for name in others)
-    return sorted(indices), found
+    return Reading(list(indices), found, words)
