@@ -125,6 +125,19 @@ def test_the_indices_are_those_of_the_feature_names(sentence: str) -> None:
     assert reading.reasons == reasons(sentence)
 
 
+def test_the_table_of_tokens_seen_stays_bounded_and_changes_no_index(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from factmark.assist import features as module
+
+    sentence = "Russia transferred 1,200 bodies of soldiers to Ukraine on Friday."
+    expected = sorted(module.analyse(sentence).indices)
+    monkeypatch.setattr(module, "_TOKENS", {})
+    monkeypatch.setattr(module, "_TOKENS_KEPT", 3)
+    assert sorted(module.analyse(sentence).indices) == expected
+    assert len(module._TOKENS) <= 3
+
+
 def test_features_are_indices_stable_across_processes() -> None:
     # crc32, not hash(): the same sentence reads the same weights in every process.
     indices = features("Russia transferred 1,200 bodies.")

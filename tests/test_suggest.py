@@ -166,6 +166,14 @@ def test_a_moderators_sentences_count_for_half() -> None:
     assert moderator.reasons == candidate.reasons == ("number", "quantity")
 
 
+@pytest.mark.parametrize("label", ["MODERATOR", "QUESTION", "AUDIENCE MEMBER", "Q.", "Moderator"])
+def test_a_speaker_named_as_a_moderator_or_questioner_moderates(label: str) -> None:
+    from factmark.assist.suggest import _spans
+
+    turns = [f"{label}: Taxes rose by 4 percent.", "SMITH: They did not rise at all."]
+    assert moderators(_spans(Article("\n\n".join(turns)))) == {label}
+
+
 def test_a_speaker_who_mostly_asks_moderates() -> None:
     turns = [
         "WALLACE: Why now? Who pays? What changed? Is it fair? Thank you.",

@@ -80,6 +80,10 @@ def _spans(article: Article) -> list[_Span]:
     return spans
 
 
+def _label_words(name: str) -> list[str]:
+    return name.upper().replace(".", " ").split()
+
+
 def moderators(spans: list[_Span]) -> set[str]:
     """The speakers who moderate: named so, or mostly asking."""
     said: Counter[str] = Counter()
@@ -88,7 +92,7 @@ def moderators(spans: list[_Span]) -> set[str]:
         if span.speaker is not None:
             said[span.speaker] += 1
             asked[span.speaker] += span.text.rstrip().endswith("?")
-    named = {name for name in said if name.upper().rstrip(".") in MODERATOR_LABELS}
+    named = {name for name in said if not MODERATOR_LABELS.isdisjoint(_label_words(name))}
     if len(said) < 2:
         return named
     asking = {name for name in said if said[name] >= 4 and asked[name] >= QUESTIONS * said[name]}
