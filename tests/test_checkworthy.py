@@ -91,6 +91,8 @@ def test_reasons_come_from_the_fixed_vocabulary_in_its_order() -> None:
         ("MODERATOR: Good evening.", "MODERATOR"),
         ("TRUMP: We're losing 50 percent.", "TRUMP"),
         ("Hillary Clinton: That is not true.", "Hillary Clinton"),
+        ("SANDERS (I-VT): Wages fell.", "SANDERS"),
+        ("SEN. WARREN (D): Wages fell.", "SEN. WARREN"),
         ("The figure: 1,200 bodies.", None),
         ("Wrong.", None),
     ],

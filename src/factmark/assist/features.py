@@ -19,7 +19,9 @@ from typing import NamedTuple
 
 from factmark.assist.cues import Sentence, reasons_in, reasons_of
 
-_SPEAKER = re.compile(r"\s*([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})\s*:\s+(?=\S)")
+_SPEAKER = re.compile(
+    r"\s*([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})(?: ?\([^()\n]{1,30}\))?\s*:\s+(?=\S)"
+)
 """A speaker's label leading a paragraph of a transcript: "MODERATOR: ", "Hillary Clinton: "."""
 _UNREAD = frozenset(",.;:()[]{}-–—/*&#@+=<>|~^`_\\'")
 """Punctuation the model does not read (money, percent, quotes and ?! it does)."""
