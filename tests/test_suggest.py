@@ -20,7 +20,7 @@ import pytest
 from builders import SEED, SEED_NAME, in_process, seed_copy
 from factmark.article import Article
 from factmark.assist.checkworthy import shipped
-from factmark.assist.suggest import MODERATOR_WEIGHT, moderators, report, sentences
+from factmark.assist.suggest import MODERATOR_WEIGHT, moderators, report, sentences, spans
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_ARTICLE = Path("tests") / "data" / "seed" / "seeds" / f"{SEED_NAME}.txt"
@@ -168,10 +168,8 @@ def test_a_moderators_sentences_count_for_half() -> None:
 
 @pytest.mark.parametrize("label", ["MODERATOR", "QUESTION", "AUDIENCE MEMBER", "Q.", "Moderator"])
 def test_a_speaker_named_as_a_moderator_or_questioner_moderates(label: str) -> None:
-    from factmark.assist.suggest import _spans
-
     turns = [f"{label}: Taxes rose by 4 percent.", "SMITH: They did not rise at all."]
-    assert moderators(_spans(Article("\n\n".join(turns)))) == {label}
+    assert moderators(spans(Article("\n\n".join(turns)))) == {label}
 
 
 def test_a_speaker_who_mostly_asks_moderates() -> None:
@@ -181,10 +179,8 @@ def test_a_speaker_who_mostly_asks_moderates() -> None:
         "WALLACE: Mr. Jones, is that true?",
         "JONES: Yes. It is true.",
     ]
-    from factmark.assist.suggest import _spans
-
-    assert moderators(_spans(Article("\n\n".join(turns)))) == {"WALLACE"}
-    assert moderators(_spans(Article("\n\n".join(turns[1::2])))) == set()
+    assert moderators(spans(Article("\n\n".join(turns)))) == {"WALLACE"}
+    assert moderators(spans(Article("\n\n".join(turns[1::2])))) == set()
 
 
 def test_the_report_builds_without_the_command_line() -> None:

@@ -62,7 +62,9 @@ class Sentence:
 
 
 @dataclass(frozen=True, slots=True)
-class _Span:
+class Span:
+    """A sentence where it stands, and who says it (in a transcript)."""
+
     paragraph: int
     start: int
     end: int
@@ -70,21 +72,22 @@ class _Span:
     speaker: str | None
 
 
-def _spans(article: Article) -> list[_Span]:
-    spans = []
+def spans(article: Article) -> list[Span]:
+    """Every sentence of the article, in order, with its paragraph's speaker if any."""
+    found = []
     for paragraph in article.paragraphs:
         speaker = speaker_label(paragraph.text)
         for start, end in article.sentences(paragraph.number):
             text = paragraph.text[start:end]
-            spans.append(_Span(paragraph.number, start, end, text, speaker))
-    return spans
+            found.append(Span(paragraph.number, start, end, text, speaker))
+    return found
 
 
 def _label_words(name: str) -> list[str]:
     return name.upper().replace(".", " ").split()
 
 
-def moderators(spans: list[_Span]) -> set[str]:
+def moderators(spans: list[Span]) -> set[str]:
     """The speakers who moderate: named so, or mostly asking."""
     said: Counter[str] = Counter()
     asked: Counter[str] = Counter()
@@ -120,11 +123,11 @@ def sentences(
         from factmark.assist.checkworthy import shipped
 
         model = shipped()
-    spans = _spans(article)
-    moderating = moderators(spans)
+    read = spans(article)
+    moderating = moderators(read)
     claimed = _claimed(article, document)
     result = []
-    for span, (score, reasons) in zip(spans, model.score_all(s.text for s in spans), strict=True):
+    for span, (score, reasons) in zip(read, model.score_all(s.text for s in read), strict=True):
         if span.speaker in moderating:
             score = round(score * MODERATOR_WEIGHT, 4)
         covered = any(
