@@ -48,6 +48,9 @@ HOLDS = [
     ("quote", "A formula described as ‘6,000 for 6,000.’"),
     ("change", "Class sizes have grown to 34."),
     ("change", "The wells dropped by two metres."),
+    ("change", "Wages have fallen since the war."),
+    ("change", "Prices had steadily risen."),
+    ("change", "We've grown the economy."),
 ]
 
 FAILS = [
@@ -63,6 +66,9 @@ FAILS = [
     ("quote", "It's the town's own plan, isn't it?"),
     ("change", "I grew up here."),
     ("change", "Every drop counts."),
+    ("change", "The repatriation of fallen soldiers began."),
+    ("change", "They are grown men."),
+    ("change", "She has grown up in Ohio."),
 ]
 
 

@@ -74,10 +74,13 @@ _CAUSAL_PAIRS = frozenset(
 )  # fmt: skip
 _CAUSAL_FIRST = frozenset(first for first, _ in _CAUSAL_PAIRS)
 _CHANGE = _words(
-    "increase increased increases increasing decrease decreased decreases rose risen rises "
-    "fell fallen dropped doubled tripled quadrupled halved grew grown shrank decline "
-    "declined soared plummeted cut cuts raised lowered reduced"
+    "increase increased increases increasing decrease decreased decreases rose rises fell "
+    "dropped doubled tripled quadrupled halved grew shrank decline declined soared "
+    "plummeted cut cuts raised lowered reduced"
 )
+_PARTICIPLES = _words("risen fallen grown")
+"""A change only after "has", "have", "had": not "fallen soldiers", "grown men"."""
+_HAVE = _words("has have had having hasn't haven't hadn't")
 _DATE_WORDS = frozenset(
     {word.lower() for word in _MONTHS | _MONTHS_SHORT}
     | {"may", "last", "next", "this", "past", "ago"}
@@ -238,11 +241,19 @@ def _quote(s: Sentence) -> bool:
 
 def _change(s: Sentence) -> bool:
     found = s.words & _CHANGE
-    if any(not s.pair(word, "up") for word in found if word in ("grew", "grown")):
+    if found - {"grew"} or ("grew" in found and not s.pair("grew", "up")):
         return True
-    if found - {"grew", "grown"}:
+    if not s.words.isdisjoint(_PARTICIPLES) and any(
+        _had(s.low[max(0, index - 2) : index])
+        for index, word in enumerate(s.low)
+        if word in _PARTICIPLES and s.after(index) != "up"
+    ):
         return True
     return any(s.pair(verb, way) for verb in ("went", "gone") for way in ("up", "down"))
+
+
+def _had(before: list[str]) -> bool:
+    return any(word in _HAVE or word.endswith(("'ve", "’ve", "'d", "’d")) for word in before)
 
 
 _CUES = (_number, _quantity, _date, _attribution, _comparison, _superlative, _causal, _quote,
