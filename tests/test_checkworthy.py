@@ -33,6 +33,8 @@ HOLDS = [
     ("date", "The talks were held on June 2."),
     ("date", "It has been the case since 2008."),
     ("date", "The figures came out last year."),
+    ("date", "We created 1,400 jobs in the last two years."),
+    ("date", "We spent more than we did five years ago."),
     ("attribution", "The figure is 40, according to Interfax."),
     ("attribution", "Medinsky said the transfer would begin."),
     ("attribution", "She told reporters it was over."),
@@ -49,6 +51,8 @@ HOLDS = [
     ("change", "Class sizes have grown to 34."),
     ("change", "The wells dropped by two metres."),
     ("change", "Wages have fallen since the war."),
+    ("change", "They raised taxes twice."),
+    ("change", "They raised the minimum wage."),
     ("change", "Prices had steadily risen."),
     ("change", "We've grown the economy."),
 ]
@@ -67,6 +71,7 @@ FAILS = [
     ("change", "I grew up here."),
     ("change", "Every drop counts."),
     ("change", "The repatriation of fallen soldiers began."),
+    ("change", "This asymmetry has raised questions about trust."),
     ("change", "They are grown men."),
     ("change", "She has grown up in Ohio."),
 ]

@@ -78,6 +78,8 @@ _CHANGE = _words(
     "dropped doubled tripled quadrupled halved grew shrank decline declined soared "
     "plummeted cut cuts raised lowered reduced"
 )
+_RAISED_NOT_CHANGED = _words("questions concerns doubts alarm hopes eyebrows objections")
+"""What is raised without a change of amount ("raised questions"; "raised the wage" is one)."""
 _PARTICIPLES = _words("risen fallen grown")
 """A change only after "has", "have", "had": not "fallen soldiers", "grown men"."""
 _HAVE = _words("has have had having hasn't haven't hadn't")
@@ -158,8 +160,13 @@ def _ago(before: list[str]) -> bool:
         return False
     if before[-1] in ("decade", "decades", "century", "centuries"):
         return True
-    unit = before[-1].removesuffix("s")
-    return unit in ("year", "month", "week", "day") and len(before) > 1 and before[-2][0].isdigit()
+    return len(before) > 1 and _counted_period(before[-2], before[-1])
+
+
+def _counted_period(count: str, unit: str) -> bool:
+    """A number of periods: "3 years", "two months"."""
+    counted = count[0].isdigit() or count in NUMBER_WORDS or count in ("a", "one")
+    return counted and unit.removesuffix("s") in ("year", "month", "week", "day", "decade")
 
 
 def _date(s: Sentence) -> bool:
@@ -175,7 +182,9 @@ def _date(s: Sentence) -> bool:
             return True
         if _is_year(token) and following not in ("%", "percent"):
             return True
-        if token.lower() in ("last", "next", "this", "past") and following in _PERIODS:
+        if token.lower() in ("last", "next", "this", "past") and (
+            following in _PERIODS or _counted_period(following or " ", s.after(index + 1))
+        ):
             return True
         if s.low[index] == "ago" and _ago(s.low[:index]):
             return True
@@ -241,6 +250,8 @@ def _quote(s: Sentence) -> bool:
 
 def _change(s: Sentence) -> bool:
     found = s.words & _CHANGE
+    if "raised" in found and any(s.pair("raised", what) for what in _RAISED_NOT_CHANGED):
+        found -= {"raised"}
     if found - {"grew"} or ("grew" in found and not s.pair("grew", "up")):
         return True
     if not s.words.isdisjoint(_PARTICIPLES) and any(
