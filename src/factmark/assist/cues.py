@@ -47,7 +47,7 @@ _PERIODS = _words(
     "year month week decade century quarter spring summer autumn fall winter"
 )  # fmt: skip
 _ATTRIBUTION = _words(
-    "said says say told tells reported reports stated states claimed claims announced "
+    "said says told tells reported reports stated claimed claims announced "
     "declared confirmed denied noted wrote testified estimated estimates insisted argued "
     "admitted acknowledged warned citing"
 )
@@ -62,6 +62,10 @@ _SUPERLATIVES = _words(
     "most least best worst first only largest highest lowest greatest smallest fastest "
     "slowest strongest weakest richest poorest oldest youngest longest shortest deadliest "
     "cheapest toughest hardest deepest widest safest"
+)
+_RECORD_OF = _words(
+    "high highs low lows number numbers level levels amount amounts year years time pace "
+    "deficit deficits surplus profits profit turnout heat temperatures"
 )
 _CAUSAL = _words("because therefore consequently cause caused causes blame blamed")
 _CAUSAL_PAIRS = frozenset(
@@ -223,8 +227,20 @@ def _superlative_word(word: str) -> bool:
     )
 
 
+def _a_record(s: Sentence) -> bool:
+    """ "a record", "record highs": not "the record" of what someone did."""
+    for index, word in enumerate(s.low):
+        if word == "record":
+            following = s.after(index)
+            if following in _RECORD_OF or (index and s.low[index - 1] == "a"):
+                return True
+    return False
+
+
 def _superlative(s: Sentence) -> bool:
-    if "record" in s.words or "ever" in s.words or s.pair("never", "before"):
+    if "record" in s.words and _a_record(s):
+        return True
+    if s.pair("never", "before") or s.pair("than", "ever") or s.pair("ever", "before"):
         return True
     if "all-time" in s.text.lower():
         return True
