@@ -63,6 +63,7 @@ FAILS = [
     ("number", "We will never give up on this town."),
     ("quantity", "It has been the case since 2008 because of them."),
     ("quantity", "On June 13 the talks resumed."),
+    ("quantity", "It will matter in the 21st century."),
     ("date", "I may go there."),
     ("attribution", "We will build a bridge."),
     ("comparison", "Then we went home."),

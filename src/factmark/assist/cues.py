@@ -35,8 +35,9 @@ NUMBER_WORDS = _words(
     "ninety hundred hundreds thousand thousands million millions billion billions trillion "
     "trillions dozen dozens half twice double triple quarter third"
 )
-_NOT_COUNTED = _words("of and or to in on at a an the times time by for from")
-"""Words after a number that do not make it a count of something ("two of", "three times")."""
+_NOT_COUNTED = _words("of and or to in on at a an the times time by for from st nd rd th")
+"""Words after a number that do not make it a count of something ("two of", "three times",
+the ending of "21st")."""
 _MONEY = _words("percent percentage dollar dollars euro euros cents")
 _MONTHS = _words(
     "January February March April June July August September October November December"
