@@ -1,1 +1,4 @@
-"""Assistance for the editor: what to check, and what contradicts what."""
+"""Help in finding what to check: check-worthy sentences and contradiction candidates.
+
+Nothing here imports Textual; the command line and the TUI call it.
+"""

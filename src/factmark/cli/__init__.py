@@ -72,6 +72,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "git-setup": ("git", "register_git_setup"),
     "diff": ("git", "register_diff"),
     "review": ("review", "register"),
+    "suggest": ("suggest", "register"),
     "status": ("status", "register"),
     "export": ("export", "register"),
     "merge-driver": ("git", "register_merge_driver"),
