@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
-import shutil
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -69,6 +67,8 @@ def as_json(data: dict[str, Any]) -> str:
     written at once: a book's 9,000 sentences take a tenth of a second, not a second.
     """
 
+    import json
+
     encode = json.JSONEncoder(ensure_ascii=False).encode  # one encoder for every line
 
     def rows(items: list[Any]) -> str:
@@ -86,6 +86,8 @@ def as_json(data: dict[str, Any]) -> str:
 
 def print_top(data: dict[str, Any], top: int | None) -> None:
     """The best-scoring sentences, one a line: score, paragraph, text, reasons."""
+    import shutil
+
     from factmark.visible import one_line
 
     size = shutil.get_terminal_size()
