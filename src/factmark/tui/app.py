@@ -170,6 +170,10 @@ class FactmarkApp(TypeAheadApp):
     def on_annotate_screen_document_changed(self) -> None:
         self.schedule_save()
 
+    def on_review_screen_document_changed(self) -> None:
+        self.refresh_screens()
+        self.schedule_save()
+
     def schedule_save(self) -> None:
         """Save a moment after the last change (a burst of keys makes one write)."""
         if self.session is None or self.session.read_only:

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from factmark.session import Session
 
 EDITING_ACTIONS = {
-    "add", "edit", "enter", "link", "unlink", "delete", "undo", "redo", "unresolved",
+    "add", "edit", "enter", "link", "unlink", "delete", "undo", "redo", "unresolved", "sign_off",
 }  # fmt: skip
 """Actions a read-only session refuses (``enter`` edits the selected claim)."""
 READING_ACTIONS = {"move", "first", "last", "search", "next_hit", "toggle_panel", "help", "quit",
@@ -65,6 +65,7 @@ class AnnotateScreen(Screen[None]):
         Binding("l", "link", "Link", tooltip="Link the selected claim to another", id="link"),
         Binding("x", "unlink", "Remove a link of the selected claim", show=False, id="unlink"),
         Binding("d", "delete", "Delete", tooltip="Delete the selected claim", id="delete"),
+        Binding("S", "sign_off", "Sign off the selected claim", show=False, id="sign-off"),
         Binding("u,ctrl+z", "undo", "Undo", id="undo"),
         Binding("ctrl+y", "redo", "Redo", show=False, id="redo"),
         Binding("slash", "search", "Search", tooltip="Search the article and claims", id="search"),
@@ -309,6 +310,9 @@ class AnnotateScreen(Screen[None]):
 
     def action_delete(self) -> None:
         self.claims.delete()
+
+    def action_sign_off(self) -> None:
+        self.claims.sign_off()
 
     def action_undo(self) -> None:
         self.claims.undo()

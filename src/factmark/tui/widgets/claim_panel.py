@@ -9,6 +9,7 @@ then the selected claim's links) are one line each, so a click maps to a row.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import UTC
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -344,6 +345,8 @@ def claim_facts(claim: Claim, document: AnnotationFile | None = None) -> Text:
     if claim.author:
         text.append(" · ", style="dim")
         text.append(plain(claim.author, "dim"))
+    text.append("\n")
+    text.append(sign_off_text(claim))
     if claim.note:
         text.append("\n\n")
         text.append(plain(claim.note, lines=True))
@@ -374,4 +377,20 @@ def claim_facts(claim: Claim, document: AnnotationFile | None = None) -> Text:
         for link in notes:
             text.append(f"\n• {link.kind}: ", style="italic")
             text.append(plain(link.note))
+    return text
+
+
+SIGNED_SYMBOL = "✔"
+AWAITING_SYMBOL = "○"
+
+
+def sign_off_text(claim: Claim) -> Text:
+    """Who signed the claim's verdict off, and when (docs/desk.md), or that it awaits it."""
+    if claim.signed is None:
+        return Text(f"{AWAITING_SYMBOL} awaiting sign-off", style="italic", end="")
+    text = Text(f"{SIGNED_SYMBOL} Signed off by ", style="bold", end="")
+    text.append(plain(claim.signed_by, "bold"))
+    text.append(f", {claim.signed.astimezone(UTC).date().isoformat()}", style="bold")
+    if claim.self_signed:
+        text.append(" · self-signed", style="bold reverse")
     return text
