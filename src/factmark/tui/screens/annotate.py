@@ -17,6 +17,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input
 
 from factmark.article import Article
+from factmark.tui.cross_quotes import OtherFiles
 from factmark.tui.screens.annotate_claims import ClaimFlow
 from factmark.tui.screens.annotate_links import LinkFlow
 from factmark.tui.screens.annotate_resolve import ResolveFlow
@@ -134,7 +135,9 @@ class AnnotateScreen(Screen[None]):
     def attach(self, session: Session) -> None:
         """The annotations are open: show the claims and allow editing."""
         self.session = session
-        self.query_one(ClaimPanel).links_removable = not session.read_only
+        panel = self.query_one(ClaimPanel)
+        panel.links_removable = not session.read_only
+        panel.quote_of = OtherFiles(self.app, session.path, self.refresh_panel).quote
         self.refresh_all()
         self.refresh_bindings()
 
@@ -391,7 +394,12 @@ class AnnotateScreen(Screen[None]):
 
         claim = session.claim(self.selected)
         self.app.push_screen(
-            ClaimDetailsScreen(claim, session.document, session.placement(claim.id))
+            ClaimDetailsScreen(
+                claim,
+                session.document,
+                session.placement(claim.id),
+                self.query_one(ClaimPanel).quote_of,
+            )
         )
 
     def action_toggle_panel(self) -> None:

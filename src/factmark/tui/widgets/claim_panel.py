@@ -23,6 +23,7 @@ from textual.strip import Strip
 from textual.widgets import Static
 
 from factmark.linkview import LinkView
+from factmark.tui.cross_quotes import QuoteOf, no_quotes, other_end
 from factmark.tui.text import excerpt, hidden_characters, plain
 from factmark.tui.widgets.article_view import CHANGED_SYMBOL
 from factmark.visible import CONTRADICTED_SYMBOL, VERDICT_SYMBOLS, counted
@@ -198,6 +199,8 @@ class ClaimPanel(Vertical, can_focus=False):
 
     links_removable = True
     """Whether a click on a link offers to remove it (not in a read-only session)."""
+    quote_of: QuoteOf = staticmethod(no_quotes)
+    """The quotes of claims in other files that links name, as far as they are read."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="panel-title")
@@ -249,8 +252,7 @@ class ClaimPanel(Vertical, can_focus=False):
             view = LinkView(link, selected.id)
             prefix = f"{view.short} "
             row = Text(prefix, style="bold", end="", no_wrap=True)
-            quote = view.other_quote(document)
-            other = view.other if quote is None else quote
+            other = other_end(view, document, self.quote_of)
             row.append(excerpt(other, max(10, width - len(prefix))))
             body.append(row)
             body.append("\n")
