@@ -101,9 +101,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(_with_default_command(sys.argv[1:] if argv is None else argv, parser))
     run: Command | None = getattr(args, "run", None)
-    if run is None:
-        parser.print_help()
-        return EXIT_UNUSABLE
+    if run is None:  # no command, no article: the desk
+        from factmark.cli.annotate import run_desk
+
+        run = run_desk
     try:
         return run(args)
     except FactmarkError as error:

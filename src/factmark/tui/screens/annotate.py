@@ -77,13 +77,17 @@ class AnnotateScreen(Screen[None]):
         Binding("v", "details", "Details", tooltip="Show the selected claim whole", id="details"),
         Binding("r", "review", "Review", tooltip="Review every claim in a table", id="review"),
         Binding("question_mark", "help", "Help", id="help"),
-        Binding("escape", "escape", "Cancel", show=False, id="cancel"),
+        Binding("escape", "escape", "Cancel, or back to the desk", show=False, id="cancel"),
         Binding("q", "quit", "Quit", tooltip="Save and quit", id="quit"),
     ]
 
     @dataclass
     class DocumentChanged(Message):
         """The session's document changed (an edit, undo or redo): it is to be saved."""
+
+    @dataclass
+    class Left(Message):
+        """Escape with nothing to cancel: the desk, where there is one, takes the article back."""
 
     selecting: reactive[bool] = reactive(False, bindings=True)
     """Whether the editor is choosing text for a new claim."""
@@ -295,8 +299,8 @@ class AnnotateScreen(Screen[None]):
         elif self.selecting:
             self.end_selection()
             self.resolving.reattaching = None
-        else:
-            self.searching.clear()
+        elif not self.searching.clear():
+            self.post_message(self.Left())
 
     def end_selection(self) -> None:
         self.view.selection = None
