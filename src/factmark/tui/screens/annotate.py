@@ -67,7 +67,7 @@ class AnnotateScreen(Screen[None]):
         Binding("x", "unlink", "Remove a link of the selected claim", show=False, id="unlink"),
         Binding("d", "delete", "Delete", tooltip="Delete the selected claim", id="delete"),
         Binding("S", "sign_off", "Sign off the selected claim", show=False, id="sign-off"),
-        Binding("u,ctrl+z", "undo", "Undo", id="undo"),
+        Binding("u,ctrl+z", "undo", "Undo", tooltip="Undo the last edit", id="undo"),
         Binding("ctrl+y", "redo", "Redo", show=False, id="redo"),
         Binding("slash", "search", "Search", tooltip="Search the article and claims", id="search"),
         Binding("n", "next_hit(1)", "Next match", show=False, id="next-match"),
@@ -76,7 +76,7 @@ class AnnotateScreen(Screen[None]):
         Binding("c", "unresolved", "Changed and orphaned claims", show=False, id="unresolved"),
         Binding("v", "details", "Details", tooltip="Show the selected claim whole", id="details"),
         Binding("r", "review", "Review", tooltip="Review every claim in a table", id="review"),
-        Binding("question_mark", "help", "Help", id="help"),
+        Binding("question_mark", "help", "Help", tooltip="Every key and what it does", id="help"),
         Binding("escape", "escape", "Cancel, or back to the desk", show=False, id="cancel"),
         Binding("q", "quit", "Quit", tooltip="Save and quit", id="quit"),
     ]

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, cast
 
 from rich.text import Text
 
-from factmark.linkview import LinkView
+from factmark.linkview import MEANINGS, LinkView
 from factmark.tui.cross_quotes import other_end
 from factmark.tui.text import excerpt
 from factmark.tui.widgets.claim_panel import ClaimPanel
@@ -16,13 +16,6 @@ if TYPE_CHECKING:
     from factmark.model import Claim
     from factmark.tui.screens.annotate import AnnotateScreen
     from factmark.vocabulary import LinkKind
-
-KIND_LABELS: dict[str, str] = {
-    "contradicts": "contradicts: they cannot both be true",
-    "supports": "supports: this claim backs the other",
-    "duplicates": "duplicates: the same claim made twice",
-    "qualifies": "qualifies: this claim limits or explains the other",
-}
 
 
 class LinkFlow:
@@ -76,7 +69,8 @@ class LinkFlow:
             screen.notify(f"Linked: {kind}.", timeout=2)
 
         screen.app.push_screen(
-            ChoiceScreen(question, [(kind, KIND_LABELS[kind]) for kind in LINK_KINDS]), done
+            ChoiceScreen(question, [(kind, f"{kind}: {MEANINGS[kind]}") for kind in LINK_KINDS]),
+            done,
         )
 
     def unlink(self) -> None:

@@ -47,7 +47,8 @@ class DeskScreen(Screen[None]):
                 id="desk-filter"),
         Binding("escape", "clear_filter", "Clear the filter", show=False, id="desk-clear"),
         Binding("ctrl+r", "reload", "Read the desk again", show=False, id="desk-reload"),
-        Binding("question_mark", "help", "Help", id="desk-help"),
+        Binding("question_mark", "help", "Help", tooltip="Every key and what it does",
+                id="desk-help"),
         Binding("q", "quit", "Quit", tooltip="Leave factmark", id="desk-quit"),
         *[
             Binding(str(n), f"sort('{column}')", f"Sort by {column}", show=False,
