@@ -1,0 +1,84 @@
+"""The archive's index opened and brought up to date with the files, whatever state it is in.
+
+The files are the truth: a missing index is built, an unreadable one is moved
+out of the way and built again (one line on stderr), and every opening first
+reads what changed since the last (docs/archive.md).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from factmark.desk import archive, index
+from factmark.desk.progress import reading
+
+Note = Callable[[str], None]
+
+
+def note_on_stderr(message: str) -> None:
+    from factmark.visible import one_line
+
+    print(f"factmark: {one_line(message)}", file=sys.stderr)
+
+
+@contextmanager
+def opened(root: Path, note: Note = note_on_stderr) -> Iterator[sqlite3.Connection]:
+    """The index of the archive at ``root``, up to date; notes say what was left out."""
+    path = index.location(root)
+    try:
+        connection = _connected(path, note)
+        refresh(connection, root)
+    except sqlite3.DatabaseError as error:
+        if isinstance(error, sqlite3.OperationalError) and "locked" in str(error):
+            raise
+        connection = _rebuilt(path, note, str(error))
+        refresh(connection, root)
+    try:
+        for where, problem in index.problems(connection):
+            note(f"{problem} (left out of the archive: {where})")
+        yield connection
+    finally:
+        connection.close()
+
+
+def _connected(path: Path, note: Note) -> sqlite3.Connection:
+    try:
+        return index.connect(path)
+    except index.IndexCorrupt as error:
+        return _rebuilt(path, note, str(error))
+
+
+def _rebuilt(path: Path, note: Note, why: str) -> sqlite3.Connection:
+    note(f"{path}: the archive index could not be read ({why}); rebuilding it")
+    index.discard(path)
+    return index.connect(path)
+
+
+def refresh(connection: sqlite3.Connection, root: Path) -> None:
+    """Read into the index every annotation file added or changed since, and drop the gone."""
+    known = index.known_files(connection)
+    pending: list[tuple[archive.OnDisk, str]] = []
+    seen: set[str] = set()
+    for entry in archive.listing(root):
+        seen.add(entry.path)
+        old = known.get(entry.path)
+        if old is None or (old.size, old.mtime_ns) != (entry.size, entry.mtime_ns):
+            pending.append((entry, old.sha256 if old else ""))
+    gone = known.keys() - seen
+    if gone:
+        index.forget(connection, sorted(gone))
+    with reading(len(pending)) as advance:
+        for start in range(0, len(pending), index.BATCH):
+            batch = pending[start : start + index.BATCH]
+            files = [archive.read(root, entry, sha256) for entry, sha256 in batch]
+            index.store(connection, [file for file in files if file is not None])
+            vanished = [
+                entry.path for (entry, _), file in zip(batch, files, strict=True) if not file
+            ]
+            if vanished:
+                index.forget(connection, vanished)
+            advance(len(batch))
