@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).parents[1]
 SEED_ANNOTATIONS = ROOT / "tests" / "data" / "seed" / "annotations" / "000_207cb1c8ae6ad8ea.toml"
 
@@ -60,3 +62,21 @@ def test_check_loads_neither_difflib_nor_heapq_for_a_file_without_a_misspelt_key
     loaded = _modules_loaded_by("check", str(SEED_ANNOTATIONS))
     assert "factmark.checking" in loaded
     assert not loaded & {"difflib", "heapq", "textual", "rapidfuzz"}
+
+
+@pytest.mark.parametrize(
+    "arguments",
+    [
+        ("check", str(SEED_ANNOTATIONS)),
+        ("fmt", "--check", str(SEED_ANNOTATIONS)),
+        ("review", str(SEED_ANNOTATIONS)),
+        ("diff", str(SEED_ANNOTATIONS), str(SEED_ANNOTATIONS)),
+    ],
+)
+def test_commands_about_one_file_load_neither_the_archive_nor_sqlite(
+    arguments: tuple[str, ...],
+) -> None:
+    loaded = _modules_loaded_by(*arguments)
+    assert "factmark.cli.search" in loaded  # registered, so --help lists it
+    assert not {name for name in loaded if name.startswith("factmark.desk")}
+    assert not loaded & {"sqlite3", "snowballstemmer"}

@@ -285,6 +285,19 @@ def candidates(
     return _ranked(connection, match, extra, values, f" LIMIT {int(limit)}")
 
 
+def others(
+    connection: sqlite3.Connection, limit: int, *, but: Sequence[Row] = (), exclude: str = ""
+) -> list[Row]:
+    """Up to ``limit`` claims not in ``but`` nor in the file ``exclude``, latest changed first."""
+    taken = {(row.path, row.claim) for row in but}
+    sql = (
+        f"SELECT {_COLUMNS}, 0.0 FROM claims JOIN files ON files.id = claims.file "
+        "WHERE files.path != ? ORDER BY claims.updated DESC, files.path, claims.id LIMIT ?"
+    )
+    rows = connection.execute(sql, (exclude, limit + len(taken)))
+    return [Row(*row) for row in rows if (row[0], row[2]) not in taken][:limit]
+
+
 def _ranked(
     connection: sqlite3.Connection, match: str, extra: str, values: Sequence[object], bound: str
 ) -> list[Row]:

@@ -69,11 +69,13 @@ def rank(
     """
     said = statement(text)
     rows = index.candidates(connection, key_terms(said), CANDIDATES, exclude=exclude)
+    if len(rows) < top:  # no cutoff: the best ``top`` even of claims sharing no word
+        rows += index.others(connection, top - len(rows), but=rows, exclude=exclude)
     if not rows:
         return []
     texts = [f"{row.quote}\n{row.context}" for row in rows]
     spelling = _spelling(said, texts)
-    best_words = max(row.rank for row in rows) or 1.0
+    best_words = max(row.rank for row in rows) or 1.0  # bm25 is positive for a candidate
     wanted_figures, wanted_names = figures(said), names(said)
     scored = []
     for row, body, similar in zip(rows, texts, spelling, strict=True):
