@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from factmark.desk.terms import index_terms
 from factmark.errors import FactmarkError
 from factmark.paths import annotation_files_in, in_annotations_folder
 
@@ -45,6 +46,9 @@ class ArchivedClaim:
     author: str
     updated: str
     tags: tuple[str, ...]
+    quote_terms: str
+    """The quote as the index stores it (``terms.index_terms``)."""
+    context_terms: str
 
 
 @dataclass(frozen=True)
@@ -111,6 +115,11 @@ def read(root: Path, entry: OnDisk, known_sha256: str = "") -> ArchivedFile | No
     return ArchivedFile(entry.path, entry.size, entry.mtime_ns, sha256, relative, claims)
 
 
+def read_job(job: tuple[Path, OnDisk, str]) -> ArchivedFile | None:
+    """``read`` of (root, entry, known hash): what a reading process is given."""
+    return read(*job)
+
+
 def _unreadable(entry: OnDisk, sha256: str, problem: str) -> ArchivedFile:
     return ArchivedFile(entry.path, entry.size, entry.mtime_ns, sha256, "", (), problem)
 
@@ -119,15 +128,18 @@ def _archived(claim: Claim) -> ArchivedClaim:
     from factmark.model import format_timestamp
 
     when = claim.updated or claim.created
+    context = "\n".join(_context(claim.note, claim.tags, claim.sources))
     return ArchivedClaim(
         claim=claim.id,
         quote=claim.quote,
-        context="\n".join(_context(claim.note, claim.tags, claim.sources)),
+        context=context,
         verdict=claim.verdict,
         paragraph=claim.paragraph,
         author=claim.author,
         updated=format_timestamp(when) if when is not None else "",
         tags=tuple(claim.tags),
+        quote_terms=index_terms(claim.quote),
+        context_terms=index_terms(context),
     )
 
 

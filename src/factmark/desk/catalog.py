@@ -7,6 +7,7 @@ reads what changed since the last (docs/archive.md).
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import sys
 from collections.abc import Callable, Iterator
@@ -17,6 +18,8 @@ from factmark.desk import archive, index
 from factmark.desk.progress import reading
 
 Note = Callable[[str], None]
+PARALLEL_FROM = 500
+"""Files to read before starting reading processes pays (each takes a moment to start)."""
 
 
 def note_on_stderr(message: str) -> None:
@@ -71,14 +74,32 @@ def refresh(connection: sqlite3.Connection, root: Path) -> None:
     gone = known.keys() - seen
     if gone:
         index.forget(connection, sorted(gone))
-    with reading(len(pending)) as advance:
-        for start in range(0, len(pending), index.BATCH):
-            batch = pending[start : start + index.BATCH]
-            files = [archive.read(root, entry, sha256) for entry, sha256 in batch]
+    jobs = [(root, entry, sha256) for entry, sha256 in pending]
+    with reading(len(jobs)) as advance, _readers(len(jobs)) as read:
+        for start in range(0, len(jobs), index.BATCH):
+            batch = jobs[start : start + index.BATCH]
+            files = read(batch)
             index.store(connection, [file for file in files if file is not None])
-            vanished = [
-                entry.path for (entry, _), file in zip(batch, files, strict=True) if not file
-            ]
+            vanished = [job[1].path for job, file in zip(batch, files, strict=True) if not file]
             if vanished:
                 index.forget(connection, vanished)
             advance(len(batch))
+
+
+Reader = Callable[[list[tuple[Path, archive.OnDisk, str]]], list[archive.ArchivedFile | None]]
+
+
+@contextmanager
+def _readers(count: int) -> Iterator[Reader]:
+    """Read files here, or, for many, in a process a core (parsing TOML is most of the work)."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    if count < PARALLEL_FROM or (cores or 1) < 2:
+        yield lambda jobs: [archive.read_job(job) for job in jobs]
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    # spawn, not fork: the caller may be a program with threads (the TUI).
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(min(cores or 1, 4), mp_context=context) as pool:
+        yield lambda jobs: list(pool.map(archive.read_job, jobs, chunksize=16))

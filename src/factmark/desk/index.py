@@ -20,7 +20,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from factmark.desk import archive
-from factmark.desk.terms import index_terms
 
 SCHEMA_VERSION = 1
 BATCH = 256
@@ -227,7 +226,7 @@ def _insert(connection: sqlite3.Connection, file: archive.ArchivedFile) -> None:
         rowid = cursor.lastrowid
         connection.execute(
             "INSERT INTO claim_terms (rowid, quote, context) VALUES (?, ?, ?)",
-            (rowid, index_terms(claim.quote), index_terms(claim.context)),
+            (rowid, claim.quote_terms, claim.context_terms),
         )
         connection.executemany(
             "INSERT INTO tags (claim, tag) VALUES (?, ?)", ((rowid, tag) for tag in claim.tags)
