@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import sys
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -93,13 +94,14 @@ Reader = Callable[[list[tuple[Path, archive.OnDisk, str]]], list[archive.Archive
 def _readers(count: int) -> Iterator[Reader]:
     """Read files here, or, for many, in a process a core (parsing TOML is most of the work)."""
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    if count < PARALLEL_FROM or (cores or 1) < 2:
+    # Forked: a spawned process would import the caller's main module again. Forking
+    # a process with threads (the TUI) is unsafe, so such a caller reads here.
+    if count < PARALLEL_FROM or (cores or 1) < 2 or threading.active_count() > 1:
         yield lambda jobs: [archive.read_job(job) for job in jobs]
         return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    # spawn, not fork: the caller may be a program with threads (the TUI).
-    context = multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(min(cores or 1, 4), mp_context=context) as pool:
         yield lambda jobs: list(pool.map(archive.read_job, jobs, chunksize=16))

@@ -15,7 +15,7 @@ import contextlib
 import hashlib
 import os
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -307,21 +307,6 @@ def _ranked(
     )
     return [Row(*row) for row in connection.execute(sql, [match, *values])]
 
-
-def term_counts(connection: sqlite3.Connection) -> Callable[[str], int]:
-    """How many claims hold a term (FTS5's vocabulary)."""
-    connection.execute(
-        "CREATE VIRTUAL TABLE IF NOT EXISTS temp.claim_vocabulary "
-        "USING fts5vocab(main, claim_terms, row)"
-    )
-
-    def count(term: str) -> int:
-        row = connection.execute(
-            "SELECT doc FROM temp.claim_vocabulary WHERE term = ?", (term,)
-        ).fetchone()
-        return int(row[0]) if row else 0
-
-    return count
 
 
 def claim_count(connection: sqlite3.Connection) -> int:
