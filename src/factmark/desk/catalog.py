@@ -17,6 +17,7 @@ from pathlib import Path
 
 from factmark.desk import archive, index
 from factmark.desk.progress import reading
+from factmark.errors import FactmarkError
 
 Note = Callable[[str], None]
 PARALLEL_FROM = 500
@@ -34,13 +35,9 @@ def opened(root: Path, note: Note = note_on_stderr) -> Iterator[sqlite3.Connecti
     """The index of the archive at ``root``, up to date; notes say what was left out."""
     path = index.location(root)
     try:
-        connection = _connected(path, note)
-        refresh(connection, root)
-    except sqlite3.DatabaseError as error:
-        if isinstance(error, sqlite3.OperationalError) and "locked" in str(error):
-            raise
-        connection = _rebuilt(path, note, str(error))
-        refresh(connection, root)
+        connection = _up_to_date(path, root, note)
+    except (sqlite3.DatabaseError, index.IndexCorrupt) as error:  # busy, or could not rebuild
+        raise IndexUnusable(f"{path}: the archive index cannot be used: {error}") from None
     try:
         for where, problem in index.problems(connection):
             note(f"{problem} (left out of the archive: {where})")
@@ -49,17 +46,35 @@ def opened(root: Path, note: Note = note_on_stderr) -> Iterator[sqlite3.Connecti
         connection.close()
 
 
-def _connected(path: Path, note: Note) -> sqlite3.Connection:
+class IndexUnusable(FactmarkError):
+    """The index can be neither read nor rebuilt (a folder not writable, a writer that hangs)."""
+
+
+def _up_to_date(path: Path, root: Path, note: Note) -> sqlite3.Connection:
+    """The index refreshed; one that cannot be read is deleted and built again, once."""
+    connection = None
     try:
-        return index.connect(path)
-    except index.IndexCorrupt as error:
-        return _rebuilt(path, note, str(error))
-
-
-def _rebuilt(path: Path, note: Note, why: str) -> sqlite3.Connection:
-    note(f"{path}: the archive index could not be read ({why}); rebuilding it")
+        connection = index.connect(path)
+        refresh(connection, root)
+        return connection
+    except (sqlite3.DatabaseError, index.IndexCorrupt) as error:
+        if connection is not None:
+            connection.close()
+        if _busy(error):
+            raise
+        note(f"{path}: the archive index could not be read ({error}); rebuilding it")
     index.discard(path)
-    return index.connect(path)
+    connection = index.connect(path)
+    try:
+        refresh(connection, root)
+    except BaseException:
+        connection.close()
+        raise
+    return connection
+
+
+def _busy(error: Exception) -> bool:
+    return isinstance(error, sqlite3.OperationalError) and "locked" in str(error)
 
 
 def refresh(connection: sqlite3.Connection, root: Path) -> None:
