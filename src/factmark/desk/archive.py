@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from factmark.desk.terms import index_terms
 from factmark.errors import FactmarkError
-from factmark.paths import annotation_files_in, in_annotations_folder
+from factmark.paths import ANNOTATIONS_DIR, skipped_folder
 
 if TYPE_CHECKING:
     from factmark.model import Claim, Source
@@ -80,15 +80,44 @@ def archive_root(start: Path) -> Path:
 
 
 def listing(root: Path) -> Iterator[OnDisk]:
-    """Every annotation file under ``root``, with its size and modification time."""
-    for path in annotation_files_in(root):
-        if not in_annotations_folder(path):
+    """Every ``annotations/*.toml`` under ``root``, with its size and modification time.
+
+    Folders are walked as ``paths.annotation_files_in`` walks them (hidden and
+    tools' folders left out, symlinked folders not followed), with ``os.scandir``:
+    the listing runs before every search.
+    """
+    yield from _walk(str(root), "")
+
+
+def _walk(folder: str, relative: str) -> Iterator[OnDisk]:
+    try:
+        entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+    except OSError:  # gone, or not readable: nothing of it can be searched
+        return
+    for entry in entries:
+        if not entry.is_dir(follow_symlinks=False) or skipped_folder(entry.name):
+            continue
+        below = f"{relative}{entry.name}/"
+        if entry.name == ANNOTATIONS_DIR:
+            yield from _annotation_files(entry.path, below)
+        yield from _walk(entry.path, below)
+
+
+def _annotation_files(folder: str, relative: str) -> Iterator[OnDisk]:
+    try:
+        entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+    except OSError:
+        return
+    for entry in entries:
+        if not entry.name.endswith(".toml"):
             continue
         try:
-            info = path.stat()
+            if not entry.is_file():
+                continue
+            info = entry.stat()
         except OSError:  # gone since the folder was listed
             continue
-        yield OnDisk(path.relative_to(root).as_posix(), info.st_size, info.st_mtime_ns)
+        yield OnDisk(relative + entry.name, info.st_size, info.st_mtime_ns)
 
 
 def read(root: Path, entry: OnDisk, known_sha256: str = "") -> ArchivedFile | None:

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from factmark.desk import archive
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 BATCH = 256
 """Files read and written per transaction: a reader waits for no more than one batch."""
 BUSY_MS = 60_000
@@ -49,6 +49,7 @@ CREATE TABLE claims (
 );
 CREATE INDEX claims_file ON claims(file);
 CREATE INDEX claims_verdict ON claims(verdict);
+CREATE INDEX claims_updated ON claims(updated);
 CREATE TABLE tags (claim INTEGER NOT NULL, tag TEXT NOT NULL COLLATE NOCASE);
 CREATE INDEX tags_tag ON tags(tag);
 CREATE INDEX tags_claim ON tags(claim);
