@@ -292,7 +292,7 @@ def others(
     taken = {(row.path, row.claim) for row in but}
     sql = (
         f"SELECT {_COLUMNS}, 0.0 FROM claims JOIN files ON files.id = claims.file "
-        "WHERE files.path != ? ORDER BY claims.updated DESC, files.path, claims.id LIMIT ?"
+        "WHERE files.path != ? ORDER BY claims.updated DESC, claims.id DESC LIMIT ?"
     )
     rows = connection.execute(sql, (exclude, limit + len(taken)))
     return [Row(*row) for row in rows if (row[0], row[2]) not in taken][:limit]

@@ -41,7 +41,7 @@ TOP = 10
 class Weights:
     """How much each sign of the same claim counts (they sum to about one)."""
 
-    words: float = 0.2
+    words: float = 0.25
     """bm25 over stemmed words, relative to the best candidate's."""
     spelling: float = 0.7
     """Cosine of character 3- to 5-grams, weighted by rarity among the candidates."""
