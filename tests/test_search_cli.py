@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -96,6 +98,17 @@ def test_json_has_the_documented_shape_with_paths_relative_to_here(
     assert isinstance(result["score"], float)
 
 
+def test_text_lines_fit_the_width_and_show_hidden_characters(desk: Path) -> None:
+    from factmark.desk import matches
+
+    save(desk, "odd", ("odd001", "Bridge\x1b[31m tolls\u202e rose " + "and rose " * 20, "A note"))
+    found = checked_before("bridge tolls rose", desk)
+    lines = list(matches.lines(found, desk, 60))
+    assert len(lines) == 2 * len(found) and all(len(line) <= 60 for line in lines)
+    assert lines[1].startswith("      Bridge␛[31m tolls◇ rose") and lines[1].endswith("…")
+
+
+@pytest.mark.skipif(shutil.which("script") is None, reason="needs script(1), from util-linux")
 def test_text_fits_the_terminal_and_shows_hidden_characters(desk: Path) -> None:
     save(desk, "odd", ("odd001", "Bridge\x1b[31m tolls\u202e rose", "A note"))
     ran = subprocess.run(
@@ -112,6 +125,19 @@ def factmark_path() -> str:
     from builders import FACTMARK
 
     return str(FACTMARK)
+
+
+@pytest.mark.parametrize("terminal", [False, True])
+def test_a_long_build_shows_its_progress_on_a_terminal_only(
+    desk: Path, terminal: bool, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from factmark.desk import progress
+
+    monkeypatch.setattr(progress, "SHOWN_FROM", 1)
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: terminal)
+    ran = in_process(["search", "bridge"], capsys)
+    assert ran.code == 0
+    assert ("indexing the archive" in ran.err) is terminal
 
 
 def test_nothing_found_is_exit_1_and_an_empty_list(
