@@ -74,6 +74,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "review": ("review", "register"),
     "status": ("status", "register"),
     "export": ("export", "register"),
+    "search": ("search", "register"),
     "merge-driver": ("git", "register_merge_driver"),
 }
 """Each command, in the order --help lists them: the module of factmark.cli that registers
