@@ -17,6 +17,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input
 
 from factmark.article import Article
+from factmark.tui.checked_before import CheckedBefore
 from factmark.tui.cross_quotes import OtherFiles
 from factmark.tui.screens.annotate_claims import ClaimFlow
 from factmark.tui.screens.annotate_links import LinkFlow
@@ -34,6 +35,7 @@ if TYPE_CHECKING:
 
 EDITING_ACTIONS = {
     "add", "edit", "enter", "link", "unlink", "delete", "undo", "redo", "unresolved", "sign_off",
+    "before",
 }  # fmt: skip
 """Actions a read-only session refuses (``enter`` edits the selected claim)."""
 READING_ACTIONS = {"move", "first", "last", "search", "next_hit", "toggle_panel", "help", "quit",
@@ -67,6 +69,8 @@ class AnnotateScreen(Screen[None]):
         Binding("x", "unlink", "Remove a link of the selected claim", show=False, id="unlink"),
         Binding("d", "delete", "Delete", tooltip="Delete the selected claim", id="delete"),
         Binding("S", "sign_off", "Sign off the selected claim", show=False, id="sign-off"),
+        Binding("b", "before('copy')", "Copy sources checked before", show=False, id="copy-before"),
+        Binding("B", "before('link')", "Link the one checked before", show=False, id="link-before"),
         Binding("u,ctrl+z", "undo", "Undo", tooltip="Undo the last edit", id="undo"),
         Binding("ctrl+y", "redo", "Redo", show=False, id="redo"),
         Binding("slash", "search", "Search", tooltip="Search the article and claims", id="search"),
@@ -102,6 +106,7 @@ class AnnotateScreen(Screen[None]):
         self.links = LinkFlow(self)
         self.resolving = ResolveFlow(self)
         self.searching = SearchFlow(self)
+        self.checked = CheckedBefore(self)
         self.read_only_said = -READ_ONLY_QUIET
         """When an editing key was last pressed in a read-only session (monotonic seconds)."""
         self.save_error: str | None = None
@@ -142,6 +147,7 @@ class AnnotateScreen(Screen[None]):
         panel = self.query_one(ClaimPanel)
         panel.links_removable = not session.read_only
         panel.quote_of = OtherFiles(self.app, session.path, self.refresh_panel).quote
+        panel.checked_before = self.checked.section
         self.refresh_all()
         self.refresh_bindings()
 
@@ -321,6 +327,9 @@ class AnnotateScreen(Screen[None]):
     def action_sign_off(self) -> None:
         self.claims.sign_off()
 
+    def action_before(self, what: str) -> None:
+        getattr(self.checked, what)()
+
     def action_undo(self) -> None:
         self.claims.undo()
 
@@ -364,29 +373,9 @@ class AnnotateScreen(Screen[None]):
 
     def action_review(self) -> None:
         """Every claim in one table; enter there comes back to a claim."""
-        from factmark.tui.screens.review import ReviewScreen
+        from factmark.tui.screens.annotate_review import open_review
 
-        session = self.editing
-
-        def done(claim_id: str | None) -> None:
-            if claim_id is None or claim_id not in {c.id for c in session.document.claims}:
-                return
-            anchor = session.anchor(claim_id)
-            if anchor.paragraph is None:
-                return
-            if not anchor.state.trusted:  # changed: show where, and what to do about it
-                self.go_to(anchor.paragraph)
-                self.view.scroll_to_offset(anchor.paragraph, anchor.start or 0)
-                if session.read_only:
-                    self.notify("This claim's text has changed; the file is open read-only.")
-                else:
-                    self.resolving.show(start=claim_id)
-                return
-            self.go_to(anchor.paragraph, claim_id)
-            self.view.scroll_to_offset(anchor.paragraph, anchor.start or 0)
-
-        self.app.clear_notifications()  # they speak of this screen's keys
-        self.app.push_screen(ReviewScreen(session, self.selected), done)
+        open_review(self)
 
     def action_details(self) -> None:
         """The selected claim's details on a screen of their own (read-only)."""

@@ -8,6 +8,7 @@ then the selected claim's links) are one line each, so a click maps to a row.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC
 from typing import TYPE_CHECKING
@@ -201,6 +202,8 @@ class ClaimPanel(Vertical, can_focus=False):
     """Whether a click on a link offers to remove it (not in a read-only session)."""
     quote_of: QuoteOf = staticmethod(no_quotes)
     """The quotes of claims in other files that links name, as far as they are read."""
+    checked_before: Callable[[Claim], Text | None] = staticmethod(lambda claim: None)
+    """The claims of other articles that look like one, as a section of the panel."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="panel-title")
@@ -231,6 +234,7 @@ class ClaimPanel(Vertical, can_focus=False):
         if selected is not None:
             self._append_links(body, rows, line, selected, document, width)
             focus = append_details(body, selected, document, placed)
+            self._append_checked_before(body, selected)
         self.query_one(PanelBody).show_text(body, rows, focus)
 
     def _append_links(
@@ -258,6 +262,12 @@ class ClaimPanel(Vertical, can_focus=False):
             body.append("\n")
             rows[line] = ("link", str(index))
             line += 1
+
+    def _append_checked_before(self, body: Text, selected: Claim) -> None:
+        """After the claim's details, what other articles' fact-checks hold like it."""
+        section = self.checked_before(selected)
+        if section is not None:
+            body.append(section)
 
     def on_click(self, event: events.Click) -> None:
         body = self.query_one(PanelBody)
