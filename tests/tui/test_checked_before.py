@@ -6,13 +6,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from conftest import WIDE, Workspace, opened, wait_until
+from conftest import WIDE, Workspace, opened, wait_for_screen, wait_until
 from textual.pilot import Pilot
+from textual.widgets import Static
 
 from factmark.model import AnnotationFile
 from factmark.store import loading, writer
 from factmark.tui.app import FactmarkApp
 from factmark.tui.screens.annotate import AnnotateScreen
+from factmark.tui.screens.claim_editor import ClaimEditor
 from factmark.tui.widgets.claim_panel import PanelBody
 
 
@@ -101,3 +103,30 @@ async def test_shift_b_links_the_two_across_files(app: FactmarkApp, workspace: W
         await pilot.press("u")
         await pilot.pause()
         assert len(session.document.links) == before
+
+
+async def test_the_editor_of_a_new_claim_shows_it_copies_its_sources_and_links_it(
+    app: FactmarkApp, workspace: Workspace
+) -> None:
+    claim_id, other = checked_elsewhere(workspace)
+    theirs = other.claim(claim_id)
+    async with app.run_test(size=WIDE) as pilot:
+        screen, session = await opened(pilot)
+        screen.go_to(3, claim_id)
+        await pilot.pause()
+        session.delete_claim(claim_id)  # the text is free to be claimed again
+        screen.edited()
+        await pilot.pause()
+        await pilot.press("a")  # the sentence around it: “On Friday, June 13, …”
+        await pilot.press("enter")
+        editor = await wait_for_screen(pilot, ClaimEditor)
+        shown = editor.query_one("#editor-checked-before", Static)
+        await wait_until(pilot, lambda: shown.display, tries=500, what="the claim checked before")
+        assert "Checked before: copy.txt ¶3 — " in str(shown.render())
+        await pilot.press("ctrl+b", "ctrl+l", "ctrl+s")
+        await wait_until(pilot, lambda: app.screen is screen, what="back to the article")
+        new = session.claim(screen.selected or "")
+        assert new.sources and all(source in new.sources for source in theirs.sources)
+        link = next(link for link in session.document.links if link.cross_file)
+        assert (link.source, link.kind) == (new.id, "duplicates")
+        assert link.target.startswith("copy.toml#")

@@ -10,6 +10,7 @@ best of them into the selected claim, ``B`` links the two as duplicates across f
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -50,6 +51,27 @@ def where(found: Found, width: int = 60) -> str:
     return excerpt(f"{article}{paragraph} — {said}", width)
 
 
+LookUp = Callable[[str, Callable[[list["Found"]], None]], None]
+"""Looks up what looks like a quote, and hands it on (the claim editor's, for a new claim)."""
+
+
+def before_text(found: list[Found], link_to: str = "") -> Text:
+    """The claim editor's lines on the claim checked before that looks most like this one."""
+    text = Text("Checked before: ", style="bold", end="")
+    text.append(where(found[0], 70))
+    if len(found) > 1:
+        text.append(f" (+{len(found) - 1} more)", style="dim")
+    text.append("\n“")
+    text.append(plain(excerpt(found[0].match.quote, 80)))
+    text.append("”\n")
+    linked = link_to == found[0].ref
+    text.append("ctrl+b copies its sources · ctrl+l ", style="dim")
+    text.append("will not link it" if linked else "links it once saved", style="dim")
+    if linked:
+        text.append("\n✓ linked as a duplicate once saved", style="bold")
+    return text
+
+
 def desk_of(annotation_path: Path) -> Path:
     """The folder whose archive holds the file: its git work tree, else the folder that
     holds its ``annotations/`` (where ``factmark search`` would be run)."""
@@ -69,6 +91,7 @@ class CheckedBefore:
         self.screen = screen
         self._found: dict[tuple[str, str], list[Found]] = {}
         self._asked: set[tuple[str, str]] = set()
+        self._waiting: dict[tuple[str, str], Callable[[list[Found]], None]] = {}
         self._lock = threading.Lock()
         """One search at a time: each brings the index up to date first."""
 
@@ -77,6 +100,19 @@ class CheckedBefore:
         key = (claim.id, claim.quote)
         if key in self._found:
             return self._found[key]
+        self._start(key)
+        return None
+
+    def like(self, quote: str, then: Callable[[list[Found]], None]) -> None:
+        """Look up what looks like a new claim's quote; ``then`` gets it on the event loop."""
+        key = ("", quote)
+        if key in self._found:
+            then(self._found[key])
+            return
+        self._waiting[key] = then
+        self._start(key)
+
+    def _start(self, key: tuple[str, str]) -> None:
         session = self.screen.session
         if key not in self._asked and session is not None:
             self._asked.add(key)
@@ -84,7 +120,6 @@ class CheckedBefore:
             self.screen.run_worker(
                 lambda: self._look_up(key, path), thread=True, group="checked-before"
             )
-        return None
 
     def _look_up(self, key: tuple[str, str], path: Path) -> None:
         from textual.worker import get_current_worker
@@ -113,6 +148,9 @@ class CheckedBefore:
 
     def _arrived(self, key: tuple[str, str], found: list[Found]) -> None:
         self._found[key] = found
+        then = self._waiting.pop(key, None)
+        if then is not None:
+            then(found)
         if found and self.screen.is_attached:
             self.screen.refresh_panel()
 

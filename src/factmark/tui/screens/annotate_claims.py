@@ -66,12 +66,17 @@ class ClaimFlow:
             if draft is None:
                 return
             claim = screen.editing.add_claim(paragraph, start, end, **draft.changes())
+            if draft.link_to:  # the claim checked before it duplicates (a step of its own)
+                screen.editing.add_link(claim.id, draft.link_to, "duplicates", "checked before")
             screen.selected = claim.id
             screen.edited()
 
         screen.app.clear_notifications()  # the "select the claim" hint is done with
         screen.app.push_screen(
-            ClaimEditor(ClaimDraft(text[start:end]), new=True, warning=warning), done
+            ClaimEditor(
+                ClaimDraft(text[start:end]), new=True, warning=warning, before=screen.checked.like
+            ),
+            done,
         )
 
     def edit(self) -> None:
