@@ -174,6 +174,8 @@ class FactmarkApp(TypeAheadApp):
 
     def refresh_screens(self) -> None:
         """Show the session as it is now on the screens that show it."""
+        if not self.is_running:
+            return  # closing: a save that ended meanwhile has nothing left to show on
         screen = self.annotate_screen
         if screen is not None:
             screen.save_error = self.save_error

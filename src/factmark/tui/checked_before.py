@@ -151,7 +151,7 @@ class CheckedBefore:
         then = self._waiting.pop(key, None)
         if then is not None:
             then(found)
-        if found and self.screen.is_attached:
+        if found and self.screen.app.is_running:
             self.screen.refresh_panel()
 
     def section(self, claim: Claim) -> Text | None:

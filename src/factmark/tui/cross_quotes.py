@@ -75,5 +75,5 @@ class OtherFiles:
 
     def _found(self, ref: str, quote: str | None) -> None:
         self._quotes[ref] = quote
-        if quote is not None:
+        if quote is not None and self.app.is_running:
             self.on_read()

@@ -21,6 +21,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static
 
 from factmark.desk.status_table import COLUMNS, cells, sort_key
+from factmark.tui.commands import sort_bindings
 from factmark.visible import counted
 
 if TYPE_CHECKING:
@@ -50,11 +51,7 @@ class DeskScreen(Screen[None]):
         Binding("question_mark", "help", "Help", tooltip="Every key and what it does",
                 id="desk-help"),
         Binding("q", "quit", "Quit", tooltip="Leave factmark", id="desk-quit"),
-        *[
-            Binding(str(n), f"sort('{column}')", f"Sort by {column}", show=False,
-                    id=f"desk-sort-{n}")
-            for n, column in enumerate(COLUMNS, start=1)
-        ],
+        *sort_bindings(COLUMNS, "desk-"),
     ]
     # fmt: on
 

@@ -32,6 +32,7 @@ from factmark.review import (
     rows,
     summarize,
 )
+from factmark.tui.commands import sort_bindings
 from factmark.tui.text import excerpt, plain, sanitize
 from factmark.tui.widgets.claims_table import ClaimsTable, TableHeading
 from factmark.tui.widgets.contradiction_list import ContradictionList, Pair
@@ -117,11 +118,7 @@ class ReviewScreen(Screen[str | None]):
         Binding("t", "switch_view", "Contradictions", tooltip="The contradictions side by side",
                 id="contradictions"),
         Binding("question_mark", "help", "Help", tooltip="Every key and what it does", id="help"),
-        *[
-            Binding(str(n), f"sort('{column}')", f"Sort by {column}", show=False,
-                    id=f"sort-{column}")
-            for n, column in enumerate(COLUMNS, start=1)
-        ],
+        *sort_bindings(COLUMNS),
     ]
     # fmt: on
 

@@ -222,8 +222,6 @@ class ClaimPanel(Vertical, can_focus=False):
 
         ``placed``: the claims of these that a copy edit changed or orphaned.
         """
-        if not self.query("#panel-title"):
-            return  # being taken down as the app closes (a worker's result came late)
         placed = placed or {}
         title = panel_title(paragraph, claims, placed)
         self.query_one("#panel-title", Static).update(title, layout=False)
