@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from factmark.tui.app import FactmarkApp
+from factmark.tui.disk import DiskWatch
 from factmark.tui.screens.annotate import AnnotateScreen
 from factmark.tui.screens.desk import DeskScreen
 from factmark.tui.text import sanitize
@@ -66,6 +67,7 @@ class DeskApp(FactmarkApp):
     def _show_article(self, article: Article, annotation_path: Path) -> None:
         self._article, self._annotation_path = article, annotation_path
         self.save_error = None
+        self.disk = DiskWatch(self)  # what it knew of the last article's file is no more
         self.push_screen(AnnotateScreen(article))
         self.call_after_refresh(self.open_session)
 
