@@ -4,6 +4,7 @@ the best of them, B links the two across files; each is undone by u."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from conftest import WIDE, Workspace, opened, wait_for_screen, wait_until
@@ -13,8 +14,9 @@ from textual.widgets import Static
 from factmark.model import AnnotationFile
 from factmark.store import loading, writer
 from factmark.tui.app import FactmarkApp
+from factmark.tui.checked_before import Found
 from factmark.tui.screens.annotate import AnnotateScreen
-from factmark.tui.screens.claim_editor import ClaimEditor
+from factmark.tui.screens.claim_editor import ClaimDraft, ClaimEditor
 from factmark.tui.widgets.claim_panel import PanelBody
 
 
@@ -130,3 +132,20 @@ async def test_the_editor_of_a_new_claim_shows_it_copies_its_sources_and_links_i
         link = next(link for link in session.document.links if link.cross_file)
         assert (link.source, link.kind) == (new.id, "duplicates")
         assert link.target.startswith("copy.toml#")
+
+
+async def test_an_answer_after_the_editor_closed_is_dropped(app: FactmarkApp) -> None:
+    """The archive may answer after the editor of a new claim was saved or cancelled."""
+    answers: list[Callable[[list[Found]], None]] = []
+    async with app.run_test(size=WIDE) as pilot:
+        await opened(pilot)
+        editor = ClaimEditor(
+            ClaimDraft("a quote"), new=True, before=lambda _quote, then: answers.append(then)
+        )
+        app.push_screen(editor)
+        await wait_for_screen(pilot, ClaimEditor)
+        await pilot.press("escape")  # nothing changed: it closes at once
+        await wait_until(pilot, lambda: app.screen is not editor, what="the editor closed")
+        (answer,) = answers
+        answer([])  # no error: there is nothing left to show it on
+        await pilot.pause()

@@ -187,6 +187,8 @@ class ClaimEditor(ModalScreen[ClaimDraft | None]):
 
     def _checked_before(self, found: list[Found]) -> None:
         """Show the claim checked before that looks most like this one, if one does."""
+        if not self.query("#editor-checked-before"):
+            return  # the editor was closed before the archive answered
         self.found = found
         shown = self.query_one("#editor-checked-before", Static)
         shown.display = bool(found)
