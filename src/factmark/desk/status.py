@@ -180,7 +180,7 @@ def desk_status(folders: Sequence[Path]) -> list[ArticleStatus]:
         key = article.resolve()
         if key not in statuses and not annotation_path_for(article).exists():
             statuses[key] = ArticleStatus(article, None)
-    return sorted(statuses.values(), key=_needs_work_first)
+    return sorted(statuses.values(), key=needs_work_first)
 
 
 def _annotation_files(folders: Iterable[Path]) -> Iterator[Path]:
@@ -198,7 +198,7 @@ def _candidate_articles(folders: Iterable[Path]) -> Iterator[Path]:
         yield from articles_in(seeds if seeds.is_dir() else folder)
 
 
-def _needs_work_first(status: ArticleStatus) -> tuple[int, int, str]:
+def needs_work_first(status: ArticleStatus) -> tuple[int, int, str]:
     """Unreadable first, then not started, then not ready with the most left to do, then
     ready; by path among equals."""
     if status.problem is not None:

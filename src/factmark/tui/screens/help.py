@@ -28,6 +28,7 @@ def _sections() -> list[tuple[str, list[BindingType]]]:
     from factmark.tui.screens.claim_details import ClaimDetailsScreen
     from factmark.tui.screens.claim_editor import ClaimEditor, SourceList
     from factmark.tui.screens.conflicts import ConflictScreen
+    from factmark.tui.screens.desk import DeskScreen
     from factmark.tui.screens.link_picker import LinkPicker
     from factmark.tui.screens.load_error import LoadErrorScreen
     from factmark.tui.screens.review import ReviewScreen
@@ -45,6 +46,7 @@ def _sections() -> list[tuple[str, list[BindingType]]]:
         ("Linking (l)", LinkPicker.BINDINGS),
         ("Changed and orphaned claims (c)", UnresolvedScreen.BINDINGS),
         ("In the review (r)", ReviewScreen.BINDINGS),
+        ("The desk (factmark with no article)", DeskScreen.BINDINGS),
         ("In a list", ItemList.BINDINGS),
         ("A claim's details (v)", ClaimDetailsScreen.BINDINGS),
         ("The file changed on disk", ConflictScreen.BINDINGS),
