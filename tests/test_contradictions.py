@@ -549,3 +549,10 @@ def test_the_past_year_is_the_last_twelve_months_not_an_earlier_time() -> None:
         "No prisoner had died at Karlsholm in the past year, the report said.\n\n"
         "The report said that two prisoners had died at Karlsholm during the year."
     ) == ["No prisoner vs two prisoners"]
+
+
+def test_a_relative_clause_after_a_comma_is_set_in_the_clause_it_hangs_on() -> None:
+    assert _reasons(
+        "The count began at 10pm on Thursday at the sports hall.\n\n"
+        "The count, which began on Wednesday night, was the longest in the county."
+    ) == ["Thursday vs Wednesday (began)"]
