@@ -556,3 +556,31 @@ def test_a_relative_clause_after_a_comma_is_set_in_the_clause_it_hangs_on() -> N
         "The count began at 10pm on Thursday at the sports hall.\n\n"
         "The count, which began on Wednesday night, was the longest in the county."
     ) == ["Thursday vs Wednesday (began)"]
+
+
+def test_spans_a_verb_gives_the_same_noun_are_of_one_thing() -> None:
+    assert _reasons(
+        "The decision follows a consultation that ran for six weeks in the spring.\n\n"
+        "The consultation, which lasted 30 days, was extended once after complaints."
+    ) == ["six weeks vs 30 days (consultation)"]
+    assert (
+        _reasons(
+            "The decision follows a consultation that ran for six weeks in the spring.\n\n"
+            "The hearing, which lasted 30 days, was adjourned once after complaints."
+        )
+        == []
+    )
+
+
+def test_days_gone_of_an_event_are_at_least_its_length_so_far() -> None:
+    assert _reasons(
+        "The drivers began a 48-hour strike on Monday morning.\n\n"
+        "After three days of the strike, the union said it would meet managers."
+    ) == ["48-hour vs three days (strike)"]
+    assert (
+        _reasons(
+            "The drivers began a 72-hour strike on Monday morning.\n\n"
+            "After two days of the strike, the union said it would meet managers."
+        )
+        == []
+    )

@@ -55,6 +55,9 @@ class When:
     low: float = 0.0
     high: float = 0.0
     """The days a span may be ("at least three months": 90 to infinity); 0 for a day."""
+    subject: str = ""
+    """The noun a verb gives the span of ("consultation" in "a consultation that ran for
+    six weeks"), when it stands right before the verb."""
 
 
 _FOUND_OUT = words("reported confirmed announced recorded registered detected diagnosed")
@@ -215,8 +218,43 @@ def _length_verb(tokens: list[Token], start: int) -> int:
     return -1
 
 
+_LINKS = frozenset({"that", "which", ",", "had", "has", "have", "was", "were", "is", "been"})
+
+
+def _subject(tokens: list[Token], lasting: int) -> str:
+    """The noun right before the verb that gives a span ("a consultation that ran for six
+    weeks", "The consultation, which lasted 30 days"), or ""."""
+    if lasting < 0:
+        return ""
+    at = (lasting - 1 if tokens[lasting].lower == "for" else lasting) - 1
+    while at >= 0 and tokens[at].lower in _LINKS:
+        at -= 1
+    if at < 0 or not tokens[at].is_word or tokens[at].lower in STOP:
+        return ""
+    return "" if context.event_of(tokens[at].lower) else singular(tokens[at].lower)
+
+
+def _elapsed(tokens: list[Token], start: int, unit: int) -> str:
+    """What "after three days of the strike" has lasted at least (its head noun), or ""."""
+    at = unit + 1
+    if not (at < len(tokens) and tokens[at].lower == "of" and _after(tokens, start)):
+        return ""
+    at += 1
+    if at < len(tokens) and tokens[at].lower in {"the", "its", "their", "this"}:
+        at += 1
+    head = ""
+    while at < len(tokens) and tokens[at].is_word and tokens[at].lower not in STOP:
+        head, at = tokens[at].lower, at + 1
+    return singular(head) if head and not is_number_word(tokens[at - 1]) else ""
+
+
+def _after(tokens: list[Token], start: int) -> bool:
+    return start >= 1 and tokens[start - 1].lower == "after"
+
+
 def spans(sentence: Sentence) -> list[When]:
-    """Spans of time an event took ("a three-week strike", "lasted five weeks")."""
+    """Spans of time an event took ("a three-week strike", "lasted five weeks"); what has
+    gone of one ("after three days of the strike") is its length at least."""
     tokens = _split_hyphens(sentence.tokens, sentence)
     found: list[When] = []
     for figure in figures(tokens):
@@ -225,12 +263,15 @@ def spans(sentence: Sentence) -> list[When]:
             continue
         low, high, start = _bound(tokens, figure.first)
         lasting = _length_verb(tokens, start)
+        elapsed = _elapsed(tokens, start, figure.last + 1)
+        if elapsed:
+            unit, low, high = (unit[0], elapsed), 1.0, float("inf")
         near = {
             t.lower
             for i, t in enumerate(tokens[max(0, start - 3) : figure.last + 5])
             if i + max(0, start - 3) != lasting
         }
-        if near & (RELATIVE_TIME | {"old", "per", "every", "each"}):
+        if not elapsed and near & (RELATIVE_TIME | {"old", "per", "every", "each"}):
             continue
         clause = [t for i, t in enumerate(tokens) if t.kind != "punct" and i != lasting]
         if not unit[1] and lasting < 0 and not {t.lower for t in clause} & _LASTING:
@@ -248,7 +289,8 @@ def spans(sentence: Sentence) -> list[When]:
             unit[1],
             _distinct(clause),
         )
-        found.append(replace(when, low=days * low, high=days * high))
+        span = replace(when, low=days * low, high=days * high)
+        found.append(replace(span, subject=_subject(tokens, lasting)))
     return found
 
 
@@ -272,6 +314,8 @@ def _same_span(a: When, b: When) -> str:
     """What two spans are both the length of, or "" when they are of different things."""
     if a.thing and b.thing:
         return a.thing if a.thing == b.thing else ""
+    if not (a.thing or b.thing) and a.subject and a.subject == b.subject:
+        return a.subject
     thing = a.thing or b.thing
     other = b if a.thing else a
     if thing and thing in other.topic:
