@@ -584,3 +584,23 @@ def test_days_gone_of_an_event_are_at_least_its_length_so_far() -> None:
         )
         == []
     )
+
+
+def test_those_who_voted_are_counted_by_their_noun_of_any_name_and_by_a_tally() -> None:
+    against = "The five members who voted against the scheme have asked for a review."
+    assert _reasons(
+        f"The four councillors who voted against the scheme said shops would suffer.\n\n{against}"
+    ) == ["four councillors vs five members"]
+    assert _reasons(
+        f"Councillors backed the scheme by seven votes to four on Tuesday.\n\n{against}"
+    ) == ["four against vs five members"]
+    for consistent in (
+        "The four councillors who voted against the scheme said shops would suffer.",
+        "The seven councillors who voted for the scheme said shops would thrive.",
+    ):
+        assert (
+            _reasons(
+                f"Councillors backed the scheme by seven votes to four on Tuesday.\n\n{consistent}"
+            )
+            == []
+        ), consistent

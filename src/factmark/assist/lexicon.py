@@ -79,6 +79,14 @@ PEOPLE = words(
 )
 """What "no one" and "nobody" count: people of any kind."""
 
+SAME_NOUNS = (
+    "member councillor",
+    "staff employee worker",
+    "home house",
+    "fan supporter",
+)
+"""Nouns that count the same ones in a news report: the first word of each line names them."""
+
 BOUNDS = {
     "about": (0.85, 1.15),
     "around": (0.85, 1.15),

@@ -22,7 +22,7 @@ from factmark.assist.lexicon import (
 )
 from factmark.assist.numbers import Figure, figures, is_number_word
 from factmark.assist.tokens import Sentence, Token
-from factmark.assist.words import event, singular
+from factmark.assist.words import counted, event, singular
 
 _NEUTRAL = frozenset({"deceased", "dead", "fallen", "single", "more", "total", "separate"})
 """Words before a noun that do not make it a different kind of thing."""
@@ -156,7 +156,11 @@ def _mention(
         return None  # "3,797 Reuters": a name is not counted
     if noun in _NOT_COUNTED or (not head.lower.isalpha() and not figure.currency):
         return None
+    noun = counted(noun)
     around = context.around(sentence, figure.first, phrase)
+    relative = _relative(sentence, phrase[-1])
+    if relative:  # "the five members who voted against the scheme"
+        around = _with_relative(around, tokens, relative)
     low, high, first = (0.0, 0.0, figure.first) if zero else _bounds(tokens, figure)
     if first != figure.first:  # "More than 5,000": the range is part of what was said
         surface = sentence.text[tokens[first].start : tokens[figure.last].end]
@@ -182,17 +186,43 @@ def _mention(
         **{name: getattr(around, name) for name in _AROUND},
         position=figure.first,
         predicate=_predicate(tokens, phrase[-1] + 1),
-        side=_side(sentence, figure.first) if "vote" in around.verbs | {noun} else "",
+        side=_side(sentence, figure.first, relative) if "vote" in around.verbs | {noun} else "",
     )
+
+
+_WHO = frozenset({"who", "that"})
+
+
+def _relative(sentence: Sentence, head: int) -> list[int]:
+    """The indices of the relative clause right after a noun ("members who voted …")."""
+    after = head + 1
+    if after >= len(sentence.tokens) or sentence.tokens[after].lower not in _WHO:
+        return []
+    return [i for i in sentence.clauses[sentence.clause_of[after]] if i > after]
+
+
+def _with_relative(
+    around: context.Around, tokens: list[Token], indices: list[int]
+) -> context.Around:
+    """The context of a figure whose noun a relative clause tells of: its first event is
+    what the figure counts, its words are part of its scene."""
+    named = [event(tokens[i].lower) for i in indices if context.event_of(tokens[i].lower)]
+    words = frozenset(
+        singular(tokens[i].lower)
+        for i in indices
+        if tokens[i].is_word and tokens[i].lower not in STOP and not is_number_word(tokens[i])
+    )
+    return replace(around, verbs=around.verbs | set(named[:1]), topic=around.topic | words)
 
 
 _FOR_WHOM = frozenset({"the", "a", "an", "it", "him", "her", "them", "his", "their"})
 
 
-def _side(sentence: Sentence, first: int) -> str:
-    """Which way a count of votes went: "against", "for" or "abstain", if its clause says."""
+def _side(sentence: Sentence, first: int, relative: list[int]) -> str:
+    """Which way a count of votes went: "against", "for" or "abstain", if its clause (or
+    the relative clause of its noun) says."""
     tokens = sentence.tokens
-    clause = [i for i in sentence.clauses[sentence.clause_of[first]] if i > first]
+    clause = [i for i in sentence.clauses[sentence.clause_of[first]] if i > first] + relative
     for index in clause:
         lower = tokens[index].lower
         following = tokens[index + 1].lower if index + 1 < len(tokens) else ""
@@ -219,6 +249,8 @@ _AUXILIARIES = frozenset({"had", "have", "has", "were", "was", "been", "are", "i
 
 def _predicate(tokens: list[Token], index: int) -> str:
     """The event named right after a noun, past its auxiliaries: "runners had finished"."""
+    if index < len(tokens) and tokens[index].lower in _WHO:  # "members who voted"
+        index += 1
     while index < len(tokens) and tokens[index].lower in _AUXILIARIES:
         index += 1
     if index < len(tokens) and context.events([tokens[index]], set()):
@@ -264,8 +296,32 @@ def counts(sentence: Sentence) -> list[Mention]:
         if mention is not None and owned and not figure.currency:
             mention = replace(mention, noun=owned)
         if mention is not None:
-            found.append(mention)
+            found += _tally(sentence, mention, figure)
     return found
+
+
+def _tally(sentence: Sentence, mention: Mention, figure: Figure) -> list[Mention]:
+    """A vote's tally ("by seven votes to four"): seven who voted for, four against."""
+    tokens = sentence.tokens
+    at = figure.last + 1
+    if mention.noun != "vote" or [t.lower for t in tokens[at : at + 2]] != ["votes", "to"]:
+        return [mention]
+    other = next((f for f in figures(tokens) if f.first == at + 2), None)
+    if other is None:
+        return [mention]
+    voters = replace(mention, noun="*vote", verbs=mention.verbs | {"vote"}, side="for")
+    surface = sentence.text[tokens[other.first].start : tokens[other.last].end]
+    against = replace(
+        voters,
+        value=other.value,
+        low=other.value,
+        high=other.value,
+        surface=surface,
+        noun_text="against",
+        side="against",
+        position=other.first,
+    )
+    return [voters, against]
 
 
 def _owned(tokens: list[Token], first: int) -> str:
