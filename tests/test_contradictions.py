@@ -604,3 +604,10 @@ def test_those_who_voted_are_counted_by_their_noun_of_any_name_and_by_a_tally() 
             )
             == []
         ), consistent
+
+
+def test_a_strike_is_industrial_action_and_a_walkout() -> None:
+    assert _reasons(
+        "The nurses began a 48-hour strike on Tuesday morning.\n\n"
+        "After three days of action, the nurses returned to the wards."
+    ) == ["48-hour vs three days (strike)"]

@@ -84,6 +84,7 @@ SAME_NOUNS = (
     "staff employee worker",
     "home house",
     "fan supporter",
+    "strike walkout action",
 )
 """Nouns that count the same ones in a news report: the first word of each line names them."""
 

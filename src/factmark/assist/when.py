@@ -24,7 +24,7 @@ from factmark.assist.numbers import figures, is_number_word, spoken
 from factmark.assist.pairing import Pair
 from factmark.assist.tokens import Sentence, Token
 from factmark.assist.tokens import token as make_token
-from factmark.assist.words import event, singular
+from factmark.assist.words import counted, event, singular
 
 _BOUNDING = words("by until before after since from through till between")
 """A date after one of these is a limit, not the day the event happened."""
@@ -179,7 +179,7 @@ def _span_unit(tokens: list[Token], sentence: Sentence, last: int) -> tuple[str,
     hyphen = sentence.text[tokens[last].end : tokens[last + 1].start] == "-"
     thing = ""
     if hyphen and last + 2 < len(tokens) and tokens[last + 2].is_word:
-        thing = singular(tokens[last + 2].lower)
+        thing = counted(singular(tokens[last + 2].lower))
     return unit, thing
 
 
@@ -245,7 +245,7 @@ def _elapsed(tokens: list[Token], start: int, unit: int) -> str:
     head = ""
     while at < len(tokens) and tokens[at].is_word and tokens[at].lower not in STOP:
         head, at = tokens[at].lower, at + 1
-    return singular(head) if head and not is_number_word(tokens[at - 1]) else ""
+    return counted(singular(head)) if head and not is_number_word(tokens[at - 1]) else ""
 
 
 def _after(tokens: list[Token], start: int) -> bool:
