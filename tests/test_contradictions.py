@@ -611,3 +611,15 @@ def test_a_strike_is_industrial_action_and_a_walkout() -> None:
         "The nurses began a 48-hour strike on Tuesday morning.\n\n"
         "After three days of action, the nurses returned to the wards."
     ) == ["48-hour vs three days (strike)"]
+
+
+def test_what_one_owner_has_is_one_group_whatever_is_done_with_it() -> None:
+    assert _reasons(
+        "The farm has 72 turbines, each 240 metres tall.\n\n"
+        "The chief executive said the farm's 62 turbines would be connected by the summer."
+    ) == ["72 vs 62 turbines"]
+    for other in (
+        "The chief executive said the company's 62 turbines would be connected by the summer.",
+        "The chief executive said 62 turbines would be connected by the summer.",
+    ):
+        assert _reasons(f"The farm has 72 turbines, each 240 metres tall.\n\n{other}") == [], other

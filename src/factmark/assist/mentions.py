@@ -66,6 +66,9 @@ class Mention(context.Around):
     """The event named right after the noun ("members voting": "vote"), if any."""
     side: str = ""
     """For a count of votes, which way they went: "for", "against", "abstain"."""
+    owner: str = ""
+    """Who has the counted ones, when the figure is the size of what it has: "farm" in
+    "the farm's 62 turbines" and in "The farm has 72 turbines"."""
 
     @property
     def plain(self) -> bool:
@@ -187,7 +190,25 @@ def _mention(
         position=figure.first,
         predicate=_predicate(tokens, phrase[-1] + 1),
         side=_side(sentence, figure.first, relative) if "vote" in around.verbs | {noun} else "",
+        owner=_owner(tokens, figure.first),
     )
+
+
+_HAS = frozenset({"has", "have", "had", "owns", "operates", "runs"})
+
+
+def _owner(tokens: list[Token], first: int) -> str:
+    """Whose the counted ones are: "the farm's 62 turbines", "The farm has 72 turbines"."""
+    if first < 1:
+        return ""
+    before = tokens[first - 1]
+    if before.is_word and before.lower.endswith(("'s", "’s")):
+        return before.lower[:-2]
+    if first >= 2 and before.lower in _HAS:
+        owner = tokens[first - 2]
+        if owner.is_word and owner.lower not in STOP and not owner.text[:1].isupper():
+            return singular(owner.lower)
+    return ""
 
 
 _WHO = frozenset({"who", "that"})

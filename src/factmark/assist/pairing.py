@@ -171,11 +171,25 @@ def _within(a: Mention, b: Mention) -> bool:
     return other.value <= total.value
 
 
+def _same_group(a: Mention, b: Mention) -> bool:
+    """The size of what one owner has, said twice: what is done with it does not matter
+    ("The farm has 72 turbines", "the farm's 62 turbines would be connected")."""
+    if not (a.owner and a.owner == b.owner and _same_noun(a, b)):
+        return False
+    if (a.roles | b.roles) - {"total", "target"} or a.modifiers != b.modifiers:
+        return False
+    if a.times and b.times and a.times.isdisjoint(b.times):
+        return False
+    return ("past" in a.times) == ("past" in b.times) and _dated(a) == _dated(b)
+
+
 def judge(a: Mention, b: Mention, known: set[float]) -> Pair | None:
     """The pair the two mentions make, if they disagree about the same thing."""
     if a.sentence.index == b.sentence.index or (a.zero and b.zero):
         return None
-    if not (a.plain and b.plain and a.measure == b.measure and same_thing(a, b)):
+    if not (_same_group(a, b) or (a.plain and b.plain and a.measure == b.measure)):
+        return None
+    if not (_same_group(a, b) or same_thing(a, b)):
         return None
     if a.zero or b.zero:
         count = b if a.zero else a
