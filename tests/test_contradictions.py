@@ -623,3 +623,22 @@ def test_what_one_owner_has_is_one_group_whatever_is_done_with_it() -> None:
         "The chief executive said 62 turbines would be connected by the summer.",
     ):
         assert _reasons(f"The farm has 72 turbines, each 240 metres tall.\n\n{other}") == [], other
+
+
+def test_none_of_them_counts_what_was_counted_just_before() -> None:
+    assert _reasons(
+        "The plant employs 430 people, but only 35 workers were on site when the fire started."
+        " None of them was injured.\n\n"
+        "The fire service said that seven workers had been injured after escaping the warehouse."
+    ) == ["None of them vs seven workers"]
+    assert _reasons(  # the injured are treated
+        "Only 35 workers were on site when the fire started. None of them was injured.\n\n"
+        "Paramedics said that seven workers had been treated for smoke inhalation."
+    ) == ["None of them vs seven workers"]
+    assert (
+        _reasons(
+            "Only 35 workers were on site when the fire started. None of them was injured.\n\n"
+            "The fire service said that seven firefighters had been injured at the warehouse."
+        )
+        == []
+    )

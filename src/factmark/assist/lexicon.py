@@ -226,7 +226,7 @@ EVENT_CLASSES = (
     "fel chop cut felling",
     "vote cast ballot",
     "kill dead death die died fatalit perish",
-    "injur wound hurt",
+    "injur wound hurt treat",
     "arrest detain detention",
     "evacuat flee fled displac",
     "hire recruit employ",

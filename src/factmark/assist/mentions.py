@@ -401,6 +401,8 @@ def zeros(sentence: Sentence) -> list[Mention]:
         else:
             at = _zero_at(tokens, index)
             phrase = _noun_phrase(tokens, at[1]) if at else []
+            if at and not phrase and _next(tokens, at[1] - 1) == "them":
+                phrase = [at[1]]  # "none of them": ``pairing`` finds what they are
             if at is None or not phrase:
                 continue
             figure = Figure(0.0, at[0], phrase[-1], 0.0, words=True)

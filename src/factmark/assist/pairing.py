@@ -201,6 +201,22 @@ def judge(a: Mention, b: Mention, known: set[float]) -> Pair | None:
     return Pair(a.sentence, b.sentence, _reason(a, b), _score(a, b), f"{a.noun}:{values}")
 
 
+def _antecedents(mentions: list[Mention]) -> list[Mention]:
+    """ "None of them" counts what its sentence, or the one before, counted last; with
+    nothing counted there it counts nothing."""
+    out: list[Mention] = []
+    last: Mention | None = None
+    for mention in mentions:
+        if mention.zero and mention.noun == "them":
+            if last is None or mention.sentence.index - last.sentence.index > 1:
+                continue
+            mention = replace(mention, noun=last.noun)
+        elif not mention.zero and ":" not in mention.noun:
+            last = mention
+        out.append(mention)
+    return out
+
+
 def _inherit(mentions: list[Mention]) -> list[Mention]:
     """A figure repeated without its names ("the 1,200 bodies") takes those it had before."""
     first: dict[tuple[str, float], frozenset[str]] = {}
@@ -225,7 +241,7 @@ def pairs(mentions: list[Mention]) -> list[Pair]:
     known: dict[str, set[float]] = defaultdict(set)
     buckets: dict[tuple[str, str], list[Mention]] = defaultdict(list)
     verbless: list[tuple[str, Mention]] = []
-    for mention in _inherit(mentions):
+    for mention in _inherit(_antecedents(mentions)):
         if mention.roles & {"part", "total", "whole"}:
             known[mention.noun].add(mention.value)
         if not mention.plain:
