@@ -642,3 +642,17 @@ def test_none_of_them_counts_what_was_counted_just_before() -> None:
         )
         == []
     )
+
+
+def test_the_group_of_a_kind_named_before_is_the_same_whatever_is_done_with_it() -> None:
+    assert _reasons(
+        "The count began on Thursday, where 140 counting staff sorted the ballots.\n\n"
+        "The 104 counting staff at the sports hall were sent home at 8am."
+    ) == ["140 vs 104 staff"]
+    assert (
+        _reasons(
+            "The count began on Thursday, where 140 staff sorted the ballots.\n\n"
+            "The 104 staff at the sports hall were sent home at 8am."
+        )
+        == []
+    )

@@ -68,7 +68,8 @@ class Mention(context.Around):
     """For a count of votes, which way they went: "for", "against", "abstain"."""
     owner: str = ""
     """Who has the counted ones, when the figure is the size of what it has: "farm" in
-    "the farm's 62 turbines" and in "The farm has 72 turbines"."""
+    "the farm's 62 turbines" and in "The farm has 72 turbines"; "the" for a group named
+    before ("The 104 counting staff were sent home")."""
 
     @property
     def plain(self) -> bool:
@@ -202,6 +203,8 @@ def _owner(tokens: list[Token], first: int) -> str:
     if first < 1:
         return ""
     before = tokens[first - 1]
+    if before.lower == "the" and (first < 2 or tokens[first - 2].lower != "of"):
+        return "the"
     if before.is_word and before.lower.endswith(("'s", "’s")):
         return before.lower[:-2]
     if first >= 2 and before.lower in _HAS:

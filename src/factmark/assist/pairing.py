@@ -173,8 +173,11 @@ def _within(a: Mention, b: Mention) -> bool:
 
 def _same_group(a: Mention, b: Mention) -> bool:
     """The size of what one owner has, said twice: what is done with it does not matter
-    ("The farm has 72 turbines", "the farm's 62 turbines would be connected")."""
-    if not (a.owner and a.owner == b.owner and _same_noun(a, b)):
+    ("The farm has 72 turbines", "the farm's 62 turbines would be connected"); so is a
+    group of a kind named before ("The 104 counting staff were sent home")."""
+    owned = a.owner and a.owner == b.owner and a.owner != "the"
+    named = "the" in (a.owner, b.owner) and bool(a.modifiers)
+    if not ((owned or named) and _same_noun(a, b)):
         return False
     if (a.roles | b.roles) - {"total", "target"} or a.modifiers != b.modifiers:
         return False
@@ -231,6 +234,14 @@ def _inherit(mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+def _groups(mention: Mention) -> list[str]:
+    """The groups a mention may be the size of, whatever its verb (``_same_group``)."""
+    found = [f"owner:{mention.owner}"] if mention.owner and mention.owner != "the" else []
+    if mention.modifiers:
+        found.append("kind:" + " ".join(sorted(mention.modifiers)))
+    return found
+
+
 def pairs(mentions: list[Mention]) -> list[Pair]:
     """Every pair of mentions, in article order, that disagree about the same thing.
 
@@ -250,6 +261,8 @@ def pairs(mentions: list[Mention]) -> list[Pair]:
             buckets[noun, ""].append(mention)
             for name in mention.verbs:
                 buckets[noun, name].append(mention)
+            for group in _groups(mention):
+                buckets[noun, group].append(mention)
             if not mention.verbs:
                 verbless.append((noun, mention))
     compared = [
