@@ -656,3 +656,13 @@ def test_the_group_of_a_kind_named_before_is_the_same_whatever_is_done_with_it()
         )
         == []
     )
+
+
+def test_a_when_clause_happens_at_the_time_of_the_clause_it_hangs_on() -> None:
+    assert (
+        _reasons(
+            "Drivers stopped work for 24 hours on 2 October, when the company ran no buses.\n\n"
+            "The company ran 13 buses on Monday, most of them on the hospital routes."
+        )
+        == []
+    )
