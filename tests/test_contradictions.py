@@ -666,3 +666,13 @@ def test_a_when_clause_happens_at_the_time_of_the_clause_it_hangs_on() -> None:
         )
         == []
     )
+
+
+def test_a_span_in_a_month_named_is_another_occurrence_than_one_in_none() -> None:
+    assert (
+        _reasons(
+            "About 1,150 drivers employed by Westline Buses began a 72-hour strike.\n\n"
+            "Drivers stopped work for 24 hours on 2 October, when Westline ran no buses."
+        )
+        == []
+    )

@@ -285,7 +285,7 @@ def spans(sentence: Sentence) -> list[When]:
             surface,
             _events(clause),
             _topic(clause),
-            _years(circumstances.times(sentence, -1)),
+            _years(circumstances.times(sentence, -1)) | _dates(tokens),
             unit[1],
             _distinct(clause),
         )
@@ -297,6 +297,17 @@ def spans(sentence: Sentence) -> list[When]:
 def _years(times: frozenset[str]) -> frozenset[str]:
     """The times that set a span apart: years and "earlier"; a weekday is when it ends."""
     return frozenset(time for time in times if time.isdigit() or time in {"past", "last year"})
+
+
+def _dates(tokens: list[Token]) -> frozenset[str]:
+    """The dates a sentence names ("on 2 October"): a span said with one is that day's."""
+    found = set()
+    for index, token in enumerate(tokens):
+        if _date(tokens, index) and token.kind == "num":
+            found.add(f"on {tokens[index + 1].lower} {int(token.text)}")
+        elif _date(tokens, index):
+            found.add(f"on {token.lower} {int(tokens[index + 1].text)}")
+    return frozenset(found)
 
 
 def _alike(mine: frozenset[str], theirs: frozenset[str]) -> bool:
@@ -352,7 +363,10 @@ _SPANS = re.compile(
 
 
 def _dated(when: When) -> bool:
-    return any(time.isdigit() for time in when.times)
+    """Whether a year, or for a span a date, places it ("for 24 hours on 2 October")."""
+    return any(
+        time.isdigit() or (when.kind == "span" and time.startswith("on ")) for time in when.times
+    )
 
 
 def pairs(sentences: list[Sentence]) -> list[Pair]:
