@@ -676,3 +676,17 @@ def test_a_span_in_a_month_named_is_another_occurrence_than_one_in_none() -> Non
         )
         == []
     )
+
+
+def test_a_zero_said_of_some_counted_ones_is_a_part() -> None:
+    assert (
+        _reasons(
+            "No buses ran on the 14 routes that serve the airport on Monday.\n\n"
+            "The company ran 13 buses on Monday, most of them on the hospital routes."
+        )
+        == []
+    )
+    assert _reasons(
+        "No buses ran on the routes that serve the airport on Monday.\n\n"
+        "The company ran 13 buses to the airport on Monday."
+    ) == ["No buses vs 13 buses"]

@@ -413,9 +413,30 @@ def zeros(sentence: Sentence) -> list[Mention]:
             if lower in {"a", "any", "one"} and not surface.startswith("not"):
                 surface = "not " + surface
             mention = _mention(sentence, figure, phrase, surface, zero=True)
+        if mention is not None and _scoped(sentence, mention.position, figure.last):
+            mention = replace(mention, modifiers=mention.modifiers | {"of some"})
         if mention is not None:
             found.append(mention)
     return found
+
+
+_SCOPES = frozenset({"on", "in", "at", "from", "across", "to"})
+
+
+def _scoped(sentence: Sentence, first: int, last: int) -> bool:
+    """Whether a zero is said of some counted ones only: "No buses ran on the 14 routes"."""
+    tokens = sentence.tokens
+    clause = sentence.clauses[sentence.clause_of[first]]
+    after = [i for i in clause if i > last]
+    for at, index in enumerate(after[:-1]):
+        if tokens[index].lower not in _SCOPES:
+            continue
+        nxt = after[at + 1]
+        if tokens[nxt].lower in {"the", "its", "their", "all"} and at + 2 < len(after):
+            nxt = after[at + 2]
+        if tokens[nxt].kind == "num" or is_number_word(tokens[nxt]):
+            return True
+    return False
 
 
 def _next(tokens: list[Token], index: int) -> str:
