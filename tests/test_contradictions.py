@@ -694,3 +694,17 @@ def test_a_zero_said_of_some_counted_ones_is_a_part() -> None:
         "No buses ran on the routes that serve the airport on Monday.\n\n"
         "The company ran 13 buses to the airport on Monday."
     ) == ["No buses vs 13 buses"]
+
+
+def test_no_deaths_is_nobody_who_died() -> None:
+    assert _reasons(
+        "There were no deaths from the disease during the year, the report said.\n\n"
+        "The report said three patients died of complications of measles."
+    ) == ["no deaths vs three patients"]
+    assert (
+        _reasons(
+            "There were no arrests at the match, the police said.\n\n"
+            "The report said three patients died of complications of measles."
+        )
+        == []
+    )

@@ -30,6 +30,8 @@ _DONE_BY_PEOPLE = frozenset(
     {"vote", "abstain", "kill", "injur", "arrest", "evacuat", "rescu", "finish", "complet"}
 )
 """What a figure without a noun may count the doers of: "29 voted", "12 died", "40 injured"."""
+_SUFFERED = frozenset({"kill", "injur", "arrest", "evacuat", "rescu"})
+"""Events whose nouns count those they befell: "no deaths", "12 arrests"."""
 _NOT_COUNTED = frozenset(TIME_UNITS) | {"percent", "cent", "per", "time", "times", "point"}
 _ZERO_IDIOMS = words(
     """longer doubt more matter sign evidence comment reason way need plans plan later
@@ -161,6 +163,8 @@ def _mention(
     if noun in _NOT_COUNTED or (not head.lower.isalpha() and not figure.currency):
         return None
     noun = counted(noun)
+    if noun.isalpha() and event(noun) in _SUFFERED:  # "no deaths": nobody who died
+        noun = f"*{event(noun)}"
     around = context.around(sentence, figure.first, phrase)
     relative = _relative(sentence, phrase[-1])
     if relative:  # "the five members who voted against the scheme"
