@@ -708,3 +708,17 @@ def test_no_deaths_is_nobody_who_died() -> None:
         )
         == []
     )
+
+
+def test_the_size_of_a_crowd_said_twice_is_compared() -> None:
+    assert _reasons(
+        "The attendance of 8,412 was the highest for a county final.\n\n"
+        "The chairman said the crowd of 4,812 showed what the club meant to the town."
+    ) == ["8,412 attendance vs 4,812 crowd"]
+    assert (
+        _reasons(
+            "The attendance of 8,412 was the highest for a county final.\n\n"
+            "The chairman said a town of 22,000 people had never seen such a day."
+        )
+        == []
+    )

@@ -85,6 +85,7 @@ SAME_NOUNS = (
     "home house",
     "fan supporter",
     "strike walkout action",
+    "crowd attendance",
 )
 """Nouns that count the same ones in a news report: the first word of each line names them."""
 

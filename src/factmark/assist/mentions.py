@@ -145,7 +145,12 @@ def _is_percent(tokens: list[Token], after: int) -> bool:
 
 
 def _mention(
-    sentence: Sentence, figure: Figure, phrase: list[int], surface: str, zero: bool
+    sentence: Sentence,
+    figure: Figure,
+    phrase: list[int],
+    surface: str,
+    zero: bool,
+    sized: bool = False,
 ) -> Mention | None:
     tokens = sentence.tokens
     head = tokens[phrase[-1]]
@@ -156,7 +161,7 @@ def _mention(
         if event(head.lower) not in _DONE_BY_PEOPLE:
             return None
         noun = f"*{event(head.lower)}"  # "29 voted": whoever did it
-    elif not zero and figure.value != 1 and noun == head.lower and noun not in UNCHANGED:
+    elif not (zero or sized) and figure.value != 1 and noun == head.lower and noun not in UNCHANGED:
         return None  # "1,200 report": a figure before a singular noun counts no such thing
     if head.text[:1].isupper() and not (zero or figure.currency or _headline(sentence)):
         return None  # "3,797 Reuters": a name is not counted
@@ -314,10 +319,12 @@ def counts(sentence: Sentence) -> list[Mention]:
         if not phrase and figure.currency:
             phrase = [figure.last]
         phrase = phrase or whole
-        if not phrase:
-            continue
         text = sentence.text[tokens[figure.first].start : tokens[figure.last].end]
-        mention = _mention(sentence, figure, phrase, text, zero=figure.value == 0)
+        mention = _mention(sentence, figure, phrase, text, figure.value == 0) if phrase else None
+        sized = _sized(tokens, figure.first) if mention is None and not figure.currency else []
+        if sized:  # "the crowd of 4,812 showed …": the size of one group
+            mention = _mention(sentence, figure, sized, text, False, sized=True)
+            mention = replace(mention, owner="of") if mention is not None else None
         if mention is not None and whole:  # a part of a whole, as narrow as a kind
             mention = replace(mention, modifiers=mention.modifiers | {"of a whole"})
         owned = _owned(tokens, figure.first)
@@ -350,6 +357,18 @@ def _tally(sentence: Sentence, mention: Mention, figure: Figure) -> list[Mention
         position=other.first,
     )
     return [voters, against]
+
+
+def _sized(tokens: list[Token], first: int) -> list[int]:
+    """The noun whose size a figure without a noun of its own gives: "The attendance of
+    8,412 was …", "the crowd of 4,812"."""
+    if first < 2 or tokens[first - 1].lower != "of":
+        return []
+    noun = tokens[first - 2]
+    lower = noun.lower
+    if not noun.is_word or lower in STOP or lower in QUANTIFIERS or is_number_word(noun):
+        return []
+    return [] if noun.text[:1].isupper() or singular(lower) != lower else [first - 2]
 
 
 def _owned(tokens: list[Token], first: int) -> str:
