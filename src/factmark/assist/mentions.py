@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields, replace
 
-from factmark.assist import circumstances, context
+from factmark.assist import circumstances, context, phrases
 from factmark.assist.lexicon import (
     BOUNDS,
     IRREGULAR_VERBS,
@@ -171,9 +171,9 @@ def _mention(
     if noun.isalpha() and event(noun) in _SUFFERED:  # "no deaths": nobody who died
         noun = f"*{event(noun)}"
     around = context.around(sentence, figure.first, phrase)
-    relative = _relative(sentence, phrase[-1])
+    relative = phrases.relative(sentence, phrase[-1])
     if relative:  # "the five members who voted against the scheme"
-        around = _with_relative(around, tokens, relative)
+        around = phrases.with_relative(around, tokens, relative)
     low, high, first = (0.0, 0.0, figure.first) if zero else _bounds(tokens, figure)
     if first != figure.first:  # "More than 5,000": the range is part of what was said
         surface = sentence.text[tokens[first].start : tokens[figure.last].end]
@@ -200,52 +200,8 @@ def _mention(
         position=figure.first,
         predicate=_predicate(tokens, phrase[-1] + 1),
         side=_side(sentence, figure.first, relative) if "vote" in around.verbs | {noun} else "",
-        owner=_owner(tokens, figure.first),
+        owner=phrases.owner(tokens, figure.first),
     )
-
-
-_HAS = frozenset({"has", "have", "had", "owns", "operates", "runs"})
-
-
-def _owner(tokens: list[Token], first: int) -> str:
-    """Whose the counted ones are: "the farm's 62 turbines", "The farm has 72 turbines"."""
-    if first < 1:
-        return ""
-    before = tokens[first - 1]
-    if before.lower == "the" and (first < 2 or tokens[first - 2].lower != "of"):
-        return "the"
-    if before.is_word and before.lower.endswith(("'s", "’s")):
-        return before.lower[:-2]
-    if first >= 2 and before.lower in _HAS:
-        owner = tokens[first - 2]
-        if owner.is_word and owner.lower not in STOP and not owner.text[:1].isupper():
-            return singular(owner.lower)
-    return ""
-
-
-_WHO = frozenset({"who", "that"})
-
-
-def _relative(sentence: Sentence, head: int) -> list[int]:
-    """The indices of the relative clause right after a noun ("members who voted …")."""
-    after = head + 1
-    if after >= len(sentence.tokens) or sentence.tokens[after].lower not in _WHO:
-        return []
-    return [i for i in sentence.clauses[sentence.clause_of[after]] if i > after]
-
-
-def _with_relative(
-    around: context.Around, tokens: list[Token], indices: list[int]
-) -> context.Around:
-    """The context of a figure whose noun a relative clause tells of: its first event is
-    what the figure counts, its words are part of its scene."""
-    named = [event(tokens[i].lower) for i in indices if context.event_of(tokens[i].lower)]
-    words = frozenset(
-        singular(tokens[i].lower)
-        for i in indices
-        if tokens[i].is_word and tokens[i].lower not in STOP and not is_number_word(tokens[i])
-    )
-    return replace(around, verbs=around.verbs | set(named[:1]), topic=around.topic | words)
 
 
 _FOR_WHOM = frozenset({"the", "a", "an", "it", "him", "her", "them", "his", "their"})
@@ -282,7 +238,7 @@ _AUXILIARIES = frozenset({"had", "have", "has", "were", "was", "been", "are", "i
 
 def _predicate(tokens: list[Token], index: int) -> str:
     """The event named right after a noun, past its auxiliaries: "runners had finished"."""
-    if index < len(tokens) and tokens[index].lower in _WHO:  # "members who voted"
+    if index < len(tokens) and tokens[index].lower in phrases.WHO:  # "members who voted"
         index += 1
     while index < len(tokens) and tokens[index].lower in _AUXILIARIES:
         index += 1
@@ -321,7 +277,9 @@ def counts(sentence: Sentence) -> list[Mention]:
         phrase = phrase or whole
         text = sentence.text[tokens[figure.first].start : tokens[figure.last].end]
         mention = _mention(sentence, figure, phrase, text, figure.value == 0) if phrase else None
-        sized = _sized(tokens, figure.first) if mention is None and not figure.currency else []
+        sized = (
+            phrases.sized(tokens, figure.first) if mention is None and not figure.currency else []
+        )
         if sized:  # "the crowd of 4,812 showed …": the size of one group
             mention = _mention(sentence, figure, sized, text, False, sized=True)
             mention = replace(mention, owner="of") if mention is not None else None
@@ -357,18 +315,6 @@ def _tally(sentence: Sentence, mention: Mention, figure: Figure) -> list[Mention
         position=other.first,
     )
     return [voters, against]
-
-
-def _sized(tokens: list[Token], first: int) -> list[int]:
-    """The noun whose size a figure without a noun of its own gives: "The attendance of
-    8,412 was …", "the crowd of 4,812"."""
-    if first < 2 or tokens[first - 1].lower != "of":
-        return []
-    noun = tokens[first - 2]
-    lower = noun.lower
-    if not noun.is_word or lower in STOP or lower in QUANTIFIERS or is_number_word(noun):
-        return []
-    return [] if noun.text[:1].isupper() or singular(lower) != lower else [first - 2]
 
 
 def _owned(tokens: list[Token], first: int) -> str:
@@ -436,30 +382,11 @@ def zeros(sentence: Sentence) -> list[Mention]:
             if lower in {"a", "any", "one"} and not surface.startswith("not"):
                 surface = "not " + surface
             mention = _mention(sentence, figure, phrase, surface, zero=True)
-        if mention is not None and _scoped(sentence, mention.position, figure.last):
+        if mention is not None and phrases.scoped(sentence, mention.position, figure.last):
             mention = replace(mention, modifiers=mention.modifiers | {"of some"})
         if mention is not None:
             found.append(mention)
     return found
-
-
-_SCOPES = frozenset({"on", "in", "at", "from", "across", "to"})
-
-
-def _scoped(sentence: Sentence, first: int, last: int) -> bool:
-    """Whether a zero is said of some counted ones only: "No buses ran on the 14 routes"."""
-    tokens = sentence.tokens
-    clause = sentence.clauses[sentence.clause_of[first]]
-    after = [i for i in clause if i > last]
-    for at, index in enumerate(after[:-1]):
-        if tokens[index].lower not in _SCOPES:
-            continue
-        nxt = after[at + 1]
-        if tokens[nxt].lower in {"the", "its", "their", "all"} and at + 2 < len(after):
-            nxt = after[at + 2]
-        if tokens[nxt].kind == "num" or is_number_word(tokens[nxt]):
-            return True
-    return False
 
 
 def _next(tokens: list[Token], index: int) -> str:
