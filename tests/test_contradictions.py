@@ -722,3 +722,13 @@ def test_the_size_of_a_crowd_said_twice_is_compared() -> None:
         )
         == []
     )
+
+
+def test_a_name_before_a_lasting_verb_is_no_noun_a_span_is_of() -> None:
+    assert (
+        _reasons(
+            "Two officials from Spain were detained for two days at the border.\n\n"
+            "Tourists who had flown in from Spain were stranded for five days."
+        )
+        == []
+    )

@@ -229,9 +229,10 @@ def _subject(tokens: list[Token], lasting: int) -> str:
     at = (lasting - 1 if tokens[lasting].lower == "for" else lasting) - 1
     while at >= 0 and tokens[at].lower in _LINKS:
         at -= 1
-    if at < 0 or not tokens[at].is_word or tokens[at].lower in STOP:
-        return ""
-    return "" if context.event_of(tokens[at].lower) else singular(tokens[at].lower)
+    word = tokens[at] if at >= 0 else None
+    if word is None or not word.is_word or word.lower in STOP or word.text[:1].isupper():
+        return ""  # "from Spain were detained": a name is where, not what lasted
+    return "" if context.event_of(word.lower) else singular(word.lower)
 
 
 def _elapsed(tokens: list[Token], start: int, unit: int) -> str:
