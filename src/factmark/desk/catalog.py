@@ -85,8 +85,8 @@ def refresh(connection: sqlite3.Connection, root: Path) -> None:
     for entry in archive.listing(root):
         seen.add(entry.path)
         old = known.get(entry.path)
-        if old is None or (old.size, old.mtime_ns) != (entry.size, entry.mtime_ns):
-            pending.append((entry, old.sha256 if old else ""))
+        if old is None or old[:2] != (entry.size, entry.mtime_ns):
+            pending.append((entry, old[2] if old else ""))
     gone = known.keys() - seen
     if gone:
         index.forget(connection, sorted(gone))

@@ -144,16 +144,13 @@ def discard(path: Path) -> None:
             Path(f"{path}{suffix}").unlink()
 
 
-@dataclass(frozen=True)
-class Known:
-    size: int
-    mtime_ns: int
-    sha256: str
+Known = tuple[int, int, str]
+"""A file's size, modification time (ns) and SHA-256, as indexed."""
 
 
 def known_files(connection: sqlite3.Connection) -> dict[str, Known]:
     rows = connection.execute("SELECT path, size, mtime_ns, sha256 FROM files")
-    return {path: Known(size, mtime, sha) for path, size, mtime, sha in rows}
+    return {path: (size, mtime, sha) for path, size, mtime, sha in rows}
 
 
 def problems(connection: sqlite3.Connection) -> list[tuple[str, str]]:
@@ -307,7 +304,6 @@ def _ranked(
         f"WHERE claim_terms MATCH ?{extra} ORDER BY bm25(claim_terms, 1.0, 1.5){bound}"
     )
     return [Row(*row) for row in connection.execute(sql, [match, *values])]
-
 
 
 def claim_count(connection: sqlite3.Connection) -> int:
