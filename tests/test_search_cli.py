@@ -77,6 +77,16 @@ def test_checked_before_leaves_out_the_file_being_edited(desk: Path) -> None:
     assert {match.annotations.name for match in found} == {"port.toml"}
 
 
+def test_checked_before_tells_its_caller_what_it_left_out(
+    desk: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (desk / "annotations" / "broken.toml").write_text("format = ", encoding="utf-8")
+    notes: list[str] = []
+    assert checked_before("the bridge cost 4.2 million", desk, note=notes.append)[0].id == "brg001"
+    assert len(notes) == 1 and "broken.toml" in notes[0] and "left out" in notes[0]
+    assert capsys.readouterr().err == ""
+
+
 def test_json_has_the_documented_shape_with_paths_relative_to_here(
     desk: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

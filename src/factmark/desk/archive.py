@@ -113,7 +113,7 @@ def read(root: Path, entry: OnDisk, known_sha256: str = "") -> ArchivedFile | No
     except FileNotFoundError:
         return None
     except OSError as error:
-        return _unreadable(entry, "", error.strerror or str(error))
+        return _unreadable(entry, "", f"{root / entry.path}: {error.strerror or error}")
     sha256 = hashlib.sha256(data).hexdigest()
     if sha256 == known_sha256:
         return ArchivedFile(entry.path, entry.size, entry.mtime_ns, sha256, "", (), same=True)

@@ -39,8 +39,8 @@ def opened(root: Path, note: Note = note_on_stderr) -> Iterator[sqlite3.Connecti
     except (sqlite3.DatabaseError, index.IndexCorrupt) as error:  # busy, or could not rebuild
         raise IndexUnusable(f"{path}: the archive index cannot be used: {error}") from None
     try:
-        for where, problem in index.problems(connection):
-            note(f"{problem} (left out of the archive: {where})")
+        for _, problem in index.problems(connection):
+            note(f"{problem} (left out of the archive)")
         yield connection
     finally:
         connection.close()

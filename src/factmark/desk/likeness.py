@@ -15,6 +15,7 @@ import math
 import os
 import sqlite3
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -108,12 +109,17 @@ def _share(wanted: set[str], found: set[str]) -> float:
 
 
 def checked_before(
-    text: str, archive_root: Path, exclude: Path | None = None, top: int = TOP
+    text: str,
+    archive_root: Path,
+    exclude: Path | None = None,
+    top: int = TOP,
+    note: Callable[[str], None] | None = None,
 ) -> list[Match]:
     """The archive's claims that most likely check what ``text`` says already, best first.
 
     ``exclude`` is the annotation file being edited: its own claims are not
-    "checked before". The index is brought up to date first.
+    "checked before". The index is brought up to date first; ``note`` hears of
+    each annotation file left out (one line each; default: stderr).
     """
     from factmark.desk import catalog
 
@@ -121,6 +127,6 @@ def checked_before(
     left_out = ""
     if exclude is not None:
         left_out = Path(os.path.relpath(os.path.abspath(exclude), root)).as_posix()
-    with catalog.opened(root) as connection:
+    with catalog.opened(root, note or catalog.note_on_stderr) as connection:
         ranked = rank(connection, text, exclude=left_out, top=top)
     return list(present(Match.of(row, root, score) for row, score in ranked))
