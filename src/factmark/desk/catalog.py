@@ -14,12 +14,14 @@ import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TypeVar
 
 from factmark.desk import archive, index
 from factmark.desk.progress import reading
 from factmark.errors import FactmarkError
 
 Note = Callable[[str], None]
+T = TypeVar("T")
 PARALLEL_FROM = 500
 """Files to read before starting reading processes pays (each takes a moment to start)."""
 
@@ -44,6 +46,30 @@ def opened(root: Path, note: Note = note_on_stderr) -> Iterator[sqlite3.Connecti
         yield connection
     finally:
         connection.close()
+
+
+def query(root: Path, action: Callable[[sqlite3.Connection], T], note: Note = note_on_stderr) -> T:
+    """``action`` run on the up-to-date index of ``root``.
+
+    An index found unreadable only while ``action`` reads it (a damaged page
+    deep in the full-text index) is deleted and built again, and ``action``
+    runs again on the new one.
+    """
+    try:
+        with opened(root, note) as connection:
+            return action(connection)
+    except sqlite3.DatabaseError as error:
+        path = index.location(root)
+        if _busy(error):
+            raise IndexUnusable(f"{path}: the archive index cannot be used: {error}") from None
+        note(f"{path}: the archive index could not be read ({error}); rebuilding it")
+        index.discard(path)
+    try:
+        with opened(root, note) as connection:
+            return action(connection)
+    except sqlite3.DatabaseError as error:
+        path = index.location(root)
+        raise IndexUnusable(f"{path}: the archive index cannot be used: {error}") from None
 
 
 class IndexUnusable(FactmarkError):

@@ -127,6 +127,9 @@ def checked_before(
     left_out = ""
     if exclude is not None:
         left_out = Path(os.path.relpath(os.path.abspath(exclude), root)).as_posix()
-    with catalog.opened(root, note or catalog.note_on_stderr) as connection:
-        ranked = rank(connection, text, exclude=left_out, top=top)
+    ranked = catalog.query(
+        root,
+        lambda connection: rank(connection, text, exclude=left_out, top=top),
+        note or catalog.note_on_stderr,
+    )
     return list(present(Match.of(row, root, score) for row, score in ranked))
