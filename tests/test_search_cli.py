@@ -77,6 +77,18 @@ def test_checked_before_leaves_out_the_file_being_edited(desk: Path) -> None:
     assert {match.annotations.name for match in found} == {"port.toml"}
 
 
+def test_the_same_claim_in_two_files_comes_in_the_order_of_the_files(desk: Path) -> None:
+    from factmark.desk.search import find
+
+    same = ("dup001", "Tolls on the ferry doubled in 2025", "Tolls rose by 90%.")
+    save(desk, "zebra", same)
+    assert checked_before("ferry tolls doubled", desk)[0].annotations.name == "zebra.toml"
+    save(desk, "alpha", same)  # indexed after zebra
+    found = checked_before("ferry tolls doubled", desk)
+    assert [match.annotations.name for match in found[:2]] == ["alpha.toml", "zebra.toml"]
+    assert [match.annotations.name for match in find("ferry", desk)] == ["alpha.toml", "zebra.toml"]
+
+
 def test_checked_before_tells_its_caller_what_it_left_out(
     desk: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -301,7 +301,8 @@ def _ranked(
     sql = (
         f"SELECT {_COLUMNS}, -bm25(claim_terms, 1.0, 1.5) AS rank FROM claim_terms "
         "JOIN claims ON claims.id = claim_terms.rowid JOIN files ON files.id = claims.file "
-        f"WHERE claim_terms MATCH ?{extra} ORDER BY bm25(claim_terms, 1.0, 1.5){bound}"
+        f"WHERE claim_terms MATCH ?{extra} "
+        f"ORDER BY bm25(claim_terms, 1.0, 1.5), files.path, claims.paragraph, claims.claim{bound}"
     )
     return [Row(*row) for row in connection.execute(sql, [match, *values])]
 

@@ -87,7 +87,9 @@ def rank(
             + weights.names * _share(wanted_names, names(body))
         )
         scored.append((row, score))
-    scored.sort(key=lambda pair: -pair[1])
+    # Equal scores (the same claim checked in two files) come in the order of their
+    # files and places, whatever order the index was built in.
+    scored.sort(key=lambda pair: (-pair[1], pair[0].path, pair[0].paragraph or 0, pair[0].claim))
     return scored[:top]
 
 
