@@ -130,6 +130,21 @@ def test_a_corrupt_index_is_deleted_and_rebuilt_with_one_line_on_stderr(
     assert capsys.readouterr().err == ""
 
 
+def test_an_index_damaged_deep_in_its_full_text_part_is_rebuilt_too(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = repository(tmp_path)
+    harbour(root)
+    ids(root)
+    connection = sqlite3.connect(index.location(root))
+    with connection:
+        connection.execute("DELETE FROM claim_terms_data")
+    connection.close()
+    assert ids(root, "ships") == ["hbr001"]
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "rebuilding it" in err
+
+
 def test_a_deleted_index_is_built_again(tmp_path: Path) -> None:
     root = repository(tmp_path)
     harbour(root)

@@ -77,6 +77,28 @@ def test_checked_before_leaves_out_the_file_being_edited(desk: Path) -> None:
     assert {match.annotations.name for match in found} == {"port.toml"}
 
 
+def test_the_same_claim_in_two_files_comes_in_the_order_of_the_files(desk: Path) -> None:
+    from factmark.desk.search import find
+
+    same = ("dup001", "Tolls on the ferry doubled in 2025", "Tolls rose by 90%.")
+    save(desk, "zebra", same)
+    assert checked_before("ferry tolls doubled", desk)[0].annotations.name == "zebra.toml"
+    save(desk, "alpha", same)  # indexed after zebra
+    found = checked_before("ferry tolls doubled", desk)
+    assert [match.annotations.name for match in found[:2]] == ["alpha.toml", "zebra.toml"]
+    assert [match.annotations.name for match in find("ferry", desk)] == ["alpha.toml", "zebra.toml"]
+
+
+def test_checked_before_tells_its_caller_what_it_left_out(
+    desk: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (desk / "annotations" / "broken.toml").write_text("format = ", encoding="utf-8")
+    notes: list[str] = []
+    assert checked_before("the bridge cost 4.2 million", desk, note=notes.append)[0].id == "brg001"
+    assert len(notes) == 1 and "broken.toml" in notes[0] and "left out" in notes[0]
+    assert capsys.readouterr().err == ""
+
+
 def test_json_has_the_documented_shape_with_paths_relative_to_here(
     desk: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

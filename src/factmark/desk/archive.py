@@ -86,38 +86,24 @@ def listing(root: Path) -> Iterator[OnDisk]:
     tools' folders left out, symlinked folders not followed), with ``os.scandir``:
     the listing runs before every search.
     """
-    yield from _walk(str(root), "")
+    yield from _walk(str(root), "", annotations=False)
 
 
-def _walk(folder: str, relative: str) -> Iterator[OnDisk]:
+def _walk(folder: str, relative: str, *, annotations: bool) -> Iterator[OnDisk]:
     try:
-        entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+        entries = list(os.scandir(folder))
     except OSError:  # gone, or not readable: nothing of it can be searched
         return
     for entry in entries:
-        if not entry.is_dir(follow_symlinks=False) or skipped_folder(entry.name):
-            continue
-        below = f"{relative}{entry.name}/"
-        if entry.name == ANNOTATIONS_DIR:
-            yield from _annotation_files(entry.path, below)
-        yield from _walk(entry.path, below)
-
-
-def _annotation_files(folder: str, relative: str) -> Iterator[OnDisk]:
-    try:
-        entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
-    except OSError:
-        return
-    for entry in entries:
-        if not entry.name.endswith(".toml"):
-            continue
         try:
-            if not entry.is_file():
-                continue
-            info = entry.stat()
+            if annotations and entry.name.endswith(".toml") and entry.is_file():
+                info = entry.stat()
+                yield OnDisk(relative + entry.name, info.st_size, info.st_mtime_ns)
+            elif entry.is_dir(follow_symlinks=False) and not skipped_folder(entry.name):
+                below = f"{relative}{entry.name}/"
+                yield from _walk(entry.path, below, annotations=entry.name == ANNOTATIONS_DIR)
         except OSError:  # gone since the folder was listed
             continue
-        yield OnDisk(relative + entry.name, info.st_size, info.st_mtime_ns)
 
 
 def read(root: Path, entry: OnDisk, known_sha256: str = "") -> ArchivedFile | None:
@@ -127,7 +113,7 @@ def read(root: Path, entry: OnDisk, known_sha256: str = "") -> ArchivedFile | No
     except FileNotFoundError:
         return None
     except OSError as error:
-        return _unreadable(entry, "", error.strerror or str(error))
+        return _unreadable(entry, "", f"{root / entry.path}: {error.strerror or error}")
     sha256 = hashlib.sha256(data).hexdigest()
     if sha256 == known_sha256:
         return ArchivedFile(entry.path, entry.size, entry.mtime_ns, sha256, "", (), same=True)

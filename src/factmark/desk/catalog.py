@@ -14,12 +14,14 @@ import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TypeVar
 
 from factmark.desk import archive, index
 from factmark.desk.progress import reading
 from factmark.errors import FactmarkError
 
 Note = Callable[[str], None]
+T = TypeVar("T")
 PARALLEL_FROM = 500
 """Files to read before starting reading processes pays (each takes a moment to start)."""
 
@@ -39,11 +41,35 @@ def opened(root: Path, note: Note = note_on_stderr) -> Iterator[sqlite3.Connecti
     except (sqlite3.DatabaseError, index.IndexCorrupt) as error:  # busy, or could not rebuild
         raise IndexUnusable(f"{path}: the archive index cannot be used: {error}") from None
     try:
-        for where, problem in index.problems(connection):
-            note(f"{problem} (left out of the archive: {where})")
+        for _, problem in index.problems(connection):
+            note(f"{problem} (left out of the archive)")
         yield connection
     finally:
         connection.close()
+
+
+def query(root: Path, action: Callable[[sqlite3.Connection], T], note: Note = note_on_stderr) -> T:
+    """``action`` run on the up-to-date index of ``root``.
+
+    An index found unreadable only while ``action`` reads it (a damaged page
+    deep in the full-text index) is deleted and built again, and ``action``
+    runs again on the new one.
+    """
+    try:
+        with opened(root, note) as connection:
+            return action(connection)
+    except sqlite3.DatabaseError as error:
+        path = index.location(root)
+        if _busy(error):
+            raise IndexUnusable(f"{path}: the archive index cannot be used: {error}") from None
+        note(f"{path}: the archive index could not be read ({error}); rebuilding it")
+        index.discard(path)
+    try:
+        with opened(root, note) as connection:
+            return action(connection)
+    except sqlite3.DatabaseError as error:
+        path = index.location(root)
+        raise IndexUnusable(f"{path}: the archive index cannot be used: {error}") from None
 
 
 class IndexUnusable(FactmarkError):
@@ -85,8 +111,8 @@ def refresh(connection: sqlite3.Connection, root: Path) -> None:
     for entry in archive.listing(root):
         seen.add(entry.path)
         old = known.get(entry.path)
-        if old is None or (old.size, old.mtime_ns) != (entry.size, entry.mtime_ns):
-            pending.append((entry, old.sha256 if old else ""))
+        if old is None or old[:2] != (entry.size, entry.mtime_ns):
+            pending.append((entry, old[2] if old else ""))
     gone = known.keys() - seen
     if gone:
         index.forget(connection, sorted(gone))

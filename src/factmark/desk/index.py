@@ -144,16 +144,13 @@ def discard(path: Path) -> None:
             Path(f"{path}{suffix}").unlink()
 
 
-@dataclass(frozen=True)
-class Known:
-    size: int
-    mtime_ns: int
-    sha256: str
+Known = tuple[int, int, str]
+"""A file's size, modification time (ns) and SHA-256, as indexed."""
 
 
 def known_files(connection: sqlite3.Connection) -> dict[str, Known]:
     rows = connection.execute("SELECT path, size, mtime_ns, sha256 FROM files")
-    return {path: Known(size, mtime, sha) for path, size, mtime, sha in rows}
+    return {path: (size, mtime, sha) for path, size, mtime, sha in rows}
 
 
 def problems(connection: sqlite3.Connection) -> list[tuple[str, str]]:
@@ -304,7 +301,8 @@ def _ranked(
     sql = (
         f"SELECT {_COLUMNS}, -bm25(claim_terms, 1.0, 1.5) AS rank FROM claim_terms "
         "JOIN claims ON claims.id = claim_terms.rowid JOIN files ON files.id = claims.file "
-        f"WHERE claim_terms MATCH ?{extra} ORDER BY bm25(claim_terms, 1.0, 1.5){bound}"
+        f"WHERE claim_terms MATCH ?{extra} "
+        f"ORDER BY bm25(claim_terms, 1.0, 1.5), files.path, claims.paragraph, claims.claim{bound}"
     )
     return [Row(*row) for row in connection.execute(sql, [match, *values])]
 

@@ -15,6 +15,7 @@ import math
 import os
 import sqlite3
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -86,7 +87,9 @@ def rank(
             + weights.names * _share(wanted_names, names(body))
         )
         scored.append((row, score))
-    scored.sort(key=lambda pair: -pair[1])
+    # Equal scores (the same claim checked in two files) come in the order of their
+    # files and places, whatever order the index was built in.
+    scored.sort(key=lambda pair: (-pair[1], pair[0].path, pair[0].paragraph or 0, pair[0].claim))
     return scored[:top]
 
 
@@ -108,12 +111,17 @@ def _share(wanted: set[str], found: set[str]) -> float:
 
 
 def checked_before(
-    text: str, archive_root: Path, exclude: Path | None = None, top: int = TOP
+    text: str,
+    archive_root: Path,
+    exclude: Path | None = None,
+    top: int = TOP,
+    note: Callable[[str], None] | None = None,
 ) -> list[Match]:
     """The archive's claims that most likely check what ``text`` says already, best first.
 
     ``exclude`` is the annotation file being edited: its own claims are not
-    "checked before". The index is brought up to date first.
+    "checked before". The index is brought up to date first; ``note`` hears of
+    each annotation file left out (one line each; default: stderr).
     """
     from factmark.desk import catalog
 
@@ -121,6 +129,9 @@ def checked_before(
     left_out = ""
     if exclude is not None:
         left_out = Path(os.path.relpath(os.path.abspath(exclude), root)).as_posix()
-    with catalog.opened(root) as connection:
-        ranked = rank(connection, text, exclude=left_out, top=top)
+    ranked = catalog.query(
+        root,
+        lambda connection: rank(connection, text, exclude=left_out, top=top),
+        note or catalog.note_on_stderr,
+    )
     return list(present(Match.of(row, root, score) for row, score in ranked))

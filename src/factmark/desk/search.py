@@ -32,6 +32,9 @@ def find(
     Without words, every claim with the verdict and tag, the latest changed first.
     """
     root = Path(os.path.abspath(archive_root))
-    with catalog.opened(root) as connection:
-        rows = index.search(connection, phrases(query), verdict=verdict, tag=tag, limit=top)
+    words = phrases(query)
+    rows = catalog.query(
+        root,
+        lambda connection: index.search(connection, words, verdict=verdict, tag=tag, limit=top),
+    )
     return list(present(Match.of(row, root, row.rank) for row in rows))
