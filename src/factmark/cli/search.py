@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from factmark.cli import EXIT_FINDINGS, EXIT_OK, UsageError
+from factmark.cli import EXIT_FINDINGS, EXIT_OK, UsageError, json_text
 from factmark.vocabulary import VERDICTS
 
 if TYPE_CHECKING:
@@ -75,13 +75,12 @@ def _print(matches: list[Match], here: Path, form: str) -> None:
     from factmark.desk import matches as report
 
     if form == "json":
-        import json
-
-        json.dump(report.as_data(matches, here), sys.stdout, indent=2, ensure_ascii=False)
-        print()
+        sys.stdout.write(json_text(report.as_data(matches, here)))
         return
     import shutil
 
     width = shutil.get_terminal_size().columns if sys.stdout.isatty() else 10_000
     for line in report.lines(matches, here, width):
         print(line)
+    if not matches and sys.stdout.isatty():  # piped, nothing found is exit 1, as for grep
+        print("No claim matches.", file=sys.stderr)

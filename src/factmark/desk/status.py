@@ -179,8 +179,19 @@ def desk_status(folders: Sequence[Path]) -> list[ArticleStatus]:
     for article in _candidate_articles(folders):
         key = article.resolve()
         if key not in statuses and not annotation_path_for(article).exists():
-            statuses[key] = ArticleStatus(article, None)
+            statuses[key] = ArticleStatus(article, None, problem=_unreadable(article))
     return sorted(statuses.values(), key=needs_work_first)
+
+
+def _unreadable(article: Path) -> str | None:
+    """Why an article cannot be opened (binary, not UTF-8, empty…), or None."""
+    from factmark.article import Article, ArticleError
+
+    try:
+        Article.read(article)
+    except ArticleError as error:
+        return str(error)
+    return None
 
 
 def _annotation_files(folders: Iterable[Path]) -> Iterator[Path]:
