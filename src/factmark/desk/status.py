@@ -166,7 +166,7 @@ def default_folders(here: Path) -> list[Path]:
     """Where the desk looks with no path given: the repository (or this folder), named
     relative to ``here`` so that what it reports reads as the editor would name it."""
     root = git_root(here.resolve())
-    return [Path(os.path.relpath(root, here)) if root is not None else here]
+    return [Path(os.path.relpath(root, here)) if root is not None else Path()]
 
 
 def desk_status(folders: Sequence[Path]) -> list[ArticleStatus]:
