@@ -11,7 +11,7 @@ the median of N runs of:
 - ``sentences``: cutting the article into sentences (``Article.sentences``,
   sentencex), which the check-worthiness scores need as well;
 - ``pairing``: everything else ``candidates`` does on those sentences (figures,
-  zeros, days and spans read, then paired, by rule and by likeness);
+  zeros, days and spans read, then paired);
 
 and once, for information, the cost of the first call in a fresh process (the
 imports, text2num's included). Each is timed twice: on the wall clock, and as
@@ -36,7 +36,7 @@ from pathlib import Path
 from bench_tui import _paragraph
 
 from factmark.article import Article
-from factmark.assist import pairing, similar, when
+from factmark.assist import pairing, when
 from factmark.assist.contradictions import _best, _counts_something, candidates, sentences
 from factmark.assist.mentions import mentions
 from factmark.assist.tokens import Sentence
@@ -58,7 +58,7 @@ def pair_all(cut: list[Sentence]) -> int:
     every = [Sentence(s.paragraph, s.start, s.end, s.text, s.index) for s in cut]
     worded = [sentence for sentence in every if _counts_something(sentence)]
     counted = [mention for sentence in worded for mention in mentions(sentence)]
-    return len(_best(pairing.pairs(counted) + when.pairs(every) + similar.pairs(worded, counted)))
+    return len(_best(pairing.pairs(counted) + when.pairs(every)))
 
 
 def median(rounds: int, run: Callable[[], object]) -> tuple[float, float]:

@@ -732,29 +732,3 @@ def test_a_name_before_a_lasting_verb_is_no_noun_a_span_is_of() -> None:
         )
         == []
     )
-
-
-def test_figures_of_one_unit_in_sentences_worded_alike_are_proposed() -> None:
-    text = (
-        "The flood wall along the river at Kirkby is 200 metres long.\n\n"
-        "The agency said the flood wall along the river at Kirkby is 120 metres long."
-    )
-    assert _reasons(text) == ["200 metres vs 120 metres (alike)"]
-
-
-def test_figures_worded_alike_but_of_other_places_or_summed_are_not_paired() -> None:
-    assert (
-        _reasons(
-            "The flood wall along the river at Kirkby is 200 metres long.\n\n"
-            "Its sister wall along the river at Holm is 120 metres long."
-        )
-        == []
-    )
-    assert (
-        _reasons(
-            "The flood wall along the river at Kirkby is 200 metres long.\n\n"
-            "The flood wall along the river at Kirkby is 200 metres long and 120 metres from "
-            "the houses."
-        )
-        == []
-    )

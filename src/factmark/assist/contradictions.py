@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from factmark.article import Article
-from factmark.assist import pairing, similar, when
+from factmark.assist import pairing, when
 from factmark.assist.lexicon import NUMBER_WORDS, SCALES
 from factmark.assist.mentions import Mention, mentions
 from factmark.assist.tokens import Sentence
@@ -97,9 +97,8 @@ def _span(sentence: Sentence) -> Span:
 def candidates(article: Article) -> list[Candidate]:
     """The article's contradiction candidates, best first."""
     every = sentences(article)
-    worded = [sentence for sentence in every if _counts_something(sentence)]
-    counted = [m for sentence in worded for m in mentions(sentence)]
-    found = pairing.pairs(counted) + when.pairs(every) + similar.pairs(worded, counted)
+    counted = [m for sentence in every if _counts_something(sentence) for m in mentions(sentence)]
+    found = pairing.pairs(counted) + when.pairs(every)
     return _best(found)
 
 

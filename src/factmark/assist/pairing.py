@@ -95,24 +95,20 @@ def _dated(mention: Mention) -> bool:
     return any(time.isdigit() for time in mention.times)
 
 
-def set_apart(a: Mention, b: Mention) -> bool:
-    """Whether two mentions are of other kinds, sides, places or times."""
-    if a.kinds and b.kinds and a.kinds.isdisjoint(b.kinds):
-        return True
-    if a.side and b.side and a.side != b.side:  # 29 voted for, 15 against
-        return True
-    if _narrower(a, b, a.places, b.places) or _narrower(a, b, a.modifiers, b.modifiers):
-        return True
-    if a.times and b.times and a.times.isdisjoint(b.times):
-        return True
-    # "in 2012, a blaze burned 9,400 hectares" is another time than now
-    return ("past" in a.times) != ("past" in b.times) or _dated(a) != _dated(b)
-
-
 def same_thing(a: Mention, b: Mention) -> bool:
     """Whether two mentions count the same thing for the same event, in the same setting."""
-    if not (_same_noun(a, b) and _same_doing(a, b)) or set_apart(a, b):
+    if not (_same_noun(a, b) and _same_doing(a, b)):
         return False
+    if a.kinds and b.kinds and a.kinds.isdisjoint(b.kinds):
+        return False
+    if a.side and b.side and a.side != b.side:  # 29 voted for, 15 against
+        return False
+    if _narrower(a, b, a.places, b.places) or _narrower(a, b, a.modifiers, b.modifiers):
+        return False
+    if a.times and b.times and a.times.isdisjoint(b.times):
+        return False
+    if ("past" in a.times) != ("past" in b.times) or _dated(a) != _dated(b):
+        return False  # "in 2012, a blaze burned 9,400 hectares" is another time than now
     verbless = not (a.verbs and b.verbs)  # its setting is its sentence's names, checked above
     return a.zero or b.zero or verbless or _shared_setting(a, b)
 
