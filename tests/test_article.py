@@ -403,3 +403,14 @@ def test_sentence_spans_are_ordered_trimmed_and_cover_every_visible_character(
         covered.update(range(start, end))
         cursor = end
     assert all(char.isspace() for index, char in enumerate(text) if index not in covered)
+
+
+def test_the_segmenter_gets_exactly_the_white_space_of_str_isspace_as_spaces() -> None:
+    # One regular expression substitution (not a loop over characters): the same set.
+    from factmark.article import _SPACE
+
+    differ = [
+        code for code in range(0x110000) if bool(_SPACE.match(chr(code))) != chr(code).isspace()
+    ]
+    assert differ == []
+    assert sentence_spans("One\u2003two.\u00a0Three\u2029four.") == [(0, 8), (9, 20)]

@@ -17,6 +17,8 @@ from factmark.errors import FactmarkError
 # A paragraph is a run of lines holding something other than white space. Anchored
 # at line starts: unanchored, a long white-space-only line took quadratic time.
 _PARAGRAPH = re.compile(r"^[^\n]*\S[^\n]*(?:\n[^\n]*\S[^\n]*)*", re.MULTILINE)
+_SPACE = re.compile(r"\s")
+"""A white space character: for str patterns, exactly those of ``str.isspace``."""
 
 
 class ArticleError(FactmarkError):
@@ -148,7 +150,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     # Every white space character goes to sentencex as a plain space (one code point
     # for one, so offsets hold): it panics on some others before a full stop, such
     # as the no-break space in "Annex A\u00a0." (a BaseException, not an Exception).
-    flat = "".join(" " if char.isspace() else char for char in text)
+    flat = _SPACE.sub(" ", text)
     spans: list[tuple[int, int]] = []
     cursor = 0
     for sentence in sentencex.segment("en", flat):

@@ -68,7 +68,7 @@ class Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> Parser:
-    from factmark.cli import annotate, check, export, git, reanchor, review, status
+    from factmark.cli import annotate, check, export, git, reanchor, review, status, suggest
 
     parser = Parser(
         prog="factmark",
@@ -82,7 +82,7 @@ def build_parser() -> Parser:
     for register in (
         annotate.register, check.register_check, reanchor.register, check.register_fmt,
         git.register_textconv, git.register_git_setup, git.register_diff, review.register,
-        status.register, export.register, git.register_merge_driver,
+        status.register, suggest.register, export.register, git.register_merge_driver,
     ):  # fmt: skip
         register(commands)
     parser.command_names = frozenset(commands.choices)
