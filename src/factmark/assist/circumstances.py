@@ -1,0 +1,160 @@
+"""Who, where and when a clause speaks of: names, places and times.
+
+Two counts of the same noun are of different things when they are said of
+different names ("Ukrainian" and "Russian" soldiers), places ("in Kelby") or
+times ("in 2019", "last year").
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from factmark.assist.lexicon import MONTHS, PAST_MARKERS, STOP, TIME_WORDS, WEEKDAYS, words
+from factmark.assist.numbers import figures
+from factmark.assist.tokens import Sentence, Token
+
+_PLACE_PREPOSITIONS = words("in at across near outside inside")
+_REGIONS = words(
+    """north south east west northern southern eastern western capital centre center
+    region province state county district suburbs village town"""
+)
+CALENDAR = frozenset(MONTHS) | frozenset(WEEKDAYS)
+_TIME_LEADS = words("last this next previous same following")
+_BOUNDS = words("since until by from before after till")
+"""A time after one of these bounds a period; it is not when the thing happened."""
+_REPORTING = words(
+    """said says told claimed confirmed added noted announced stated insisted argued
+    reported wrote according"""
+)
+_TITLES = words("mr mrs ms dr sir")
+
+
+def _speakers(tokens: list[Token]) -> set[int]:
+    """Indices of the names of who says something ("Ms Marsh said", "according to Interfax")."""
+    found: set[int] = set()
+    for index, token in enumerate(tokens):
+        if token.lower not in _REPORTING:
+            continue
+        back = index - 1
+        while back >= 0 and tokens[back].text[:1].isupper() and tokens[back].is_word:
+            found.add(back)
+            back -= 1
+        ahead = index + 2 if token.lower == "according" else index + 1
+        while ahead < len(tokens) and tokens[ahead].text[:1].isupper() and tokens[ahead].is_word:
+            found.add(ahead)
+            ahead += 1
+    return found
+
+
+def headline(tokens: list[Token]) -> bool:
+    """A sentence in title case: most of its words start with a capital."""
+    words = [token for token in tokens if token.is_word and len(token.text) > 3]
+    return len(words) >= 3 and sum(t.text[0].isupper() for t in words) > 0.6 * len(words)
+
+
+def names(sentence: Sentence, indices: set[int]) -> frozenset[str]:
+    """The proper names among the tokens at ``indices``, less speakers, titles and dates."""
+    tokens = sentence.tokens
+    if headline(tokens):
+        return frozenset()  # "Twelve Miners Killed in Gas Explosion": capitals name nothing
+    speakers = sentence.memo.get("speakers")
+    if not isinstance(speakers, set):
+        speakers = sentence.memo["speakers"] = _speakers(tokens)
+    found: set[str] = set()
+    for index in indices:
+        token = tokens[index]
+        if not token.is_word or not token.text[:1].isupper() or index in speakers:
+            continue
+        lower = token.lower
+        if lower in CALENDAR or lower in _TITLES or lower in STOP:
+            continue
+        if index == 0 and not (len(tokens) > 1 and tokens[1].text[:1].isupper()):
+            continue  # a capital that only starts the sentence
+        found.add(lower.removesuffix("'s").removesuffix("’s"))
+    return frozenset(found)
+
+
+def places(sentence: Sentence, clause: list[Token]) -> frozenset[str]:
+    """Places named after "in", "at", "across" …: "in Kelby", "in the north" (not in a
+    headline, where every word has a capital)."""
+    found: set[str] = set()
+    titled = headline(sentence.tokens)
+    for index, token in enumerate(clause[:-1]):
+        if token.lower not in _PLACE_PREPOSITIONS:
+            continue
+        nxt = clause[index + 1]
+        if nxt.lower == "the" and index + 2 < len(clause):
+            nxt = clause[index + 2]
+            if nxt.lower in _REGIONS:
+                found.add(nxt.lower)
+                continue
+        if nxt.text[:1].isupper() and nxt.lower not in CALENDAR and nxt.is_word and not titled:
+            found.add(nxt.lower)
+    return frozenset(found)
+
+
+def _reporting_clauses(sentence: Sentence) -> set[int]:
+    """The clauses that say who said it ("…, the minister told the assembly on Wednesday")."""
+    known = sentence.memo.get("reporting")
+    if not isinstance(known, set):
+        known = sentence.memo["reporting"] = {
+            sentence.clause_of[index]
+            for index, token in enumerate(sentence.tokens)
+            if token.lower in _REPORTING
+        }
+    return known
+
+
+def times(sentence: Sentence, clause: int) -> frozenset[str]:
+    """The times a sentence names, but in the clauses that only say who said it: years,
+    months, weekdays, "last year"; and "past" for "a year earlier", "previously", …"""
+    known = sentence.memo.get(("times", clause))
+    if not isinstance(known, frozenset):
+        known = sentence.memo[("times", clause)] = _times(sentence, clause)
+    return known
+
+
+_TIME = re.compile(
+    r"\b(?:(?P<bound>since|until|by|from|before|after|till)\s+(?:the\s+)?)?(?:"
+    rf"(?P<day>{'|'.join(CALENDAR)})"
+    r"|(?<![\d,.])(?P<year>1[89]\d\d|20\d\d)(?!\d|,\d)"
+    rf"|(?P<lead>{'|'.join(_TIME_LEADS)})\s+(?P<unit>{'|'.join(TIME_WORDS)})"
+    r"|(?P<deictic>yesterday|today|tomorrow))\b",
+)
+_WHEN = re.compile(r",?\s*when\b")
+_PAST = re.compile(r"\b(?:" + "|".join(PAST_MARKERS) + r")\b")
+
+
+def _counting_clauses(sentence: Sentence) -> set[int]:
+    """The clauses that hold a figure: their times are that figure's."""
+    return {sentence.clause_of[figure.first] for figure in figures(sentence.tokens)}
+
+
+def _times(sentence: Sentence, clause: int) -> frozenset[str]:
+    found: set[str] = set()
+    text = sentence.lowered
+    reporting = _reporting_clauses(sentence) - {clause} if _SAYS.search(text) else set()
+    if clause >= 0:  # "expects 3.2 million, compared with 1.9 million in 2019": not its year
+        reporting |= _counting_clauses(sentence) - {clause}
+    starts = [token.start for token in sentence.tokens]
+    for match in _TIME.finditer(text):
+        if match.group("bound") and not _WHEN.match(text, match.end()):
+            continue  # "since January" bounds a period; "since 2012, when …" names a time
+        if reporting and sentence.clause_of[bisect_left(starts, match.start())] in reporting:
+            continue
+        day = match.group("day")
+        if day is not None and (day != "may" or sentence.text[match.start("day")] == "M"):
+            found.add(day)
+        elif match.group("year"):
+            found.add(match.group("year"))
+        elif match.group("lead"):
+            found.add(f"{match.group('lead')} {match.group('unit')}")
+        elif match.group("deictic"):
+            found.add(match.group("deictic"))
+    if _PAST.search(text):
+        found.add("past")
+    return frozenset(found)
+
+
+_SAYS = re.compile(r"\b(?:" + "|".join(sorted(_REPORTING)) + r")\b")

@@ -1,0 +1,228 @@
+"""What surrounds a figure: its event, names, places and times, and the words that make it
+a part, a total, a before or a target rather than the plain count of its event."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from factmark.assist import circumstances
+from factmark.assist.lexicon import (
+    IRREGULAR_VERBS,
+    QUANTIFIERS,
+    ROLE_AFTER,
+    ROLE_BEFORE,
+    ROLE_CLAUSE,
+    STOP,
+)
+from factmark.assist.numbers import is_number_word, number_word
+from factmark.assist.tokens import Sentence, Token
+from factmark.assist.words import event, event_names, singular
+
+
+@dataclass(frozen=True)
+class Around:
+    """The context of a figure in its clause."""
+
+    kinds: frozenset[str]
+    """Names in the noun phrase: "Ukrainian" in "1,200 bodies of Ukrainian soldiers"."""
+    names: frozenset[str]
+    """Other proper names in its clause, less who said it ("northgate", "russia")."""
+    everyone: frozenset[str]
+    """The proper names of its whole sentence, less who said it."""
+    places: frozenset[str]
+    """Places its clause names ("kelby", "north")."""
+    complement: str
+    """The head of "of …" after the noun ("soldier" in "bodies of soldiers")."""
+    verbs: frozenset[str]
+    """The events the figure counts ("transfer" for "handed over 1,212 bodies"); none in
+    a clause without a verb of its own ("With 12,412 votes, …")."""
+    events: frozenset[str]
+    """Every event its clause (or else its sentence) names."""
+    topic: frozenset[str]
+    """The words that set its scene."""
+    times: frozenset[str]
+
+
+def words_before(tokens: list[Token], index: int, count: int) -> str:
+    """The (up to) ``count`` words before token ``index``, lower case, stopping at punctuation."""
+    words: list[str] = []
+    for token in reversed(tokens[max(0, index - count) : index]):
+        if token.kind == "punct" and token.text not in "$£€¥":
+            break
+        if token.is_word:
+            words.append(token.lower)
+    return " ".join(reversed(words))
+
+
+def _words_after(tokens: list[Token], index: int, count: int) -> str:
+    words: list[str] = []
+    for token in tokens[index : index + count]:
+        if not token.is_word:
+            break
+        words.append(token.lower)
+    return " ".join(words)
+
+
+_BEFORE_NEAR, _AFTER_NEAR = 6, 5
+"""How many words before its figure, or after its noun, a verb may stand: "ordered 48
+schools to close", "found the bodies of all 12 miners", "no ships had been allowed to
+leave"."""
+_BEFORE = {phrase: role for role, phrases in ROLE_BEFORE.items() for phrase in phrases}
+_AFTER = {phrase: role for role, phrases in ROLE_AFTER.items() for phrase in phrases}
+
+
+def _whole(tokens: list[Token], first: int) -> bool:
+    """Whether the figure at ``first`` is the whole a part is taken from: "14 of the 22
+    schools", "most of its 160 flights" (not "the transfer of the 1,200 bodies")."""
+    at = first - 1
+    if at >= 0 and tokens[at].lower in {"the", "its", "their", "all", "those", "these"}:
+        at -= 1
+    if at < 0 or tokens[at].lower != "of":
+        return False
+    if at == 0:  # "Of the 340 flights, 210 were domestic."
+        return True
+    part = tokens[at - 1]
+    return part.kind == "num" or is_number_word(part) or part.lower in QUANTIFIERS
+
+
+_HEDGES = frozenset({",", "about", "around", "roughly", "nearly", "almost", "some", "just"})
+
+
+def _share_follows(tokens: list[Token], index: int) -> bool:
+    """A share said right after a figure's noun: ", about a third", "or 40 percent"."""
+    while index < len(tokens) and tokens[index].lower in _HEDGES | {"or", "a", "one", "two"}:
+        index += 1
+    if index < len(tokens) and tokens[index].kind == "num":
+        index += 1
+    return index < len(tokens) and tokens[index].lower in ROLE_CLAUSE["share"]
+
+
+def roles(sentence: Sentence, first: int, head: int) -> frozenset[str]:
+    """Why the figure at ``first`` (its noun at ``head``) is not the plain count of its event."""
+    tokens = sentence.tokens
+    before = words_before(tokens, first, 3).split()
+    after = _words_after(tokens, head + 1, 3).split()
+    found = {_BEFORE[" ".join(before[-n:])] for n in (1, 2, 3) if " ".join(before[-n:]) in _BEFORE}
+    for phrase in (" ".join(after[:n]) for n in (1, 2, 3)):
+        if phrase in _AFTER:  # a rate is kept with its unit: "rate:a year"
+            found.add(f"rate:{phrase}" if _AFTER[phrase] == "rate" else _AFTER[phrase])
+    clause = sentence.clause(first)
+    joined = " " + " ".join(token.lower for token in clause) + " "
+    # A plan is said before its figure or just after its noun ("1,200 trees will be felled"),
+    # not in a second predicate ("closed 84 schools on Tuesday and would review the list").
+    planned = {t.lower for t in clause if t.start < tokens[first].start} | set(after)
+    for role, vocabulary in ROLE_CLAUSE.items():
+        words = planned if role == "target" else {token.lower for token in clause}
+        if words & vocabulary or any(f" {p} " in joined for p in vocabulary if " " in p):
+            found.add(role)
+    if _whole(tokens, first):
+        found.add("whole")
+    opening = " ".join(t.lower for t in tokens[:3] if t.is_word)
+    if any(opening.startswith(p) for p in _AFTER if _AFTER[p] == "total"):
+        found.add("total")  # "In total, 60,000 sandbags were handed out."
+    if _share_follows(tokens, head + 1):  # "120 staff, about a third of its workforce"
+        found.add("share")
+    return frozenset(found)
+
+
+def _complement(tokens: list[Token], head: int) -> tuple[str, set[str], int]:
+    """The head of "of …" after the noun, the names in it, and the index past it."""
+    if head + 1 >= len(tokens) or tokens[head + 1].lower != "of":
+        return "", set(), head + 1
+    last, names, end = "", set(), head + 2
+    for token in tokens[head + 2 : head + 7]:
+        if not token.is_word or (token.lower in STOP and token.lower not in {"a", "an", "the"}):
+            break
+        if last and event_of(token.lower):  # "members of the council voted"
+            break
+        if token.text[:1].isupper():
+            names.add(token.lower)
+        last = token.lower
+        end += 1
+    return (singular(last) if last not in {"a", "an", "the"} else ""), names, end
+
+
+@lru_cache(maxsize=16384)
+def event_of(lower: str) -> str:
+    """The event a word names if it is a verb or a known event noun, else ""."""
+    if not lower[:1].isalpha() or lower in STOP or number_word(lower):
+        return ""
+    if lower.endswith(("ed", "ing")) or lower in IRREGULAR_VERBS:
+        return event(lower)
+    name = event(lower)
+    return name if name in event_names() else ""
+
+
+def events(tokens: list[Token], skip: set[int]) -> frozenset[str]:
+    """The events the tokens name, leaving out those at the indices ``skip``."""
+    found = (event_of(token.lower) for i, token in enumerate(tokens) if i not in skip)
+    return frozenset(name for name in found if name)
+
+
+_RELATIVE = frozenset({"where", "which", "who", "that", "when", "whose"})
+
+
+def setting(sentence: Sentence, clause: int) -> list[int]:
+    """The tokens that set the scene of a clause: its own, the sentence's opening ("In the
+    village of Campillo, …"), and for a relative clause ("where 103 houses were destroyed")
+    the clause it hangs on."""
+    clauses = sentence.clauses
+    indices = list(clauses[clause])
+    if clause > 0 and sentence.opening():
+        indices += clauses[0]
+    if indices and clause > 0 and sentence.tokens[clauses[clause][0]].lower in _RELATIVE:
+        indices += clauses[clause - 1]
+    return indices
+
+
+def _governing(tokens: list[Token], first: int) -> frozenset[str]:
+    """The verb in the present right before a figure: "expects 3.2 million", "employs 410"
+    (a word in -s there is a verb, not a plural)."""
+    at = first - 1
+    while at >= 0 and tokens[at].lower in {"about", "around", "some", "nearly", "almost"}:
+        at -= 1
+    word = tokens[at].lower if at >= 0 else ""
+    if word.endswith("s") and not word.endswith("ss") and word not in STOP and len(word) > 3:
+        return frozenset({event(word)})
+    return frozenset()
+
+
+def around(sentence: Sentence, first: int, phrase: list[int]) -> Around:
+    """The context of the figure at token ``first`` whose noun phrase is ``phrase``."""
+    tokens = sentence.tokens
+    head = phrase[-1]
+    complement, kinds, end = _complement(tokens, head)
+    kinds |= {tokens[i].lower for i in phrase[:-1] if tokens[i].text[:1].isupper()}
+    number = sentence.clause_of[first]
+    skip = set(phrase) | set(range(head + 1, end))
+    members = sentence.clauses[number]
+    in_clause = set(members)
+    clause = [tokens[i] for i in members]
+    found = frozenset(
+        name for i in members if i not in skip and (name := event_of(tokens[i].lower))
+    )
+    if not found:
+        found = events(tokens, skip)
+    window = range(first - _BEFORE_NEAR, head + _AFTER_NEAR + 1)
+    near = (event_of(tokens[i].lower) for i in members if i not in skip and i in window)
+    verbs = frozenset(name for name in near if name) | _governing(tokens, first)
+    topic = frozenset(
+        singular(tokens[i].lower)
+        for i in setting(sentence, number)
+        if i not in phrase
+        and tokens[i].is_word
+        and tokens[i].lower not in STOP
+        and not number_word(tokens[i].lower)
+    )
+    return Around(
+        kinds=frozenset(kinds),
+        names=circumstances.names(sentence, in_clause - set(phrase) - set(range(head, end))),
+        everyone=circumstances.names(sentence, set(range(len(tokens)))),
+        places=circumstances.places(sentence, clause + sentence.opening()),
+        complement=complement,
+        verbs=verbs,
+        events=found,
+        topic=topic,
+        times=circumstances.times(sentence, number),
+    )

@@ -1,0 +1,290 @@
+"""The English words the contradiction finder knows: small lists, each for one rule."""
+
+from __future__ import annotations
+
+
+def words(text: str) -> frozenset[str]:
+    """The words of ``text``, as a set: the lists below are written as prose."""
+    return frozenset(text.split())
+
+
+def ordered(text: str) -> tuple[str, ...]:
+    """The words of ``text``, in order."""
+    return tuple(text.split())
+
+
+NUMBER_WORDS = words(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy "
+    "eighty ninety hundred thousand million billion trillion"
+)
+SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+GLUED_SCALES = {"k": 1_000, "m": 1_000_000, "bn": 1_000_000_000}
+CURRENCIES = {"$": "dollar", "£": "pound", "€": "euro", "¥": "yen"}
+PERCENT_WORDS = frozenset({"%", "percent", "per", "percentage"})
+
+STOP = words(
+    """a an the of to in on at by for from with as and or but nor so than then that this these
+    those there their its it his her our your my is are was were be been being has have had do
+    does did will would shall should can could may might must not no nor also only just still
+    yet more most less least many much few several some any all each every other another such
+    same both either neither whom who which what when where while whereas how why into onto
+    over under about around after before since until during through across against among between
+    up down out off per via than them they he she we you i me us him if because though although
+    including according said says say told reported claimed confirmed added noted announced
+    stated insisted suggested argued citing cited estimated believed thought now then again
+    already ever never once twice very well almost nearly roughly approximately some"""
+)
+"""Function words and reporting verbs: never a counted noun, never the event."""
+
+IRREGULAR_VERBS = words(
+    """fled lost left met made took went came saw got ran fell rose won held paid built sold
+    bought cut shut hit kept spent sent gave found brought stood began became died died grew
+    drew threw wrote led fought caught taught struck spread bore broke chose flew froze hid
+    rode shook sank stole swore tore woke wore dealt meant felt heard knew lay laid lit put set
+    taken given done gone seen known shown written driven risen fallen begun chosen spoken
+    stolen broken frozen hidden ridden shaken sworn torn worn woken born borne beaten eaten
+    remain remained face faces say says get gets go goes come comes stay stays suggests
+    shows means appears seems indicates includes marks makes takes"""
+)
+"""Verbs that end in neither -ed nor -ing, so that a noun phrase stops before them."""
+
+IRREGULAR_PLURALS = {
+    "people": "person",
+    "men": "man",
+    "women": "woman",
+    "children": "child",
+    "feet": "foot",
+    "teeth": "tooth",
+    "mice": "mouse",
+    "geese": "goose",
+    "lives": "life",
+    "wives": "wife",
+    "knives": "knife",
+    "thieves": "thief",
+    "servicemen": "serviceman",
+    "firemen": "fireman",
+    "policemen": "policeman",
+}
+UNCHANGED = words(
+    """staff police remains series species news aircraft sheep fish deer yen personnel
+    crew cattle livestock data headquarters means"""
+)
+
+PEOPLE = words(
+    """person passenger resident worker miner patient child adult soldier civilian student
+    pupil employee staff firefighter officer member voter migrant refugee survivor victim
+    tourist visitor spectator protester prisoner driver doctor nurse teacher man woman
+    inhabitant citizen customer guest crew journalist pilot rescuer villager fan"""
+)
+"""What "no one" and "nobody" count: people of any kind."""
+
+BOUNDS = {
+    "about": (0.85, 1.15),
+    "around": (0.85, 1.15),
+    "roughly": (0.85, 1.15),
+    "approximately": (0.85, 1.15),
+    "some": (0.85, 1.15),
+    "estimated": (0.85, 1.15),
+    "close to": (0.85, 1.0),
+    "nearly": (0.85, 1.0),
+    "almost": (0.85, 1.0),
+    "just under": (0.85, 1.0),
+    "just over": (1.0, 1.15),
+    "more than": (1.0, float("inf")),
+    "over": (1.0, float("inf")),
+    "at least": (1.0, float("inf")),
+    "upwards of": (1.0, float("inf")),
+    "in excess of": (1.0, float("inf")),
+    "above": (1.0, float("inf")),
+    "exceeding": (1.0, float("inf")),
+    "fewer than": (0.0, 1.0),
+    "less than": (0.0, 1.0),
+    "under": (0.0, 1.0),
+    "below": (0.0, 1.0),
+    "at most": (0.0, 1.0),
+    "up to": (0.0, 1.0),
+    "as many as": (0.0, 1.0),
+}
+"""Words before a figure that make it a range: factors of the figure for its low and high end."""
+
+ROLE_BEFORE = {
+    "change": (
+        "up from",
+        "down from",
+        "from",
+        "rose to",
+        "risen to",
+        "fell to",
+        "fallen to",
+        "increased to",
+        "decreased to",
+        "dropped to",
+        "climbed to",
+        "grew to",
+        "doubled to",
+        "compared with",
+        "compared to",
+        "by",
+        "an extra",
+        "increase of",
+        "rise of",
+        "fall of",
+        "drop of",
+        "cut of",
+        "an additional",
+        "a further",
+    ),
+    "part": (
+        "of whom",
+        "of which",
+        "of them",
+        "among them",
+        "including",
+        "remaining",
+        "the remaining",
+        "the other",
+        "other",
+        "another",
+        "a further",
+        "further",
+        "additional",
+        "extra",
+        "each",
+        "every",
+        "out of",
+        "half of",
+        "a third of",
+        "a quarter of",
+        "the last",
+        "the first",
+        "the rest",
+    ),
+    "total": (
+        "a total of",
+        "total of",
+        "in all",
+        "altogether",
+        "combined",
+        "overall",
+        "all told",
+        "total",
+        "the total",
+        "all",
+        "all of the",
+    ),
+}
+"""Words just before a figure that say it is not the plain count of the event. A total
+is still its count ("all 12 miners")."""
+
+QUANTIFIERS = words("most many some half all none each several few both either neither")
+"""Words that take a part of a whole: "most of the 22 schools"."""
+
+ROLE_AFTER = {
+    "part": ("of whom", "of which", "of them", "out of", "more", "others", "other"),
+    "total": ("in all", "in total", "altogether", "combined", "overall", "all told"),
+    "change": ("more than", "fewer than", "less than", "a year earlier", "last year", "than"),
+    "rate": ("per", "a day", "a week", "a month", "a year", "each", "every", "an hour"),
+}
+"""Words just after a figure and its noun that say the same."""
+
+ROLE_CLAUSE = {
+    "target": words(
+        """target targets goal goals aim aims aimed plan plans planned pledged pledge promised
+        promise expected expects expect forecast forecasts projected projection would will
+        could might may hope hopes hoped intend intends intended should
+        envisaged envisages proposed proposes expecting planning hoping aiming intending
+        targeting forecasting projecting"""
+    ),
+    "partial": frozenset({"so far", "to date", "as of", "thus far", "until now", "by then"}),
+    "share": words(
+        """share proportion third quarter half fifth tenth percent cent majority minority
+        fraction"""
+    ),
+    "change": words(
+        """rose risen fell fallen increased decreased dropped climbed grew doubled tripled
+        halved"""
+    )
+    | {"up from", "down from", "up by", "down by"},
+    "total": frozenset({"nationwide", "countrywide", "total", "overall", "altogether"}),
+}
+"""Words anywhere in the figure's clause that say the same."""
+
+DISTINCT = words(
+    """second third fourth fifth another other separate next previous former earlier later
+    first last"""
+)
+"""Words that make a thing another one of its kind ("a second round opened on Thursday")."""
+
+EVENT_CLASSES = (
+    "transfer hand return repatriat deliver handover swap exchang",
+    "clos shut shutter closur",
+    "cancel cancellation scrap axe ground scrapp",
+    "fel chop cut felling",
+    "vote cast ballot",
+    "kill dead death die died fatalit perish",
+    "injur wound hurt",
+    "arrest detain detention",
+    "evacuat flee fled displac",
+    "hire recruit employ",
+    "lay sack dismiss layoff redundanc",
+    "open reopen opening inaugurat",
+    "begin began begun start commenc launch",
+    "take took taken",
+    "leav left depart",
+    "find found recover retriev locat",
+    "become became",
+    "win won secur",
+    "receiv obtain",
+    "elect",
+    "strike walkout",
+    "build built construct erect",
+    "sell sold sale",
+    "buy bought purchas acquir",
+    "rais collect bring brought generat earn yield",
+    "donat",
+    "attend attendance drew draw",
+    "destroy raze flatten",
+    "damag",
+    "rescu sav",
+    "send sent dispatch deploy",
+    "carry carri transport",
+    "plant sow",
+    "delay",
+)
+"""Words that name the same event (stems, as ``stem`` makes them)."""
+
+MONTHS = ordered(
+    "january february march april may june july august september october november december"
+)
+WEEKDAYS = ordered("monday tuesday wednesday thursday friday saturday sunday")
+TIME_UNITS = {
+    "minute": 1 / 1440,
+    "hour": 1 / 24,
+    "day": 1,
+    "week": 7,
+    "fortnight": 14,
+    "month": 30,
+    "year": 365,
+}
+RELATIVE_TIME = words(
+    """ago earlier later after before into within since previously initially originally
+    past next last"""
+)
+"""Words that make a date or a span relative to another ("two days after", "a year earlier")."""
+TIME_WORDS = words(
+    """yesterday today tomorrow tonight weekend morning afternoon evening night week month
+    year quarter spring summer autumn winter season"""
+)
+PAST_MARKERS = (
+    "a year earlier",
+    "a year ago",
+    "last year",
+    "previously",
+    "the previous year",
+    "the year before",
+    "initially",
+    "originally",
+    "at first",
+    "in the past",
+)

@@ -1,0 +1,318 @@
+"""What a sentence counts: each figure with its noun, its event and its qualifiers.
+
+"Russia transferred 1,200 bodies of deceased Ukrainian soldiers" holds one
+mention: 1,200 of "body", event "transfer", qualified as "ukrainian". A zero
+said in words ("has not returned a single body") is a mention of 0.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields, replace
+
+from factmark.assist import circumstances, context
+from factmark.assist.lexicon import (
+    BOUNDS,
+    IRREGULAR_VERBS,
+    PERCENT_WORDS,
+    STOP,
+    TIME_UNITS,
+    UNCHANGED,
+    words,
+)
+from factmark.assist.numbers import Figure, figures, is_number_word
+from factmark.assist.tokens import Sentence, Token
+from factmark.assist.words import event, singular
+
+_NEUTRAL = frozenset({"deceased", "dead", "fallen", "single", "more", "total", "separate"})
+"""Words before a noun that do not make it a different kind of thing."""
+_DONE_BY_PEOPLE = frozenset({"vote", "abstain", "kill", "injur", "arrest", "evacuat", "rescu"})
+"""What a figure without a noun may count the doers of: "29 voted", "12 died", "40 injured"."""
+_NOT_COUNTED = frozenset(TIME_UNITS) | {"percent", "cent", "per", "time", "times", "point"}
+_ZERO_IDIOMS = words(
+    """longer doubt more matter sign evidence comment reason way need plans plan later
+    less fewer other one"""
+)
+
+
+_ZERO_CUES = frozenset({"no", "none", "nobody", "single", "any", "one"})
+"""Words without which a sentence says no zero."""
+
+
+@dataclass(frozen=True)
+class Mention(context.Around):
+    """A count of something in one sentence, and its context (``Around``)."""
+
+    sentence: Sentence
+    value: float
+    low: float
+    high: float
+    """The range the words allow: ``value`` itself unless "over", "about", … say otherwise."""
+    noun: str
+    """The counted thing, singular ("body"), or the currency."""
+    surface: str
+    """As written: "1,200", "two billion", "not a single body"."""
+    noun_text: str
+    zero: bool
+    roles: frozenset[str]
+    """Why the figure is not the plain count of its event: part, total, change, target, …"""
+    modifiers: frozenset[str]
+    """Kind-making words before the noun ("domestic flights")."""
+    position: int
+    """Index of the figure's first token in the sentence."""
+    predicate: str = ""
+    """The event named right after the noun ("members voting": "vote"), if any."""
+    side: str = ""
+    """For a count of votes, which way they went: "for", "against", "abstain"."""
+
+    @property
+    def plain(self) -> bool:
+        """The count of its event as it stands, or the total of it ("all 12 miners"), or
+        a plan or a rate ("will bring in 14 million euros a year"), comparable with its
+        own kind only (``measure``)."""
+        return not {role for role in self.roles if role != "total" and role != "target"} - {
+            role for role in self.roles if role.startswith("rate:")
+        }
+
+    @property
+    def measure(self) -> frozenset[str]:
+        """What kind of figure it is beyond a count: planned, and per what."""
+        return frozenset(r for r in self.roles if r == "target" or r.startswith("rate:"))
+
+    @property
+    def total(self) -> bool:
+        return "total" in self.roles
+
+
+def _noun_phrase(tokens: list[Token], start: int) -> list[int]:
+    """Indices of the noun phrase from ``start``: modifiers, then the head noun last."""
+    taken: list[int] = []
+    index = start
+    while index < len(tokens) and len(taken) < 3:
+        token = tokens[index]
+        lower = token.lower
+        if not token.is_word or lower in STOP or lower in IRREGULAR_VERBS:
+            break
+        if is_number_word(token) or (lower.endswith("ly") and lower not in {"family"}):
+            break
+        if taken and lower.endswith(("ed", "ing")):
+            break
+        taken.append(index)
+        index += 1
+        if singular(lower) != lower:  # a plural ends the phrase: "bodies suggests"
+            break
+    return taken
+
+
+def _purpose(tokens: list[Token], figure: Figure) -> str:
+    """What a sum of money is for: "4.5 million euros for redundancy payments" -> "payment"."""
+    after = figure.last + 1
+    if after < len(tokens) and tokens[after].lower in {"for", "on", "in"}:
+        start = after + 1
+        while start < len(tokens) and tokens[start].lower in {"a", "an", "the", "its", "their"}:
+            start += 1
+        phrase = _noun_phrase(tokens, start)
+        if phrase:
+            return singular(tokens[phrase[-1]].lower)
+    if figure.first >= 2 and tokens[figure.first - 1].lower == "of":
+        return singular(tokens[figure.first - 2].lower)
+    return ""
+
+
+def _bounds(tokens: list[Token], figure: Figure) -> tuple[float, float, int]:
+    """The range the words before a figure give it, and the index of the first such word."""
+    before = context.words_before(tokens, figure.first, 3)
+    for phrase, (low, high) in BOUNDS.items():
+        if before == phrase or before.endswith(" " + phrase):
+            start = figure.first - len(phrase.split())
+            if start > 0 and context.event_of(tokens[start - 1].lower):
+                break  # "handed over 1,212 bodies": a verb's particle, not a range
+            return figure.value * low, figure.value * high, start
+    return figure.value - figure.tolerance, figure.value + figure.tolerance, figure.first
+
+
+def _is_percent(tokens: list[Token], after: int) -> bool:
+    return after < len(tokens) and tokens[after].lower in PERCENT_WORDS
+
+
+def _mention(
+    sentence: Sentence, figure: Figure, phrase: list[int], surface: str, zero: bool
+) -> Mention | None:
+    tokens = sentence.tokens
+    head = tokens[phrase[-1]]
+    noun = singular(head.lower)
+    if figure.currency:
+        noun = f"{figure.currency}:{_purpose(tokens, figure)}"
+    elif len(phrase) == 1 and head.lower.endswith("ed"):
+        if event(head.lower) not in _DONE_BY_PEOPLE:
+            return None
+        noun = f"*{event(head.lower)}"  # "29 voted": whoever did it
+    elif not zero and figure.value != 1 and noun == head.lower and noun not in UNCHANGED:
+        return None  # "1,200 report": a figure before a singular noun counts no such thing
+    if head.text[:1].isupper() and not (zero or figure.currency or _headline(sentence)):
+        return None  # "3,797 Reuters": a name is not counted
+    if noun in _NOT_COUNTED or (not head.lower.isalpha() and not figure.currency):
+        return None
+    around = context.around(sentence, figure.first, phrase)
+    low, high, first = (0.0, 0.0, figure.first) if zero else _bounds(tokens, figure)
+    if first != figure.first:  # "More than 5,000": the range is part of what was said
+        surface = sentence.text[tokens[first].start : tokens[figure.last].end]
+    if noun.startswith("*"):  # "29 voted": what it counts is the doing itself
+        around = replace(around, verbs=frozenset({noun[1:]}))
+    return Mention(
+        sentence=sentence,
+        value=figure.value,
+        low=low,
+        high=high,
+        noun=noun,
+        surface=surface,
+        noun_text=head.text if not figure.currency else "",
+        zero=zero,
+        roles=context.roles(sentence, figure.first, phrase[-1]),
+        modifiers=frozenset(
+            tokens[i].lower
+            for i in phrase[:-1]
+            if tokens[i].text[:1].islower() and tokens[i].lower not in _NEUTRAL
+        ),
+        **{name: getattr(around, name) for name in _AROUND},
+        position=figure.first,
+        predicate=_predicate(tokens, phrase[-1] + 1),
+        side=_side(sentence, figure.first) if "vote" in around.verbs | {noun} else "",
+    )
+
+
+_FOR_WHOM = frozenset({"the", "a", "an", "it", "him", "her", "them", "his", "their"})
+
+
+def _side(sentence: Sentence, first: int) -> str:
+    """Which way a count of votes went: "against", "for" or "abstain", if its clause says."""
+    tokens = sentence.tokens
+    clause = [i for i in sentence.clauses[sentence.clause_of[first]] if i > first]
+    for index in clause:
+        lower = tokens[index].lower
+        following = tokens[index + 1].lower if index + 1 < len(tokens) else ""
+        if lower == "against":
+            return "against"
+        if lower in {"favour", "favor", "support", "backing"} or (
+            lower == "for" and following in _FOR_WHOM
+        ):
+            return "for"
+        if lower.startswith("abstain"):
+            return "abstain"
+    return ""
+
+
+_AROUND = tuple(field.name for field in fields(context.Around))
+
+
+def _headline(sentence: Sentence) -> bool:
+    return circumstances.headline(sentence.tokens)
+
+
+def _predicate(tokens: list[Token], index: int) -> str:
+    if index < len(tokens) and context.events([tokens[index]], set()):
+        return event(tokens[index].lower)
+    return ""
+
+
+def _partitive(tokens: list[Token], start: int) -> list[int]:
+    """The noun phrase of the whole in "130 of the 190 houses", from after the 130."""
+    index = start
+    if index < len(tokens) and tokens[index].lower == "of":
+        index += 1
+        if index < len(tokens) and tokens[index].lower in {"the", "its", "their", "those"}:
+            index += 1
+        if index < len(tokens) and (tokens[index].kind == "num" or is_number_word(tokens[index])):
+            return _noun_phrase(tokens, index + 1)
+    return []
+
+
+def counts(sentence: Sentence) -> list[Mention]:
+    """The figures of a sentence that count a noun ("1,200 bodies", "five hospitals")."""
+    tokens = sentence.tokens
+    found: list[Mention] = []
+    for figure in figures(tokens):
+        if _is_percent(tokens, figure.last + 1):
+            continue
+        phrase = _noun_phrase(tokens, figure.last + 1)
+        whole = _partitive(tokens, figure.last + 1) if not phrase else []
+        if not phrase and figure.currency:
+            phrase = [figure.last]
+        phrase = phrase or whole
+        if not phrase:
+            continue
+        text = sentence.text[tokens[figure.first].start : tokens[figure.last].end]
+        mention = _mention(sentence, figure, phrase, text, zero=figure.value == 0)
+        if mention is not None and whole:  # a part of a whole, as narrow as a kind
+            mention = replace(mention, modifiers=mention.modifiers | {"of a whole"})
+        if mention is not None:
+            found.append(mention)
+    return found
+
+
+def _negated(tokens: list[Token], index: int) -> bool:
+    """A "not", "never" or "…n't" within the four words before ``index``."""
+    for token in tokens[max(0, index - 4) : index]:
+        lower = token.lower
+        if lower in {"not", "never", "without"} or lower.endswith(("n't", "n’t")):
+            return True
+    return False
+
+
+def _zero_at(tokens: list[Token], index: int) -> tuple[int, int] | None:
+    """(first token of the zero phrase, first token of its noun phrase) at ``index``."""
+    lower = tokens[index].lower
+    nxt = tokens[index + 1].lower if index + 1 < len(tokens) else ""
+    if lower == "a" and nxt == "single" and _negated(tokens, index):
+        return index, index + 2
+    if lower in {"any", "one"} and _negated(tokens, index) and nxt not in STOP:
+        return index, index + 1
+    if lower == "no" and nxt not in STOP | _ZERO_IDIOMS:
+        return index, index + 1
+    if lower == "none" and nxt == "of" and index + 2 < len(tokens):
+        skip = 3 if tokens[index + 2].lower in {"the", "its", "their", "those", "these"} else 2
+        return index, index + skip
+    return None
+
+
+def zeros(sentence: Sentence) -> list[Mention]:
+    """Zeros said in words: "not a single body", "no flights", "none of the patients", "nobody"."""
+    if sentence.words.isdisjoint(_ZERO_CUES):
+        return []
+    tokens = sentence.tokens
+    found: list[Mention] = []
+    for index, token in enumerate(tokens):
+        lower = token.lower
+        if lower in {"nobody", "no-one"} or (lower == "no" and _next(tokens, index) == "one"):
+            last = index if lower != "no" else index + 1
+            figure = Figure(0.0, index, last, 0.0, words=True)
+            surface = sentence.text[token.start : tokens[last].end]
+            mention = _person_zero(sentence, figure, surface)
+        else:
+            at = _zero_at(tokens, index)
+            phrase = _noun_phrase(tokens, at[1]) if at else []
+            if at is None or not phrase:
+                continue
+            figure = Figure(0.0, at[0], phrase[-1], 0.0, words=True)
+            surface = sentence.text[tokens[at[0]].start : tokens[phrase[-1]].end]
+            if lower in {"a", "any", "one"} and not surface.startswith("not"):
+                surface = "not " + surface
+            mention = _mention(sentence, figure, phrase, surface, zero=True)
+        if mention is not None:
+            found.append(mention)
+    return found
+
+
+def _next(tokens: list[Token], index: int) -> str:
+    return tokens[index + 1].lower if index + 1 < len(tokens) else ""
+
+
+def _person_zero(sentence: Sentence, figure: Figure, surface: str) -> Mention | None:
+    mention = _mention(sentence, figure, [figure.last], surface, zero=True)
+    if mention is None:
+        return None
+    return replace(mention, noun="person", noun_text="people")
+
+
+def mentions(sentence: Sentence) -> list[Mention]:
+    """Every count and every zero in the sentence, in order."""
+    return sorted(counts(sentence) + zeros(sentence), key=lambda m: m.position)

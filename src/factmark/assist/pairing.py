@@ -1,0 +1,241 @@
+"""Which two counts of the same thing disagree, and which only seem to.
+
+Two mentions are of the same thing when they count the same noun for the same
+event, of the same kind ("domestic flights" is not "flights"), with no names,
+places or times that set them apart. Their values disagree when neither range
+holds the other's value and no sum in the article explains the difference (a
+part and its complement, a total and its parts).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from itertools import combinations
+
+from factmark.assist.lexicon import PEOPLE
+from factmark.assist.mentions import Mention
+from factmark.assist.numbers import figures, spoken
+from factmark.assist.tokens import Sentence, tokenize
+from factmark.assist.words import event
+
+_MAX_PARTS = 8
+"""Sums are taken over at most this many figures of one sentence (2**8 sums)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Pair:
+    """Two sentences, the first earlier, that state different values for one thing."""
+
+    first: Sentence
+    second: Sentence
+    reason: str
+    score: float
+    key: str
+    """The thing and the two values: pairs with the same key say the same thing twice."""
+
+
+def _nouns(mention: Mention) -> set[str]:
+    """What a mention counts: its noun, and "*vote" for "31 members voting" as for "29 voted"."""
+    if mention.zero and mention.noun == "person":
+        return set(PEOPLE)
+    return {mention.noun, f"*{mention.predicate}"} if mention.predicate else {mention.noun}
+
+
+def _same_noun(a: Mention, b: Mention) -> bool:
+    """The same noun, or a count without one ("29 voted") and a count of those who did it,
+    or "no one" and a count of people of any kind ("three passengers")."""
+    if a.noun == "person" and a.zero:
+        return b.noun in PEOPLE
+    if b.noun == "person" and b.zero:
+        return a.noun in PEOPLE
+    return bool(_nouns(a) & _nouns(b))
+
+
+def _narrower(a: Mention, b: Mention, a_set: frozenset[str], b_set: frozenset[str]) -> bool:
+    """Whether one of the two counts may be part of the other: it alone is narrowed (by a
+    place or a kind) and is not larger. Both narrowed, differently: different things."""
+    if a_set == b_set:
+        return False
+    if a_set and b_set:
+        return True
+    narrow, wide = (a, b) if a_set else (b, a)
+    return narrow.value <= wide.value
+
+
+def _shared_setting(a: Mention, b: Mention) -> bool:
+    """Whether the two clauses share a word besides the event they both name: a speaker,
+    a subject, a purpose ("in favour of the budget")."""
+    events = a.events & b.events
+
+    def prefixes(words: frozenset[str]) -> set[str]:
+        return {word[:5] for word in words if event(word) not in events}
+
+    return bool(prefixes(a.topic) & prefixes(b.topic))
+
+
+def _same_doing(a: Mention, b: Mention) -> bool:
+    """The same event; or, for a figure without a verb ("With 12,412 votes, Ms Tate …"),
+    the same one named: in its clause, else in its sentence, and with the other figure."""
+    if a.verbs and b.verbs:
+        return not a.verbs.isdisjoint(b.verbs)
+    if a.verbs or b.verbs:
+        verbless, other = (b, a) if a.verbs else (a, b)
+        return not (verbless.names or verbless.everyone).isdisjoint(other.everyone)
+    return False
+
+
+def _dated(mention: Mention) -> bool:
+    """Whether the mention's sentence names a year."""
+    return any(time.isdigit() for time in mention.times)
+
+
+def same_thing(a: Mention, b: Mention) -> bool:
+    """Whether two mentions count the same thing for the same event, in the same setting."""
+    if not (_same_noun(a, b) and _same_doing(a, b)):
+        return False
+    if a.kinds and b.kinds and a.kinds.isdisjoint(b.kinds):
+        return False
+    if a.side and b.side and a.side != b.side:  # 29 voted for, 15 against
+        return False
+    if _narrower(a, b, a.places, b.places) or _narrower(a, b, a.modifiers, b.modifiers):
+        return False
+    if a.times and b.times and a.times.isdisjoint(b.times):
+        return False
+    if ("past" in a.times) != ("past" in b.times) or _dated(a) != _dated(b):
+        return False  # "in 2012, a blaze burned 9,400 hectares" is another time than now
+    verbless = not (a.verbs and b.verbs)  # its setting is its sentence's names, checked above
+    return a.zero or b.zero or verbless or _shared_setting(a, b)
+
+
+def overlap(a: Mention, b: Mention) -> bool:
+    """Whether the two values can both be true: ranges that meet, or a rounding of one."""
+    return a.low <= b.high and b.low <= a.high
+
+
+def _sums(sentence: Sentence) -> frozenset[float]:
+    return sums(sentence.text)
+
+
+@lru_cache(maxsize=4096)
+def sums(text: str) -> frozenset[float]:
+    """Every sum of the figures of one sentence (each figure alone included)."""
+    values = [figure.value for figure in figures(tokenize(text))][:_MAX_PARTS]
+    found: set[float] = set()
+    for size in range(1, len(values) + 1):
+        found.update(sum(chosen) for chosen in combinations(values, size))
+    return frozenset(found)
+
+
+def explained(a: Mention, b: Mention, known: set[float]) -> bool:
+    """Whether the difference of two values is a sum of figures of either sentence, or a
+    part or total stated of the thing (``known``): a part and its complement."""
+    difference = abs(a.value - b.value)
+    values = known | _sums(a.sentence) | _sums(b.sentence)
+    return any(abs(difference - value) <= 0.5 for value in values)
+
+
+def _reason(a: Mention, b: Mention) -> str:
+    if a.zero or b.zero:
+        left = a.surface if a.zero else f"{a.surface} {a.noun_text}".strip()
+        right = b.surface if b.zero else f"{b.surface} {b.noun_text}".strip()
+        return f"{left} vs {right}"
+    if a.noun_text.lower() == b.noun_text.lower():
+        return f"{a.surface} vs {b.surface} {b.noun_text}".strip()
+    return f"{a.surface} {a.noun_text} vs {b.surface} {b.noun_text}".strip()
+
+
+def _score(a: Mention, b: Mention) -> float:
+    score = 0.7 if (a.zero or b.zero) else 0.6
+    union = a.topic | b.topic
+    if union:
+        score += 0.25 * len(a.topic & b.topic) / len(union)
+    if a.kinds & b.kinds or a.names & b.names or (a.complement and a.complement == b.complement):
+        score += 0.05
+    if not (a.zero or b.zero) and abs(a.value - b.value) <= 0.1 * max(a.value, b.value):
+        score += 0.05
+    return min(score, 1.0)
+
+
+def _within(a: Mention, b: Mention) -> bool:
+    """Whether one is a total ("a total of 514 votes", "all 48 members") and the other,
+    not said to be one, is no larger: it may be a part of it."""
+    if a.total == b.total:
+        return False
+    total, other = (a, b) if a.total else (b, a)
+    return other.value <= total.value
+
+
+def judge(a: Mention, b: Mention, known: set[float]) -> Pair | None:
+    """The pair the two mentions make, if they disagree about the same thing."""
+    if a.sentence.index == b.sentence.index or (a.zero and b.zero):
+        return None
+    if not (a.plain and b.plain and a.measure == b.measure and same_thing(a, b)):
+        return None
+    if a.zero or b.zero:
+        count = b if a.zero else a
+        if count.low <= 0:
+            return None
+    elif overlap(a, b) or explained(a, b, known) or _within(a, b):
+        return None
+    values = "/".join(spoken(v) for v in sorted((a.value, b.value)))
+    return Pair(a.sentence, b.sentence, _reason(a, b), _score(a, b), f"{a.noun}:{values}")
+
+
+def _inherit(mentions: list[Mention]) -> list[Mention]:
+    """A figure repeated without its names ("the 1,200 bodies") takes those it had before."""
+    first: dict[tuple[str, float], frozenset[str]] = {}
+    out: list[Mention] = []
+    for mention in mentions:
+        key = (mention.noun, mention.value)
+        if mention.kinds:
+            first.setdefault(key, mention.kinds)
+        elif key in first and not mention.zero:
+            mention = replace(mention, kinds=first[key])
+        out.append(mention)
+    return out
+
+
+def pairs(mentions: list[Mention]) -> list[Pair]:
+    """Every pair of mentions, in article order, that disagree about the same thing.
+
+    Only mentions that share a noun and a verb are compared: each goes into the bucket
+    of each (noun, verb) it has, so that a long article costs little more than its
+    mentions; a figure without a verb is compared with every count of its noun.
+    """
+    known: dict[str, set[float]] = defaultdict(set)
+    buckets: dict[tuple[str, str], list[Mention]] = defaultdict(list)
+    verbless: list[tuple[str, Mention]] = []
+    for mention in _inherit(mentions):
+        if mention.roles & {"part", "total", "whole"}:
+            known[mention.noun].add(mention.value)
+        if not mention.plain:
+            continue
+        for noun in _nouns(mention):
+            buckets[noun, ""].append(mention)
+            for name in mention.verbs:
+                buckets[noun, name].append(mention)
+            if not mention.verbs:
+                verbless.append((noun, mention))
+    compared = [
+        pair for key, bucket in buckets.items() if key[1] for pair in combinations(bucket, 2)
+    ]
+    compared += [
+        (m, other) for noun, m in verbless for other in buckets[noun, ""] if other is not m
+    ]
+    found: list[Pair] = []
+    seen: set[tuple[int, int]] = set()
+    for one, other in compared:
+        a, b = (one, other) if _place(one) <= _place(other) else (other, one)
+        if (id(a), id(b)) in seen:
+            continue
+        seen.add((id(a), id(b)))
+        pair = judge(a, b, known[a.noun] | known[b.noun])
+        if pair is not None:
+            found.append(pair)
+    return found
+
+
+def _place(mention: Mention) -> tuple[int, int]:
+    return mention.sentence.index, mention.position

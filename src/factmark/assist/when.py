@@ -1,0 +1,293 @@
+"""Days and spans of the same event that disagree: "opened on Monday" against "opened on
+Thursday", "a three-week strike" against "the strike lasted five weeks"."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from itertools import combinations
+
+from factmark.assist import circumstances, context
+from factmark.assist.lexicon import (
+    BOUNDS,
+    DISTINCT,
+    MONTHS,
+    NUMBER_WORDS,
+    RELATIVE_TIME,
+    ROLE_CLAUSE,
+    STOP,
+    TIME_UNITS,
+    WEEKDAYS,
+    words,
+)
+from factmark.assist.numbers import figures, is_number_word, spoken
+from factmark.assist.pairing import Pair
+from factmark.assist.tokens import Sentence, Token
+from factmark.assist.tokens import token as make_token
+from factmark.assist.words import event, singular
+
+_BOUNDING = words("by until before after since from through till between")
+"""A date after one of these is a limit, not the day the event happened."""
+_LASTING = words("lasted lasting ran run running took taking long spanned continued")
+"""Verbs that give an event its length ("last" only right before the span: "the last
+strike", "last summer" are no length)."""
+_UNIT_OF = {unit: unit for unit in TIME_UNITS} | {unit + "s": unit for unit in TIME_UNITS}
+
+
+@dataclass(frozen=True, slots=True)
+class When:
+    """A day or a span said of an event in one sentence."""
+
+    sentence: Sentence
+    kind: str
+    """``"weekday"``, ``"date"`` (month and day) or ``"span"``."""
+    value: str
+    """"thursday", "june 13", or a span in days."""
+    surface: str
+    events: dict[str, str]
+    """The events of its clause, each with the word that names it ("open": "opened")."""
+    topic: frozenset[str]
+    times: frozenset[str]
+    thing: str = ""
+    """What a span measures, when it says so ("strike" in "a three-week strike")."""
+    distinct: frozenset[str] = frozenset()
+    """Words that make it another one of its kind: "a second round", "the last strike"."""
+
+
+_FOUND_OUT = words("reported confirmed announced recorded registered detected diagnosed")
+"""Verbs that tell of something only by saying so; of a day, they are its event ("the
+first case was reported on 4 October")."""
+
+
+def _events(clause: list[Token]) -> dict[str, str]:
+    named: dict[str, str] = {}
+    for token in clause:
+        if token.lower in _FOUND_OUT:
+            named.setdefault("report", token.text)
+        elif context.events([token], set()):
+            named.setdefault(event(token.lower), token.text)
+    return named
+
+
+def _topic(clause: list[Token]) -> frozenset[str]:
+    calendar = set(MONTHS) | set(WEEKDAYS) | set(_UNIT_OF)
+    return frozenset(
+        singular(t.lower)
+        for t in clause
+        if t.is_word and t.lower not in STOP and t.lower not in calendar and not is_number_word(t)
+    )
+
+
+def _planned(clause: list[Token]) -> bool:
+    """A clause about a plan: its day may change and contradicts nothing."""
+    return not ROLE_CLAUSE["target"].isdisjoint(t.lower for t in clause)
+
+
+def _distinct(clause: list[Token]) -> frozenset[str]:
+    return frozenset(t.lower for t in clause) & DISTINCT
+
+
+def _counted(clause: list[Token], day: Token) -> bool:
+    """Whether the day is when a count was taken ("cancelled 340 flights on Tuesday", "55
+    on Friday": the same measure at another time): a figure stands between the day and
+    the verb before it. Not "broke out on Saturday … has destroyed 212 homes"."""
+    position = clause.index(day)
+    verbs = [
+        i
+        for i, t in enumerate(clause[:position])
+        if context.event_of(t.lower) or t.lower in _FOUND_OUT
+    ]
+    start = verbs[-1] if verbs else 0
+    return bool(figures(clause[start:position]))
+
+
+def days(sentence: Sentence) -> list[When]:
+    """Weekdays and dates ("on Thursday", "June 13", "13 June") the sentence gives an event."""
+    tokens, found = sentence.tokens, []
+    for index, token in enumerate(tokens):
+        lower = token.lower
+        before = tokens[index - 1].lower if index else ""
+        if (
+            before in _BOUNDING
+            or before in {"every", "each"}
+            or (before == "the" and index > 1 and tokens[index - 2].lower in _BOUNDING)
+        ):
+            continue
+        if lower in WEEKDAYS and token.text[0].isupper():
+            kind, value, last = "weekday", lower, index
+        elif _date(tokens, index):
+            month, day = (index, index + 1) if lower in MONTHS else (index + 1, index)
+            kind, value = "date", f"{tokens[month].lower} {int(tokens[day].text)}"
+            last = index + 1
+        else:
+            continue
+        clause = sentence.clause(index)
+        if _planned(clause) or _counted(clause, token):
+            continue
+        surface = sentence.text[token.start : tokens[last].end]
+        times = circumstances.times(sentence, sentence.clause_of[index]) - {value, *value.split()}
+        scene = [sentence.tokens[i] for i in context.setting(sentence, sentence.clause_of[index])]
+        when = When(sentence, kind, value, surface, _events(clause), _topic(scene), times)
+        found.append(replace(when, distinct=_distinct(clause)))
+    return found
+
+
+def _date(tokens: list[Token], index: int) -> bool:
+    """Whether a month and a day start at ``index``: "June 13" or "13 June"."""
+    if index + 1 >= len(tokens):
+        return False
+    first, second = tokens[index], tokens[index + 1]
+    month, day = (first, second) if first.lower in MONTHS else (second, first)
+    return (
+        month.lower in MONTHS
+        and month.text[0].isupper()
+        and day.kind == "num"
+        and day.text.isdigit()
+        and 1 <= int(day.text) <= 31
+    )
+
+
+def _span_unit(tokens: list[Token], sentence: Sentence, last: int) -> tuple[str, str] | None:
+    """The time unit after a figure ("weeks"), and the noun a "three-week …" describes."""
+    if last + 1 >= len(tokens):
+        return None
+    unit = _UNIT_OF.get(tokens[last + 1].lower)
+    if unit is None:
+        return None
+    hyphen = sentence.text[tokens[last].end : tokens[last + 1].start] == "-"
+    thing = ""
+    if hyphen and last + 2 < len(tokens) and tokens[last + 2].is_word:
+        thing = singular(tokens[last + 2].lower)
+    return unit, thing
+
+
+def _split_hyphens(tokens: list[Token], sentence: Sentence) -> list[Token]:
+    """ "three-week" as "three" and "week", so that a span written as one word is found."""
+    out: list[Token] = []
+    for token in tokens:
+        parts = token.text.split("-")
+        if token.is_word and len(parts) == 2 and parts[1].lower() in _UNIT_OF:
+            cut = token.start + len(parts[0])
+            out.append(make_token(parts[0], token.start, cut, "word"))
+            out.append(make_token(parts[1], cut + 1, token.end, "word"))
+        else:
+            out.append(token)
+    return out
+
+
+def spans(sentence: Sentence) -> list[When]:
+    """Spans of time an event took ("a three-week strike", "lasted five weeks")."""
+    tokens = _split_hyphens(sentence.tokens, sentence)
+    found: list[When] = []
+    for figure in figures(tokens):
+        unit = _span_unit(tokens, sentence, figure.last)
+        if unit is None:
+            continue
+        verb = figure.first - 1  # "would last six days": "last" is the verb, not "the last"
+        lasting = verb if verb >= 0 and tokens[verb].lower in _LASTING | {"last", "lasts"} else -1
+        near = {
+            t.lower
+            for i, t in enumerate(tokens[max(0, figure.first - 3) : figure.last + 5])
+            if i + max(0, figure.first - 3) != lasting
+        }
+        before = context.words_before(tokens, figure.first, 3)
+        if near & (RELATIVE_TIME | {"old", "per", "every", "each"}):
+            continue
+        if any(before.endswith(phrase) for phrase in BOUNDS):
+            continue
+        clause = [t for i, t in enumerate(tokens) if t.kind != "punct" and i != lasting]
+        if not unit[1] and lasting < 0 and not {t.lower for t in clause} & _LASTING:
+            continue
+
+        length = spoken(figure.value * TIME_UNITS[unit[0]])
+        surface = sentence.text[tokens[figure.first].start : tokens[figure.last + 1].end]
+        found.append(
+            When(
+                sentence,
+                "span",
+                length,
+                surface,
+                _events(clause),
+                _topic(clause),
+                _years(circumstances.times(sentence, -1)),
+                unit[1],
+                _distinct(clause),
+            )
+        )
+    return found
+
+
+def _years(times: frozenset[str]) -> frozenset[str]:
+    """The times that set a span apart: years and "earlier"; a weekday is when it ends."""
+    return frozenset(time for time in times if time.isdigit() or time in {"past", "last year"})
+
+
+def _alike(mine: frozenset[str], theirs: frozenset[str]) -> bool:
+    """Words in common, a compound counting as its head ("wildfire" is a "fire"), a word
+    as its derivative ("Libyan" is of "Libya")."""
+    return any(
+        word[:5] == other[:5]
+        or (min(len(word), len(other)) >= 4 and (word.endswith(other) or other.endswith(word)))
+        for word in mine
+        for other in theirs
+    )
+
+
+def _same_event(a: When, b: When) -> str:
+    """The word naming the event both give, or "" when they speak of different ones."""
+    if a.kind == "span":
+        if a.thing and b.thing:
+            return a.thing if a.thing == b.thing else ""
+        thing = a.thing or b.thing
+        other = b if a.thing else a
+        if thing and thing in other.topic:
+            return thing
+        shared = {word[:5] for word in a.topic} & {word[:5] for word in b.topic}
+        return (thing or min(shared)) if len(shared) >= 2 else ""  # "the west wing works"
+    shared = set(a.events) & set(b.events)
+    named = {singular(word.lower()) for word in (*a.events.values(), *b.events.values())}
+    if not shared or (len(shared) < 2 and not _alike(a.topic - named, b.topic - named)):
+        return ""
+    return b.events[sorted(shared)[0]].lower()
+
+
+_DAYS = frozenset(WEEKDAYS) | frozenset(MONTHS)
+_UNITS = frozenset(_UNIT_OF)
+
+
+def _may_span(sentence: Sentence) -> bool:
+    return not sentence.words.isdisjoint(_UNITS) and bool(_SPANS.search(sentence.lowered))
+
+
+_SPANS = re.compile(
+    r"(?:\d|\b(?:" + "|".join(sorted(NUMBER_WORDS)) + r"))[\s-]+(?:" + "|".join(TIME_UNITS) + ")",
+)
+
+
+def _dated(when: When) -> bool:
+    return any(time.isdigit() for time in when.times)
+
+
+def pairs(sentences: list[Sentence]) -> list[Pair]:
+    """Pairs of sentences that give the same event different days or spans."""
+    mentions: list[When] = []
+    for sentence in sentences:
+        if not sentence.words.isdisjoint(_DAYS):
+            mentions += days(sentence)
+        if _may_span(sentence):
+            mentions += spans(sentence)
+    found: list[Pair] = []
+    for a, b in combinations(mentions, 2):
+        if a.sentence.index == b.sentence.index or a.kind != b.kind or a.value == b.value:
+            continue
+        if a.distinct != b.distinct:  # "a second round opened on Thursday"
+            continue
+        what = _same_event(a, b)
+        if not what or (a.times and b.times and a.times.isdisjoint(b.times)):
+            continue
+        if ("past" in a.times) != ("past" in b.times) or _dated(a) != _dated(b):
+            continue
+        reason = f"{a.surface} vs {b.surface} ({what})"
+        key = f"{a.kind}:{what}:{'/'.join(sorted((a.value, b.value)))}"
+        found.append(Pair(a.sentence, b.sentence, reason, 0.6, key))
+    return found

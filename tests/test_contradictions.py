@@ -1,0 +1,451 @@
+"""Contradiction candidates inside one article."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from factmark.article import Article
+from factmark.assist.contradictions import Candidate, candidates
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "seeds" / "000_207cb1c8ae6ad8ea.txt"
+ARTICLES = ROOT / "tests" / "data" / "contradictions"
+
+
+def _article(text: str) -> Article:
+    return Article(text)
+
+
+def _reasons(text: str) -> list[str]:
+    return [candidate.reason for candidate in candidates(_article(text))]
+
+
+def _pairs(found: list[Candidate]) -> list[tuple[str, str]]:
+    return [(candidate.a.text, candidate.b.text) for candidate in found]
+
+
+def test_the_seed_articles_two_contradictions_are_in_the_top_five_of_at_most_eight() -> None:
+    found = candidates(Article.read(SEED))
+    assert 2 <= len(found) <= 8
+    top = found[:5]
+    bodies = [c for c in top if "1,200" in c.a.text and "1,212" in c.b.text]
+    zero = [
+        c
+        for c in top
+        if "has not returned a single body" in c.a.text and "had returned 27 bodies" in c.b.text
+    ]
+    assert bodies and bodies[0].reason == "1,200 vs 1,212 bodies"
+    assert zero and zero[0].reason == "not a single body vs 27 bodies"
+
+
+def test_a_candidate_holds_two_whole_sentences_in_article_order_with_their_offsets() -> None:
+    article = Article.read(SEED)
+    for candidate in candidates(article):
+        for span in (candidate.a, candidate.b):
+            paragraph = article.paragraph(span.paragraph)
+            assert (span.start, span.end) in article.sentences(span.paragraph)
+            assert paragraph.text[span.start : span.end] == span.text
+        assert (candidate.a.paragraph, candidate.a.start) < (
+            candidate.b.paragraph,
+            candidate.b.start,
+        )
+        assert 0.0 <= candidate.score <= 1.0
+        data = candidate.to_json()
+        assert set(data) == {"a", "b", "reason", "score"}
+        assert set(data["a"]) == {"paragraph", "start", "end", "text"}
+
+
+# News articles with contradictions planted among consistent figures.
+
+
+@dataclass(frozen=True)
+class Measured:
+    planted: int
+    proposed: int
+    """Planted contradictions proposed as their two sentences."""
+    candidates: int
+    flagged: list[str]
+    """Candidates that are not a planted contradiction."""
+
+
+def _measure(name: str) -> Measured:
+    article = Article.read(ARTICLES / f"{name}.txt")
+    planted = json.loads((ARTICLES / f"{name}.json").read_text(encoding="utf-8"))["planted"]
+    pairs = {(p["a"], p["b"]) for p in planted}
+    found = candidates(article)
+    return Measured(
+        planted=len(pairs),
+        proposed=len(pairs & set(_pairs(found))),
+        candidates=len(found),
+        flagged=[c.reason for c in found if (c.a.text, c.b.text) not in pairs],
+    )
+
+
+NAMES = sorted(path.stem for path in ARTICLES.glob("*.txt"))
+
+
+def test_the_articles_are_news_length_and_their_planted_sentences_are_theirs() -> None:
+    assert len(NAMES) >= 6  # one, consistent_earnings, has nothing planted: only figures that agree
+    for name in NAMES:
+        article = Article.read(ARTICLES / f"{name}.txt")
+        assert 400 <= len(article.text.split()) <= 900, name
+        cut = {
+            paragraph.text[start:end]
+            for paragraph in article.paragraphs
+            for start, end in article.sentences(paragraph.number)
+        }
+        planted = json.loads((ARTICLES / f"{name}.json").read_text(encoding="utf-8"))["planted"]
+        assert all(p["a"] in cut and p["b"] in cut for p in planted), name
+
+
+def test_planted_contradictions_are_proposed_and_consistent_figures_are_not() -> None:
+    measured = [_measure(name) for name in NAMES]
+    planted = sum(m.planted for m in measured)
+    assert sum(m.proposed for m in measured) / planted >= 0.75
+    assert sum(m.candidates for m in measured) <= 2 * planted
+    assert [reason for m in measured for reason in m.flagged] == []
+
+
+# Pairing: what is proposed.
+
+
+def test_different_counts_of_the_same_thing_and_event_are_proposed() -> None:
+    assert _reasons(
+        "The authority has closed five hospitals in the province since January.\n\n"
+        "Opposition members said the authority had closed seven hospitals in the province."
+    ) == ["five vs seven hospitals"]
+
+
+def test_different_sums_of_money_for_the_same_purpose_are_proposed() -> None:
+    assert _reasons(
+        "The assembly approved two billion yen for flood defences on Thursday.\n\n"
+        "Officials said the assembly had approved 2.5 billion yen for flood defences."
+    ) == ["two billion yen vs 2.5 billion yen"]
+
+
+def test_a_zero_in_words_against_a_count_is_proposed() -> None:
+    assert _reasons(
+        "The regional fire service said nobody had been killed in the flooding.\n\n"
+        "The county council confirmed that three people had been killed by the floodwater."
+    ) == ["nobody vs three people"]
+
+
+def test_a_range_that_excludes_the_other_figure_is_proposed() -> None:
+    assert _reasons(
+        "More than 5,000 residents were evacuated from the valley on Sunday.\n\n"
+        "Officials said 4,200 residents were evacuated from the valley."
+    ) == ["More than 5,000 vs 4,200 residents"]
+
+
+def test_different_days_and_spans_of_the_same_event_are_proposed() -> None:
+    assert _reasons(
+        "The new bridge over the Tarn opened on a Monday.\n\n"
+        "Residents recall that the bridge opened on the following Thursday."
+    ) == ["Monday vs Thursday (opened)"]
+    assert _reasons(
+        "The union called a three-week strike at the airport.\n\n"
+        "The strike at the airport lasted five weeks."
+    ) == ["three-week vs five weeks (strike)"]
+
+
+# Pairing: the consistent figures an article is full of are left alone.
+
+
+def test_a_total_and_its_parts_are_consistent() -> None:
+    assert (
+        _reasons(
+            "The city felled 1,400 trees last winter.\n\n"
+            "Contractors felled 860 trees in the park and 540 trees along the river last winter."
+        )
+        == []
+    )
+    assert (
+        _reasons(
+            "All 48 members of the assembly voted on the budget in favour of a debate.\n\n"
+            "On the budget, 29 members voted in favour, 15 members voted against"
+            " and four abstained."
+        )
+        == []
+    )
+
+
+def test_a_part_narrowed_to_a_place_or_a_kind_is_consistent_with_the_whole() -> None:
+    assert (
+        _reasons(
+            "Officials evacuated 5,420 residents from the valley over the weekend.\n\n"
+            "In Kelby, officials evacuated 3,100 residents from the valley."
+        )
+        == []
+    )
+    assert (
+        _reasons(
+            "The airline cancelled 340 flights at Northgate on Tuesday.\n\n"
+            "The airline cancelled 210 domestic flights at Northgate on Tuesday."
+        )
+        == []
+    )
+
+
+def test_a_part_said_as_a_part_or_the_rest_is_consistent() -> None:
+    assert (
+        _reasons(
+            "The union has 1,450 members at the airport who joined the strike.\n\n"
+            "The remaining 130 members at the airport joined the strike later."
+        )
+        == []
+    )
+
+
+def test_a_before_and_an_after_are_consistent() -> None:
+    assert (
+        _reasons(
+            "The city's hospitals treated 4,100 patients in May,"
+            " up from 3,600 patients in April.\n\n"
+            "In June the city's hospitals treated 4,400 patients."
+        )
+        == []
+    )
+    assert (
+        _reasons(
+            "The factory produced 84,000 engines, down from 131,000 engines a year earlier.\n\n"
+            "The factory produced 84,000 engines at its Delford plant."
+        )
+        == []
+    )
+
+
+def test_a_target_and_what_is_achieved_so_far_are_consistent() -> None:
+    assert (
+        _reasons(
+            "The council plans to plant 5,000 trees in the city by 2030.\n\n"
+            "The council planted 2,300 trees in the city this year.\n\n"
+            "So far the council has planted 3,100 trees in the city."
+        )
+        == []
+    )
+
+
+def test_the_same_measure_in_different_places_or_times_is_consistent() -> None:
+    assert (
+        _reasons(
+            "In Kelby, officials evacuated 3,100 residents on Sunday.\n\n"
+            "In Marsham, officials evacuated 1,800 residents on Sunday."
+        )
+        == []
+    )
+    assert (
+        _reasons(
+            "The airport cancelled 340 flights on Tuesday during the strike.\n\n"
+            "The airport cancelled 55 flights on Friday during the strike."
+        )
+        == []
+    )
+
+
+def test_a_range_that_holds_the_other_figure_and_a_rounded_figure_are_consistent() -> None:
+    assert (
+        _reasons(
+            "More than 5,000 residents were evacuated from the valley on Sunday.\n\n"
+            "Officials said 5,420 residents were evacuated from the valley."
+        )
+        == []
+    )
+    assert (
+        _reasons(
+            "The airport handled 3.2 million passengers in 2024.\n\n"
+            "Figures show the airport handled 3,215,000 passengers in 2024."
+        )
+        == []
+    )
+
+
+def test_percentages_shares_and_other_events_are_not_paired() -> None:
+    assert (
+        _reasons(
+            "Turnout at the election was 61 percent.\n\nTurnout at the election was 58 percent."
+        )
+        == []
+    )
+    assert (
+        _reasons(
+            "The plant will lay off 120 staff, about a third of its workforce.\n\n"
+            "The plant laid off 360 staff over the past decade."
+        )
+        == []
+    )
+    assert (
+        _reasons(
+            "Police arrested 40 protesters outside the parliament.\n\n"
+            "Outside the parliament, 12 protesters were injured."
+        )
+        == []
+    )
+
+
+def test_counts_of_differently_named_kinds_are_not_paired() -> None:
+    assert (
+        _reasons(
+            "Russia handed over 1,200 bodies of Ukrainian soldiers on Friday.\n\n"
+            "Ukraine handed over 27 bodies of Russian soldiers on Friday."
+        )
+        == []
+    )
+
+
+def test_another_one_of_the_kind_on_another_day_is_consistent() -> None:
+    assert (
+        _reasons(
+            "Talks between the two sides opened on Monday at the conciliation service.\n\n"
+            "A second round of talks opened on Thursday at the conciliation service."
+        )
+        == []
+    )
+
+
+# Rules learnt from articles not seen while tuning.
+
+
+def test_a_part_of_a_stated_whole_larger_than_the_other_count_is_proposed() -> None:
+    assert _reasons(
+        "In the village of Campillo, 130 of the 190 houses were destroyed.\n\n"
+        "Families from Campillo, where 103 houses were destroyed, are staying in a sports hall."
+    ) == ["130 vs 103 houses"]
+    assert (
+        _reasons(
+            "Across the region, 48 schools were closed on Tuesday by the education office.\n\n"
+            "On Tuesday, 14 of the 22 schools were closed by the education office."
+        )
+        == []
+    )
+
+
+def test_a_figure_of_another_year_is_another_time_than_now() -> None:
+    assert (
+        _reasons(
+            "The fire has burned through 6,800 hectares of forest.\n\n"
+            "The fire is the largest since 2012, when a blaze burned 9,400 hectares of forest."
+        )
+        == []
+    )
+
+
+def test_a_day_is_an_events_unless_a_count_was_taken_on_it() -> None:
+    assert _reasons(
+        "A wildfire that broke out on Saturday afternoon has destroyed 212 homes.\n\n"
+        "Neighbours said the fire broke out on Friday evening."
+    ) == ["Saturday vs Friday (broke)"]
+
+
+def test_a_total_is_compared_with_a_total_or_a_larger_count_but_not_a_smaller() -> None:
+    assert _reasons(
+        "Rescuers found the bodies of all 12 miners on Tuesday.\n\n"
+        "The company said the bodies of 14 miners had been recovered on Tuesday."
+    ) == ["12 vs 14 miners"]
+    assert (
+        _reasons(
+            "A total of 514 votes were cast in the council election.\n\n"
+            "In the council election, 312 votes were cast for the mayor."
+        )
+        == []
+    )
+
+
+def test_the_capitals_of_a_headline_name_nobody() -> None:
+    assert _reasons(
+        "Twelve Miners Killed in Gas Explosion at Brenna Colliery\n\n"
+        "The ministry said 14 miners were killed in the explosion at the colliery."
+    ) == ["Twelve vs 14 miners"]
+
+
+def test_no_one_is_no_person_of_any_kind() -> None:
+    assert _reasons(
+        "The coastguard said that no one had died during the crossing.\n\n"
+        "Survivors said that three passengers had died during the crossing."
+    ) == ["no one vs three passengers"]
+
+
+def test_plans_and_rates_are_compared_with_plans_and_rates_of_their_own_kind() -> None:
+    assert _reasons(
+        "The authority says the increase will bring in 14 million euros a year.\n\n"
+        "Mr Dahl said the increase would raise 12 million euros a year, a third of the deficit."
+    ) == ["14 million euros vs 12 million euros"]
+    assert (
+        _reasons(
+            "The authority says the increase will bring in 14 million euros a year.\n\n"
+            "Mr Dahl said the increase had raised 12 million euros in its first month."
+        )
+        == []
+    )
+
+
+def test_a_place_and_its_adjective_set_one_scene() -> None:
+    assert _reasons(
+        "The passengers said they had left the Libyan port of Zuwara on Friday night.\n\n"
+        "Aid groups said the boats had left Libya on Saturday morning."
+    ) == ["Friday vs Saturday (left)"]
+
+
+def test_votes_for_and_against_are_not_the_same_count() -> None:
+    assert (
+        _reasons(
+            "The council's 29 members voted in favour of the budget on Thursday.\n\n"
+            "On Thursday, 15 members of the council voted against the budget."
+        )
+        == []
+    )
+    assert _reasons(
+        "The council's 29 members voted in favour of the budget on Thursday.\n\n"
+        "On Thursday, 27 members of the council voted in favour of the budget."
+    ) == ["29 vs 27 members"]
+
+
+def test_leaving_and_left_name_one_event_some_words_after_the_noun() -> None:
+    assert _reasons(
+        "She said no ships had been allowed to leave the port during the strike.\n\n"
+        "According to the port authority, 17 ships left the port during the strike."
+    ) == ["no ships vs 17 ships"]
+
+
+def test_destroyed_and_damaged_are_different_events_won_and_secured_one() -> None:
+    assert (
+        _reasons(
+            "In Campillo, the fire destroyed 130 houses on Sunday.\n\n"
+            "In Campillo, the fire damaged 80 houses on Sunday."
+        )
+        == []
+    )
+    assert _reasons(
+        "The Greens won 62 seats in the new parliament.\n\n"
+        "The Greens secured 64 seats in the new parliament."
+    ) == ["62 vs 64 seats"]
+
+
+def test_two_forecasts_are_compared_and_an_earlier_years_figure_is_not_theirs() -> None:
+    assert _reasons(
+        "The museum expects 3.2 million visitors in its first full year,"
+        " compared with 1.9 million in 2019.\n\n"
+        "Ms Voss said that the museum was expecting 2.3 million visitors in its first full year."
+    ) == ["3.2 million vs 2.3 million visitors"]
+
+
+def test_a_day_before_its_month_and_a_day_found_out_are_an_events() -> None:
+    assert _reasons(
+        "The total reached 87 since the first case was reported on 4 October.\n\n"
+        "Officials said the first case had been confirmed on 11 October in a young girl."
+    ) == ["4 October vs 11 October (confirmed)"]
+
+
+def test_spans_said_of_one_place_are_of_one_event_and_last_summer_is_no_length() -> None:
+    assert _reasons(
+        "The west wing will close in January for its own six-month renovation.\n\n"
+        "Officials said the west wing works would last eight months."
+    ) == ["six-month vs eight months (renovation)"]
+    assert (
+        _reasons(
+            "Last summer, during a shorter heatwave, nine schools closed for two days.\n\n"
+            "The region's last major heatwave, in 2019, lasted eight days."
+        )
+        == []
+    )
