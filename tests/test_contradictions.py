@@ -449,3 +449,14 @@ def test_spans_said_of_one_place_are_of_one_event_and_last_summer_is_no_length()
         )
         == []
     )
+
+
+def test_sums_announced_and_finishers_without_a_noun_are_compared() -> None:
+    assert _reasons(
+        "Ms Ferrante visited Serrano and announced 50 million euros in emergency aid.\n\n"
+        "Ms Ferrante said the government had announced 80 million euros in emergency aid."
+    ) == ["50 million euros vs 80 million euros"]
+    assert _reasons(
+        "A record 18,400 runners started the race, and 17,650 finished, the organisers said.\n\n"
+        "Mr Aas said on Monday that 17,250 runners had finished the race."
+    ) == ["17,650 finished vs 17,250 runners"]

@@ -176,16 +176,35 @@ def setting(sentence: Sentence, clause: int) -> list[int]:
     return indices
 
 
+_ANNOUNCING = frozenset({"announced", "announces", "confirmed", "recorded", "reported"})
+
+
 def _governing(tokens: list[Token], first: int) -> frozenset[str]:
-    """The verb in the present right before a figure: "expects 3.2 million", "employs 410"
-    (a word in -s there is a verb, not a plural)."""
+    """The verb right before a figure: in the present ("expects 3.2 million": a word in -s
+    there is a verb, not a plural), or one that tells ("announced 50 million euros")."""
     at = first - 1
     while at >= 0 and tokens[at].lower in {"about", "around", "some", "nearly", "almost"}:
         at -= 1
     word = tokens[at].lower if at >= 0 else ""
+    if word in _ANNOUNCING:
+        return frozenset({"announc"})
     if word.endswith("s") and not word.endswith("ss") and word not in STOP and len(word) > 3:
         return frozenset({event(word)})
     return frozenset()
+
+
+def _words(tokens: list[Token], indices: list[int]) -> frozenset[str]:
+    """The content words at ``indices``, singular."""
+    return frozenset(
+        singular(tokens[i].lower)
+        for i in indices
+        if tokens[i].is_word and tokens[i].lower not in STOP and not number_word(tokens[i].lower)
+    )
+
+
+def sentence_topic(sentence: Sentence) -> frozenset[str]:
+    """The content words of the whole sentence: the scene of a figure without a noun."""
+    return _words(sentence.tokens, list(range(len(sentence.tokens))))
 
 
 def around(sentence: Sentence, first: int, phrase: list[int]) -> Around:
@@ -207,14 +226,7 @@ def around(sentence: Sentence, first: int, phrase: list[int]) -> Around:
     window = range(first - _BEFORE_NEAR, head + _AFTER_NEAR + 1)
     near = (event_of(tokens[i].lower) for i in members if i not in skip and i in window)
     verbs = frozenset(name for name in near if name) | _governing(tokens, first)
-    topic = frozenset(
-        singular(tokens[i].lower)
-        for i in setting(sentence, number)
-        if i not in phrase
-        and tokens[i].is_word
-        and tokens[i].lower not in STOP
-        and not number_word(tokens[i].lower)
-    )
+    topic = _words(tokens, [i for i in setting(sentence, number) if i not in phrase])
     return Around(
         kinds=frozenset(kinds),
         names=circumstances.names(sentence, in_clause - set(phrase) - set(range(head, end))),

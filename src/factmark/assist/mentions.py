@@ -25,7 +25,9 @@ from factmark.assist.words import event, singular
 
 _NEUTRAL = frozenset({"deceased", "dead", "fallen", "single", "more", "total", "separate"})
 """Words before a noun that do not make it a different kind of thing."""
-_DONE_BY_PEOPLE = frozenset({"vote", "abstain", "kill", "injur", "arrest", "evacuat", "rescu"})
+_DONE_BY_PEOPLE = frozenset(
+    {"vote", "abstain", "kill", "injur", "arrest", "evacuat", "rescu", "finish", "complet"}
+)
 """What a figure without a noun may count the doers of: "29 voted", "12 died", "40 injured"."""
 _NOT_COUNTED = frozenset(TIME_UNITS) | {"percent", "cent", "per", "time", "times", "point"}
 _ZERO_IDIOMS = words(
@@ -157,7 +159,9 @@ def _mention(
     if first != figure.first:  # "More than 5,000": the range is part of what was said
         surface = sentence.text[tokens[first].start : tokens[figure.last].end]
     if noun.startswith("*"):  # "29 voted": what it counts is the doing itself
-        around = replace(around, verbs=frozenset({noun[1:]}))
+        around = replace(
+            around, verbs=frozenset({noun[1:]}), topic=context.sentence_topic(sentence)
+        )
     return Mention(
         sentence=sentence,
         value=figure.value,
@@ -208,7 +212,13 @@ def _headline(sentence: Sentence) -> bool:
     return circumstances.headline(sentence.tokens)
 
 
+_AUXILIARIES = frozenset({"had", "have", "has", "were", "was", "been", "are", "is", "be"})
+
+
 def _predicate(tokens: list[Token], index: int) -> str:
+    """The event named right after a noun, past its auxiliaries: "runners had finished"."""
+    while index < len(tokens) and tokens[index].lower in _AUXILIARIES:
+        index += 1
     if index < len(tokens) and context.events([tokens[index]], set()):
         return event(tokens[index].lower)
     return ""
