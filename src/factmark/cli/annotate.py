@@ -65,6 +65,6 @@ def run_annotate(args: argparse.Namespace) -> int:
         fail(warning)
     from factmark.tui.app import FactmarkApp  # Textual is loaded only for the TUI
 
-    app = FactmarkApp(article, path, freeze_heap=True, theme=theme, settings=settings)
+    app = FactmarkApp(article, path, freeze_heap=True, theme=theme, settings=settings, suggest=True)
     app.run()
     return app.return_code or 0

@@ -17,6 +17,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input
 
 from factmark.article import Article
+from factmark.tui.screens.annotate_assist import ASSIST_BINDINGS, AssistFlow
 from factmark.tui.screens.annotate_claims import ClaimFlow
 from factmark.tui.screens.annotate_links import LinkFlow
 from factmark.tui.screens.annotate_resolve import ResolveFlow
@@ -74,6 +75,7 @@ class AnnotateScreen(Screen[None]):
         Binding("c", "unresolved", "Changed and orphaned claims", show=False, id="unresolved"),
         Binding("v", "details", "Details", tooltip="Show the selected claim whole", id="details"),
         Binding("r", "review", "Review", tooltip="Review every claim in a table", id="review"),
+        *ASSIST_BINDINGS,
         Binding("question_mark", "help", "Help", id="help"),
         Binding("escape", "escape", "Cancel", show=False, id="cancel"),
         Binding("q", "quit", "Quit", tooltip="Save and quit", id="quit"),
@@ -86,7 +88,7 @@ class AnnotateScreen(Screen[None]):
     selecting: reactive[bool] = reactive(False, bindings=True)
     """Whether the editor is choosing text for a new claim."""
 
-    def __init__(self, article: Article) -> None:
+    def __init__(self, article: Article, *, suggest: bool = True) -> None:
         super().__init__()
         self.article = article
         self.session: Session | None = None
@@ -96,6 +98,7 @@ class AnnotateScreen(Screen[None]):
         self.links = LinkFlow(self)
         self.resolving = ResolveFlow(self)
         self.searching = SearchFlow(self)
+        self.assist = AssistFlow(self, enabled=suggest)
         self.read_only_said = -READ_ONLY_QUIET
         """When an editing key was last pressed in a read-only session (monotonic seconds)."""
         self.save_error: str | None = None
@@ -129,6 +132,10 @@ class AnnotateScreen(Screen[None]):
         self.query_one("#search").display = False
         self.refresh_status()
         self.set_focus(self.view)
+        self.call_after_refresh(self.assist.start)  # scored after the first paint
+
+    def on_unmount(self) -> None:
+        self.assist.stop()
 
     def attach(self, session: Session) -> None:
         """The annotations are open: show the claims and allow editing."""
@@ -154,6 +161,7 @@ class AnnotateScreen(Screen[None]):
             if (anchor := session.anchor(claim.id)).found is not None
         ]
         self.view.show_claims(session.trusted(), session.contradicted(), changed)
+        self.assist.refresh()
         self.refresh_panel()
         self.refresh_status()
 
@@ -170,6 +178,7 @@ class AnnotateScreen(Screen[None]):
         self.query_one(ClaimPanel).show(
             self.current, claims, selected, session.document, session.contradicted(), placed
         )
+        self.assist.show_in_panel()
 
     def refresh_status(self) -> None:
         session = self.session
@@ -197,6 +206,9 @@ class AnnotateScreen(Screen[None]):
     def go_to(self, paragraph: int, claim_id: str | None = None) -> None:
         """Make a paragraph current (and a claim in it selected)."""
         paragraph = max(1, min(len(self.article.paragraphs), paragraph))
+        chosen = self.view.selection  # a suggested sentence (]) is left behind
+        if not self.selecting and chosen is not None and chosen.paragraph != paragraph:
+            self.view.selection = None
         self.view.current = paragraph
         ids = [c.id for c in self.session.shown_in(paragraph)] if self.session else []
         self.selected = claim_id if claim_id in ids else (ids[0] if ids else None)
@@ -291,6 +303,9 @@ class AnnotateScreen(Screen[None]):
         elif self.selecting:
             self.end_selection()
             self.resolving.reattaching = None
+        elif self.view.selection is not None:  # a suggested sentence (])
+            self.view.selection = None
+            self.assist.show_in_panel()
         else:
             self.searching.clear()
 
@@ -318,6 +333,15 @@ class AnnotateScreen(Screen[None]):
 
     def action_unresolved(self, start: str | None = None) -> None:
         self.resolving.show(start)
+
+    def action_suggested(self, step: int) -> None:
+        self.assist.step(step)
+
+    def action_toggle_suggestions(self) -> None:
+        self.assist.toggle_marks()
+
+    def action_candidates(self) -> None:
+        self.assist.show_candidates()
 
     # --- what the dialogs share ------------------------------------------------
 

@@ -201,6 +201,7 @@ class ClaimPanel(Vertical, can_focus=False):
     def compose(self) -> ComposeResult:
         yield Static(id="panel-title")
         yield PanelBody(id="panel-body")
+        yield Static(id="panel-suggestion")
 
     def show(
         self,
@@ -228,6 +229,13 @@ class ClaimPanel(Vertical, can_focus=False):
             self._append_links(body, rows, line, selected, document, width)
             focus = append_details(body, selected, document, placed)
         self.query_one(PanelBody).show_text(body, rows, focus)
+
+    def show_suggestion(self, text: Text) -> None:
+        """Under the claims: the sentences worth checking here, or the one selected, with
+        their scores and reasons (hidden when there are none)."""
+        section = self.query_one("#panel-suggestion", Static)
+        section.display = bool(text.plain)
+        section.update(text)
 
     def _append_links(
         self,
