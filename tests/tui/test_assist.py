@@ -76,7 +76,7 @@ async def test_a_suggested_sentence_is_marked_selected_and_claimed_with_a_enter(
             (first.paragraph, first.start, first.text)
         ]
         assert all((s.paragraph, s.start) != (first.paragraph, first.start)
-                   for s in screen.assist.unclaimed)  # fmt: skip
+                   for s in screen.assist.unclaimed())  # fmt: skip
 
 
 async def test_brackets_step_through_the_unclaimed_ones_and_s_hides_the_marks(
@@ -84,7 +84,7 @@ async def test_brackets_step_through_the_unclaimed_ones_and_s_hides_the_marks(
 ) -> None:
     async with fresh.run_test(size=WIDE) as pilot:
         screen = await scored(pilot)
-        found = screen.assist.unclaimed
+        found = screen.assist.unclaimed()
         assert len(found) >= 3
         await pilot.press("right_square_bracket", "right_square_bracket")
         assert screen.view.selection is not None

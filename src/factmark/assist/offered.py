@@ -4,16 +4,17 @@ contradiction candidates (docs/design.md §10).
 Scoring a book-length article takes seconds of pure Python, which in a thread of
 the TUI would hold the interpreter's lock and slow every key. The TUI runs
 ``python -m factmark.assist.offered`` instead: the article's text on its standard
-input, the pickled :class:`Offered` on its standard output.
+input, :class:`Offered` on its standard output in pickled chunks, so that the
+TUI's thread reading them can let the event loop run between two.
 """
 
 from __future__ import annotations
 
 import pickle
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from factmark.assist.contradictions import Candidate
@@ -54,13 +55,37 @@ def open_candidates(
     ]
 
 
+CHUNK = 200
+"""Sentences or candidates a chunk: about 3 ms to read back at most (the slowest)."""
+
+
+def send(offered: Offered, out: IO[bytes]) -> None:
+    """Write the sentences, then the candidates, in pickled chunks, then an end."""
+    for kind, items in (("sentences", offered.sentences), ("candidates", offered.candidates)):
+        for start in range(0, len(items), CHUNK):
+            pickle.dump((kind, items[start : start + CHUNK]), out, pickle.HIGHEST_PROTOCOL)
+    pickle.dump(None, out)
+
+
+def receive(stream: IO[bytes], between: Callable[[], None] = lambda: None) -> Offered:
+    """Read what :func:`send` wrote, calling ``between`` after each chunk (EOFError if it
+    ends early). Only for a stream from a process this program started: it is unpickled."""
+    found: dict[str, list[Any]] = {"sentences": [], "candidates": []}
+    while (chunk := pickle.load(stream)) is not None:
+        kind, items = chunk
+        found[kind].extend(items)
+        between()
+    return Offered(tuple(found["sentences"]), tuple(found["candidates"]))
+
+
 def main() -> None:
     """Read an article's text on standard input, write the pickled Offered on standard output."""
     # Run as ``-m``, this module is ``__main__``: pickle the class of the module as imported.
-    from factmark.assist.offered import compute as imported
+    from factmark.assist import offered
 
     text = sys.stdin.buffer.read().decode("utf-8")
-    sys.stdout.buffer.write(pickle.dumps(imported(text), protocol=pickle.HIGHEST_PROTOCOL))
+    offered.send(offered.compute(text), sys.stdout.buffer)
+    sys.stdout.buffer.flush()
 
 
 if __name__ == "__main__":

@@ -10,10 +10,9 @@ interpreter's lock and slow every key. A worker thread only waits for the proces
 
 from __future__ import annotations
 
-import pickle
 import subprocess
 import sys
-from bisect import bisect_left, bisect_right
+import time
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -44,6 +43,8 @@ ASSIST_BINDINGS = [
 # fmt: on
 ASSIST_WORK = "assist"
 """The group of the worker that waits for the scores (keys never wait for it)."""
+CHUNK_PAUSE = 0.002
+"""Seconds the worker sleeps between two chunks it reads (holding the interpreter's lock)."""
 PANEL_SHOWN = 3
 """Suggested sentences of a paragraph listed in the side panel."""
 
@@ -59,11 +60,14 @@ class AssistFlow:
         """None until the process has scored the article."""
         self.failed: str | None = None
         self.marks_shown = True
-        self.unclaimed: list[Sentence] = []
-        """The suggested sentences no claim overlaps, in article order."""
-        self._keys: list[tuple[int, int]] = []
-        self._by_paragraph: dict[int, list[Sentence]] = {}
+        self._suggested: dict[int, list[Sentence]] = {}
+        """The suggested sentences by paragraph (claimed or not)."""
+        self._numbers: list[int] = []
+        """The paragraphs that have some, in order."""
+        self._unclaimed: dict[int, list[Sentence]] = {}
+        """Those no claim overlaps, by paragraph, found when asked for (see refresh)."""
         self._process: subprocess.Popen[bytes] | None = None
+        self._stopped = False
         self._shown: str | None = None
 
     # --- computing -------------------------------------------------------------
@@ -72,24 +76,50 @@ class AssistFlow:
         """Score the article in a process; a worker thread waits for it."""
         if not self.enabled:
             return
-        self.screen.app.run_worker(self._compute, thread=True, group=ASSIST_WORK)
+        self.screen.app.run_worker(
+            self._compute, thread=True, group=ASSIST_WORK, exit_on_error=False
+        )
 
     def _compute(self) -> None:
+        """Run the process and read what it gives (in the worker thread)."""
+        try:
+            offered = self._run()
+        except Exception as error:  # the editor works on without suggestions
+            if not self._stopped:
+                self.screen.app.call_from_thread(self._failed, str(error) or type(error).__name__)
+            return
+        suggested: dict[int, list[Sentence]] = {}
+        for sentence in offered.sentences:
+            suggested.setdefault(sentence.paragraph, []).append(sentence)
+        if not self._stopped:
+            self.screen.app.call_from_thread(self._arrived, offered, suggested)
+
+    def _run(self) -> Offered:
+        from factmark.assist.offered import receive
+
         command = [sys.executable, "-m", "factmark.assist.offered"]
         pipe = subprocess.PIPE
         process = subprocess.Popen(command, stdin=pipe, stdout=pipe, stderr=pipe)
         self._process = process
-        out, err = process.communicate(self.screen.article.text.encode("utf-8"))
-        if process.returncode != 0:
-            lines = err.decode("utf-8", "replace").strip().splitlines()
+        assert process.stdin and process.stdout and process.stderr
+        with process.stdin:
+            process.stdin.write(self.screen.article.text.encode("utf-8"))
+        try:  # a chunk at a time, sleeping between two: the event loop runs meanwhile
+            with process.stdout:
+                return receive(process.stdout, lambda: time.sleep(CHUNK_PAUSE))
+        except EOFError:
+            with process.stderr:
+                lines = process.stderr.read().decode("utf-8", "replace").strip().splitlines()
+            process.wait()
             why = lines[-1] if lines else f"exit status {process.returncode}"
-            self.screen.app.call_from_thread(self._failed, why)
-            return
-        offered: Offered = pickle.loads(out)  # from the process started just above
-        self.screen.app.call_from_thread(self._arrived, offered)
+            raise RuntimeError(why) from None
+        finally:
+            process.wait()
+            process.stderr.close()
 
     def stop(self) -> None:
         """End the process if it is still scoring (the screen is going)."""
+        self._stopped = True
         process = self._process
         if process is not None and process.poll() is None:
             process.kill()
@@ -99,38 +129,45 @@ class AssistFlow:
         message = f"No suggestions: {why}"
         self.screen.notify(message, severity="warning", timeout=6, markup=False)
 
-    def _arrived(self, offered: Offered) -> None:
+    def _arrived(self, offered: Offered, suggested: dict[int, list[Sentence]]) -> None:
         self.offered = offered
+        self._suggested, self._numbers = suggested, sorted(suggested)
         self.refresh()
         self.show_in_panel()
 
     # --- the suggested sentences ---------------------------------------------
 
     def refresh(self) -> None:
-        """Find which suggested sentences are still unclaimed, and mark them."""
-        session = self.screen.session
-        if self.offered is None or session is None:
+        """The claims changed: find again which suggested sentences are unclaimed (each
+        paragraph when it is asked for: at book length, the ones on screen), and mark them."""
+        if self.offered is None or self.screen.session is None:
             return
-        from factmark.editing import overlapping
-
-        self.unclaimed = [
-            sentence
-            for sentence in self.offered.sentences
-            if not overlapping(session.claims_in(sentence.paragraph), sentence.start, sentence.end)
-        ]
-        self._keys = [(s.paragraph, s.start) for s in self.unclaimed]
-        self._by_paragraph = {}
-        for sentence in self.unclaimed:
-            self._by_paragraph.setdefault(sentence.paragraph, []).append(sentence)
+        self._unclaimed = {}
         self._mark()
         self._shown = None
 
+    def unclaimed_in(self, number: int) -> list[Sentence]:
+        """The suggested sentences of a paragraph that no claim overlaps."""
+        found = self._unclaimed.get(number)
+        if found is None:
+            from factmark.editing import overlapping
+
+            session = self.screen.session
+            claims = session.claims_in(number) if session is not None else []
+            suggested = self._suggested.get(number, ())
+            found = [s for s in suggested if not overlapping(claims, s.start, s.end)]
+            self._unclaimed[number] = found
+        return found
+
+    def unclaimed(self) -> list[Sentence]:
+        """Every unclaimed suggested sentence, in article order."""
+        return [sentence for number in self._numbers for sentence in self.unclaimed_in(number)]
+
+    def _spans_in(self, number: int) -> list[tuple[int, int]]:
+        return [(sentence.start, sentence.end) for sentence in self.unclaimed_in(number)]
+
     def _mark(self) -> None:
-        marks = {
-            number: [(s.start, s.end) for s in found]
-            for number, found in self._by_paragraph.items()
-        }
-        self.screen.view.show_suggestions(marks if self.marks_shown else {})
+        self.screen.view.show_suggestions(self._spans_in if self.marks_shown else None)
 
     def toggle_marks(self) -> None:
         self.marks_shown = not self.marks_shown
@@ -142,20 +179,28 @@ class AssistFlow:
         """Select the next (or previous) unclaimed suggested sentence, round the article."""
         if not self._ready():
             return
-        if not self.unclaimed:
-            self.screen.notify("Every suggested sentence has a claim.", timeout=3)
-            return
         view = self.screen.view
         selection = view.selection
         here = selection.span[0] if selection and selection.paragraph == view.current else -1
-        position = (view.current, here)
-        if step > 0:
-            index = bisect_right(self._keys, position)
-            index = 0 if index == len(self._keys) else index
-        else:
-            index = bisect_left(self._keys, position) - 1
-            index = len(self._keys) - 1 if index < 0 else index
-        self.select(self.unclaimed[index])
+        found = self._after((view.current, here), step)
+        if found is None:
+            self.screen.notify("Every suggested sentence has a claim.", timeout=3)
+            return
+        self.select(found)
+
+    def _after(self, position: tuple[int, int], step: int) -> Sentence | None:
+        """The first unclaimed suggested sentence after ``position`` (before it, if ``step``
+        is negative), going round the article; None if there is none."""
+        numbers = self._numbers if step > 0 else self._numbers[::-1]
+        ahead = [n for n in numbers if (n - position[0]) * step >= 0]
+        for wrapped, paragraphs in ((False, ahead), (True, numbers)):
+            for number in paragraphs:
+                found = self.unclaimed_in(number)
+                for sentence in found if step > 0 else found[::-1]:
+                    key = (number, sentence.start)
+                    if wrapped or (key > position if step > 0 else key < position):
+                        return sentence
+        return None
 
     def select(self, sentence: Sentence) -> None:
         """Make a sentence the article's selection (``a`` then starts a claim on it)."""
@@ -181,6 +226,8 @@ class AssistFlow:
         reasons), or those of the current paragraph."""
         from factmark.tui.widgets.claim_panel import ClaimPanel
 
+        if self.offered is None:
+            return
         text = self._panel_text()
         if text.plain != self._shown:
             self._shown = text.plain
@@ -188,18 +235,24 @@ class AssistFlow:
 
     def _panel_text(self) -> Text:
         view = self.screen.view
-        found = self._by_paragraph.get(view.current, [])
+        found = self.unclaimed_in(view.current)
         selection = view.selection
         if selection is not None:
             start, end = selection.span
             under = [s for s in found if s.start < end and start < s.end]
             if under:
-                return _reasons(under[0], whole=True)
-        text = Text(end="")
+                return _reasons(under[0])
+        text = Text(end="", no_wrap=True, overflow="ellipsis")
         for sentence in found[:PANEL_SHOWN]:
-            text.append(_reasons(sentence, whole=False))
+            text.append(f"{SUGGESTED_SYMBOL} {sentence.score:.2f} ", "bold")
+            text.append(f"{', '.join(sentence.reasons) or 'its words'}: “")
+            text.append(excerpt(sentence.text, 60))
+            text.append("”\n")
         if len(found) > PANEL_SHOWN:
-            text.append(f"… and {len(found) - PANEL_SHOWN} more (] selects the next)", "dim")
+            text.append(f"… and {len(found) - PANEL_SHOWN} more here", "dim")
+        if not found:
+            text.append(f"{SUGGESTED_SYMBOL} no unclaimed sentence worth checking here", "dim")
+        text.rstrip()
         return text
 
     # --- contradiction candidates ----------------------------------------------
@@ -245,12 +298,9 @@ class AssistFlow:
         return True
 
 
-def _reasons(sentence: Sentence, *, whole: bool) -> Text:
-    """A suggested sentence's score and reasons (and its start, or all of it)."""
+def _reasons(sentence: Sentence) -> Text:
+    """The selected suggested sentence's score and reasons, and what to do with it."""
     text = Text(f"{SUGGESTED_SYMBOL} worth checking {sentence.score:.2f}", "bold", end="")
-    text.append(f": {', '.join(sentence.reasons) or 'the words used'}\n")
-    if whole:
-        text.append("a adds a claim on it, ] and [ step through the others\n", "italic")
-    else:
-        text.append(f"  “{excerpt(sentence.text, 50)}”\n")
+    text.append(f": {', '.join(sentence.reasons) or 'its words'}\n")
+    text.append("a adds a claim on it; ] and [ go to the next and previous", "italic")
     return text

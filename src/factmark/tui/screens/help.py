@@ -24,8 +24,8 @@ def _sections() -> list[tuple[str, list[BindingType]]]:
     them (imported here: the help opens after them all)."""
     from factmark.tui.app import FactmarkApp
     from factmark.tui.screens.annotate import AnnotateScreen
-    from factmark.tui.screens.choice import ChoiceScreen
     from factmark.tui.screens.candidates import CandidatesScreen
+    from factmark.tui.screens.choice import ChoiceScreen
     from factmark.tui.screens.claim_details import ClaimDetailsScreen
     from factmark.tui.screens.claim_editor import ClaimEditor, SourceList
     from factmark.tui.screens.conflicts import ConflictScreen

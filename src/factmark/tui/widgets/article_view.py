@@ -32,7 +32,7 @@ from factmark.tui.widgets import gutter
 from factmark.tui.widgets.gutter import CHANGED_SYMBOL as CHANGED_SYMBOL
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
 
     from factmark.anchor import Anchor
     from factmark.model import Claim
@@ -127,8 +127,8 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         """Drawn lines by line index; dropped for the paragraphs a change touches."""
         self._styles: dict[str, Style] = {}
         self._claim_paragraph: dict[str, int] = {}
-        self._suggested: dict[int, list[tuple[int, int]]] = {}
-        """Unclaimed suggested sentences by paragraph, marked in the gutter."""
+        self._suggested: Callable[[int], list[tuple[int, int]]] | None = None
+        """A paragraph's unclaimed suggested sentences, marked in the gutter."""
 
     # --- data in -------------------------------------------------------------
 
@@ -174,11 +174,11 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         }
         self._redraw()
 
-    def show_suggestions(self, sentences: dict[int, list[tuple[int, int]]]) -> None:
-        """Mark these sentences (spans by paragraph) in the gutter; none: no marks."""
-        if sentences != self._suggested:
-            self._suggested = sentences
-            self._redraw()
+    def show_suggestions(self, spans_in: Callable[[int], list[tuple[int, int]]] | None) -> None:
+        """Mark the sentences ``spans_in`` gives for a paragraph in the gutter (asked when a
+        line is drawn); None: no marks."""
+        self._suggested = spans_in
+        self._redraw()
 
     def spans_in(self, paragraph: int) -> list[ClaimSpan]:
         return self._spans.get(paragraph, [])
@@ -301,7 +301,8 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         gutter_style = base + self._style("gutter-current" if current else "gutter")
         spans = [s for s in self.spans_in(number) if s.start < line.end and s.end > line.start]
         first = index == layout.first_lines[number - 1]
-        marked = any(s < line.end and e > line.start for s, e in self._suggested.get(number, ()))
+        suggested = self._suggested(number) if self._suggested is not None else ()
+        marked = any(s < line.end and e > line.start for s, e in suggested)
         label = gutter.label(number, first, marked)
         symbol = gutter.symbol(spans)
         segments = [Segment(label, gutter_style), Segment(f"{symbol} ", gutter_style)]

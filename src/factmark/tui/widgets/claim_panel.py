@@ -232,10 +232,11 @@ class ClaimPanel(Vertical, can_focus=False):
 
     def show_suggestion(self, text: Text) -> None:
         """Under the claims: the sentences worth checking here, or the one selected, with
-        their scores and reasons (hidden when there are none)."""
+        their scores and reasons (shown from the first time on)."""
         section = self.query_one("#panel-suggestion", Static)
-        section.display = bool(text.plain)
-        section.update(text)
+        if not section.display:
+            section.display = True  # the panel is laid out again, once
+        section.update(text, layout=False)  # of a fixed height
 
     def _append_links(
         self,
