@@ -5,7 +5,9 @@ shows (while the annotations are still opening), types at once the keys that add
 a claim (verdict inaccurate) to a paragraph without claims; then links it to the
 proposed claim as a contradiction with ``l enter enter``, quits with ``q``, and
 reads the TOML back. A second run, at 80×24 in the light theme, resolves a copy
-edit: a paragraph inserted on top and a figure corrected. Every wait polls the
+edit: a paragraph inserted on top and a figure corrected. A third, on the seed
+without annotations, waits for the sentences worth checking to be marked and
+claims the first with ``] a enter``. Every wait polls the
 screen with a deadline; there is no fixed sleep.
 """
 
@@ -284,3 +286,44 @@ def test_a_copy_edit_resolved_at_80x24_in_the_light_theme(
     assert resolved.sources == claim.sources and resolved.note == claim.note
     assert (settings / "factmark" / "config.toml").read_text("utf-8") == 'theme = "textual-light"\n'
     assert article.read_text("utf-8") == edited, "the article must never be written"
+
+
+def test_a_suggested_sentence_claimed_with_bracket_a_enter(
+    tmp_path: Path, terminal: Terminal
+) -> None:
+    from factmark.article import Article
+    from factmark.assist.suggest import sentences
+
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "annotations").mkdir()  # and no annotation file yet
+    article = tmp_path / "seeds" / f"{SEED}.txt"
+    annotations = tmp_path / "annotations" / f"{SEED}.toml"
+    shutil.copyfile(ROOT / "tests" / "data" / "seed" / "seeds" / f"{SEED}.txt", article)
+    first = next(s for s in sentences(Article.read(article)) if s.suggested)
+
+    settings = shlex.quote(str(tmp_path / "xdg"))
+    command = (
+        f"XDG_CONFIG_HOME={settings} {shlex.quote(str(FACTMARK))} seeds/{SEED}.txt; "
+        'echo "EXIT=$?"; exec sleep 120'
+    )
+    terminal.start(command, tmp_path)
+    terminal.wait_for("Behind Closed Doors", timeout=15)
+    # The sentences worth checking are marked » in the gutter once they are scored.
+    terminal.wait_until(
+        lambda s: any(line.startswith("»") for line in s.splitlines()), "the marks", timeout=30
+    )
+    terminal.keys("]")
+    terminal.wait_for(f"¶ {first.paragraph}/24", "worth checking")
+    terminal.keys("a", "Enter")
+    terminal.wait_for("New claim")
+    terminal.keys("C-s")
+    terminal.wait_until(
+        lambda s: "New claim" not in s and "1 claim" in s and "· saved" in s, "the claim saved"
+    )
+    terminal.keys("q")
+    screen = terminal.wait_until(lambda s: EXIT_MARKER.search(s) is not None, "the exit code")
+    match = EXIT_MARKER.search(screen)
+    assert match is not None and match.group(1) == "0", screen
+
+    (claim,) = loading.load(annotations).document.claims
+    assert (claim.paragraph, claim.start, claim.quote) == (first.paragraph, first.start, first.text)

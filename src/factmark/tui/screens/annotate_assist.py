@@ -36,7 +36,7 @@ ASSIST_BINDINGS = [
             show=False, id="previous-suggested"),
     Binding("s", "toggle_suggestions", "Show or hide the marks of sentences worth checking",
             show=False, id="suggestion-marks"),
-    Binding("C", "candidates", "Candidates", tooltip="Contradiction candidates: accept or dismiss",
+    Binding("C", "candidates", "Contradiction candidates: accept or dismiss", show=False,
             id="candidates"),
 ]
 """The annotate screen's keys for the assist."""
