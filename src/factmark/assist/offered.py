@@ -64,12 +64,13 @@ def send(offered: Offered, out: IO[bytes]) -> None:
     for kind, items in (("sentences", offered.sentences), ("candidates", offered.candidates)):
         for start in range(0, len(items), CHUNK):
             pickle.dump((kind, items[start : start + CHUNK]), out, pickle.HIGHEST_PROTOCOL)
-    pickle.dump(None, out)
+    pickle.dump(None, out, pickle.HIGHEST_PROTOCOL)
 
 
 def receive(stream: IO[bytes], between: Callable[[], None] = lambda: None) -> Offered:
-    """Read what :func:`send` wrote, calling ``between`` after each chunk (EOFError if it
-    ends early). Only for a stream from a process this program started: it is unpickled."""
+    """Read what :func:`send` wrote, calling ``between`` after each chunk (EOFError or
+    pickle.UnpicklingError if it ends early). Only for a stream from a process this
+    program started: it is unpickled."""
     found: dict[str, list[Any]] = {"sentences": [], "candidates": []}
     while (chunk := pickle.load(stream)) is not None:
         kind, items = chunk

@@ -10,6 +10,7 @@ interpreter's lock and slow every key. A worker thread only waits for the proces
 
 from __future__ import annotations
 
+import pickle
 import subprocess
 import sys
 import time
@@ -107,7 +108,7 @@ class AssistFlow:
         try:  # a chunk at a time, sleeping between two: the event loop runs meanwhile
             with process.stdout:
                 return receive(process.stdout, lambda: time.sleep(CHUNK_PAUSE))
-        except EOFError:
+        except (EOFError, pickle.UnpicklingError):  # it ended early: say why
             with process.stderr:
                 lines = process.stderr.read().decode("utf-8", "replace").strip().splitlines()
             process.wait()
