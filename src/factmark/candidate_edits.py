@@ -17,7 +17,7 @@ from factmark.model import AnnotationFile, Claim, Dismissal, Link, new_claim_id,
 from factmark.vocabulary import AnchorState
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Callable, Iterable
 
     from factmark.article import Article
     from factmark.located import Located
@@ -70,16 +70,9 @@ class CandidateEdits:
         located: Located
         author: str
 
-        def claims_in(self, paragraph: int) -> list[Claim]: ...
-
-        def _apply(
-            self,
-            after: AnnotationFile,
-            description: str,
-            selected: str | None,
-            selected_undone: str | None = None,
-            located: Located | None = None,
-        ) -> None: ...
+        claims_in: Callable[[int], list[Claim]]
+        _apply: Callable[..., None]
+        """Session._apply: make a document the session's, undoably."""
 
     def accept_candidate(self, a: Sentence, b: Sentence, reason: str) -> Link:
         """Link the claims on two sentences as contradicting each other, the reason as the

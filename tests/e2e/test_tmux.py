@@ -136,6 +136,18 @@ def small_terminal() -> Iterator[Terminal]:
         term.kill()
 
 
+def launch(terminal: Terminal, folder: Path, arguments: str) -> None:
+    """Run factmark in ``folder`` with these arguments. The pane stays alive after the
+    program, so its exit code can be read; its settings go to a temporary folder, not
+    the user's."""
+    settings = shlex.quote(str(folder / "xdg"))
+    command = (
+        f"XDG_CONFIG_HOME={settings} {shlex.quote(str(FACTMARK))} {arguments}; "
+        'echo "EXIT=$?"; exec sleep 120'
+    )
+    terminal.start(command, folder)
+
+
 def test_add_link_review_quit_in_a_real_terminal(tmp_path: Path, terminal: Terminal) -> None:
     (tmp_path / "seeds").mkdir()
     (tmp_path / "annotations").mkdir()
@@ -148,14 +160,7 @@ def test_add_link_review_quit_in_a_real_terminal(tmp_path: Path, terminal: Termi
     old_ids = {c.id for c in before.claims}
     assert not [c for c in before.claims if c.paragraph == 4], "the test needs ¶4 without claims"
 
-    # The pane stays alive after the program, so its exit code can be read. The
-    # program's settings go to a temporary folder, not the user's.
-    settings = shlex.quote(str(tmp_path / "xdg"))
-    command = (
-        f"XDG_CONFIG_HOME={settings} {shlex.quote(str(FACTMARK))} annotate seeds/{SEED}.txt; "
-        'echo "EXIT=$?"; exec sleep 120'
-    )
-    terminal.start(command, tmp_path)
+    launch(terminal, tmp_path, f"annotate seeds/{SEED}.txt")
     # The first line of the article: typing starts now, before the annotations are open.
     terminal.wait_for("Behind Closed Doors", timeout=15)
 
@@ -301,12 +306,7 @@ def test_a_suggested_sentence_claimed_with_bracket_a_enter(
     shutil.copyfile(ROOT / "tests" / "data" / "seed" / "seeds" / f"{SEED}.txt", article)
     first = next(s for s in sentences(Article.read(article)) if s.suggested)
 
-    settings = shlex.quote(str(tmp_path / "xdg"))
-    command = (
-        f"XDG_CONFIG_HOME={settings} {shlex.quote(str(FACTMARK))} seeds/{SEED}.txt; "
-        'echo "EXIT=$?"; exec sleep 120'
-    )
-    terminal.start(command, tmp_path)
+    launch(terminal, tmp_path, f"seeds/{SEED}.txt")
     terminal.wait_for("Behind Closed Doors", timeout=15)
     # The sentences worth checking are marked » in the gutter once they are scored.
     terminal.wait_until(
