@@ -35,8 +35,9 @@ NUMBER_WORDS = _words(
     "ninety hundred hundreds thousand thousands million millions billion billions trillion "
     "trillions dozen dozens half twice double triple quarter third"
 )
-_NOT_COUNTED = _words("of and or to in on at a an the times time by for from")
-"""Words after a number that do not make it a count of something ("two of", "three times")."""
+_NOT_COUNTED = _words("of and or to in on at a an the times time by for from st nd rd th")
+"""Words after a number that do not make it a count of something ("two of", "three times",
+the ending of "21st")."""
 _MONEY = _words("percent percentage dollar dollars euro euros cents")
 _MONTHS = _words(
     "January February March April June July August September October November December"
@@ -47,7 +48,7 @@ _PERIODS = _words(
     "year month week decade century quarter spring summer autumn fall winter"
 )  # fmt: skip
 _ATTRIBUTION = _words(
-    "said says say told tells reported reports stated states claimed claims announced "
+    "said says told tells reported reports stated claimed claims announced "
     "declared confirmed denied noted wrote testified estimated estimates insisted argued "
     "admitted acknowledged warned citing"
 )
@@ -63,6 +64,10 @@ _SUPERLATIVES = _words(
     "slowest strongest weakest richest poorest oldest youngest longest shortest deadliest "
     "cheapest toughest hardest deepest widest safest"
 )
+_RECORD_OF = _words(
+    "high highs low lows number numbers level levels amount amounts year years time pace "
+    "deficit deficits surplus profits profit turnout heat temperatures"
+)
 _CAUSAL = _words("because therefore consequently cause caused causes blame blamed")
 _CAUSAL_PAIRS = frozenset(
     tuple(pair.split())
@@ -74,10 +79,15 @@ _CAUSAL_PAIRS = frozenset(
 )  # fmt: skip
 _CAUSAL_FIRST = frozenset(first for first, _ in _CAUSAL_PAIRS)
 _CHANGE = _words(
-    "increase increased increases increasing decrease decreased decreases rose risen rises "
-    "fell fallen dropped doubled tripled quadrupled halved grew grown shrank decline "
-    "declined soared plummeted cut cuts raised lowered reduced"
+    "increase increased increases increasing decrease decreased decreases rose rises fell "
+    "dropped doubled tripled quadrupled halved grew shrank decline declined soared "
+    "plummeted cut cuts raised lowered reduced"
 )
+_RAISED_NOT_CHANGED = _words("questions concerns doubts alarm hopes eyebrows objections")
+"""What is raised without a change of amount ("raised questions"; "raised the wage" is one)."""
+_PARTICIPLES = _words("risen fallen grown")
+"""A change only after "has", "have", "had": not "fallen soldiers", "grown men"."""
+_HAVE = _words("has have had having hasn't haven't hadn't")
 _DATE_WORDS = frozenset(
     {word.lower() for word in _MONTHS | _MONTHS_SHORT}
     | {"may", "last", "next", "this", "past", "ago"}
@@ -155,8 +165,13 @@ def _ago(before: list[str]) -> bool:
         return False
     if before[-1] in ("decade", "decades", "century", "centuries"):
         return True
-    unit = before[-1].removesuffix("s")
-    return unit in ("year", "month", "week", "day") and len(before) > 1 and before[-2][0].isdigit()
+    return len(before) > 1 and _counted_period(before[-2], before[-1])
+
+
+def _counted_period(count: str, unit: str) -> bool:
+    """A number of periods: "3 years", "two months"."""
+    counted = count[0].isdigit() or count in NUMBER_WORDS or count in ("a", "one")
+    return counted and unit.removesuffix("s") in ("year", "month", "week", "day", "decade")
 
 
 def _date(s: Sentence) -> bool:
@@ -172,7 +187,9 @@ def _date(s: Sentence) -> bool:
             return True
         if _is_year(token) and following not in ("%", "percent"):
             return True
-        if token.lower() in ("last", "next", "this", "past") and following in _PERIODS:
+        if token.lower() in ("last", "next", "this", "past") and (
+            following in _PERIODS or _counted_period(following or " ", s.after(index + 1))
+        ):
             return True
         if s.low[index] == "ago" and _ago(s.low[:index]):
             return True
@@ -211,8 +228,20 @@ def _superlative_word(word: str) -> bool:
     )
 
 
+def _a_record(s: Sentence) -> bool:
+    """ "a record", "record highs": not "the record" of what someone did."""
+    for index, word in enumerate(s.low):
+        if word == "record":
+            following = s.after(index)
+            if following in _RECORD_OF or (index and s.low[index - 1] == "a"):
+                return True
+    return False
+
+
 def _superlative(s: Sentence) -> bool:
-    if "record" in s.words or "ever" in s.words or s.pair("never", "before"):
+    if "record" in s.words and _a_record(s):
+        return True
+    if s.pair("never", "before") or s.pair("than", "ever") or s.pair("ever", "before"):
         return True
     if "all-time" in s.text.lower():
         return True
@@ -238,11 +267,21 @@ def _quote(s: Sentence) -> bool:
 
 def _change(s: Sentence) -> bool:
     found = s.words & _CHANGE
-    if any(not s.pair(word, "up") for word in found if word in ("grew", "grown")):
+    if "raised" in found and any(s.pair("raised", what) for what in _RAISED_NOT_CHANGED):
+        found -= {"raised"}
+    if found - {"grew"} or ("grew" in found and not s.pair("grew", "up")):
         return True
-    if found - {"grew", "grown"}:
+    if not s.words.isdisjoint(_PARTICIPLES) and any(
+        _had(s.low[max(0, index - 2) : index])
+        for index, word in enumerate(s.low)
+        if word in _PARTICIPLES and s.after(index) != "up"
+    ):
         return True
     return any(s.pair(verb, way) for verb in ("went", "gone") for way in ("up", "down"))
+
+
+def _had(before: list[str]) -> bool:
+    return any(word in _HAVE or word.endswith(("'ve", "’ve", "'d", "’d")) for word in before)
 
 
 _CUES = (_number, _quantity, _date, _attribution, _comparison, _superlative, _causal, _quote,
