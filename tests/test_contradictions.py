@@ -460,3 +460,71 @@ def test_sums_announced_and_finishers_without_a_noun_are_compared() -> None:
         "A record 18,400 runners started the race, and 17,650 finished, the organisers said.\n\n"
         "Mr Aas said on Monday that 17,250 runners had finished the race."
     ) == ["17,650 finished vs 17,250 runners"]
+
+
+def test_a_possessive_is_no_noun_and_a_verb_may_stand_six_words_after() -> None:
+    assert _reasons(
+        "The association said that none of the region's mills had closed.\n\n"
+        "Giuseppe Rizzo said that four mills in his area had already closed for the season."
+    ) == ["none of the region's mills vs four mills"]
+
+
+def test_a_day_is_of_the_event_named_before_it() -> None:
+    assert (
+        _reasons(
+            "The bridge was closed to all traffic on Tuesday after engineers found cracks.\n\n"
+            "The cracks were found during a routine inspection on Monday."
+        )
+        == []
+    )
+
+
+def test_a_part_of_a_whole_without_its_size_and_spans_that_cannot_both_be_true() -> None:
+    assert _reasons(
+        "The bridge was closed after engineers found cracks in two of its steel supports.\n\n"
+        "Ms Salo said that engineers had found cracks in three of the bridge's steel supports."
+    ) == ["two vs three supports"]
+    assert _reasons(
+        "The agency said the bridge would stay closed for at least three months.\n\n"
+        "He said the closure of the bridge would last about ten weeks."
+    ) == ["at least three months vs about ten weeks (bridge)"]
+    assert (
+        _reasons(
+            "The agency said the bridge would stay closed for at least three months.\n\n"
+            "He said the closure of the bridge would last about fourteen weeks."
+        )
+        == []
+    )
+
+
+def test_what_of_the_counted_ones_a_figure_is_about_is_what_it_counts() -> None:
+    assert (
+        _reasons(
+            "Hackers stole the personal data of 1.4 million customers last month.\n\n"
+            "The firm said the attackers had stolen the passwords of 12,000 customers."
+        )
+        == []
+    )
+    assert _reasons(
+        "Brightcart said no passwords had been taken in the attack.\n\n"
+        "The security firm said the attackers had stolen the passwords of 12,000 customers."
+    ) == ["no passwords vs 12,000 customers"]
+
+
+def test_the_day_of_a_statement_is_not_the_day_of_what_it_says() -> None:
+    assert _reasons(
+        "The retailer said on Wednesday that hackers had stolen the personal data of"
+        " 1.4 million customers in an attack last month.\n\n"
+        "In a statement to investors on Thursday, the retailer said that the personal data of"
+        " 4.1 million customers had been stolen in the attack."
+    ) == ["1.4 million vs 4.1 million customers"]
+
+
+def test_a_count_of_last_winter_is_of_another_time() -> None:
+    assert (
+        _reasons(
+            "The ferry operator Nordlink cancelled 86 crossings over the weekend.\n\n"
+            "Last winter, Nordlink cancelled 310 crossings because of bad weather."
+        )
+        == []
+    )

@@ -95,14 +95,18 @@ def places(sentence: Sentence, clause: list[Token]) -> frozenset[str]:
 
 
 def _reporting_clauses(sentence: Sentence) -> set[int]:
-    """The clauses that say who said it ("…, the minister told the assembly on Wednesday")."""
+    """The clauses that say who said it ("…, the minister told the assembly on Wednesday"),
+    and an opening before one ("In a statement on Thursday, Brightcart said that …")."""
     known = sentence.memo.get("reporting")
     if not isinstance(known, set):
-        known = sentence.memo["reporting"] = {
+        known = {
             sentence.clause_of[index]
             for index, token in enumerate(sentence.tokens)
             if token.lower in _REPORTING
         }
+        if 1 in known and sentence.opening():
+            known.add(0)
+        sentence.memo["reporting"] = known
     return known
 
 

@@ -64,7 +64,7 @@ def _words_after(tokens: list[Token], index: int, count: int) -> str:
     return " ".join(words)
 
 
-_BEFORE_NEAR, _AFTER_NEAR = 6, 5
+_BEFORE_NEAR, _AFTER_NEAR = 6, 6
 """How many words before its figure, or after its noun, a verb may stand: "ordered 48
 schools to close", "found the bodies of all 12 miners", "no ships had been allowed to
 leave"."""

@@ -230,7 +230,7 @@ EVENT_CLASSES = (
     "lay sack dismiss layoff redundanc",
     "open reopen opening inaugurat",
     "begin began begun start commenc launch",
-    "take took taken",
+    "take took taken steal stole stolen",
     "leav left depart",
     "find found recover retriev locat",
     "become became",
@@ -287,4 +287,10 @@ PAST_MARKERS = (
     "originally",
     "at first",
     "in the past",
+    "last winter",
+    "last summer",
+    "last spring",
+    "last autumn",
 )
+"""Words that set a figure in an earlier time than the article's ("last winter, 310
+crossings were cancelled"): it contradicts no figure of now."""

@@ -14,6 +14,7 @@ from factmark.assist.lexicon import (
     BOUNDS,
     IRREGULAR_VERBS,
     PERCENT_WORDS,
+    QUANTIFIERS,
     STOP,
     TIME_UNITS,
     UNCHANGED,
@@ -98,6 +99,9 @@ def _noun_phrase(tokens: list[Token], start: int) -> list[int]:
             break
         if taken and lower.endswith(("ed", "ing")):
             break
+        if lower.endswith(("'s", "’s")) and not taken:  # "the region's mills": a determiner
+            index += 1
+            continue
         taken.append(index)
         index += 1
         if singular(lower) != lower:  # a plural ends the phrase: "bodies suggests"
@@ -225,14 +229,18 @@ def _predicate(tokens: list[Token], index: int) -> str:
 
 
 def _partitive(tokens: list[Token], start: int) -> list[int]:
-    """The noun phrase of the whole in "130 of the 190 houses", from after the 130."""
+    """The noun phrase of the whole in "130 of the 190 houses" or "two of its steel
+    supports", from after the figure."""
     index = start
     if index < len(tokens) and tokens[index].lower == "of":
         index += 1
         if index < len(tokens) and tokens[index].lower in {"the", "its", "their", "those"}:
             index += 1
         if index < len(tokens) and (tokens[index].kind == "num" or is_number_word(tokens[index])):
-            return _noun_phrase(tokens, index + 1)
+            index += 1
+        phrase = _noun_phrase(tokens, index)
+        if phrase and singular(tokens[phrase[-1]].lower) != tokens[phrase[-1]].lower:
+            return phrase  # a whole is plural: not "two of its kind"
     return []
 
 
@@ -244,7 +252,7 @@ def counts(sentence: Sentence) -> list[Mention]:
         if _is_percent(tokens, figure.last + 1):
             continue
         phrase = _noun_phrase(tokens, figure.last + 1)
-        whole = _partitive(tokens, figure.last + 1) if not phrase else []
+        whole = _partitive(tokens, figure.last + 1) if not phrase and figure.value != 1 else []
         if not phrase and figure.currency:
             phrase = [figure.last]
         phrase = phrase or whole
@@ -254,9 +262,27 @@ def counts(sentence: Sentence) -> list[Mention]:
         mention = _mention(sentence, figure, phrase, text, zero=figure.value == 0)
         if mention is not None and whole:  # a part of a whole, as narrow as a kind
             mention = replace(mention, modifiers=mention.modifiers | {"of a whole"})
+        owned = _owned(tokens, figure.first)
+        if mention is not None and owned and not figure.currency:
+            mention = replace(mention, noun=owned)
         if mention is not None:
             found.append(mention)
     return found
+
+
+def _owned(tokens: list[Token], first: int) -> str:
+    """What of the counted ones a figure is about: "the passwords of 12,000 customers" are
+    12,000 passwords, not the customers whose data was stolen."""
+    at = first - 1
+    if at >= 0 and tokens[at].lower == "all":
+        at -= 1
+    if at < 1 or tokens[at].lower != "of":
+        return ""
+    owner = tokens[at - 1]
+    lower = owner.lower
+    if not owner.is_word or lower in STOP or lower in QUANTIFIERS or is_number_word(owner):
+        return ""
+    return singular(lower) if singular(lower) != lower or lower in UNCHANGED else ""
 
 
 def _negated(tokens: list[Token], index: int) -> bool:

@@ -50,7 +50,11 @@ def _same_noun(a: Mention, b: Mention) -> bool:
         return b.noun in PEOPLE
     if b.noun == "person" and b.zero:
         return a.noun in PEOPLE
-    return bool(_nouns(a) & _nouns(b))
+    if a.noun == b.noun:
+        return True
+    return (a.noun.startswith("*") and a.noun in _nouns(b)) or (
+        b.noun.startswith("*") and b.noun in _nouns(a)
+    )
 
 
 def _narrower(a: Mention, b: Mention, a_set: frozenset[str], b_set: frozenset[str]) -> bool:

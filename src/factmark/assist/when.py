@@ -52,6 +52,9 @@ class When:
     """What a span measures, when it says so ("strike" in "a three-week strike")."""
     distinct: frozenset[str] = frozenset()
     """Words that make it another one of its kind: "a second round", "the last strike"."""
+    low: float = 0.0
+    high: float = 0.0
+    """The days a span may be ("at least three months": 90 to infinity); 0 for a day."""
 
 
 _FOUND_OUT = words("reported confirmed announced recorded registered detected diagnosed")
@@ -127,9 +130,25 @@ def days(sentence: Sentence) -> list[When]:
         surface = sentence.text[token.start : tokens[last].end]
         times = circumstances.times(sentence, sentence.clause_of[index]) - {value, *value.split()}
         scene = [sentence.tokens[i] for i in context.setting(sentence, sentence.clause_of[index])]
-        when = When(sentence, kind, value, surface, _events(clause), _topic(scene), times)
+        when = When(sentence, kind, value, surface, _day_event(clause, token), _topic(scene), times)
         found.append(replace(when, distinct=_distinct(clause)))
     return found
+
+
+_DAY_ADJECTIVES = frozenset({"following", "coming", "preceding"})
+"""Words in -ing that say which day, not what happened on it: "the following Thursday"."""
+
+
+def _day_event(clause: list[Token], day: Token) -> dict[str, str]:
+    """The event a day is of: the one named last before it ("was closed on Tuesday after
+    engineers found cracks": closing), else the first after it."""
+    position = clause.index(day)
+    before = _events([t for t in clause[:position] if t.lower not in _DAY_ADJECTIVES])
+    if before:
+        name = list(before)[-1]
+        return {name: before[name]}
+    after = _events(clause[position:])
+    return dict(list(after.items())[:1])
 
 
 def _date(tokens: list[Token], index: int) -> bool:
@@ -175,6 +194,27 @@ def _split_hyphens(tokens: list[Token], sentence: Sentence) -> list[Token]:
     return out
 
 
+def _bound(tokens: list[Token], first: int) -> tuple[float, float, int]:
+    """The range words before a span give it ("at least three months": 1 to infinity times
+    the span), and the index of the first of them."""
+    before = context.words_before(tokens, first, 3)
+    for phrase, (low, high) in BOUNDS.items():
+        if before == phrase or before.endswith(" " + phrase):
+            return low, high, first - len(phrase.split())
+    return 1.0, 1.0, first
+
+
+def _length_verb(tokens: list[Token], start: int) -> int:
+    """The index of the verb that gives a span its length, right before it ("would last
+    six days", "stayed closed for three months"), or -1."""
+    verb = start - 1
+    if verb >= 0 and tokens[verb].lower in _LASTING | {"last", "lasts"}:
+        return verb
+    if verb >= 1 and tokens[verb].lower == "for" and context.event_of(tokens[verb - 1].lower):
+        return verb
+    return -1
+
+
 def spans(sentence: Sentence) -> list[When]:
     """Spans of time an event took ("a three-week strike", "lasted five weeks")."""
     tokens = _split_hyphens(sentence.tokens, sentence)
@@ -183,37 +223,32 @@ def spans(sentence: Sentence) -> list[When]:
         unit = _span_unit(tokens, sentence, figure.last)
         if unit is None:
             continue
-        verb = figure.first - 1  # "would last six days": "last" is the verb, not "the last"
-        lasting = verb if verb >= 0 and tokens[verb].lower in _LASTING | {"last", "lasts"} else -1
+        low, high, start = _bound(tokens, figure.first)
+        lasting = _length_verb(tokens, start)
         near = {
             t.lower
-            for i, t in enumerate(tokens[max(0, figure.first - 3) : figure.last + 5])
-            if i + max(0, figure.first - 3) != lasting
+            for i, t in enumerate(tokens[max(0, start - 3) : figure.last + 5])
+            if i + max(0, start - 3) != lasting
         }
-        before = context.words_before(tokens, figure.first, 3)
         if near & (RELATIVE_TIME | {"old", "per", "every", "each"}):
-            continue
-        if any(before.endswith(phrase) for phrase in BOUNDS):
             continue
         clause = [t for i, t in enumerate(tokens) if t.kind != "punct" and i != lasting]
         if not unit[1] and lasting < 0 and not {t.lower for t in clause} & _LASTING:
             continue
-
-        length = spoken(figure.value * TIME_UNITS[unit[0]])
-        surface = sentence.text[tokens[figure.first].start : tokens[figure.last + 1].end]
-        found.append(
-            When(
-                sentence,
-                "span",
-                length,
-                surface,
-                _events(clause),
-                _topic(clause),
-                _years(circumstances.times(sentence, -1)),
-                unit[1],
-                _distinct(clause),
-            )
+        days = figure.value * TIME_UNITS[unit[0]]
+        surface = sentence.text[tokens[start].start : tokens[figure.last + 1].end]
+        when = When(
+            sentence,
+            "span",
+            spoken(days),
+            surface,
+            _events(clause),
+            _topic(clause),
+            _years(circumstances.times(sentence, -1)),
+            unit[1],
+            _distinct(clause),
         )
+        found.append(replace(when, low=days * low, high=days * high))
     return found
 
 
@@ -233,17 +268,25 @@ def _alike(mine: frozenset[str], theirs: frozenset[str]) -> bool:
     )
 
 
+def _same_span(a: When, b: When) -> str:
+    """What two spans are both the length of, or "" when they are of different things."""
+    if a.thing and b.thing:
+        return a.thing if a.thing == b.thing else ""
+    thing = a.thing or b.thing
+    other = b if a.thing else a
+    if thing and thing in other.topic:
+        return thing
+    shared = {event(word)[:5] for word in a.topic} & {event(word)[:5] for word in b.topic}
+    if len(shared) < 2:
+        return ""
+    scene = sorted(w for w in a.topic if event(w)[:5] in shared and not context.event_of(w))
+    return thing or (scene or sorted(shared))[0]  # "the west wing works"
+
+
 def _same_event(a: When, b: When) -> str:
     """The word naming the event both give, or "" when they speak of different ones."""
     if a.kind == "span":
-        if a.thing and b.thing:
-            return a.thing if a.thing == b.thing else ""
-        thing = a.thing or b.thing
-        other = b if a.thing else a
-        if thing and thing in other.topic:
-            return thing
-        shared = {word[:5] for word in a.topic} & {word[:5] for word in b.topic}
-        return (thing or min(shared)) if len(shared) >= 2 else ""  # "the west wing works"
+        return _same_span(a, b)
     shared = set(a.events) & set(b.events)
     named = {singular(word.lower()) for word in (*a.events.values(), *b.events.values())}
     if not shared or (len(shared) < 2 and not _alike(a.topic - named, b.topic - named)):
@@ -282,6 +325,8 @@ def pairs(sentences: list[Sentence]) -> list[Pair]:
             continue
         if a.distinct != b.distinct:  # "a second round opened on Thursday"
             continue
+        if a.kind == "span" and a.low <= b.high and b.low <= a.high:
+            continue  # "at least three months" and "fourteen weeks" can both be true
         what = _same_event(a, b)
         if not what or (a.times and b.times and a.times.isdisjoint(b.times)):
             continue
