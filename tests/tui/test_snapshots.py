@@ -163,18 +163,3 @@ class TestAssist:
 
         app = make_app(suggest=True)
         assert snap_compare(app, terminal_size=NARROW, run_before=run_before)
-
-    def test_a_suggested_sentence_selected(
-        self, make_app: AppFactory, workspace: Workspace, snap_compare: SnapCompare
-    ) -> None:
-        """] at 120×36: the sentences worth checking marked » in the gutter, the first one
-        selected, its score and reasons under the panel."""
-        workspace.annotation_path.unlink()
-
-        async def run_before(pilot: Pilot[Any]) -> None:
-            await scored(pilot)
-            await pilot.press("right_square_bracket")
-            await pilot.wait_for_scheduled_animations()
-
-        app = make_app(suggest=True)
-        assert snap_compare(app, terminal_size=WIDE, run_before=run_before)
