@@ -10,6 +10,7 @@ TUI's thread reading them can let the event loop run between two.
 
 from __future__ import annotations
 
+import os
 import pickle
 import sys
 from collections.abc import Callable, Iterable
@@ -55,6 +56,8 @@ def open_candidates(
     ]
 
 
+NICENESS = 10
+"""How much lower than the TUI's the process's priority is."""
 CHUNK = 200
 """Sentences or candidates a chunk: about 3 ms to read back at most (the slowest)."""
 
@@ -84,6 +87,8 @@ def main() -> None:
     # Run as ``-m``, this module is ``__main__``: pickle the class of the module as imported.
     from factmark.assist import offered
 
+    if hasattr(os, "nice"):  # background work: the editor's keys come first
+        os.nice(NICENESS)
     text = sys.stdin.buffer.read().decode("utf-8")
     offered.send(offered.compute(text), sys.stdout.buffer)
     sys.stdout.buffer.flush()
