@@ -116,6 +116,7 @@ async def test_c_enter_accepts_a_candidate_as_two_claims_and_a_link_undone_at_on
         await pilot.press("C")
         listing = await wait_for_screen(pilot, CandidatesScreen)
         assert listing.candidates[0] == best
+        assert screen.assist.open_candidates(most=1) == ([best], True)  # the best listed
         await pilot.press("enter")
         await pilot.pause()
         first, second = session.document.claims

@@ -45,7 +45,10 @@ ASSIST_BINDINGS = [
 ASSIST_WORK = "assist"
 """The group of the worker that waits for the scores (keys never wait for it)."""
 CHUNK_PAUSE = 0.002
-"""Seconds the worker sleeps between two chunks it reads (holding the interpreter's lock)."""
+"""Seconds the worker sleeps after reading a chunk (which holds the interpreter's lock):
+the event loop runs meanwhile."""
+LISTED = 100
+"""Candidates listed at most (the best; an article with more has other troubles)."""
 PANEL_SHOWN = 3
 """Suggested sentences of a paragraph listed in the side panel."""
 
@@ -258,15 +261,22 @@ class AssistFlow:
 
     # --- contradiction candidates ----------------------------------------------
 
-    def open_candidates(self) -> list[Candidate]:
-        """The candidates neither dismissed nor accepted already, best first."""
+    def open_candidates(self, most: int = LISTED) -> tuple[list[Candidate], bool]:
+        """The best ``most`` candidates neither dismissed nor accepted already, best first;
+        and whether there are more."""
         from factmark.assist.offered import open_candidates
 
         session = self.screen.session
         if self.offered is None or session is None:
-            return []
+            return [], False
         found = open_candidates(self.offered.candidates, session.document.dismissed)
-        return [c for c in found if not session.candidate_accepted(c.a, c.b, c.reason)]
+        kept: list[Candidate] = []
+        for candidate in found:
+            if not session.candidate_accepted(candidate.a, candidate.b, candidate.reason):
+                if len(kept) == most:
+                    return kept, True
+                kept.append(candidate)
+        return kept, False
 
     def show_candidates(self) -> None:
         from factmark.tui.screens.candidates import CandidatesScreen

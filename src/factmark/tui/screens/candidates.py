@@ -82,12 +82,13 @@ class CandidatesScreen(Screen[None]):
         """List the candidates still open, the cursor where it was."""
         listed = self.query_one(ContradictionList)
         cursor = listed.cursor
-        self.candidates = self.flow.open_candidates()
+        self.candidates, more = self.flow.open_candidates()
         listed.show([candidate_pair(i, c) for i, c in enumerate(self.candidates)])
         listed.cursor = max(0, min(cursor, len(self.candidates) - 1))
         summary = Text("Contradiction candidates", "bold", end="")
         if self.candidates:
-            summary.append(f": {counted(len(self.candidates), 'open candidate')}, best first")
+            best = "the best " if more else ""
+            summary.append(f": {best}{counted(len(self.candidates), 'open candidate')}, best first")
             summary.append("\nnot checked yet: ", "dim")
             summary.append("enter accepts (claims and a contradicts link), x dismisses")
         else:
