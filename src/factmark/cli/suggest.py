@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import shutil
 import sys
 from pathlib import Path
@@ -68,6 +67,7 @@ def as_json(data: dict[str, Any]) -> str:
     Encoded a line at a time by json's C encoder (which ``indent`` turns off) and
     written at once: a book's 9,000 sentences take a tenth of a second, not a second.
     """
+    import json  # only here: factmark --help loads no json
 
     def rows(items: list[Any]) -> str:
         if not items:
