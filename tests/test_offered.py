@@ -14,7 +14,15 @@ import pytest
 from factmark.article import Article
 from factmark.assist import offered
 from factmark.assist.contradictions import candidates
-from factmark.assist.offered import CHUNK, Offered, compute, open_candidates, receive, send
+from factmark.assist.offered import (
+    CHUNK,
+    Offered,
+    Scoring,
+    compute,
+    open_candidates,
+    receive,
+    send,
+)
 from factmark.assist.suggest import report, sentences
 from factmark.model import Dismissal
 
@@ -88,3 +96,16 @@ def test_suggest_lists_the_candidates_not_dismissed(seed: Article) -> None:
     listed = report(seed, "seed.txt", document)["contradictions"]
     assert [c["reason"] for c in listed] == [c.reason for c in candidates(seed)[1:]]
     assert report(seed, "seed.txt")["contradictions"][0]["reason"] == best.reason
+
+
+def test_scoring_in_a_process_gives_what_computing_here_gives(seed: Article) -> None:
+    pauses: list[None] = []
+    assert Scoring().result(seed.text, lambda: pauses.append(None)) == compute(seed.text)
+    assert pauses
+
+
+def test_a_process_stopped_before_it_answers_says_so(seed: Article) -> None:
+    scoring = Scoring()
+    scoring.stop()
+    with pytest.raises(RuntimeError, match="exit status"):
+        scoring.result(seed.text)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import subprocess
 import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -80,6 +81,40 @@ def receive(stream: IO[bytes], between: Callable[[], None] = lambda: None) -> Of
         found[kind].extend(items)
         between()
     return Offered(tuple(found["sentences"]), tuple(found["candidates"]))
+
+
+class Scoring:
+    """The process that scores an article (``python -m factmark.assist.offered``), started
+    at once with this interpreter."""
+
+    def __init__(self) -> None:
+        command = [sys.executable, "-m", "factmark.assist.offered"]
+        pipe = subprocess.PIPE
+        self.process = subprocess.Popen(command, stdin=pipe, stdout=pipe, stderr=pipe)
+
+    def result(self, text: str, between: Callable[[], None] = lambda: None) -> Offered:
+        """Send the article's text, read what comes back (see :func:`receive`); a
+        RuntimeError says why if the process ends without it (its last line of errors)."""
+        process = self.process
+        assert process.stdin and process.stdout and process.stderr
+        try:
+            with process.stdin:
+                process.stdin.write(text.encode("utf-8"))
+            with process.stdout:
+                return receive(process.stdout, between)
+        except (EOFError, pickle.UnpicklingError, BrokenPipeError):
+            lines = process.stderr.read().decode("utf-8", "replace").strip().splitlines()
+            process.wait()
+            why = lines[-1] if lines else f"it ended with exit status {process.returncode}"
+            raise RuntimeError(why) from None
+        finally:
+            process.wait()
+            process.stderr.close()
+
+    def stop(self) -> None:
+        """End the process if it is still running."""
+        if self.process.poll() is None:
+            self.process.kill()
 
 
 def main() -> None:

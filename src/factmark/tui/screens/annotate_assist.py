@@ -10,9 +10,6 @@ interpreter's lock and slow every key. A worker thread only waits for the proces
 
 from __future__ import annotations
 
-import pickle
-import subprocess
-import sys
 import time
 from typing import TYPE_CHECKING
 
@@ -25,7 +22,7 @@ from factmark.tui.widgets.gutter import SUGGESTED_SYMBOL
 
 if TYPE_CHECKING:
     from factmark.assist.contradictions import Candidate
-    from factmark.assist.offered import Offered
+    from factmark.assist.offered import Offered, Scoring
     from factmark.assist.suggest import Sentence
     from factmark.tui.screens.annotate import AnnotateScreen
 
@@ -70,7 +67,7 @@ class AssistFlow:
         """The paragraphs that have some, in order."""
         self._unclaimed: dict[int, list[Sentence]] = {}
         """Those no claim overlaps, by paragraph, found when asked for (see refresh)."""
-        self._process: subprocess.Popen[bytes] | None = None
+        self._scoring: Scoring | None = None
         self._stopped = False
         self._shown: str | None = None
 
@@ -99,34 +96,19 @@ class AssistFlow:
             self.screen.app.call_from_thread(self._arrived, offered, suggested)
 
     def _run(self) -> Offered:
-        from factmark.assist.offered import receive
+        from factmark.assist.offered import Scoring
 
-        command = [sys.executable, "-m", "factmark.assist.offered"]
-        pipe = subprocess.PIPE
-        process = subprocess.Popen(command, stdin=pipe, stdout=pipe, stderr=pipe)
-        self._process = process
-        assert process.stdin and process.stdout and process.stderr
-        with process.stdin:
-            process.stdin.write(self.screen.article.text.encode("utf-8"))
-        try:  # a chunk at a time, sleeping between two: the event loop runs meanwhile
-            with process.stdout:
-                return receive(process.stdout, lambda: time.sleep(CHUNK_PAUSE))
-        except (EOFError, pickle.UnpicklingError):  # it ended early: say why
-            with process.stderr:
-                lines = process.stderr.read().decode("utf-8", "replace").strip().splitlines()
-            process.wait()
-            why = lines[-1] if lines else f"exit status {process.returncode}"
-            raise RuntimeError(why) from None
-        finally:
-            process.wait()
-            process.stderr.close()
+        scoring = self._scoring = Scoring()
+        if self._stopped:  # the screen went while the process started
+            scoring.stop()
+        # A chunk at a time, sleeping between two: the event loop runs meanwhile.
+        return scoring.result(self.screen.article.text, lambda: time.sleep(CHUNK_PAUSE))
 
     def stop(self) -> None:
         """End the process if it is still scoring (the screen is going)."""
         self._stopped = True
-        process = self._process
-        if process is not None and process.poll() is None:
-            process.kill()
+        if self._scoring is not None:
+            self._scoring.stop()
 
     def _failed(self, why: str) -> None:
         self.failed = why
