@@ -595,3 +595,9 @@ def test_the_vocabulary_loads_without_pydantic() -> None:
     result = python(code)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "False"
+
+
+def test_an_unknown_option_is_one_line_naming_factmark_once() -> None:
+    result = factmark("check", "--nope")
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr == "factmark: unrecognized arguments: --nope (see factmark --help)\n"

@@ -71,11 +71,21 @@ def test_the_parser_is_the_recorded_one() -> None:
 
 
 COMMANDS = ("annotate", "check", "reanchor", "fmt", "textconv", "git-setup", "diff", "review",
-            "status", "suggest", "export", "merge-driver")  # fmt: skip
+            "suggest", "status", "export", "merge-driver")  # fmt: skip
 
 
 def test_the_commands_are_listed_in_their_order() -> None:
-    assert tuple(current()["commands"]) == COMMANDS
+    from factmark import cli
+
+    assert tuple(current()["commands"]) == COMMANDS == tuple(cli.COMMANDS)
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_a_command_run_alone_has_the_arguments_it_has_among_all(command: str) -> None:
+    from factmark.cli import build_parser
+
+    alone = shape(build_parser(only=command))["commands"]
+    assert alone == {command: current()["commands"][command]}
 
 
 @pytest.mark.parametrize("command", [[], *([name] for name in COMMANDS)])

@@ -528,3 +528,24 @@ def test_a_count_of_last_winter_is_of_another_time() -> None:
         )
         == []
     )
+
+
+def test_the_sizes_of_one_change_are_compared_with_each_other_only() -> None:
+    assert _reasons(
+        "The increase of 2,400 people on the island was driven by people moving in.\n\n"
+        "The island's population grew by 3,100 people over the same period."
+    ) == ["2,400 vs 3,100 people"]
+    assert (
+        _reasons(
+            "The island's population grew by 2,400 people over ten years.\n\n"
+            "The island's population grew to 41,300 people over ten years."
+        )
+        == []
+    )
+
+
+def test_the_past_year_is_the_last_twelve_months_not_an_earlier_time() -> None:
+    assert _reasons(
+        "No prisoner had died at Karlsholm in the past year, the report said.\n\n"
+        "The report said that two prisoners had died at Karlsholm during the year."
+    ) == ["No prisoner vs two prisoners"]

@@ -28,6 +28,14 @@ PASSIVE: Mapping[LinkKind, str] = {
 }
 """How a one-way link reads from the claim it points to."""
 
+MEANINGS: Mapping[LinkKind, str] = {
+    "contradicts": "they cannot both be true",
+    "supports": "this claim backs the other",
+    "duplicates": "the same claim made twice",
+    "qualifies": "this claim limits or explains the other",
+}
+"""What each kind says of the two claims, for an editor choosing one."""
+
 OUTGOING_ARROW = "→"
 INCOMING_ARROW = "←"
 

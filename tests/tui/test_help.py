@@ -70,7 +70,7 @@ def test_each_key_is_listed_once_with_all_its_names() -> None:
         assert len(keys) == len(set(keys))
     article = dict(help_sections()[0][1])
     assert article["j / down"] == "Next paragraph"
-    assert article["u / ctrl+z"] == "Undo"
+    assert article["u / ctrl+z"] == "Undo the last edit"
 
 
 async def test_the_help_screen_shows_every_row(app: FactmarkApp) -> None:

@@ -127,7 +127,12 @@ _TIME = re.compile(
     r"|(?P<deictic>yesterday|today|tomorrow))\b",
 )
 _WHEN = re.compile(r",?\s*when\b")
-_PAST = re.compile(r"\b(?:" + "|".join(PAST_MARKERS) + r")\b")
+_PAST = re.compile(
+    r"\b(?:"
+    + "|".join(PAST_MARKERS)
+    + r")\b(?!\s+(?:\w+\s+)?(?:years?|months?|weeks?|days?|decades?)\b)"
+)
+"""An earlier time: "in the past", but not "in the past year" (the last twelve months)."""
 
 
 def _counting_clauses(sentence: Sentence) -> set[int]:

@@ -8,6 +8,8 @@ from functools import lru_cache
 
 from factmark.assist import circumstances
 from factmark.assist.lexicon import (
+    CHANGE_VERBS,
+    DELTAS,
     IRREGULAR_VERBS,
     QUANTIFIERS,
     ROLE_AFTER,
@@ -98,6 +100,15 @@ def _share_follows(tokens: list[Token], index: int) -> bool:
     return index < len(tokens) and tokens[index].lower in ROLE_CLAUSE["share"]
 
 
+def _delta(tokens: list[Token], first: int) -> bool:
+    """Whether the figure at ``first`` is the size of a change: "grew by 3,100", "an
+    increase of 2,400"."""
+    if first < 2:
+        return False
+    marker, change = tokens[first - 1].lower, tokens[first - 2].lower
+    return (marker == "by" and change in CHANGE_VERBS) or (marker == "of" and change in DELTAS)
+
+
 def roles(sentence: Sentence, first: int, head: int) -> frozenset[str]:
     """Why the figure at ``first`` (its noun at ``head``) is not the plain count of its event."""
     tokens = sentence.tokens
@@ -112,10 +123,15 @@ def roles(sentence: Sentence, first: int, head: int) -> frozenset[str]:
     # A plan is said before its figure or just after its noun ("1,200 trees will be felled"),
     # not in a second predicate ("closed 84 schools on Tuesday and would review the list").
     planned = {t.lower for t in clause if t.start < tokens[first].start} | set(after)
+    delta = _delta(tokens, first)
     for role, vocabulary in ROLE_CLAUSE.items():
         words = planned if role == "target" else {token.lower for token in clause}
+        if role == "change" and delta:
+            continue  # the size of the change it names, not a figure before or after it
         if words & vocabulary or any(f" {p} " in joined for p in vocabulary if " " in p):
             found.add(role)
+    if delta:
+        found.add("delta")
     if _whole(tokens, first):
         found.add("whole")
     opening = " ".join(t.lower for t in tokens[:3] if t.is_word)

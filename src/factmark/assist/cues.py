@@ -97,6 +97,7 @@ _COMPARING = _words("than compared as same")
 _DIGIT = re.compile(r"\d")
 _FOUR_DIGITS = re.compile(r"\d\d\d\d")
 _TOKEN = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?|\d(?:[\d,.]*\d)?|[^\w\s]")
+_MONEY_MARKS = frozenset("$£€¥")
 _MONEY_SIGN = re.compile(r"[$£€¥]\s?\d")
 _QUOTE = re.compile(r"[\"“„«][^\"“”„«»]{3,}[\"”»]|‘[^‘’]{3,}’(?!\w)")
 _QUOTE_MARKS = frozenset('"“„«‘')
@@ -109,13 +110,15 @@ def _is_year(token: str) -> bool:
 class Sentence:
     """A sentence read once for every cue (and for the model's features): its tokens."""
 
-    __slots__ = ("low", "text", "tokens", "words")
+    __slots__ = ("figures", "low", "text", "tokens", "words")
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.tokens: list[str] = _TOKEN.findall(text)
         """As written: words, figures and punctuation marks, in order."""
-        self.low = [token.lower() for token in self.tokens]
+        self.low = list(map(str.lower, self.tokens))
+        self.figures = _DIGIT.search(text) is not None
+        """Whether it has a digit."""
         self.words = frozenset(self.low)
 
     def after(self, index: int) -> str:
@@ -130,7 +133,7 @@ class Sentence:
 
 
 def _number(s: Sentence) -> bool:
-    return _DIGIT.search(s.text) is not None or not s.words.isdisjoint(NUMBER_WORDS)
+    return s.figures or not s.words.isdisjoint(NUMBER_WORDS)
 
 
 def _counts_something(s: Sentence, index: int) -> bool:
@@ -148,7 +151,7 @@ def _counts_something(s: Sentence, index: int) -> bool:
 def _quantity(s: Sentence) -> bool:
     if "%" in s.words or not s.words.isdisjoint(_MONEY) or s.pair("per", "cent"):
         return True
-    if _MONEY_SIGN.search(s.text):
+    if s.figures and not _MONEY_MARKS.isdisjoint(s.text) and _MONEY_SIGN.search(s.text):
         return True
     if not _number(s):
         return False
@@ -177,7 +180,7 @@ def _counted_period(count: str, unit: str) -> bool:
 def _date(s: Sentence) -> bool:
     if not s.words.isdisjoint(_DAYS):
         return True
-    if s.words.isdisjoint(_DATE_WORDS) and not _FOUR_DIGITS.search(s.text):
+    if s.words.isdisjoint(_DATE_WORDS) and not (s.figures and _FOUR_DIGITS.search(s.text)):
         return False
     for index, token in enumerate(s.tokens):
         following = s.after(index)

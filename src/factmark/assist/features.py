@@ -17,7 +17,7 @@ import zlib
 from itertools import pairwise
 from typing import NamedTuple
 
-from factmark.assist.cues import Sentence, reasons_in, reasons_of
+from factmark.assist.cues import REASONS, Sentence, reasons_in, reasons_of
 
 _SPEAKER = re.compile(
     r"\s*([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})(?: ?\([^()\n]{1,30}\))?\s*:\s+(?=\S)"
@@ -107,6 +107,14 @@ def _index(name: str) -> int:
     return zlib.crc32(name.encode("utf-8", "surrogatepass")) & (BUCKETS - 1)
 
 
+_FIXED = {
+    name: _index(name)
+    for name in (
+        "bias", "question", "opinion", *(f"cue:{reason}" for reason in REASONS),
+        *(_length_bucket(words) for words in range(42)),
+    )
+}  # fmt: skip
+"""The index of each feature that is not a word or a pair, computed once."""
 _WORD_CRC, _PAIR_CRC = zlib.crc32(b"w:"), zlib.crc32(b"b:")
 """The CRC of each prefix: ``crc32(word, _WORD_CRC)`` is ``crc32(b"w:" + word)``, unbuilt."""
 _TOKENS: dict[str, tuple[int, int, bytes]] = {}
@@ -146,11 +154,12 @@ def analyse(text: str) -> Reading:
     """A sentence's feature indices (those of ``feature_names``) and its reasons, read once."""
     sentence = Sentence(without_speaker(text))
     tokens = _tokens(sentence)
-    read = [_token(token) for token in ("<s>", *tokens, "</s>")]
+    known = _TOKENS.get  # most tokens have been seen: no call to _token for them
+    read = [known(token) or _token(token) for token in ("<s>", *tokens, "</s>")]
     mask, crc32 = BUCKETS - 1, zlib.crc32
     indices = {word for word, _, _ in read[1:-1]}
     indices.update(crc32(b[2], a[1]) & mask for a, b in pairwise(read))
     words = _words(tokens)
     others, found = _others(sentence, words)
-    indices.update(_index(name) for name in others)
+    indices.update(_FIXED.get(name) or _index(name) for name in others)
     return Reading(list(indices), found, words)

@@ -125,13 +125,7 @@ ROLE_BEFORE = {
         "doubled to",
         "compared with",
         "compared to",
-        "by",
         "an extra",
-        "increase of",
-        "rise of",
-        "fall of",
-        "drop of",
-        "cut of",
         "an additional",
         "a further",
     ),
@@ -239,6 +233,8 @@ EVENT_CLASSES = (
     "elect",
     "strike walkout",
     "build built construct erect",
+    "increas rise rose risen grow grew grown growth climb jump",
+    "decreas fall fallen drop declin shrank shrunk shrink",
     "sell sold sale",
     "buy bought purchas acquir",
     "rais collect bring brought generat earn yield",
@@ -276,6 +272,14 @@ TIME_WORDS = words(
     """yesterday today tomorrow tonight weekend morning afternoon evening night week month
     year quarter spring summer autumn winter season"""
 )
+DELTAS = words("increase rise fall drop cut growth decline jump")
+"""Nouns of a change whose size follows: "an increase of 2,400 people"."""
+CHANGE_VERBS = words(
+    """rose risen grew grown increased fell fallen dropped declined climbed jumped decreased
+    shrank shrunk"""
+)
+"""Verbs of a change whose size follows "by": "grew by 3,100 people"."""
+
 PAST_MARKERS = (
     "a year earlier",
     "a year ago",

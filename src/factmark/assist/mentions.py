@@ -70,16 +70,14 @@ class Mention(context.Around):
     @property
     def plain(self) -> bool:
         """The count of its event as it stands, or the total of it ("all 12 miners"), or
-        a plan or a rate ("will bring in 14 million euros a year"), comparable with its
-        own kind only (``measure``)."""
-        return not {role for role in self.roles if role != "total" and role != "target"} - {
-            role for role in self.roles if role.startswith("rate:")
-        }
+        a plan, a change or a rate ("will bring in 14 million euros a year"), comparable
+        with its own kind only (``measure``)."""
+        return not self.roles - {"total"} - self.measure
 
     @property
     def measure(self) -> frozenset[str]:
-        """What kind of figure it is beyond a count: planned, and per what."""
-        return frozenset(r for r in self.roles if r == "target" or r.startswith("rate:"))
+        """What kind of figure it is beyond a count: planned, the size of a change, per what."""
+        return frozenset(r for r in self.roles if r in {"target", "delta"} or r.startswith("rate:"))
 
     @property
     def total(self) -> bool:

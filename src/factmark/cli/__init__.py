@@ -54,21 +54,37 @@ def fail(message: str) -> None:
 
 
 class Parser(argparse.ArgumentParser):
-    """factmark's parsers: usage errors are one line, exit 2, like every other error.
-
-    The top-level parser also knows its command names, for ``factmark ARTICLE``.
-    """
-
-    command_names: frozenset[str] = frozenset()
+    """factmark's parsers: usage errors are one line, exit 2, like every other error."""
 
     def error(self, message: str) -> NoReturn:
-        fail(f"{self.prog.removeprefix('factmark ') or 'factmark'}: {message} "
-             f"(see {self.prog} --help)")  # fmt: skip
+        command = self.prog.removeprefix("factmark").strip()  # "" for factmark itself
+        where = f"{command}: " if command else ""
+        fail(f"{where}{message} (see {self.prog} --help)")
         raise SystemExit(EXIT_UNUSABLE)
 
 
-def build_parser() -> Parser:
-    from factmark.cli import annotate, check, export, git, reanchor, review, status, suggest
+COMMANDS: dict[str, tuple[str, str]] = {
+    "annotate": ("annotate", "register"),
+    "check": ("check", "register_check"),
+    "reanchor": ("reanchor", "register"),
+    "fmt": ("check", "register_fmt"),
+    "textconv": ("git", "register_textconv"),
+    "git-setup": ("git", "register_git_setup"),
+    "diff": ("git", "register_diff"),
+    "review": ("review", "register"),
+    "suggest": ("suggest", "register"),
+    "status": ("status", "register"),
+    "export": ("export", "register"),
+    "merge-driver": ("git", "register_merge_driver"),
+}
+"""Each command, in the order --help lists them: the module of factmark.cli that registers
+its arguments, and the function that does."""
+
+
+def build_parser(only: str | None = None) -> Parser:
+    """The command line; with ``only``, just that command registered (the one being run:
+    the others' modules are not even imported)."""
+    import importlib
 
     parser = Parser(
         prog="factmark",
@@ -78,28 +94,25 @@ def build_parser() -> Parser:
     )
     parser.add_argument("--version", action="version", version=f"factmark {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    # In the order --help lists them.
-    for register in (
-        annotate.register, check.register_check, reanchor.register, check.register_fmt,
-        git.register_textconv, git.register_git_setup, git.register_diff, review.register,
-        status.register, suggest.register, export.register, git.register_merge_driver,
-    ):  # fmt: skip
-        register(commands)
-    parser.command_names = frozenset(commands.choices)
+    for name, (module, function) in COMMANDS.items():
+        if only is None or name == only:
+            register = getattr(importlib.import_module(f"factmark.cli.{module}"), function)
+            register(commands)
     return parser
 
 
-def _with_default_command(argv: Sequence[str], parser: Parser) -> list[str]:
+def _with_default_command(argv: Sequence[str]) -> list[str]:
     """``factmark ARTICLE`` means ``factmark annotate ARTICLE``."""
     argv = list(argv)
-    if argv and not argv[0].startswith("-") and argv[0] not in parser.command_names:
+    if argv and not argv[0].startswith("-") and argv[0] not in COMMANDS:
         return ["annotate", *argv]
     return argv
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(_with_default_command(sys.argv[1:] if argv is None else argv, parser))
+    arguments = _with_default_command(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(only=arguments[0] if arguments and arguments[0] in COMMANDS else None)
+    args = parser.parse_args(arguments)
     run: Command | None = getattr(args, "run", None)
     if run is None:
         parser.print_help()

@@ -69,13 +69,15 @@ def as_json(data: dict[str, Any]) -> str:
     """
     import json  # only here: factmark --help loads no json
 
+    encode = json.JSONEncoder(ensure_ascii=False).encode  # one encoder for every line
+
     def rows(items: list[Any]) -> str:
         if not items:
             return "[]"
-        lines = ",\n".join(f"    {json.dumps(item, ensure_ascii=False)}" for item in items)
+        lines = ",\n".join(f"    {encode(item)}" for item in items)
         return f"[\n{lines}\n  ]"
 
-    article = json.dumps(data["article"], ensure_ascii=False)
+    article = encode(data["article"])
     return (
         f'{{\n  "article": {article},\n  "sentences": {rows(data["sentences"])},\n'
         f'  "contradictions": {rows(data["contradictions"])}\n}}\n'

@@ -158,7 +158,10 @@ class FactmarkApp(TypeAheadApp):
         return None
 
     def refresh_screens(self) -> None:
-        """Show the session as it is now on the screens that show it."""
+        """Show the session as it is now on the screens that show it (none once the app
+        is closing: a save or a read from disk may finish as its screens go)."""
+        if not self.is_running:
+            return
         screen = self.annotate_screen
         if screen is not None:
             screen.save_error = self.save_error

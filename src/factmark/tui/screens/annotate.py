@@ -66,7 +66,7 @@ class AnnotateScreen(Screen[None]):
         Binding("l", "link", "Link", tooltip="Link the selected claim to another", id="link"),
         Binding("x", "unlink", "Remove a link of the selected claim", show=False, id="unlink"),
         Binding("d", "delete", "Delete", tooltip="Delete the selected claim", id="delete"),
-        Binding("u,ctrl+z", "undo", "Undo", id="undo"),
+        Binding("u,ctrl+z", "undo", "Undo", tooltip="Undo the last edit", id="undo"),
         Binding("ctrl+y", "redo", "Redo", show=False, id="redo"),
         Binding("slash", "search", "Search", tooltip="Search the article and claims", id="search"),
         Binding("n", "next_hit(1)", "Next match", show=False, id="next-match"),
@@ -76,7 +76,7 @@ class AnnotateScreen(Screen[None]):
         Binding("v", "details", "Details", tooltip="Show the selected claim whole", id="details"),
         Binding("r", "review", "Review", tooltip="Review every claim in a table", id="review"),
         *ASSIST_BINDINGS,
-        Binding("question_mark", "help", "Help", id="help"),
+        Binding("question_mark", "help", "Help", tooltip="Every key and what it does", id="help"),
         Binding("escape", "escape", "Cancel", show=False, id="cancel"),
         Binding("q", "quit", "Quit", tooltip="Save and quit", id="quit"),
     ]

@@ -7,19 +7,13 @@ from typing import TYPE_CHECKING, cast
 
 from rich.text import Text
 
+from factmark.linkview import MEANINGS
 from factmark.tui.text import excerpt
 
 if TYPE_CHECKING:
     from factmark.model import Claim
     from factmark.tui.screens.annotate import AnnotateScreen
     from factmark.vocabulary import LinkKind
-
-KIND_LABELS: dict[str, str] = {
-    "contradicts": "contradicts: they cannot both be true",
-    "supports": "supports: this claim backs the other",
-    "duplicates": "duplicates: the same claim made twice",
-    "qualifies": "qualifies: this claim limits or explains the other",
-}
 
 
 class LinkFlow:
@@ -73,7 +67,8 @@ class LinkFlow:
             screen.notify(f"Linked: {kind}.", timeout=2)
 
         screen.app.push_screen(
-            ChoiceScreen(question, [(kind, KIND_LABELS[kind]) for kind in LINK_KINDS]), done
+            ChoiceScreen(question, [(kind, f"{kind}: {MEANINGS[kind]}") for kind in LINK_KINDS]),
+            done,
         )
 
     def unlink(self) -> None:

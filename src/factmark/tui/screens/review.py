@@ -98,7 +98,7 @@ class ReviewScreen(Screen[str | None]):
         Binding("0", "clear", "Clear the filters", show=False, id="clear"),
         Binding("t", "switch_view", "Contradictions", tooltip="The contradictions side by side",
                 id="contradictions"),
-        Binding("question_mark", "help", "Help", id="help"),
+        Binding("question_mark", "help", "Help", tooltip="Every key and what it does", id="help"),
         *[
             Binding(str(n), f"sort('{column}')", f"Sort by {column}", show=False,
                     id=f"sort-{column}")
