@@ -132,7 +132,6 @@ class AnnotateScreen(Screen[None]):
         self.query_one("#search").display = False
         self.refresh_status()
         self.set_focus(self.view)
-        self.call_after_refresh(self.assist.start)  # scored after the first paint
 
     def on_unmount(self) -> None:
         self.assist.stop()
@@ -140,6 +139,7 @@ class AnnotateScreen(Screen[None]):
     def attach(self, session: Session) -> None:
         """The annotations are open: show the claims and allow editing."""
         self.session = session
+        self.assist.start()  # scored now: after the first paint and the annotations' loading
         self.query_one(ClaimPanel).links_removable = not session.read_only
         self.refresh_all()
         self.refresh_bindings()

@@ -3,9 +3,10 @@ marked in the gutter, ``]`` and ``[`` to select them, their reasons in the side 
 ``C`` for the contradiction candidates.
 
 The sentences are scored and the candidates found in a process of its own
-(``python -m factmark.assist.offered``), started after the first paint: at book
-length that is seconds of pure Python, which in a thread would hold the
-interpreter's lock and slow every key. A worker thread only waits for the process.
+(``python -m factmark.assist.offered``), started once the annotations are open (after
+the first paint, and not competing with their loading): at book length that is seconds
+of pure Python, which in a thread would hold the interpreter's lock and slow every key.
+A worker thread only waits for the process.
 """
 
 from __future__ import annotations
@@ -68,15 +69,17 @@ class AssistFlow:
         self._unclaimed: dict[int, list[Sentence]] = {}
         """Those no claim overlaps, by paragraph, found when asked for (see refresh)."""
         self._scoring: Scoring | None = None
+        self._started = False
         self._stopped = False
         self._shown: str | None = None
 
     # --- computing -------------------------------------------------------------
 
     def start(self) -> None:
-        """Score the article in a process; a worker thread waits for it."""
-        if not self.enabled:
+        """Score the article in a process (once); a worker thread waits for it."""
+        if not self.enabled or self._started:
             return
+        self._started = True
         self.screen.app.run_worker(
             self._compute, thread=True, group=ASSIST_WORK, exit_on_error=False
         )
