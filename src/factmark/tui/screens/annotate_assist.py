@@ -11,6 +11,7 @@ A worker thread only waits for the process.
 
 from __future__ import annotations
 
+import gc
 import time
 from typing import TYPE_CHECKING
 
@@ -121,6 +122,8 @@ class AssistFlow:
     def _arrived(self, offered: Offered, suggested: dict[int, list[Sentence]]) -> None:
         self.offered = offered
         self._suggested, self._numbers = suggested, sorted(suggested)
+        if getattr(self.screen.app, "freeze_heap", False):
+            gc.freeze()  # they live as long as the program, as what opening loaded
         self.refresh()
         self.show_in_panel()
 
