@@ -518,9 +518,19 @@ def test_fmt_that_cannot_write_exits_2_with_one_line(
     assert annotations.read_bytes() == altered
 
 
-def test_no_command_prints_help_and_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
+def test_no_command_outside_a_repository_is_one_line_and_exit_2(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """In a repository, factmark alone opens the desk (tests/tui/test_desk.py); elsewhere
+    there is nothing to open."""
+    monkeypatch.chdir(tmp_path)
     assert main([]) == 2
-    assert capsys.readouterr().out.startswith("usage: factmark")
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err == (
+        f"factmark: {tmp_path}: no repository and no articles here: name one "
+        "(factmark ARTICLE), or see factmark --help\n"
+    )
 
 
 # --- no Textual outside the TUI -----------------------------------------------

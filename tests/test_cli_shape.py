@@ -71,7 +71,7 @@ def test_the_parser_is_the_recorded_one() -> None:
 
 
 COMMANDS = ("annotate", "check", "reanchor", "fmt", "textconv", "git-setup", "diff", "review",
-            "suggest", "status", "export", "merge-driver")  # fmt: skip
+            "suggest", "status", "export", "search", "merge-driver")  # fmt: skip
 
 
 def test_the_commands_are_listed_in_their_order() -> None:

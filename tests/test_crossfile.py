@@ -125,3 +125,17 @@ def test_ref_to_names_the_other_file_relative_to_this_one(tmp_path: Path) -> Non
     here = tmp_path / "desk" / "annotations" / "a.toml"
     there = tmp_path / "other" / "annotations" / "x.toml"
     assert ref_to(here, there, "a1b2c3") == "../../other/annotations/x.toml#a1b2c3"
+
+
+def test_a_contradiction_into_another_file_is_a_link_of_its_claim_not_a_pair(desk: Path) -> None:
+    path = desk / "annotations" / f"{SEED_NAME}.toml"
+    seed = loading.load(path).document
+    cross = link(seed.claims[0].id, "harbour.toml#hbr002", "contradicts")
+    writer.save(seed.model_copy(update={"links": [*seed.links, cross]}), path)
+    table = factmark("review", str(path), cwd=desk, env={"COLUMNS": "160"})
+    assert table.returncode == 0, table.stderr
+    data = json.loads(factmark("review", str(path), "--format", "json", cwd=desk).stdout)
+    assert all("#" not in pair["to"] for pair in data["contradictions"])
+    exported = factmark("export", str(path), "--format", "html", cwd=desk)
+    assert exported.returncode == 0, exported.stderr
+    assert "harbour.toml#hbr002" in exported.stdout

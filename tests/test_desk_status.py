@@ -217,3 +217,16 @@ def test_a_signed_only_export_holds_the_signed_claims_and_the_links_between_them
         cwd=desk,
     )  # fmt: skip
     assert len(json.loads(reviews.stdout)) == 3
+
+
+def test_a_binary_file_under_seeds_is_named_unreadable_not_an_article_to_start(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "blob.txt").write_bytes(b"\x00\x01\x02 not text")
+    monkeypatch.chdir(tmp_path)
+    ran = in_process(["status", "--format", "json"], capsys)
+    assert ran.code == 0, ran.err
+    (blob,) = json.loads(ran.out)["articles"]
+    assert blob["problem"] == "seeds/blob.txt: binary file (NUL bytes), not a text article"
+    assert blob["ready"] is False

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from builders import python
 
 ROOT = Path(__file__).parents[1]
@@ -64,3 +66,20 @@ def test_status_and_a_plain_check_load_neither_textual_nor_what_they_do_not_use(
     assert "textual" not in _modules_loaded_by("status", str(ROOT / "tests" / "data" / "seed"))
     plain = _modules_loaded_by("check", str(SEED_ANNOTATIONS))
     assert not plain & {"factmark.desk", "factmark.desk.status", "rich"}
+
+
+@pytest.mark.parametrize(
+    "arguments",
+    [
+        ("check", str(SEED_ANNOTATIONS)),
+        ("fmt", "--check", str(SEED_ANNOTATIONS)),
+        ("review", str(SEED_ANNOTATIONS)),
+        ("diff", str(SEED_ANNOTATIONS), str(SEED_ANNOTATIONS)),
+    ],
+)
+def test_commands_about_one_file_load_neither_the_archive_nor_sqlite(
+    arguments: tuple[str, ...],
+) -> None:
+    loaded = _modules_loaded_by(*arguments)
+    assert not {name for name in loaded if name.startswith("factmark.desk")}
+    assert not loaded & {"sqlite3", "snowballstemmer"}

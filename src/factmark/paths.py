@@ -116,10 +116,15 @@ def article_in_repository(annotation_path: Path, article: str) -> Path:
 _SKIPPED_DIRS = {".git", ".venv", "venv", "node_modules", "__pycache__", ".tox", ".mypy_cache"}
 
 
+def skipped_folder(name: str) -> bool:
+    """Whether a folder is left out when looking for annotation files: hidden, or tools' own."""
+    return name in _SKIPPED_DIRS or name.startswith(".")
+
+
 def annotation_files_in(folder: Path) -> Iterator[Path]:
     """Annotation files below a folder: ``*.toml`` that declare a factmark format."""
     for root, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if d not in _SKIPPED_DIRS and not d.startswith("."))
+        dirs[:] = sorted(d for d in dirs if not skipped_folder(d))
         for name in sorted(files):
             if not name.endswith(".toml"):
                 continue

@@ -260,13 +260,17 @@ def _state(claim: Claim, states: Mapping[str, AnchorState] | None) -> AnchorStat
 def contradiction_pairs(
     document: AnnotationFile, among: Iterable[str] | None = None
 ) -> list[dict[str, Any]]:
-    """Each ``contradicts`` link (touching a claim ``among`` those given, if given) with
-    its two quotes and the facts that differ, in article order, the earlier claim first."""
+    """Each ``contradicts`` link between two claims of the document (touching a claim
+    ``among`` those given, if given) with its two quotes and the facts that differ, in
+    article order, the earlier claim first. A link into another file is no pair: it is
+    listed among its claim's links."""
     by_id = {claim.id: claim for claim in document.claims}
     wanted = None if among is None else set(among)
     found: list[dict[str, Any]] = []
     for link in document.contradiction_links():
         if wanted is not None and not {link.source, link.target} & wanted:
+            continue
+        if link.target not in by_id:  # a claim of another file: a link of its claim, no pair
             continue
         first, second = sorted((by_id[link.source], by_id[link.target]),
                                key=lambda c: (*c.position, c.id))  # fmt: skip

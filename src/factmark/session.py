@@ -345,7 +345,7 @@ class Session(CandidateEdits):
         if source == target:
             raise ValueError("a claim cannot be linked to itself")
         ids = self._index().by_id
-        if source not in ids or target not in ids:
+        if source not in ids or (target not in ids and not link.cross_file):
             raise KeyError(source if source not in ids else target)
         if any(existing.key == link.key for existing in self.document.links):
             raise ValueError(f"these claims are already linked as {kind}")

@@ -5,9 +5,11 @@ shows (while the annotations are still opening), types at once the keys that add
 a claim (verdict inaccurate) to a paragraph without claims; then links it to the
 proposed claim as a contradiction with ``l enter enter``, quits with ``q``, and
 reads the TOML back. A second run, at 80×24 in the light theme, resolves a copy
-edit: a paragraph inserted on top and a figure corrected. A third, on the seed
-without annotations, waits for the sentences worth checking to be marked and
-claims the first with ``] a enter``. Every wait polls the
+edit: a paragraph inserted on top and a figure corrected. A third starts at the
+desk (``factmark`` with no argument), opens the seed, signs off a claim and comes
+back to the desk with its row read again. A fourth, on the seed without
+annotations, waits for the sentences worth checking to be marked and claims the
+first with ``] a enter``. Every wait polls the
 screen with a deadline; there is no fixed sleep.
 """
 
@@ -291,6 +293,42 @@ def test_a_copy_edit_resolved_at_80x24_in_the_light_theme(
     assert resolved.sources == claim.sources and resolved.note == claim.note
     assert (settings / "factmark" / "config.toml").read_text("utf-8") == 'theme = "textual-light"\n'
     assert article.read_text("utf-8") == edited, "the article must never be written"
+
+
+def test_the_desk_opens_an_article_signs_a_claim_and_comes_back(
+    tmp_path: Path, terminal: Terminal
+) -> None:
+    """``factmark`` with no argument in a repository: the desk, enter, S, escape, q."""
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "annotations").mkdir()
+    data = ROOT / "tests" / "data" / "seed"
+    shutil.copyfile(data / "seeds" / f"{SEED}.txt", tmp_path / "seeds" / f"{SEED}.txt")
+    annotations = tmp_path / "annotations" / f"{SEED}.toml"
+    shutil.copyfile(data / "annotations" / f"{SEED}.toml", annotations)
+    (tmp_path / "seeds" / "harbour.txt").write_text("The harbour reopened.\n", encoding="utf-8")
+    for args in (["init", "-q"], ["config", "user.name", "B. Reader"]):
+        subprocess.run(["git", *args], cwd=tmp_path, check=True, capture_output=True)
+
+    terminal.start(f'{shlex.quote(str(FACTMARK))}; echo "EXIT=$?"; exec sleep 120', tmp_path)
+    terminal.wait_for("Desk · 2 articles", "seeds/harbour.txt", "… 20 open", timeout=15)
+    terminal.keys("Down")  # the article not started comes first; the seed second
+    terminal.keys("Enter")
+    terminal.wait_for("¶ 1/24", "20 claims", timeout=15)
+    terminal.keys("Tab")  # the headline's claim
+    terminal.wait_for("▶ ! misleading")
+    terminal.keys("S")
+    terminal.wait_for("Signed off:")
+    terminal.wait_until(lambda s: "· saved" in s, "the sign-off saved")
+    terminal.keys("Escape")
+    terminal.wait_for("Desk · 2 articles", "… 19 open")
+    terminal.keys("q")
+    screen = terminal.wait_until(lambda s: EXIT_MARKER.search(s) is not None, "the exit code")
+    match = EXIT_MARKER.search(screen)
+    assert match is not None and match.group(1) == "0", screen
+
+    (signed,) = [c for c in loading.load(annotations).document.claims if c.signed_off]
+    assert signed.signed_by == "B. Reader"
+    assert annotations.read_text("utf-8").startswith('format = "factmark/2"\n')
 
 
 def test_a_suggested_sentence_claimed_with_bracket_a_enter(

@@ -65,6 +65,8 @@ def private_settings(
     """No test reads or writes the user's own settings: XDG_CONFIG_HOME is a temporary folder."""
     folder = tmp_path_factory.mktemp("xdg")
     monkeypatch.setenv("XDG_CONFIG_HOME", str(folder))
+    # the archive's index outside a repository ("checked before" searches the archive)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(folder / "cache"))
     return folder
 
 

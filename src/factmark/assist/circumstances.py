@@ -135,6 +135,18 @@ _PAST = re.compile(
 """An earlier time: "in the past", but not "in the past year" (the last twelve months)."""
 
 
+def _host(sentence: Sentence, clause: int) -> list[int]:
+    """The clause a "when" clause hangs on ("stopped work on 2 October, when no buses
+    ran"): what happens in it happens at the host's time."""
+    clauses = sentence.clauses
+    if not clauses[clause] or sentence.tokens[clauses[clause][0]].lower != "when":
+        return []
+    host = clause - 1
+    while host > 0 and not clauses[host]:
+        host -= 1
+    return [host]
+
+
 def _counting_clauses(sentence: Sentence) -> set[int]:
     """The clauses that hold a figure: their times are that figure's."""
     return {sentence.clause_of[figure.first] for figure in figures(sentence.tokens)}
@@ -145,7 +157,7 @@ def _times(sentence: Sentence, clause: int) -> frozenset[str]:
     text = sentence.lowered
     reporting = _reporting_clauses(sentence) - {clause} if _SAYS.search(text) else set()
     if clause >= 0:  # "expects 3.2 million, compared with 1.9 million in 2019": not its year
-        reporting |= _counting_clauses(sentence) - {clause}
+        reporting |= _counting_clauses(sentence) - {clause, *_host(sentence, clause)}
     starts = [token.start for token in sentence.tokens]
     for match in _TIME.finditer(text):
         if match.group("bound") and not _WHEN.match(text, match.end()):

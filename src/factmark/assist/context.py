@@ -188,7 +188,10 @@ def setting(sentence: Sentence, clause: int) -> list[int]:
     if clause > 0 and sentence.opening():
         indices += clauses[0]
     if indices and clause > 0 and sentence.tokens[clauses[clause][0]].lower in _RELATIVE:
-        indices += clauses[clause - 1]
+        host = clause - 1
+        while host > 0 and not clauses[host]:  # "The count, which …": the comma's is empty
+            host -= 1
+        indices += clauses[host]
     return indices
 
 

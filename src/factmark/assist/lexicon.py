@@ -79,6 +79,16 @@ PEOPLE = words(
 )
 """What "no one" and "nobody" count: people of any kind."""
 
+SAME_NOUNS = (
+    "member councillor",
+    "staff employee worker",
+    "home house",
+    "fan supporter",
+    "strike walkout action",
+    "crowd attendance",
+)
+"""Nouns that count the same ones in a news report: the first word of each line names them."""
+
 BOUNDS = {
     "about": (0.85, 1.15),
     "around": (0.85, 1.15),
@@ -217,7 +227,7 @@ EVENT_CLASSES = (
     "fel chop cut felling",
     "vote cast ballot",
     "kill dead death die died fatalit perish",
-    "injur wound hurt",
+    "injur wound hurt treat",
     "arrest detain detention",
     "evacuat flee fled displac",
     "hire recruit employ",

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields, replace
 
-from factmark.assist import circumstances, context
+from factmark.assist import circumstances, context, phrases
 from factmark.assist.lexicon import (
     BOUNDS,
     IRREGULAR_VERBS,
@@ -22,7 +22,7 @@ from factmark.assist.lexicon import (
 )
 from factmark.assist.numbers import Figure, figures, is_number_word
 from factmark.assist.tokens import Sentence, Token
-from factmark.assist.words import event, singular
+from factmark.assist.words import counted, event, singular
 
 _NEUTRAL = frozenset({"deceased", "dead", "fallen", "single", "more", "total", "separate"})
 """Words before a noun that do not make it a different kind of thing."""
@@ -30,6 +30,8 @@ _DONE_BY_PEOPLE = frozenset(
     {"vote", "abstain", "kill", "injur", "arrest", "evacuat", "rescu", "finish", "complet"}
 )
 """What a figure without a noun may count the doers of: "29 voted", "12 died", "40 injured"."""
+_SUFFERED = frozenset({"kill", "injur", "arrest", "evacuat", "rescu"})
+"""Events whose nouns count those they befell: "no deaths", "12 arrests"."""
 _NOT_COUNTED = frozenset(TIME_UNITS) | {"percent", "cent", "per", "time", "times", "point"}
 _ZERO_IDIOMS = words(
     """longer doubt more matter sign evidence comment reason way need plans plan later
@@ -66,6 +68,10 @@ class Mention(context.Around):
     """The event named right after the noun ("members voting": "vote"), if any."""
     side: str = ""
     """For a count of votes, which way they went: "for", "against", "abstain"."""
+    owner: str = ""
+    """Who has the counted ones, when the figure is the size of what it has: "farm" in
+    "the farm's 62 turbines" and in "The farm has 72 turbines"; "the" for a group named
+    before ("The 104 counting staff were sent home")."""
 
     @property
     def plain(self) -> bool:
@@ -139,7 +145,12 @@ def _is_percent(tokens: list[Token], after: int) -> bool:
 
 
 def _mention(
-    sentence: Sentence, figure: Figure, phrase: list[int], surface: str, zero: bool
+    sentence: Sentence,
+    figure: Figure,
+    phrase: list[int],
+    surface: str,
+    zero: bool,
+    sized: bool = False,
 ) -> Mention | None:
     tokens = sentence.tokens
     head = tokens[phrase[-1]]
@@ -150,13 +161,19 @@ def _mention(
         if event(head.lower) not in _DONE_BY_PEOPLE:
             return None
         noun = f"*{event(head.lower)}"  # "29 voted": whoever did it
-    elif not zero and figure.value != 1 and noun == head.lower and noun not in UNCHANGED:
+    elif not (zero or sized) and figure.value != 1 and noun == head.lower and noun not in UNCHANGED:
         return None  # "1,200 report": a figure before a singular noun counts no such thing
     if head.text[:1].isupper() and not (zero or figure.currency or _headline(sentence)):
         return None  # "3,797 Reuters": a name is not counted
     if noun in _NOT_COUNTED or (not head.lower.isalpha() and not figure.currency):
         return None
+    noun = counted(noun)
+    if noun.isalpha() and event(noun) in _SUFFERED:  # "no deaths": nobody who died
+        noun = f"*{event(noun)}"
     around = context.around(sentence, figure.first, phrase)
+    relative = phrases.relative(sentence, phrase[-1])
+    if relative:  # "the five members who voted against the scheme"
+        around = phrases.with_relative(around, tokens, relative)
     low, high, first = (0.0, 0.0, figure.first) if zero else _bounds(tokens, figure)
     if first != figure.first:  # "More than 5,000": the range is part of what was said
         surface = sentence.text[tokens[first].start : tokens[figure.last].end]
@@ -182,17 +199,19 @@ def _mention(
         **{name: getattr(around, name) for name in _AROUND},
         position=figure.first,
         predicate=_predicate(tokens, phrase[-1] + 1),
-        side=_side(sentence, figure.first) if "vote" in around.verbs | {noun} else "",
+        side=_side(sentence, figure.first, relative) if "vote" in around.verbs | {noun} else "",
+        owner=phrases.owner(tokens, figure.first),
     )
 
 
 _FOR_WHOM = frozenset({"the", "a", "an", "it", "him", "her", "them", "his", "their"})
 
 
-def _side(sentence: Sentence, first: int) -> str:
-    """Which way a count of votes went: "against", "for" or "abstain", if its clause says."""
+def _side(sentence: Sentence, first: int, relative: list[int]) -> str:
+    """Which way a count of votes went: "against", "for" or "abstain", if its clause (or
+    the relative clause of its noun) says."""
     tokens = sentence.tokens
-    clause = [i for i in sentence.clauses[sentence.clause_of[first]] if i > first]
+    clause = [i for i in sentence.clauses[sentence.clause_of[first]] if i > first] + relative
     for index in clause:
         lower = tokens[index].lower
         following = tokens[index + 1].lower if index + 1 < len(tokens) else ""
@@ -219,6 +238,8 @@ _AUXILIARIES = frozenset({"had", "have", "has", "were", "was", "been", "are", "i
 
 def _predicate(tokens: list[Token], index: int) -> str:
     """The event named right after a noun, past its auxiliaries: "runners had finished"."""
+    if index < len(tokens) and tokens[index].lower in phrases.WHO:  # "members who voted"
+        index += 1
     while index < len(tokens) and tokens[index].lower in _AUXILIARIES:
         index += 1
     if index < len(tokens) and context.events([tokens[index]], set()):
@@ -254,18 +275,46 @@ def counts(sentence: Sentence) -> list[Mention]:
         if not phrase and figure.currency:
             phrase = [figure.last]
         phrase = phrase or whole
-        if not phrase:
-            continue
         text = sentence.text[tokens[figure.first].start : tokens[figure.last].end]
-        mention = _mention(sentence, figure, phrase, text, zero=figure.value == 0)
+        mention = _mention(sentence, figure, phrase, text, figure.value == 0) if phrase else None
+        sized = (
+            phrases.sized(tokens, figure.first) if mention is None and not figure.currency else []
+        )
+        if sized:  # "the crowd of 4,812 showed …": the size of one group
+            mention = _mention(sentence, figure, sized, text, False, sized=True)
+            mention = replace(mention, owner="of") if mention is not None else None
         if mention is not None and whole:  # a part of a whole, as narrow as a kind
             mention = replace(mention, modifiers=mention.modifiers | {"of a whole"})
         owned = _owned(tokens, figure.first)
         if mention is not None and owned and not figure.currency:
             mention = replace(mention, noun=owned)
         if mention is not None:
-            found.append(mention)
+            found += _tally(sentence, mention, figure)
     return found
+
+
+def _tally(sentence: Sentence, mention: Mention, figure: Figure) -> list[Mention]:
+    """A vote's tally ("by seven votes to four"): seven who voted for, four against."""
+    tokens = sentence.tokens
+    at = figure.last + 1
+    if mention.noun != "vote" or [t.lower for t in tokens[at : at + 2]] != ["votes", "to"]:
+        return [mention]
+    other = next((f for f in figures(tokens) if f.first == at + 2), None)
+    if other is None:
+        return [mention]
+    voters = replace(mention, noun="*vote", verbs=mention.verbs | {"vote"}, side="for")
+    surface = sentence.text[tokens[other.first].start : tokens[other.last].end]
+    against = replace(
+        voters,
+        value=other.value,
+        low=other.value,
+        high=other.value,
+        surface=surface,
+        noun_text="against",
+        side="against",
+        position=other.first,
+    )
+    return [voters, against]
 
 
 def _owned(tokens: list[Token], first: int) -> str:
@@ -324,6 +373,8 @@ def zeros(sentence: Sentence) -> list[Mention]:
         else:
             at = _zero_at(tokens, index)
             phrase = _noun_phrase(tokens, at[1]) if at else []
+            if at and not phrase and _next(tokens, at[1] - 1) == "them":
+                phrase = [at[1]]  # "none of them": ``pairing`` finds what they are
             if at is None or not phrase:
                 continue
             figure = Figure(0.0, at[0], phrase[-1], 0.0, words=True)
@@ -331,6 +382,8 @@ def zeros(sentence: Sentence) -> list[Mention]:
             if lower in {"a", "any", "one"} and not surface.startswith("not"):
                 surface = "not " + surface
             mention = _mention(sentence, figure, phrase, surface, zero=True)
+        if mention is not None and phrases.scoped(sentence, mention.position, figure.last):
+            mention = replace(mention, modifiers=mention.modifiers | {"of some"})
         if mention is not None:
             found.append(mention)
     return found

@@ -171,11 +171,28 @@ def _within(a: Mention, b: Mention) -> bool:
     return other.value <= total.value
 
 
+def _same_group(a: Mention, b: Mention) -> bool:
+    """The size of what one owner has, said twice: what is done with it does not matter
+    ("The farm has 72 turbines", "the farm's 62 turbines would be connected"); so is a
+    group of a kind named before ("The 104 counting staff were sent home")."""
+    owned = a.owner and a.owner == b.owner and a.owner != "the"
+    named = "the" in (a.owner, b.owner) and bool(a.modifiers)
+    if not ((owned or named) and _same_noun(a, b)):
+        return False
+    if (a.roles | b.roles) - {"total", "target"} or a.modifiers != b.modifiers:
+        return False
+    if a.times and b.times and a.times.isdisjoint(b.times):
+        return False
+    return ("past" in a.times) == ("past" in b.times) and _dated(a) == _dated(b)
+
+
 def judge(a: Mention, b: Mention, known: set[float]) -> Pair | None:
     """The pair the two mentions make, if they disagree about the same thing."""
     if a.sentence.index == b.sentence.index or (a.zero and b.zero):
         return None
-    if not (a.plain and b.plain and a.measure == b.measure and same_thing(a, b)):
+    if not (_same_group(a, b) or (a.plain and b.plain and a.measure == b.measure)):
+        return None
+    if not (_same_group(a, b) or same_thing(a, b)):
         return None
     if a.zero or b.zero:
         count = b if a.zero else a
@@ -185,6 +202,22 @@ def judge(a: Mention, b: Mention, known: set[float]) -> Pair | None:
         return None
     values = "/".join(spoken(v) for v in sorted((a.value, b.value)))
     return Pair(a.sentence, b.sentence, _reason(a, b), _score(a, b), f"{a.noun}:{values}")
+
+
+def _antecedents(mentions: list[Mention]) -> list[Mention]:
+    """ "None of them" counts what its sentence, or the one before, counted last; with
+    nothing counted there it counts nothing."""
+    out: list[Mention] = []
+    last: Mention | None = None
+    for mention in mentions:
+        if mention.zero and mention.noun == "them":
+            if last is None or mention.sentence.index - last.sentence.index > 1:
+                continue
+            mention = replace(mention, noun=last.noun)
+        elif not mention.zero and ":" not in mention.noun:
+            last = mention
+        out.append(mention)
+    return out
 
 
 def _inherit(mentions: list[Mention]) -> list[Mention]:
@@ -201,6 +234,14 @@ def _inherit(mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+def _groups(mention: Mention) -> list[str]:
+    """The groups a mention may be the size of, whatever its verb (``_same_group``)."""
+    found = [f"owner:{mention.owner}"] if mention.owner and mention.owner != "the" else []
+    if mention.modifiers:
+        found.append("kind:" + " ".join(sorted(mention.modifiers)))
+    return found
+
+
 def pairs(mentions: list[Mention]) -> list[Pair]:
     """Every pair of mentions, in article order, that disagree about the same thing.
 
@@ -211,7 +252,7 @@ def pairs(mentions: list[Mention]) -> list[Pair]:
     known: dict[str, set[float]] = defaultdict(set)
     buckets: dict[tuple[str, str], list[Mention]] = defaultdict(list)
     verbless: list[tuple[str, Mention]] = []
-    for mention in _inherit(mentions):
+    for mention in _inherit(_antecedents(mentions)):
         if mention.roles & {"part", "total", "whole"}:
             known[mention.noun].add(mention.value)
         if not mention.plain:
@@ -220,6 +261,8 @@ def pairs(mentions: list[Mention]) -> list[Pair]:
             buckets[noun, ""].append(mention)
             for name in mention.verbs:
                 buckets[noun, name].append(mention)
+            for group in _groups(mention):
+                buckets[noun, group].append(mention)
             if not mention.verbs:
                 verbless.append((noun, mention))
     compared = [

@@ -24,7 +24,7 @@ from factmark.assist.numbers import figures, is_number_word, spoken
 from factmark.assist.pairing import Pair
 from factmark.assist.tokens import Sentence, Token
 from factmark.assist.tokens import token as make_token
-from factmark.assist.words import event, singular
+from factmark.assist.words import counted, event, singular
 
 _BOUNDING = words("by until before after since from through till between")
 """A date after one of these is a limit, not the day the event happened."""
@@ -55,6 +55,9 @@ class When:
     low: float = 0.0
     high: float = 0.0
     """The days a span may be ("at least three months": 90 to infinity); 0 for a day."""
+    subject: str = ""
+    """The noun a verb gives the span of ("consultation" in "a consultation that ran for
+    six weeks"), when it stands right before the verb."""
 
 
 _FOUND_OUT = words("reported confirmed announced recorded registered detected diagnosed")
@@ -176,7 +179,7 @@ def _span_unit(tokens: list[Token], sentence: Sentence, last: int) -> tuple[str,
     hyphen = sentence.text[tokens[last].end : tokens[last + 1].start] == "-"
     thing = ""
     if hyphen and last + 2 < len(tokens) and tokens[last + 2].is_word:
-        thing = singular(tokens[last + 2].lower)
+        thing = counted(singular(tokens[last + 2].lower))
     return unit, thing
 
 
@@ -215,8 +218,44 @@ def _length_verb(tokens: list[Token], start: int) -> int:
     return -1
 
 
+_LINKS = frozenset({"that", "which", ",", "had", "has", "have", "was", "were", "is", "been"})
+
+
+def _subject(tokens: list[Token], lasting: int) -> str:
+    """The noun right before the verb that gives a span ("a consultation that ran for six
+    weeks", "The consultation, which lasted 30 days"), or ""."""
+    if lasting < 0:
+        return ""
+    at = (lasting - 1 if tokens[lasting].lower == "for" else lasting) - 1
+    while at >= 0 and tokens[at].lower in _LINKS:
+        at -= 1
+    word = tokens[at] if at >= 0 else None
+    if word is None or not word.is_word or word.lower in STOP or word.text[:1].isupper():
+        return ""  # "from Spain were detained": a name is where, not what lasted
+    return "" if context.event_of(word.lower) else singular(word.lower)
+
+
+def _elapsed(tokens: list[Token], start: int, unit: int) -> str:
+    """What "after three days of the strike" has lasted at least (its head noun), or ""."""
+    at = unit + 1
+    if not (at < len(tokens) and tokens[at].lower == "of" and _after(tokens, start)):
+        return ""
+    at += 1
+    if at < len(tokens) and tokens[at].lower in {"the", "its", "their", "this"}:
+        at += 1
+    head = ""
+    while at < len(tokens) and tokens[at].is_word and tokens[at].lower not in STOP:
+        head, at = tokens[at].lower, at + 1
+    return counted(singular(head)) if head and not is_number_word(tokens[at - 1]) else ""
+
+
+def _after(tokens: list[Token], start: int) -> bool:
+    return start >= 1 and tokens[start - 1].lower == "after"
+
+
 def spans(sentence: Sentence) -> list[When]:
-    """Spans of time an event took ("a three-week strike", "lasted five weeks")."""
+    """Spans of time an event took ("a three-week strike", "lasted five weeks"); what has
+    gone of one ("after three days of the strike") is its length at least."""
     tokens = _split_hyphens(sentence.tokens, sentence)
     found: list[When] = []
     for figure in figures(tokens):
@@ -225,12 +264,15 @@ def spans(sentence: Sentence) -> list[When]:
             continue
         low, high, start = _bound(tokens, figure.first)
         lasting = _length_verb(tokens, start)
+        elapsed = _elapsed(tokens, start, figure.last + 1)
+        if elapsed:
+            unit, low, high = (unit[0], elapsed), 1.0, float("inf")
         near = {
             t.lower
             for i, t in enumerate(tokens[max(0, start - 3) : figure.last + 5])
             if i + max(0, start - 3) != lasting
         }
-        if near & (RELATIVE_TIME | {"old", "per", "every", "each"}):
+        if not elapsed and near & (RELATIVE_TIME | {"old", "per", "every", "each"}):
             continue
         clause = [t for i, t in enumerate(tokens) if t.kind != "punct" and i != lasting]
         if not unit[1] and lasting < 0 and not {t.lower for t in clause} & _LASTING:
@@ -244,17 +286,29 @@ def spans(sentence: Sentence) -> list[When]:
             surface,
             _events(clause),
             _topic(clause),
-            _years(circumstances.times(sentence, -1)),
+            _years(circumstances.times(sentence, -1)) | _dates(tokens),
             unit[1],
             _distinct(clause),
         )
-        found.append(replace(when, low=days * low, high=days * high))
+        span = replace(when, low=days * low, high=days * high)
+        found.append(replace(span, subject=_subject(tokens, lasting)))
     return found
 
 
 def _years(times: frozenset[str]) -> frozenset[str]:
     """The times that set a span apart: years and "earlier"; a weekday is when it ends."""
     return frozenset(time for time in times if time.isdigit() or time in {"past", "last year"})
+
+
+def _dates(tokens: list[Token]) -> frozenset[str]:
+    """The dates a sentence names ("on 2 October"): a span said with one is that day's."""
+    found = set()
+    for index, token in enumerate(tokens):
+        if _date(tokens, index) and token.kind == "num":
+            found.add(f"on {tokens[index + 1].lower} {int(token.text)}")
+        elif _date(tokens, index):
+            found.add(f"on {token.lower} {int(tokens[index + 1].text)}")
+    return frozenset(found)
 
 
 def _alike(mine: frozenset[str], theirs: frozenset[str]) -> bool:
@@ -272,6 +326,8 @@ def _same_span(a: When, b: When) -> str:
     """What two spans are both the length of, or "" when they are of different things."""
     if a.thing and b.thing:
         return a.thing if a.thing == b.thing else ""
+    if not (a.thing or b.thing) and a.subject and a.subject == b.subject:
+        return a.subject
     thing = a.thing or b.thing
     other = b if a.thing else a
     if thing and thing in other.topic:
@@ -308,7 +364,10 @@ _SPANS = re.compile(
 
 
 def _dated(when: When) -> bool:
-    return any(time.isdigit() for time in when.times)
+    """Whether a year, or for a span a date, places it ("for 24 hours on 2 October")."""
+    return any(
+        time.isdigit() or (when.kind == "span" and time.startswith("on ")) for time in when.times
+    )
 
 
 def pairs(sentences: list[Sentence]) -> list[Pair]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from factmark.assist.lexicon import EVENT_CLASSES, IRREGULAR_PLURALS, UNCHANGED
+from factmark.assist.lexicon import EVENT_CLASSES, IRREGULAR_PLURALS, SAME_NOUNS, UNCHANGED
 
 _VOWELS = frozenset("aeiou")
 
@@ -24,6 +24,14 @@ def singular(word: str) -> str:
     if word.endswith("s") and not word.endswith(("ss", "us", "is")):
         return word[:-1]
     return word
+
+
+_NOUN_OF = {noun: line.split()[0] for line in SAME_NOUNS for noun in line.split()}
+
+
+def counted(noun: str) -> str:
+    """The name of what a singular noun counts: "councillor" and "member" count members."""
+    return _NOUN_OF.get(noun, noun)
 
 
 @cache

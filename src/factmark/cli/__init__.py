@@ -75,6 +75,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "suggest": ("suggest", "register"),
     "status": ("status", "register"),
     "export": ("export", "register"),
+    "search": ("search", "register"),
     "merge-driver": ("git", "register_merge_driver"),
 }
 """Each command, in the order --help lists them: the module of factmark.cli that registers
@@ -114,9 +115,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser(only=arguments[0] if arguments and arguments[0] in COMMANDS else None)
     args = parser.parse_args(arguments)
     run: Command | None = getattr(args, "run", None)
-    if run is None:
-        parser.print_help()
-        return EXIT_UNUSABLE
+    if run is None:  # no command, no article: the desk
+        from factmark.cli.annotate import run_desk
+
+        run = run_desk
     try:
         return run(args)
     except FactmarkError as error:

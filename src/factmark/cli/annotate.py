@@ -48,6 +48,37 @@ def register(commands: Commands) -> None:
     annotate.set_defaults(run=run_annotate)
 
 
+def run_desk(args: argparse.Namespace) -> int:
+    """``factmark`` with no argument: the desk screen, in a repository or a folder that has
+    annotations/ or seeds/ (docs/desk.md); elsewhere one line, exit 2."""
+    from factmark.desk.status import SEEDS_DIR, default_folders
+    from factmark.paths import ANNOTATIONS_DIR, git_root
+
+    here = Path.cwd()
+    if git_root(here) is None and not any(
+        (here / d).is_dir() for d in (ANNOTATIONS_DIR, SEEDS_DIR)
+    ):
+        raise UsageError(
+            f"{here}: no repository and no articles here: name one (factmark ARTICLE), "
+            "or see factmark --help"
+        )
+    if not sys.stdin.isatty() or not sys.stdout.isatty():
+        raise UsageError(f"{here}: the desk needs a terminal (stdin and stdout a TTY)")
+    from factmark import config
+
+    settings = config.config_path()
+    theme, warning = config.startup_theme(None, settings)
+    if warning:
+        fail(warning)
+    from factmark.tui.desk_app import DeskApp  # Textual is loaded only for the TUI
+
+    app = DeskApp(
+        default_folders(here), here, freeze_heap=True, theme=theme, settings=settings, suggest=True
+    )
+    app.run()
+    return app.return_code or 0
+
+
 def run_annotate(args: argparse.Namespace) -> int:
     from factmark import targets
 

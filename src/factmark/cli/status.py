@@ -46,7 +46,7 @@ def run_status(args: argparse.Namespace) -> int:
         sys.stdout.write(json_text({"articles": [s.as_data(here) for s in statuses]}))
         return EXIT_OK
     if not statuses:
-        where = ", ".join(str(folder) for folder in folders)
+        where = ", ".join("this folder" if str(f) == "." else str(f) for f in folders)
         print(f"No articles and no annotation files in {where}.")
         return EXIT_OK
     from factmark.desk.status_table import print_status

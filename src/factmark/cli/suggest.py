@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import shutil
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -67,7 +66,7 @@ def as_json(data: dict[str, Any]) -> str:
     Encoded a line at a time by json's C encoder (which ``indent`` turns off) and
     written at once: a book's 9,000 sentences take a tenth of a second, not a second.
     """
-    import json  # only here: factmark --help loads no json
+    import json
 
     encode = json.JSONEncoder(ensure_ascii=False).encode  # one encoder for every line
 
@@ -86,6 +85,8 @@ def as_json(data: dict[str, Any]) -> str:
 
 def print_top(data: dict[str, Any], top: int | None) -> None:
     """The best-scoring sentences, one a line: score, paragraph, text, reasons."""
+    import shutil
+
     from factmark.visible import one_line
 
     size = shutil.get_terminal_size()

@@ -166,7 +166,7 @@ def default_folders(here: Path) -> list[Path]:
     """Where the desk looks with no path given: the repository (or this folder), named
     relative to ``here`` so that what it reports reads as the editor would name it."""
     root = git_root(here.resolve())
-    return [Path(os.path.relpath(root, here)) if root is not None else here]
+    return [Path(os.path.relpath(root, here)) if root is not None else Path()]
 
 
 def desk_status(folders: Sequence[Path]) -> list[ArticleStatus]:
@@ -179,8 +179,19 @@ def desk_status(folders: Sequence[Path]) -> list[ArticleStatus]:
     for article in _candidate_articles(folders):
         key = article.resolve()
         if key not in statuses and not annotation_path_for(article).exists():
-            statuses[key] = ArticleStatus(article, None)
-    return sorted(statuses.values(), key=_needs_work_first)
+            statuses[key] = ArticleStatus(article, None, problem=_unreadable(article))
+    return sorted(statuses.values(), key=needs_work_first)
+
+
+def _unreadable(article: Path) -> str | None:
+    """Why an article cannot be opened (binary, not UTF-8, empty…), or None."""
+    from factmark.article import Article, ArticleError
+
+    try:
+        Article.read(article)
+    except ArticleError as error:
+        return str(error)
+    return None
 
 
 def _annotation_files(folders: Iterable[Path]) -> Iterator[Path]:
@@ -198,7 +209,7 @@ def _candidate_articles(folders: Iterable[Path]) -> Iterator[Path]:
         yield from articles_in(seeds if seeds.is_dir() else folder)
 
 
-def _needs_work_first(status: ArticleStatus) -> tuple[int, int, str]:
+def needs_work_first(status: ArticleStatus) -> tuple[int, int, str]:
     """Unreadable first, then not started, then not ready with the most left to do, then
     ready; by path among equals."""
     if status.problem is not None:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
+from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from rich import box
 from rich.console import Console, Group, RenderableType
@@ -12,7 +14,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from factmark.desk.status import ArticleStatus
+from factmark.desk.status import ArticleStatus, needs_work_first
 from factmark.model import format_timestamp
 from factmark.visible import counted, one_line
 
@@ -40,6 +42,38 @@ def _updated(status: ArticleStatus) -> str:
     return f"{format_timestamp(status.updated)[:10]} {one_line(status.by)}".strip()
 
 
+COLUMNS = ("article", "state", "claims", "pending", "no source", "contra.", "unresolved",
+           "signed", "updated")  # fmt: skip
+"""The status table's columns, in order (the terminal's table and the desk screen)."""
+
+
+def cells(status: ArticleStatus, here: Path) -> list[str]:
+    """An article's row of the status table, one plain string per column of COLUMNS."""
+    counts = (status.claims, status.pending, status.unsourced, status.contradictions,
+              status.unresolved)  # fmt: skip
+    return [
+        one_line(os.path.relpath(status.article, here)),
+        state_text(status),
+        *(str(count) for count in counts),
+        _signed(status),
+        _updated(status),
+    ]
+
+
+def sort_key(status: ArticleStatus, column: str) -> tuple[Any, ...]:
+    """Ordering by one column of COLUMNS; "state" is the desk's own order (most work first)."""
+    numbers = {"claims": status.claims, "pending": status.pending, "no source": status.unsourced,
+               "contra.": status.contradictions, "unresolved": status.unresolved,
+               "signed": status.signed}  # fmt: skip
+    if column in numbers:
+        return (numbers[column], str(status.article))
+    if column == "updated":
+        return (status.updated is not None, status.updated or datetime.min, str(status.article))
+    if column == "article":
+        return (str(status.article).casefold(),)
+    return needs_work_first(status)
+
+
 def print_status(statuses: Sequence[ArticleStatus], here: Path) -> None:
     """The articles that need work first; plain when piped or with NO_COLOR."""
     console = Console(no_color=bool(os.environ.get("NO_COLOR")), highlight=False)
@@ -57,21 +91,13 @@ def print_status(statuses: Sequence[ArticleStatus], here: Path) -> None:
 
 def _table(statuses: Sequence[ArticleStatus], here: Path, title: str) -> Table:
     table = Table(title=Text(title), box=box.SIMPLE_HEAD, expand=False)
-    table.add_column("article", overflow="fold", ratio=3, min_width=20)
-    table.add_column("state", no_wrap=True)
-    for name in ("claims", "pending", "no source", "contra.", "unresolved", "signed"):
+    table.add_column(COLUMNS[0], overflow="fold", ratio=3, min_width=20)
+    table.add_column(COLUMNS[1], no_wrap=True)
+    for name in COLUMNS[2:-1]:
         table.add_column(name, justify="right", no_wrap=True)
-    table.add_column("updated", overflow="fold", ratio=2, min_width=10)
+    table.add_column(COLUMNS[-1], overflow="fold", ratio=2, min_width=10)
     for status in statuses:
-        counts = (status.claims, status.pending, status.unsourced, status.contradictions,
-                  status.unresolved)  # fmt: skip
-        table.add_row(
-            Text(one_line(os.path.relpath(status.article, here))),
-            Text(state_text(status)),
-            *(Text(str(count)) for count in counts),
-            Text(_signed(status)),
-            Text(_updated(status)),
-        )
+        table.add_row(*(Text(cell) for cell in cells(status, here)))
     return table
 
 

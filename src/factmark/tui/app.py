@@ -35,6 +35,10 @@ if TYPE_CHECKING:
     from factmark.tui.screens.load_error import LoadErrorScreen
 
 
+CHANGED_ON_DISK, NOT_WRITTEN = "changed on disk", "not written"
+"""Why ``save_for_leaving`` did not write."""
+
+
 class FactmarkApp(TypeAheadApp):
     """Annotate one article's claims (the keys typed run in order: see TypeAheadApp)."""
 
@@ -44,8 +48,8 @@ class FactmarkApp(TypeAheadApp):
 
     def __init__(
         self,
-        article: Article,
-        annotation_path: Path,
+        article: Article | None,
+        annotation_path: Path | None,
         *,
         author: str | None = None,
         lock: bool = True,
@@ -57,8 +61,9 @@ class FactmarkApp(TypeAheadApp):
         suggest: bool = False,
     ) -> None:
         super().__init__()
-        self.article = article
-        self.annotation_path = annotation_path
+        self._article = article
+        self._annotation_path = annotation_path
+        """The article open, and its annotation file (None: none yet, on the desk)."""
         self.author = author
         self.lock = lock
         self.save_delay = save_delay
@@ -70,6 +75,7 @@ class FactmarkApp(TypeAheadApp):
         self.session: Session | None = None
         self.save_error: str | None = None
         self._save_timer: Timer | None = None
+        self._watch_timer: Timer | None = None
         self.save_lock = threading.Lock()
         """Held while the file is written or read back (the watcher waits for it)."""
         self.disk = DiskWatch(self)
@@ -83,13 +89,25 @@ class FactmarkApp(TypeAheadApp):
         if theme is not None:
             self.theme = theme
 
+    @property
+    def article(self) -> Article:
+        if self._article is None:
+            raise RuntimeError("no article is open")
+        return self._article
+
+    @property
+    def annotation_path(self) -> Path:
+        if self._annotation_path is None:
+            raise RuntimeError("no article is open")
+        return self._annotation_path
+
     def get_css_variables(self) -> dict[str, str]:
         """The theme's variables, and factmark's colours made readable from them."""
         variables = super().get_css_variables()
         colours = theme_colours(variables)
         return {**variables, **colours, **textual_colours(colours)}
 
-    def get_default_screen(self) -> AnnotateScreen:
+    def get_default_screen(self) -> Screen[None]:
         # the article is the first thing painted
         return AnnotateScreen(self.article, suggest=self.suggest)
 
@@ -101,7 +119,8 @@ class FactmarkApp(TypeAheadApp):
             gc.freeze()
 
     def on_mount(self) -> None:
-        self.call_after_refresh(self.open_session)  # then the claims, off the event loop
+        if self._article is not None:  # on the desk, when one is chosen
+            self.call_after_refresh(self.open_session)  # then the claims, off the event loop
         self.remember_theme()
 
     @work(thread=True, exit_on_error=True)
@@ -147,7 +166,7 @@ class FactmarkApp(TypeAheadApp):
                 severity="warning",
                 timeout=6,
             )
-        self.set_interval(self.watch_interval, self.disk.check)
+        self._watch_timer = self.set_interval(self.watch_interval, self.disk.check)
         self.release_typed_ahead()
 
     @property
@@ -175,6 +194,10 @@ class FactmarkApp(TypeAheadApp):
     # --- saving --------------------------------------------------------------
 
     def on_annotate_screen_document_changed(self) -> None:
+        self.schedule_save()
+
+    def on_review_screen_document_changed(self) -> None:
+        self.refresh_screens()
         self.schedule_save()
 
     def schedule_save(self) -> None:
@@ -226,24 +249,31 @@ class FactmarkApp(TypeAheadApp):
             self._save_timer.stop()
         self.save_in_background()
 
-    async def save_and_quit(self) -> None:
-        """Save (asking first if the file changed on disk), then leave with exit code 0."""
+    def save_for_leaving(self) -> str | None:
+        """Write what is unsaved, now: None when written (or nothing was to be), else why
+        not (CHANGED_ON_DISK: the editor is being asked; NOT_WRITTEN: the error is said)."""
         from factmark.store.problems import ChangedOnDiskError
 
         session = self.session
         if self._save_timer is not None:
             self._save_timer.stop()
         if session is None or session.read_only or not session.dirty:
-            self._close(0)
-            return
+            return None
         try:
             with self.save_lock:
                 session.save()
         except ChangedOnDiskError:
             self.disk.ask()
-            return
+            return CHANGED_ON_DISK
         except OSError as error:
             self.save_failed(f"{self.annotation_path}: {error.strerror}")
+            return NOT_WRITTEN
+        return None
+
+    async def save_and_quit(self) -> None:
+        """Save (asking first if the file changed on disk), then leave with exit code 0."""
+        unsaved = self.save_for_leaving()
+        if unsaved == NOT_WRITTEN:
 
             def answer(choice: str | None) -> None:
                 if choice == "quit":
@@ -256,8 +286,8 @@ class FactmarkApp(TypeAheadApp):
                 ),
                 answer,
             )
-            return
-        self._close(0)
+        elif unsaved is None:
+            self._close(0)
 
     def _close(self, code: int) -> None:
         if self.session is not None:
@@ -303,6 +333,7 @@ class FactmarkApp(TypeAheadApp):
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         from factmark.tui.commands import commands
+        from factmark.tui.screens.desk import DeskScreen
         from factmark.tui.screens.review import ReviewScreen
 
         yield from super().get_system_commands(screen)
@@ -315,3 +346,5 @@ class FactmarkApp(TypeAheadApp):
             yield from commands(self.BINDINGS, lambda action: run(action, self))
         elif isinstance(screen, ReviewScreen):
             yield from commands(ReviewScreen.BINDINGS, run)
+        elif isinstance(screen, DeskScreen):
+            yield from commands(DeskScreen.BINDINGS, run)

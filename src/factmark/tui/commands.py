@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from textual.app import SystemCommand
 from textual.binding import Binding, BindingType
 from textual.keys import format_key
+
+
+def sort_bindings(columns: Sequence[str], id_prefix: str = "") -> list[Binding]:
+    """A number key per column of a table (1 for the first) that sorts by it."""
+    return [
+        Binding(str(n), f"sort('{column}')", f"Sort by {column}", show=False,
+                id=f"{id_prefix}sort-{column.replace(' ', '-').rstrip('.')}")
+        for n, column in enumerate(columns, start=1)
+    ]  # fmt: skip
 
 
 def key_names(binding: Binding) -> str:

@@ -17,6 +17,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input
 
 from factmark.article import Article
+from factmark.tui.checked_before import CheckedBefore
+from factmark.tui.cross_quotes import OtherFiles
 from factmark.tui.screens.annotate_assist import ASSIST_BINDINGS, AssistFlow
 from factmark.tui.screens.annotate_claims import ClaimFlow
 from factmark.tui.screens.annotate_links import LinkFlow
@@ -33,7 +35,8 @@ if TYPE_CHECKING:
     from factmark.session import Session
 
 EDITING_ACTIONS = {
-    "add", "edit", "enter", "link", "unlink", "delete", "undo", "redo", "unresolved",
+    "add", "edit", "enter", "link", "unlink", "delete", "undo", "redo", "unresolved", "sign_off",
+    "before",
 }  # fmt: skip
 """Actions a read-only session refuses (``enter`` edits the selected claim)."""
 READING_ACTIONS = {"move", "first", "last", "search", "next_hit", "toggle_panel", "help", "quit",
@@ -66,6 +69,9 @@ class AnnotateScreen(Screen[None]):
         Binding("l", "link", "Link", tooltip="Link the selected claim to another", id="link"),
         Binding("x", "unlink", "Remove a link of the selected claim", show=False, id="unlink"),
         Binding("d", "delete", "Delete", tooltip="Delete the selected claim", id="delete"),
+        Binding("S", "sign_off", "Sign off the selected claim", show=False, id="sign-off"),
+        Binding("b", "before('copy')", "Copy sources checked before", show=False, id="copy-before"),
+        Binding("B", "before('link')", "Link the one checked before", show=False, id="link-before"),
         Binding("u,ctrl+z", "undo", "Undo", tooltip="Undo the last edit", id="undo"),
         Binding("ctrl+y", "redo", "Redo", show=False, id="redo"),
         Binding("slash", "search", "Search", tooltip="Search the article and claims", id="search"),
@@ -77,13 +83,17 @@ class AnnotateScreen(Screen[None]):
         Binding("r", "review", "Review", tooltip="Review every claim in a table", id="review"),
         *ASSIST_BINDINGS,
         Binding("question_mark", "help", "Help", tooltip="Every key and what it does", id="help"),
-        Binding("escape", "escape", "Cancel", show=False, id="cancel"),
+        Binding("escape", "escape", "Cancel, or back to the desk", show=False, id="cancel"),
         Binding("q", "quit", "Quit", tooltip="Save and quit", id="quit"),
     ]
 
     @dataclass
     class DocumentChanged(Message):
         """The session's document changed (an edit, undo or redo): it is to be saved."""
+
+    @dataclass
+    class Left(Message):
+        """Escape with nothing to cancel: the desk, where there is one, takes the article back."""
 
     selecting: reactive[bool] = reactive(False, bindings=True)
     """Whether the editor is choosing text for a new claim."""
@@ -99,6 +109,7 @@ class AnnotateScreen(Screen[None]):
         self.resolving = ResolveFlow(self)
         self.searching = SearchFlow(self)
         self.assist = AssistFlow(self, enabled=suggest)
+        self.checked = CheckedBefore(self)
         self.read_only_said = -READ_ONLY_QUIET
         """When an editing key was last pressed in a read-only session (monotonic seconds)."""
         self.save_error: str | None = None
@@ -140,7 +151,10 @@ class AnnotateScreen(Screen[None]):
         """The annotations are open: show the claims and allow editing."""
         self.session = session
         self.assist.start()  # scored now: after the first paint and the annotations' loading
-        self.query_one(ClaimPanel).links_removable = not session.read_only
+        panel = self.query_one(ClaimPanel)
+        panel.links_removable = not session.read_only
+        panel.quote_of = OtherFiles(self.app, session.path, self.refresh_panel).quote
+        panel.checked_before = self.checked.section
         self.refresh_all()
         self.refresh_bindings()
 
@@ -206,9 +220,7 @@ class AnnotateScreen(Screen[None]):
     def go_to(self, paragraph: int, claim_id: str | None = None) -> None:
         """Make a paragraph current (and a claim in it selected)."""
         paragraph = max(1, min(len(self.article.paragraphs), paragraph))
-        chosen = self.view.selection  # a suggested sentence (]) is left behind
-        if not self.selecting and chosen is not None and chosen.paragraph != paragraph:
-            self.view.selection = None
+        self.assist.leave(paragraph)
         self.view.current = paragraph
         ids = [c.id for c in self.session.shown_in(paragraph)] if self.session else []
         self.selected = claim_id if claim_id in ids else (ids[0] if ids else None)
@@ -304,10 +316,9 @@ class AnnotateScreen(Screen[None]):
             self.end_selection()
             self.resolving.reattaching = None
         elif self.view.selection is not None:  # a suggested sentence (])
-            self.view.selection = None
-            self.assist.show_in_panel()
-        else:
-            self.searching.clear()
+            self.assist.unselect()
+        elif not self.searching.clear():
+            self.post_message(self.Left())
 
     def end_selection(self) -> None:
         self.view.selection = None
@@ -325,6 +336,12 @@ class AnnotateScreen(Screen[None]):
     def action_delete(self) -> None:
         self.claims.delete()
 
+    def action_sign_off(self) -> None:
+        self.claims.sign_off()
+
+    def action_before(self, what: str) -> None:
+        getattr(self.checked, what)()
+
     def action_undo(self) -> None:
         self.claims.undo()
 
@@ -334,14 +351,8 @@ class AnnotateScreen(Screen[None]):
     def action_unresolved(self, start: str | None = None) -> None:
         self.resolving.show(start)
 
-    def action_suggested(self, step: int) -> None:
-        self.assist.step(step)
-
-    def action_toggle_suggestions(self) -> None:
-        self.assist.toggle_marks()
-
-    def action_candidates(self) -> None:
-        self.assist.show_candidates()
+    def action_assist(self, key: str) -> None:
+        self.assist.run(key)
 
     # --- what the dialogs share ------------------------------------------------
 
@@ -377,29 +388,9 @@ class AnnotateScreen(Screen[None]):
 
     def action_review(self) -> None:
         """Every claim in one table; enter there comes back to a claim."""
-        from factmark.tui.screens.review import ReviewScreen
+        from factmark.tui.screens.annotate_review import open_review
 
-        session = self.editing
-
-        def done(claim_id: str | None) -> None:
-            if claim_id is None or claim_id not in {c.id for c in session.document.claims}:
-                return
-            anchor = session.anchor(claim_id)
-            if anchor.paragraph is None:
-                return
-            if not anchor.state.trusted:  # changed: show where, and what to do about it
-                self.go_to(anchor.paragraph)
-                self.view.scroll_to_offset(anchor.paragraph, anchor.start or 0)
-                if session.read_only:
-                    self.notify("This claim's text has changed; the file is open read-only.")
-                else:
-                    self.resolving.show(start=claim_id)
-                return
-            self.go_to(anchor.paragraph, claim_id)
-            self.view.scroll_to_offset(anchor.paragraph, anchor.start or 0)
-
-        self.app.clear_notifications()  # they speak of this screen's keys
-        self.app.push_screen(ReviewScreen(session, self.selected), done)
+        open_review(self)
 
     def action_details(self) -> None:
         """The selected claim's details on a screen of their own (read-only)."""
@@ -411,7 +402,12 @@ class AnnotateScreen(Screen[None]):
 
         claim = session.claim(self.selected)
         self.app.push_screen(
-            ClaimDetailsScreen(claim, session.document, session.placement(claim.id))
+            ClaimDetailsScreen(
+                claim,
+                session.document,
+                session.placement(claim.id),
+                self.query_one(ClaimPanel).quote_of,
+            )
         )
 
     def action_toggle_panel(self) -> None:

@@ -30,16 +30,16 @@ if TYPE_CHECKING:
 
 # fmt: off
 ASSIST_BINDINGS = [
-    Binding("right_square_bracket", "suggested(1)", "Next sentence worth checking", show=False,
-            id="next-suggested"),
-    Binding("left_square_bracket", "suggested(-1)", "Previous sentence worth checking",
+    Binding("right_square_bracket", "assist('next')", "Next sentence worth checking",
+            show=False, id="next-suggested"),
+    Binding("left_square_bracket", "assist('previous')", "Previous sentence worth checking",
             show=False, id="previous-suggested"),
-    Binding("s", "toggle_suggestions", "Show or hide the marks of sentences worth checking",
+    Binding("s", "assist('marks')", "Show or hide the marks of sentences worth checking",
             show=False, id="suggestion-marks"),
-    Binding("C", "candidates", "Contradiction candidates: accept or dismiss", show=False,
-            id="candidates"),
+    Binding("C", "assist('candidates')", "Contradiction candidates: accept or dismiss",
+            show=False, id="candidates"),
 ]
-"""The annotate screen's keys for the assist."""
+"""The annotate screen's keys for the assist: each runs ``AssistFlow.run`` with its name."""
 # fmt: on
 ASSIST_WORK = "assist"
 """The group of the worker that waits for the scores (keys never wait for it)."""
@@ -161,6 +161,12 @@ class AssistFlow:
     def _mark(self) -> None:
         self.screen.view.show_suggestions(self._spans_in if self.marks_shown else None)
 
+    def run(self, key: str) -> None:
+        """What one of ASSIST_BINDINGS does."""
+        keys = {"next": lambda: self.step(1), "previous": lambda: self.step(-1),
+                "marks": self.toggle_marks, "candidates": self.show_candidates}  # fmt: skip
+        keys[key]()
+
     def toggle_marks(self) -> None:
         self.marks_shown = not self.marks_shown
         self._mark()
@@ -193,6 +199,17 @@ class AssistFlow:
                     if wrapped or (key > position if step > 0 else key < position):
                         return sentence
         return None
+
+    def leave(self, paragraph: int) -> None:
+        """A paragraph is made current: a suggested sentence selected elsewhere is left."""
+        chosen = self.screen.view.selection
+        if not self.screen.selecting and chosen is not None and chosen.paragraph != paragraph:
+            self.screen.view.selection = None
+
+    def unselect(self) -> None:
+        """Drop the suggested sentence selected (escape)."""
+        self.screen.view.selection = None
+        self.show_in_panel()
 
     def select(self, sentence: Sentence) -> None:
         """Make a sentence the article's selection (``a`` then starts a claim on it)."""

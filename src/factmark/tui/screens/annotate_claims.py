@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from factmark.tui.text import excerpt
+from factmark.tui.text import excerpt, sanitize
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -68,12 +68,17 @@ class ClaimFlow:
             if draft is None:
                 return
             claim = screen.editing.add_claim(paragraph, start, end, **draft.changes())
+            if draft.link_to:  # the claim checked before it duplicates (a step of its own)
+                screen.editing.add_link(claim.id, draft.link_to, "duplicates", "checked before")
             screen.selected = claim.id
             screen.edited()
 
         screen.app.clear_notifications()  # the "select the claim" hint is done with
         screen.app.push_screen(
-            ClaimEditor(ClaimDraft(text[start:end]), new=True, warning=warning), done
+            ClaimEditor(
+                ClaimDraft(text[start:end]), new=True, warning=warning, before=screen.checked.like
+            ),
+            done,
         )
 
     def edit(self) -> None:
@@ -103,6 +108,12 @@ class ClaimFlow:
         def done(result: ClaimDraft | None) -> None:
             if result is None:
                 return
+            before = next((c for c in screen.editing.document.claims if c.id == base.id), None)
+
+            def written() -> None:
+                screen.selected = base.id
+                self.said_if_unsigned(before)
+
             self.write_asking(
                 lambda choices: screen.editing.apply_dialog_edit(
                     base.id, base, result.changes(), choices
@@ -110,10 +121,44 @@ class ClaimFlow:
                 f"{claim_name(base)} changed while you edited it. Choose what to keep:",
                 later=lambda: self._edit(base, result),
                 later_text="back to the editor",
-                done=lambda: setattr(screen, "selected", base.id),
+                done=written,
             )
 
         screen.app.push_screen(ClaimEditor(draft, new=False), done)
+
+    def sign_off(self) -> None:
+        """Sign off the selected claim's verdict as its second reader, at once (undoable)."""
+        screen = self.screen
+        claim = screen.selected_claim()
+        if claim is None:
+            return
+        if claim.signed_off:
+            screen.notify(
+                f"Already signed off by {sanitize(claim.signed_by)}.", timeout=3, markup=False
+            )
+            return
+        signed = screen.editing.sign_off(claim.id)
+        screen.edited()
+        own = " (self-signed: your own claim)" if signed.self_signed else ""
+        screen.notify(
+            f"Signed off: “{excerpt(claim.quote, 40)}”{own}. Press u to undo.",
+            timeout=4,
+            markup=False,
+        )
+
+    def said_if_unsigned(self, before: Claim | None) -> None:
+        """Say so when an edit withdrew the claim's sign-off (what was signed off changed)."""
+        if before is None or not before.signed_off:
+            return
+        ids = {c.id for c in self.screen.editing.document.claims}
+        if before.id in ids and not self.screen.editing.claim(before.id).signed_off:
+            self.screen.notify(
+                f"The sign-off by {sanitize(before.signed_by)} is withdrawn: what was signed "
+                "off changed. It awaits sign-off again.",
+                severity="warning",
+                timeout=5,
+                markup=False,
+            )
 
     def delete(self) -> None:
         """Delete the selected claim and its links (undoably)."""

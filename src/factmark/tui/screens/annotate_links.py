@@ -7,8 +7,10 @@ from typing import TYPE_CHECKING, cast
 
 from rich.text import Text
 
-from factmark.linkview import MEANINGS
+from factmark.linkview import MEANINGS, LinkView
+from factmark.tui.cross_quotes import other_end
 from factmark.tui.text import excerpt
+from factmark.tui.widgets.claim_panel import ClaimPanel
 
 if TYPE_CHECKING:
     from factmark.model import Claim
@@ -93,12 +95,14 @@ class LinkFlow:
 
         screen = self.screen
         document = screen.editing.document
+        panel = screen.query_one(ClaimPanel)
         options = []
         for i, link in enumerate(document.links):
             if not link.touches(claim.id) or (index is not None and i != index):
                 continue
             label = Text(f"remove: {link.kind} ", end="")
-            label.append(excerpt(document.claim(link.other(claim.id)).quote, 50))
+            other = other_end(LinkView(link, claim.id), document, panel.quote_of)
+            label.append(excerpt(other, 60))
             options.append((str(i), label))
         options.append(("keep", Text("keep the links")))
 

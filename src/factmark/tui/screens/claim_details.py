@@ -13,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
 from factmark.linkview import links_seen_from
+from factmark.tui.cross_quotes import QuoteOf, no_quotes, other_end
 from factmark.tui.text import excerpt
 from factmark.tui.widgets.claim_panel import claim_details, resolution_details
 
@@ -31,12 +32,18 @@ class ClaimDetailsScreen(ModalScreen[None]):
     ]
 
     def __init__(
-        self, claim: Claim, document: AnnotationFile, placed: Unresolved | None = None
+        self,
+        claim: Claim,
+        document: AnnotationFile,
+        placed: Unresolved | None = None,
+        quote_of: QuoteOf = no_quotes,
     ) -> None:
         super().__init__()
         self.claim = claim
         self.document = document
         self.placed = placed
+        self.quote_of = quote_of
+        """The quotes of claims in other files, as far as they are read."""
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog wide", id="claim-details"):
@@ -55,9 +62,8 @@ class ClaimDetailsScreen(ModalScreen[None]):
         if links:
             text.append(f"\n\nLinks ({len(links)})", style="bold")
         for view in links:
-            quote = view.other_quote(self.document)
             text.append(f"\n{view.short} ", style="bold")
-            text.append(view.other if quote is None else excerpt(quote, 60))
+            text.append(excerpt(other_end(view, self.document, self.quote_of), 80))
         return text
 
     def action_scroll(self, step: int) -> None:

@@ -15,6 +15,7 @@ from textual.widgets import Button, Footer, Input, Label, OptionList, Static, Te
 from textual.widgets.option_list import Option
 
 from factmark.model import Source
+from factmark.tui.checked_before import Found, LookUp, before_text
 from factmark.tui.screens.choice import ChoiceScreen
 from factmark.tui.screens.source_editor import SourceEditor
 from factmark.tui.text import excerpt, hidden_characters, plain
@@ -39,6 +40,8 @@ class ClaimDraft:
     note: str = ""
     tags: list[str] = field(default_factory=list)
     sources: list[Source] = field(default_factory=list)
+    link_to: str = ""
+    """A claim of another file to link this new one to as a duplicate, once it is saved."""
 
     def changes(self) -> dict[str, Any]:
         """The claim fields this draft sets."""
@@ -100,6 +103,10 @@ class ClaimEditor(ModalScreen[ClaimDraft | None]):
         # or a confidence, or adds a source (no verdict has that key).
         Binding(ADD_SOURCE_KEY, "add_source", "Add source", show=False, tooltip=ADDING,
                 id="editor-n-source"),
+        Binding("ctrl+b", "copy_before", "Copy the sources of the claim checked before",
+                show=False, id="editor-copy-before"),
+        Binding("ctrl+l", "link_before", "Link the claim checked before, once saved",
+                show=False, id="editor-link-before"),
         *[
             Binding(key, f"verdict('{verdict}')", f"Verdict: {verdict}", show=False,
                     id=f"editor-verdict-{verdict}")
@@ -112,9 +119,14 @@ class ClaimEditor(ModalScreen[ClaimDraft | None]):
         ],
     ]  # fmt: skip
 
-    def __init__(self, draft: ClaimDraft, *, new: bool, warning: str = "") -> None:
+    def __init__(
+        self, draft: ClaimDraft, *, new: bool, warning: str = "", before: LookUp | None = None
+    ) -> None:
         super().__init__()
         self.draft = draft
+        self.before = before
+        """Looks up the claims checked before that look like the quote (a new claim)."""
+        self.found: list[Found] = []
         self.original = ClaimDraft(
             **{**draft.__dict__, "tags": list(draft.tags), "sources": list(draft.sources)}
         )
@@ -137,6 +149,7 @@ class ClaimEditor(ModalScreen[ClaimDraft | None]):
                 warnings.append(f"⚠ {self.warning}")
             if warnings:
                 yield Static(Text("\n".join(warnings), style="bold"), id="editor-warning")
+            yield Static(id="editor-checked-before")
             with VerticalScroll(id="editor-fields"):
                 yield Label("Verdict (one key)")
                 yield Picker(
@@ -168,6 +181,39 @@ class ClaimEditor(ModalScreen[ClaimDraft | None]):
     def on_mount(self) -> None:
         self._show_sources()
         self.query_one("#verdict").focus()
+        self.query_one("#editor-checked-before").display = False
+        if self.before is not None and self.new:
+            self.before(self.draft.quote, self._checked_before)
+
+    def _checked_before(self, found: list[Found]) -> None:
+        """Show the claim checked before that looks most like this one, if one does."""
+        if not self.query("#editor-checked-before"):
+            return  # the editor was closed before the archive answered
+        self.found = found
+        shown = self.query_one("#editor-checked-before", Static)
+        shown.display = bool(found)
+        if found:
+            shown.update(before_text(found, self.draft.link_to))
+
+    def action_copy_before(self) -> None:
+        """Add the sources of the claim checked before that this one has not got."""
+        found = self.found[0].claim if self.found else None
+        if found is None:
+            self.notify("Nothing checked before looks like this claim.", timeout=3)
+            return
+        new = [source for source in found.sources if source not in self.draft.sources]
+        self.draft.sources = [*self.draft.sources, *new]
+        self._show_sources(len(self.draft.sources) - 1)
+        self.notify(f"Copied {len(new)} source{'s' * (len(new) != 1)}.", timeout=3)
+
+    def action_link_before(self) -> None:
+        """Link this claim, once saved, to the claim checked before (or not, again)."""
+        if not self.found:
+            self.notify("Nothing checked before looks like this claim.", timeout=3)
+            return
+        ref = self.found[0].ref
+        self.draft.link_to = "" if self.draft.link_to == ref else ref
+        self._checked_before(self.found)
 
     def _show_sources(self, highlight: int | None = None) -> None:
         sources = self.query_one(SourceList)

@@ -29,6 +29,7 @@ def _sections() -> list[tuple[str, list[BindingType]]]:
     from factmark.tui.screens.claim_details import ClaimDetailsScreen
     from factmark.tui.screens.claim_editor import ClaimEditor, SourceList
     from factmark.tui.screens.conflicts import ConflictScreen
+    from factmark.tui.screens.desk import DeskScreen
     from factmark.tui.screens.link_picker import LinkPicker
     from factmark.tui.screens.load_error import LoadErrorScreen
     from factmark.tui.screens.review import ReviewScreen
@@ -47,6 +48,7 @@ def _sections() -> list[tuple[str, list[BindingType]]]:
         ("Changed and orphaned claims (c)", UnresolvedScreen.BINDINGS),
         ("In the review (r)", ReviewScreen.BINDINGS),
         ("Contradiction candidates (C)", CandidatesScreen.BINDINGS),
+        ("The desk (factmark with no article)", DeskScreen.BINDINGS),
         ("In a list", ItemList.BINDINGS),
         ("A claim's details (v)", ClaimDetailsScreen.BINDINGS),
         ("The file changed on disk", ConflictScreen.BINDINGS),

@@ -9,7 +9,8 @@ measure every cell of every row again.
 
 from __future__ import annotations
 
-from dataclasses import replace
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
@@ -17,6 +18,7 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Footer, Input, Static
 
@@ -30,7 +32,8 @@ from factmark.review import (
     rows,
     summarize,
 )
-from factmark.tui.text import excerpt, plain
+from factmark.tui.commands import sort_bindings
+from factmark.tui.text import excerpt, plain, sanitize
 from factmark.tui.widgets.claims_table import ClaimsTable, TableHeading
 from factmark.tui.widgets.contradiction_list import ContradictionList, Pair
 from factmark.tui.widgets.item_list import ItemList
@@ -54,16 +57,21 @@ def _filters(selection: Selection) -> list[str]:
         said.append("no source")
     if selection.unresolved:
         said.append("changed or orphaned")
+    if selection.awaiting_sign_off:
+        said.append("awaiting sign-off")
     if selection.query:
         said.append(f"“{excerpt(selection.query, 30)}”")
     return said
 
 
-def summary_text(summary: Summary, shown: int, selection: Selection) -> Text:
+def summary_text(
+    summary: Summary, shown: int, selection: Selection, table: Sequence[Row] = ()
+) -> Text:
     """The counts on top, then what is shown and why."""
     text = Text(counted(summary.claims, "claim"), style="bold", end="")
     text.append(f" · {counted(summary.contradictions, 'contradiction')}", style="bold")
     text.append(f" · {summary.without_source} without source")
+    text.append(sign_off_counts(table))
     if summary.changed or summary.orphaned:
         text.append(f" · {summary.changed} changed · {summary.orphaned} orphaned", style="bold")
     text.append("\n")
@@ -75,6 +83,13 @@ def summary_text(summary: Summary, shown: int, selection: Selection) -> Text:
         text.append("; ".join(filters))
         text.append("   (0 in the table clears)", style="dim")
     return text
+
+
+def sign_off_counts(table: Sequence[Row]) -> str:
+    """How many claims await a second reader's sign-off, and how many were self-signed."""
+    awaiting = sum(not row.claim.signed_off for row in table)
+    own = sum(row.claim.self_signed for row in table)
+    return f" · {awaiting} awaiting sign-off" + (f" · {own} self-signed" if own else "")
 
 
 class ReviewScreen(Screen[str | None]):
@@ -95,17 +110,21 @@ class ReviewScreen(Screen[str | None]):
         Binding("p", "pending", "Only pending claims", show=False, id="pending"),
         Binding("o", "only('unresolved')", "Only changed or orphaned claims", show=False,
                 id="unresolved"),
+        Binding("a", "only('awaiting_sign_off')", "Only claims awaiting sign-off", show=False,
+                id="awaiting-sign-off"),
+        Binding("S", "sign_off", "Sign off the claim under the cursor", show=False,
+                id="review-sign-off"),
         Binding("0", "clear", "Clear the filters", show=False, id="clear"),
         Binding("t", "switch_view", "Contradictions", tooltip="The contradictions side by side",
                 id="contradictions"),
         Binding("question_mark", "help", "Help", tooltip="Every key and what it does", id="help"),
-        *[
-            Binding(str(n), f"sort('{column}')", f"Sort by {column}", show=False,
-                    id=f"sort-{column}")
-            for n, column in enumerate(COLUMNS, start=1)
-        ],
+        *sort_bindings(COLUMNS),
     ]
     # fmt: on
+
+    @dataclass
+    class DocumentChanged(Message):
+        """The review changed the session's document (a sign-off): it is to be saved."""
 
     def __init__(self, session: Session, start: str | None = None) -> None:
         super().__init__()
@@ -169,7 +188,8 @@ class ReviewScreen(Screen[str | None]):
             return
         pairs = self.query_one(ContentSwitcher).current == "review-contradictions"
         # the table's filters say nothing of the pairs
-        text = summary_text(self.summary, len(self.shown), Selection() if pairs else self.selection)
+        selection = Selection() if pairs else self.selection
+        text = summary_text(self.summary, len(self.shown), selection, self.table)
         if pairs:
             text.append("\nthe contradictions, in article order: ", style="bold")
             text.append("enter jumps to the first claim of a pair, t back to the table")
@@ -246,6 +266,29 @@ class ReviewScreen(Screen[str | None]):
         """Turn one of the Selection's yes/no filters on or off."""
         changes: dict[str, Any] = {flag: not getattr(self.selection, flag)}
         self.filter(replace(self.selection, **changes))
+
+    def action_sign_off(self) -> None:
+        """Sign off the claim under the cursor, through the session (undoable with u in the
+        article); the app saves it and shows it on every screen."""
+        claim_id = self.current_claim()
+        session = self.session
+        if claim_id is None:
+            return
+        if session.read_only:
+            self.notify(f"Read-only: {session.read_only}.", severity="warning", markup=False)
+            return
+        claim = session.claim(claim_id)
+        if claim.signed_off:
+            self.notify(f"Already signed off by {sanitize(claim.signed_by)}.", markup=False)
+            return
+        signed = session.sign_off(claim_id)
+        self.post_message(self.DocumentChanged())
+        own = " (self-signed: your own claim)" if signed.self_signed else ""
+        self.notify(
+            f"Signed off: “{excerpt(claim.quote, 40)}”{own}. u in the article undoes it.",
+            timeout=4,
+            markup=False,
+        )
 
     def action_pending(self) -> None:
         pending = frozenset({"pending"})

@@ -8,7 +8,9 @@ then the selected claim's links) are one line each, so a click maps to a row.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import UTC
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -22,6 +24,7 @@ from textual.strip import Strip
 from textual.widgets import Static
 
 from factmark.linkview import LinkView
+from factmark.tui.cross_quotes import QuoteOf, no_quotes, other_end
 from factmark.tui.text import excerpt, hidden_characters, plain
 from factmark.tui.widgets.article_view import CHANGED_SYMBOL
 from factmark.visible import CONTRADICTED_SYMBOL, VERDICT_SYMBOLS, counted
@@ -197,6 +200,10 @@ class ClaimPanel(Vertical, can_focus=False):
 
     links_removable = True
     """Whether a click on a link offers to remove it (not in a read-only session)."""
+    quote_of: QuoteOf = staticmethod(no_quotes)
+    """The quotes of claims in other files that links name, as far as they are read."""
+    checked_before: Callable[[Claim], Text | None] = staticmethod(lambda claim: None)
+    """The claims of other articles that look like one, as a section of the panel."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="panel-title")
@@ -228,6 +235,7 @@ class ClaimPanel(Vertical, can_focus=False):
         if selected is not None:
             self._append_links(body, rows, line, selected, document, width)
             focus = append_details(body, selected, document, placed)
+            self._append_checked_before(body, selected)
         self.query_one(PanelBody).show_text(body, rows, focus)
 
     def show_suggestion(self, text: Text) -> None:
@@ -257,13 +265,18 @@ class ClaimPanel(Vertical, can_focus=False):
             view = LinkView(link, selected.id)
             prefix = f"{view.short} "
             row = Text(prefix, style="bold", end="", no_wrap=True)
-            quote = view.other_quote(document)
-            other = view.other if quote is None else quote
+            other = other_end(view, document, self.quote_of)
             row.append(excerpt(other, max(10, width - len(prefix))))
             body.append(row)
             body.append("\n")
             rows[line] = ("link", str(index))
             line += 1
+
+    def _append_checked_before(self, body: Text, selected: Claim) -> None:
+        """After the claim's details, what other articles' fact-checks hold like it."""
+        section = self.checked_before(selected)
+        if section is not None:
+            body.append(section)
 
     def on_click(self, event: events.Click) -> None:
         body = self.query_one(PanelBody)
@@ -353,6 +366,8 @@ def claim_facts(claim: Claim, document: AnnotationFile | None = None) -> Text:
     if claim.author:
         text.append(" · ", style="dim")
         text.append(plain(claim.author, "dim"))
+    text.append("\n")
+    text.append(sign_off_text(claim))
     if claim.note:
         text.append("\n\n")
         text.append(plain(claim.note, lines=True))
@@ -383,4 +398,20 @@ def claim_facts(claim: Claim, document: AnnotationFile | None = None) -> Text:
         for link in notes:
             text.append(f"\n• {link.kind}: ", style="italic")
             text.append(plain(link.note))
+    return text
+
+
+SIGNED_SYMBOL = "✔"
+AWAITING_SYMBOL = "○"
+
+
+def sign_off_text(claim: Claim) -> Text:
+    """Who signed the claim's verdict off, and when (docs/desk.md), or that it awaits it."""
+    if claim.signed is None:
+        return Text(f"{AWAITING_SYMBOL} awaiting sign-off", style="italic", end="")
+    text = Text(f"{SIGNED_SYMBOL} Signed off by ", style="bold", end="")
+    text.append(plain(claim.signed_by, "bold"))
+    text.append(f", {claim.signed.astimezone(UTC).date().isoformat()}", style="bold")
+    if claim.self_signed:
+        text.append(" · self-signed", style="bold reverse")
     return text
