@@ -662,7 +662,8 @@ def child(kind: str, article: str, annotations: str, bare_file: str, presses: in
 
         ArticleView._draw = counting_draw  # type: ignore[method-assign]
         loaded = Article.read(article)
-        app = FactmarkApp(loaded, Path(annotations), lock=False, freeze_heap=True)
+        # As the program runs it: the article is scored meanwhile, in a process of its own.
+        app = FactmarkApp(loaded, Path(annotations), lock=False, freeze_heap=True, suggest=True)
 
         def screen() -> AnnotateScreen | None:
             return app.screen if isinstance(app.screen, AnnotateScreen) else None

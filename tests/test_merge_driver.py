@@ -640,14 +640,15 @@ def test_git_merge_file_marks_a_conflict_and_says_none_without_git(
 
 
 def test_only_gitio_git_starts_a_process() -> None:
-    # One place runs git, so its errors and environment are handled once.
+    # One place runs git, so its errors and environment are handled once. The only
+    # other process factmark starts is the one that scores an article for the TUI.
     package = ROOT / "src" / "factmark"
     starting = sorted(
         path.relative_to(package).as_posix()
         for path in package.rglob("*.py")
         if re.search(r"^\s*(import subprocess|from subprocess)", path.read_text("utf-8"), re.M)
     )
-    assert starting == ["gitio/git.py"]
+    assert starting == ["assist/offered.py", "gitio/git.py"]
 
 
 def test_conflicted_links_are_written_in_a_stable_order(tmp_path: Path) -> None:

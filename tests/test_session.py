@@ -12,6 +12,8 @@ from builders import seed_copy
 from documents import edited
 from factmark.anchor import locate
 from factmark.article import Article
+from factmark.assist.contradictions import Candidate, candidates
+from factmark.assist.offered import open_candidates
 from factmark.model import AnnotationFile, Claim, Link
 from factmark.session import Edit, Session
 from factmark.store import writer
@@ -316,3 +318,85 @@ def test_re_attaching_a_signed_claim_to_other_words_withdraws_the_sign_off(
     session.reattach_as_shown(claim, 3, start, start + len("Russia reportedly transferred"))
     assert session.claim(TRANSFER).quote == "Russia reportedly transferred"
     assert not session.claim(TRANSFER).signed_off
+
+
+# --- contradiction candidates ----------------------------------------------------
+
+
+def fresh_session(tmp_path: Path) -> Session:
+    """The seed article with no annotation file yet."""
+    article, annotations = seed_copy(tmp_path)
+    annotations.unlink()
+    return Session.open(Article.read(article), annotations, author="Me", lock=False)
+
+
+def seed_candidates(session: Session) -> list[Candidate]:
+    return candidates(session.article)
+
+
+def test_accepting_a_candidate_quotes_both_sentences_and_links_them_in_one_step(
+    tmp_path: Path,
+) -> None:
+    session = fresh_session(tmp_path)
+    candidate = next(c for c in seed_candidates(session) if c.reason == "1,200 vs 1,212 bodies")
+    edit = step(
+        session, lambda: session.accept_candidate(candidate.b, candidate.a, candidate.reason)
+    )
+    first, second = session.document.claims
+    assert (first.paragraph, first.start, first.quote) == (3, candidate.a.start, candidate.a.text)
+    assert (second.paragraph, second.start, second.quote) == (
+        7,
+        candidate.b.start,
+        candidate.b.text,
+    )
+    (link,) = session.document.links
+    assert (link.source, link.target, link.kind) == (first.id, second.id, "contradicts")
+    assert link.note == "1,200 vs 1,212 bodies"
+    assert edit.selected == first.id
+    assert {session.anchor(c.id).state for c in (first, second)} == {AnchorState.ANCHORED}
+    assert session.candidate_accepted(candidate.a, candidate.b, candidate.reason)
+    with pytest.raises(ValueError, match="already linked"):
+        session.accept_candidate(candidate.a, candidate.b, candidate.reason)
+    session.undo()
+    assert session.document.claims == [] and session.document.links == []
+    assert not session.candidate_accepted(candidate.a, candidate.b, candidate.reason)
+
+
+def test_accepting_a_candidate_reuses_the_claims_that_carry_its_figures(session: Session) -> None:
+    candidate = next(c for c in seed_candidates(session) if c.reason == "1,200 vs 1,212 bodies")
+    pair = {TRANSFER, "rp7nsu"}
+    linked = next(link for link in session.document.links if {link.source, link.target} == pair)
+    session.remove_link(linked)
+    claims = len(session.document.claims)
+    step(session, lambda: session.accept_candidate(candidate.a, candidate.b, "1,212 vs 1,200"))
+    assert len(session.document.claims) == claims  # not "On Friday, June 13" in ¶3
+    link = session.document.links[-1]
+    assert (link.source, link.target, link.note) == (TRANSFER, "rp7nsu", "1,212 vs 1,200")
+
+
+def test_a_candidate_whose_claims_are_linked_is_accepted_already(session: Session) -> None:
+    candidate = seed_candidates(session)[0]  # not a single body (¶5) vs 27 bodies (¶7)
+    assert candidate.reason == "not a single body vs 27 bodies"
+    assert session.candidate_accepted(candidate.a, candidate.b, candidate.reason)
+    with pytest.raises(ValueError, match="already linked"):
+        session.accept_candidate(candidate.a, candidate.b, candidate.reason)
+
+
+def test_dismissing_a_candidate_remembers_it_in_article_order_in_one_step(
+    tmp_path: Path,
+) -> None:
+    session = fresh_session(tmp_path)
+    candidate = seed_candidates(session)[0]
+    step(session, lambda: session.dismiss_candidate(candidate.b, candidate.a, candidate.reason))
+    (dismissal,) = session.document.dismissed
+    assert dismissal.quotes == [candidate.a.text, candidate.b.text]
+    assert (dismissal.reason, dismissal.author) == (candidate.reason, "Me")
+    assert dismissal.created is not None
+    assert (
+        open_candidates(seed_candidates(session), session.document.dismissed)
+        == (seed_candidates(session)[1:])
+    )
+    with pytest.raises(ValueError, match="dismissed already"):
+        session.dismiss_candidate(candidate.a, candidate.b, candidate.reason)
+    session.save()
+    assert session.path.read_text().startswith('format = "factmark/2"')

@@ -199,6 +199,11 @@ def fact_pieces(text: str, facts: Iterable[str]) -> Iterator[tuple[str, bool]]:
         yield text[cursor:], False
 
 
+def tokens(text: str) -> list[str]:
+    """The text's tokens as ``fact_pieces`` reads them: figures, names, words, signs."""
+    return _TOKEN.findall(text)
+
+
 def differing_facts(first: str, second: str) -> tuple[set[str], set[str]]:
     """Figures, dates and names that one quote has and the other has not."""
     a = {t for t in _TOKEN.findall(first) if _FACT.search(t)}

@@ -18,11 +18,12 @@ from typing import Any
 from factmark import ondisk
 from factmark.anchor import Anchor, attach, locate
 from factmark.article import Article
+from factmark.candidate_edits import CandidateEdits, placed_claim
 from factmark.gitio.git import user_name
 from factmark.located import Index, Located
 from factmark.lock import ArticleLock
 from factmark.merge import Choice, Conflict
-from factmark.model import AnnotationFile, Claim, Link, new_claim_id, utc_now
+from factmark.model import AnnotationFile, Claim, Link, utc_now
 from factmark.paths import relative_article
 from factmark.resolving import Unresolved
 from factmark.settling import merge_edit, resolve_edit
@@ -50,7 +51,7 @@ class Edit:
 
 
 @dataclass
-class Session:
+class Session(CandidateEdits):
     """Everything the editor works on, without any user interface."""
 
     article: Article
@@ -196,20 +197,9 @@ class Session:
 
     def add_claim(self, paragraph: int, start: int, end: int, **fields: Any) -> Claim:
         """Add a claim on ``[start, end)`` of a paragraph; returns it."""
-        text = self.article.paragraph(paragraph).text
-        if not 0 <= start < end <= len(text):
-            raise ValueError(f"no text at {start}..{end} of paragraph {paragraph}")
-        now = utc_now()
-        claim = Claim(
-            id=new_claim_id(c.id for c in self.document.claims),
-            quote=text[start:end],
-            author=self.author,
-            created=now,
-            updated=now,
-            **fields,
-        )
-        anchor = Anchor(AnchorState.ANCHORED, paragraph, start, end, claim.quote)
-        claim = attach(claim, self.article, anchor)
+        taken = (c.id for c in self.document.claims)
+        claim, anchor = placed_claim(self.article, paragraph, start, end, taken, self.author,
+                                     **fields)  # fmt: skip
         claims = [*self.document.claims, claim]
         located = self.located.with_anchors({claim.id: anchor})
         self._apply(_with(self.document, claims=claims), "add claim", claim.id, located=located)

@@ -7,7 +7,9 @@ proposed claim as a contradiction with ``l enter enter``, quits with ``q``, and
 reads the TOML back. A second run, at 80×24 in the light theme, resolves a copy
 edit: a paragraph inserted on top and a figure corrected. A third starts at the
 desk (``factmark`` with no argument), opens the seed, signs off a claim and comes
-back to the desk with its row read again. Every wait polls the
+back to the desk with its row read again. A fourth, on the seed without
+annotations, waits for the sentences worth checking to be marked and claims the
+first with ``] a enter``. Every wait polls the
 screen with a deadline; there is no fixed sleep.
 """
 
@@ -136,6 +138,18 @@ def small_terminal() -> Iterator[Terminal]:
         term.kill()
 
 
+def launch(terminal: Terminal, folder: Path, arguments: str) -> None:
+    """Run factmark in ``folder`` with these arguments. The pane stays alive after the
+    program, so its exit code can be read; its settings go to a temporary folder, not
+    the user's."""
+    settings = shlex.quote(str(folder / "xdg"))
+    command = (
+        f"XDG_CONFIG_HOME={settings} {shlex.quote(str(FACTMARK))} {arguments}; "
+        'echo "EXIT=$?"; exec sleep 120'
+    )
+    terminal.start(command, folder)
+
+
 def test_add_link_review_quit_in_a_real_terminal(tmp_path: Path, terminal: Terminal) -> None:
     (tmp_path / "seeds").mkdir()
     (tmp_path / "annotations").mkdir()
@@ -148,14 +162,7 @@ def test_add_link_review_quit_in_a_real_terminal(tmp_path: Path, terminal: Termi
     old_ids = {c.id for c in before.claims}
     assert not [c for c in before.claims if c.paragraph == 4], "the test needs ¶4 without claims"
 
-    # The pane stays alive after the program, so its exit code can be read. The
-    # program's settings go to a temporary folder, not the user's.
-    settings = shlex.quote(str(tmp_path / "xdg"))
-    command = (
-        f"XDG_CONFIG_HOME={settings} {shlex.quote(str(FACTMARK))} annotate seeds/{SEED}.txt; "
-        'echo "EXIT=$?"; exec sleep 120'
-    )
-    terminal.start(command, tmp_path)
+    launch(terminal, tmp_path, f"annotate seeds/{SEED}.txt")
     # The first line of the article: typing starts now, before the annotations are open.
     terminal.wait_for("Behind Closed Doors", timeout=15)
 
@@ -322,3 +329,39 @@ def test_the_desk_opens_an_article_signs_a_claim_and_comes_back(
     (signed,) = [c for c in loading.load(annotations).document.claims if c.signed_off]
     assert signed.signed_by == "B. Reader"
     assert annotations.read_text("utf-8").startswith('format = "factmark/2"\n')
+
+
+def test_a_suggested_sentence_claimed_with_bracket_a_enter(
+    tmp_path: Path, terminal: Terminal
+) -> None:
+    from factmark.article import Article
+    from factmark.assist.suggest import sentences
+
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "annotations").mkdir()  # and no annotation file yet
+    article = tmp_path / "seeds" / f"{SEED}.txt"
+    annotations = tmp_path / "annotations" / f"{SEED}.toml"
+    shutil.copyfile(ROOT / "tests" / "data" / "seed" / "seeds" / f"{SEED}.txt", article)
+    first = next(s for s in sentences(Article.read(article)) if s.suggested)
+
+    launch(terminal, tmp_path, f"seeds/{SEED}.txt")
+    terminal.wait_for("Behind Closed Doors", timeout=15)
+    # The sentences worth checking are marked » in the gutter once they are scored.
+    terminal.wait_until(
+        lambda s: any(line.startswith("»") for line in s.splitlines()), "the marks", timeout=30
+    )
+    terminal.keys("]")
+    terminal.wait_for(f"¶ {first.paragraph}/24", "worth checking")
+    terminal.keys("a", "Enter")
+    terminal.wait_for("New claim")
+    terminal.keys("C-s")
+    terminal.wait_until(
+        lambda s: "New claim" not in s and "1 claim" in s and "· saved" in s, "the claim saved"
+    )
+    terminal.keys("q")
+    screen = terminal.wait_until(lambda s: EXIT_MARKER.search(s) is not None, "the exit code")
+    match = EXIT_MARKER.search(screen)
+    assert match is not None and match.group(1) == "0", screen
+
+    (claim,) = loading.load(annotations).document.claims
+    assert (claim.paragraph, claim.start, claim.quote) == (first.paragraph, first.start, first.text)

@@ -108,6 +108,7 @@ class AppFactory(Protocol):
         lock: bool = True,
         save_delay: float = 0.1,
         watch_interval: float = 0.2,
+        suggest: bool = False,
     ) -> FactmarkApp: ...
 
 
@@ -123,6 +124,7 @@ def make_app(workspace: Workspace) -> Iterator[AppFactory]:
         lock: bool = True,
         save_delay: float = 0.1,
         watch_interval: float = 0.2,
+        suggest: bool = False,
     ) -> FactmarkApp:
         app = FactmarkApp(
             Article.read(article_path or workspace.article_path),
@@ -131,6 +133,7 @@ def make_app(workspace: Workspace) -> Iterator[AppFactory]:
             lock=lock,
             save_delay=save_delay,
             watch_interval=watch_interval,
+            suggest=suggest,
         )
         made.append(app)
         return app

@@ -9,7 +9,16 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable, Iterable
 from typing import Any, Protocol
 
-from conftest import NARROW, WIDE, AppFactory, Workspace, opened, settled, wait_for_screen
+from conftest import (
+    NARROW,
+    WIDE,
+    AppFactory,
+    Workspace,
+    opened,
+    settled,
+    wait_for_screen,
+    wait_until,
+)
 from test_copy_edits import copy_edit
 from textual.app import App
 from textual.pilot import Pilot
@@ -17,6 +26,8 @@ from textual.screen import Screen
 from textual.widgets import Input, TextArea
 
 from factmark.tui.app import FactmarkApp
+from factmark.tui.screens.annotate import AnnotateScreen
+from factmark.tui.screens.candidates import CandidatesScreen
 from factmark.tui.screens.claim_editor import ClaimEditor
 from factmark.tui.screens.help import HelpScreen
 from factmark.tui.screens.link_picker import LinkPicker
@@ -123,3 +134,32 @@ class TestLightTheme:
             terminal_size=WIDE,
             run_before=then(keys=["r"], screen=ReviewScreen, theme="textual-light"),
         )
+
+
+async def scored(pilot: Pilot[Any]) -> None:
+    """Open, and wait for the sentences to be scored (in a process of their own)."""
+    screen, _ = await opened(pilot)
+    assert isinstance(screen, AnnotateScreen)
+    ready = lambda: screen.assist.offered is not None  # noqa: E731
+    await wait_until(pilot, ready, 600, delay=0.05, what="the scores")
+    await pilot.pause()
+
+
+class TestAssist:
+    """The seed article with no annotation file yet, its sentences scored."""
+
+    def test_candidates_at_80_columns(
+        self, make_app: AppFactory, workspace: Workspace, snap_compare: SnapCompare
+    ) -> None:
+        """C at 80×24: the candidates best first, each with where, why and its score, the two
+        sentences side by side with the figures that differ marked; the keys in the footer."""
+        workspace.annotation_path.unlink()
+
+        async def run_before(pilot: Pilot[Any]) -> None:
+            await scored(pilot)
+            await pilot.press("C")
+            await wait_for_screen(pilot, CandidatesScreen)
+            await pilot.wait_for_scheduled_animations()
+
+        app = make_app(suggest=True)
+        assert snap_compare(app, terminal_size=NARROW, run_before=run_before)

@@ -145,8 +145,11 @@ def report(
     model: Model | None = None,
 ) -> dict[str, Any]:
     """The JSON report of docs/design.md §10 for an article (``path`` as the user named it)."""
-    # TODO: the candidates of factmark.assist.contradictions.candidates(article), best first.
-    contradictions: list[dict[str, Any]] = []
+    from factmark.assist.contradictions import candidates
+    from factmark.assist.offered import open_candidates
+
+    dismissed = document.dismissed if document is not None else []
+    contradictions = [c.to_json() for c in open_candidates(candidates(article), dismissed)]
     return {
         "article": path,
         "sentences": [sentence.as_data() for sentence in sentences(article, document, model)],

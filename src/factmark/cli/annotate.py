@@ -72,7 +72,9 @@ def run_desk(args: argparse.Namespace) -> int:
         fail(warning)
     from factmark.tui.desk_app import DeskApp  # Textual is loaded only for the TUI
 
-    app = DeskApp(default_folders(here), here, freeze_heap=True, theme=theme, settings=settings)
+    app = DeskApp(
+        default_folders(here), here, freeze_heap=True, theme=theme, settings=settings, suggest=True
+    )
     app.run()
     return app.return_code or 0
 
@@ -94,6 +96,6 @@ def run_annotate(args: argparse.Namespace) -> int:
         fail(warning)
     from factmark.tui.app import FactmarkApp  # Textual is loaded only for the TUI
 
-    app = FactmarkApp(article, path, freeze_heap=True, theme=theme, settings=settings)
+    app = FactmarkApp(article, path, freeze_heap=True, theme=theme, settings=settings, suggest=True)
     app.run()
     return app.return_code or 0

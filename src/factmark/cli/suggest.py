@@ -66,7 +66,6 @@ def as_json(data: dict[str, Any]) -> str:
     Encoded a line at a time by json's C encoder (which ``indent`` turns off) and
     written at once: a book's 9,000 sentences take a tenth of a second, not a second.
     """
-
     import json
 
     encode = json.JSONEncoder(ensure_ascii=False).encode  # one encoder for every line

@@ -58,6 +58,7 @@ class FactmarkApp(TypeAheadApp):
         freeze_heap: bool = False,
         theme: str | None = None,
         settings: Path | None = None,
+        suggest: bool = False,
     ) -> None:
         super().__init__()
         self._article = article
@@ -83,6 +84,8 @@ class FactmarkApp(TypeAheadApp):
         whenever the palette changes it (None: nowhere)."""
         self._settings_failed = False
         self._settings_lock = threading.Lock()
+        self.suggest = suggest
+        """Whether the sentences are scored and the candidates found (the program does)."""
         if theme is not None:
             self.theme = theme
 
@@ -105,7 +108,8 @@ class FactmarkApp(TypeAheadApp):
         return {**variables, **colours, **textual_colours(colours)}
 
     def get_default_screen(self) -> Screen[None]:
-        return AnnotateScreen(self.article)  # the article is the first thing painted
+        # the article is the first thing painted
+        return AnnotateScreen(self.article, suggest=self.suggest)
 
     def on_load(self) -> None:
         if self.freeze_heap:

@@ -68,7 +68,7 @@ class DeskApp(FactmarkApp):
         self._article, self._annotation_path = article, annotation_path
         self.save_error = None
         self.disk = DiskWatch(self)  # what it knew of the last article's file is no more
-        self.push_screen(AnnotateScreen(article))
+        self.push_screen(AnnotateScreen(article, suggest=self.suggest))
         self.call_after_refresh(self.open_session)
 
     # --- back to the desk -------------------------------------------------------------

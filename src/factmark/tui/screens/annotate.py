@@ -19,6 +19,7 @@ from textual.widgets import Footer, Input
 from factmark.article import Article
 from factmark.tui.checked_before import CheckedBefore
 from factmark.tui.cross_quotes import OtherFiles
+from factmark.tui.screens.annotate_assist import ASSIST_BINDINGS, AssistFlow
 from factmark.tui.screens.annotate_claims import ClaimFlow
 from factmark.tui.screens.annotate_links import LinkFlow
 from factmark.tui.screens.annotate_resolve import ResolveFlow
@@ -80,6 +81,7 @@ class AnnotateScreen(Screen[None]):
         Binding("c", "unresolved", "Changed and orphaned claims", show=False, id="unresolved"),
         Binding("v", "details", "Details", tooltip="Show the selected claim whole", id="details"),
         Binding("r", "review", "Review", tooltip="Review every claim in a table", id="review"),
+        *ASSIST_BINDINGS,
         Binding("question_mark", "help", "Help", tooltip="Every key and what it does", id="help"),
         Binding("escape", "escape", "Cancel, or back to the desk", show=False, id="cancel"),
         Binding("q", "quit", "Quit", tooltip="Save and quit", id="quit"),
@@ -96,7 +98,7 @@ class AnnotateScreen(Screen[None]):
     selecting: reactive[bool] = reactive(False, bindings=True)
     """Whether the editor is choosing text for a new claim."""
 
-    def __init__(self, article: Article) -> None:
+    def __init__(self, article: Article, *, suggest: bool = True) -> None:
         super().__init__()
         self.article = article
         self.session: Session | None = None
@@ -106,6 +108,7 @@ class AnnotateScreen(Screen[None]):
         self.links = LinkFlow(self)
         self.resolving = ResolveFlow(self)
         self.searching = SearchFlow(self)
+        self.assist = AssistFlow(self, enabled=suggest)
         self.checked = CheckedBefore(self)
         self.read_only_said = -READ_ONLY_QUIET
         """When an editing key was last pressed in a read-only session (monotonic seconds)."""
@@ -141,9 +144,13 @@ class AnnotateScreen(Screen[None]):
         self.refresh_status()
         self.set_focus(self.view)
 
+    def on_unmount(self) -> None:
+        self.assist.stop()
+
     def attach(self, session: Session) -> None:
         """The annotations are open: show the claims and allow editing."""
         self.session = session
+        self.assist.start()  # scored now: after the first paint and the annotations' loading
         panel = self.query_one(ClaimPanel)
         panel.links_removable = not session.read_only
         panel.quote_of = OtherFiles(self.app, session.path, self.refresh_panel).quote
@@ -168,6 +175,7 @@ class AnnotateScreen(Screen[None]):
             if (anchor := session.anchor(claim.id)).found is not None
         ]
         self.view.show_claims(session.trusted(), session.contradicted(), changed)
+        self.assist.refresh()
         self.refresh_panel()
         self.refresh_status()
 
@@ -184,6 +192,7 @@ class AnnotateScreen(Screen[None]):
         self.query_one(ClaimPanel).show(
             self.current, claims, selected, session.document, session.contradicted(), placed
         )
+        self.assist.show_in_panel()
 
     def refresh_status(self) -> None:
         session = self.session
@@ -211,6 +220,7 @@ class AnnotateScreen(Screen[None]):
     def go_to(self, paragraph: int, claim_id: str | None = None) -> None:
         """Make a paragraph current (and a claim in it selected)."""
         paragraph = max(1, min(len(self.article.paragraphs), paragraph))
+        self.assist.leave(paragraph)
         self.view.current = paragraph
         ids = [c.id for c in self.session.shown_in(paragraph)] if self.session else []
         self.selected = claim_id if claim_id in ids else (ids[0] if ids else None)
@@ -305,6 +315,8 @@ class AnnotateScreen(Screen[None]):
         elif self.selecting:
             self.end_selection()
             self.resolving.reattaching = None
+        elif self.view.selection is not None:  # a suggested sentence (])
+            self.assist.unselect()
         elif not self.searching.clear():
             self.post_message(self.Left())
 
@@ -338,6 +350,9 @@ class AnnotateScreen(Screen[None]):
 
     def action_unresolved(self, start: str | None = None) -> None:
         self.resolving.show(start)
+
+    def action_assist(self, key: str) -> None:
+        self.assist.run(key)
 
     # --- what the dialogs share ------------------------------------------------
 

@@ -24,14 +24,16 @@ class ClaimFlow:
         self.screen = screen
 
     def add(self) -> None:
-        """Begin selecting the text of a new claim: the current sentence, or the one
-        around the selected claim."""
+        """Begin selecting the text of a new claim: the sentence selected (with ]), the
+        current sentence, or the one around the selected claim."""
         screen = self.screen
         around = None
         if screen.selected is not None:
             placed = screen.editing.placement(screen.selected)  # a changed claim's new text
             around = placed.anchor.start if placed else screen.editing.claim(screen.selected).start
-        screen.view.begin_selection(screen.current, around)
+        chosen = screen.view.selection  # a suggested sentence selected with ] is kept
+        if chosen is None or chosen.paragraph != screen.current:
+            screen.view.begin_selection(screen.current, around)
         screen.selecting = True
         screen.notify(
             "Adjust with shift+arrows or the mouse; enter to continue, escape to cancel.",

@@ -24,6 +24,7 @@ def _sections() -> list[tuple[str, list[BindingType]]]:
     them (imported here: the help opens after them all)."""
     from factmark.tui.app import FactmarkApp
     from factmark.tui.screens.annotate import AnnotateScreen
+    from factmark.tui.screens.candidates import CandidatesScreen
     from factmark.tui.screens.choice import ChoiceScreen
     from factmark.tui.screens.claim_details import ClaimDetailsScreen
     from factmark.tui.screens.claim_editor import ClaimEditor, SourceList
@@ -46,6 +47,7 @@ def _sections() -> list[tuple[str, list[BindingType]]]:
         ("Linking (l)", LinkPicker.BINDINGS),
         ("Changed and orphaned claims (c)", UnresolvedScreen.BINDINGS),
         ("In the review (r)", ReviewScreen.BINDINGS),
+        ("Contradiction candidates (C)", CandidatesScreen.BINDINGS),
         ("The desk (factmark with no article)", DeskScreen.BINDINGS),
         ("In a list", ItemList.BINDINGS),
         ("A claim's details (v)", ClaimDetailsScreen.BINDINGS),

@@ -28,30 +28,18 @@ from factmark.article import Article, sentence_at
 from factmark.textrange import TextRange, by_sentence, by_word
 from factmark.tui.layout import Layout
 from factmark.tui.text import sanitize, unsafe_offsets
-from factmark.visible import CONTRADICTED_SYMBOL, VERDICT_SYMBOLS
+from factmark.tui.widgets import gutter
+from factmark.tui.widgets.gutter import CHANGED_SYMBOL as CHANGED_SYMBOL
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
 
     from factmark.anchor import Anchor
     from factmark.model import Claim
     from factmark.vocabulary import Verdict
 
-CHANGED_SYMBOL = "~"
-"""The gutter's sign of a claim whose text has changed since it was checked."""
 GUTTER = 7
 """Cells before the text: paragraph number (5), a symbol column, a space."""
-
-
-_SEVERITY: dict[Verdict, int] = {
-    "inaccurate": 6,
-    "misleading": 5,
-    "disputed": 4,
-    "unverifiable": 3,
-    "pending": 2,
-    "mostly-accurate": 1,
-    "accurate": 0,
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,6 +127,8 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         """Drawn lines by line index; dropped for the paragraphs a change touches."""
         self._styles: dict[str, Style] = {}
         self._claim_paragraph: dict[str, int] = {}
+        self._suggested: Callable[[int], list[tuple[int, int]]] | None = None
+        """A paragraph's unclaimed suggested sentences, marked in the gutter."""
 
     # --- data in -------------------------------------------------------------
 
@@ -182,6 +172,12 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self._claim_paragraph = {
             span.claim_id: number for number, found in spans.items() for span in found
         }
+        self._redraw()
+
+    def show_suggestions(self, spans_in: Callable[[int], list[tuple[int, int]]] | None) -> None:
+        """Mark the sentences ``spans_in`` gives for a paragraph in the gutter (asked when a
+        line is drawn); None: no marks."""
+        self._suggested = spans_in
         self._redraw()
 
     def spans_in(self, paragraph: int) -> list[ClaimSpan]:
@@ -305,8 +301,10 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         gutter_style = base + self._style("gutter-current" if current else "gutter")
         spans = [s for s in self.spans_in(number) if s.start < line.end and s.end > line.start]
         first = index == layout.first_lines[number - 1]
-        label = f"{number:>5}" if first else " " * 5
-        symbol = self._gutter_symbol(spans)
+        suggested = self._suggested(number) if self._suggested is not None else ()
+        marked = any(s < line.end and e > line.start for s, e in suggested)
+        label = gutter.label(number, first, marked)
+        symbol = gutter.symbol(spans)
         segments = [Segment(label, gutter_style), Segment(f"{symbol} ", gutter_style)]
         text = Text(self._display[number - 1][line.start : line.end], end="")
         text.stylize(text_style)  # as a span: Text.render drops a lone base style
@@ -314,16 +312,6 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         segments.extend(text.render(self.app.console))
         strip = Strip(segments).extend_cell_length(width, text_style)
         return strip.simplify()
-
-    def _gutter_symbol(self, spans: list[ClaimSpan]) -> str:
-        if not spans:
-            return " "
-        if any(span.changed for span in spans):
-            return CHANGED_SYMBOL
-        if any(span.contradicted for span in spans):
-            return CONTRADICTED_SYMBOL
-        worst = max(spans, key=lambda span: _SEVERITY[span.verdict])
-        return VERDICT_SYMBOLS[worst.verdict]
 
     def _mark(self, text: Text, number: int, start: int, end: int, spans: list[ClaimSpan]) -> None:
         """Style claims, the selection, search hits and placeholders on one line."""

@@ -208,6 +208,7 @@ class ClaimPanel(Vertical, can_focus=False):
     def compose(self) -> ComposeResult:
         yield Static(id="panel-title")
         yield PanelBody(id="panel-body")
+        yield Static(id="panel-suggestion")
 
     def show(
         self,
@@ -236,6 +237,14 @@ class ClaimPanel(Vertical, can_focus=False):
             focus = append_details(body, selected, document, placed)
             self._append_checked_before(body, selected)
         self.query_one(PanelBody).show_text(body, rows, focus)
+
+    def show_suggestion(self, text: Text) -> None:
+        """Under the claims: the sentences worth checking here, or the one selected, with
+        their scores and reasons (shown from the first time on)."""
+        section = self.query_one("#panel-suggestion", Static)
+        if not section.display:
+            section.display = True  # the panel is laid out again, once
+        section.update(text, layout=False)  # of a fixed height
 
     def _append_links(
         self,
