@@ -15,6 +15,7 @@ import contextlib
 import hashlib
 import os
 import sqlite3
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -106,8 +107,7 @@ def connect(path: Path) -> sqlite3.Connection:
     connection = sqlite3.connect(path, timeout=BUSY_MS / 1000, isolation_level=None)
     try:
         connection.execute(f"PRAGMA busy_timeout = {BUSY_MS}")
-        if connection.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-            connection.execute("PRAGMA journal_mode = WAL")
+        _use_wal(connection)
         connection.execute("PRAGMA synchronous = NORMAL")
         _ensure_schema(connection)
     except sqlite3.DatabaseError as error:
@@ -116,6 +116,25 @@ def connect(path: Path) -> sqlite3.Connection:
             raise
         raise IndexCorrupt(str(error)) from None
     return connection
+
+
+def _use_wal(connection: sqlite3.Connection) -> None:
+    """Write-ahead logging, so that readers never wait for a writer.
+
+    Switching a new index to WAL needs it alone, and SQLite answers "locked" at
+    once rather than waiting while another process opens it too: try again
+    until the busy timeout.
+    """
+    deadline = time.monotonic() + BUSY_MS / 1000
+    while True:
+        try:
+            if connection.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                connection.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)
 
 
 def _ensure_schema(connection: sqlite3.Connection) -> None:
