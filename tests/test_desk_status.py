@@ -69,7 +69,7 @@ def test_status_lists_the_fact_checks_and_the_articles_not_started(
     assert seed["article"] == "000_207cb1c8ae6ad8ea.txt"
     assert seed["annotations"] == "../annotations/000_207cb1c8ae6ad8ea.toml"
     assert (seed["claims"], seed["pending"], seed["unsourced"]) == (20, 0, 0)
-    assert (seed["contradictions"], seed["unresolved"], seed["signed"]) == (7, 0, 0)
+    assert (seed["contradictions"], seed["unresolved"], seed["signed"]) == (5, 0, 0)
     assert seed["ready"] is False
     assert (seed["updated"], seed["by"]) == ("2026-11-27T10:00:00Z", "Fact desk")
 

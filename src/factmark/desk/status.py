@@ -134,13 +134,12 @@ def tally(
     status: ArticleStatus, document: AnnotationFile, found: dict[str, AnchorState]
 ) -> ArticleStatus:
     """Count a document's claims into ``status``; ``found`` is where each claim stands now."""
-    contradicted = document.contradicted()
     status.claims = len(document.claims)
+    status.contradictions = len(document.contradiction_links())  # as the review counts them
     for claim in document.claims:
         state = found.get(claim.id, AnchorState.ANCHORED)
         status.pending += claim.verdict == "pending"
         status.unsourced += not claim.sources
-        status.contradictions += claim.id in contradicted
         status.unresolved += claim.state is not None or not state.trusted
         status.signed += claim.signed_off
         status.self_signed += claim.self_signed

@@ -110,7 +110,7 @@ def _entry(status: ArticleStatus, here: Path) -> RenderableType:
         counted(status.claims, "claim"),
         f"{status.pending} pending",
         f"{status.unsourced} unsourced",
-        f"{status.contradictions} contradicted",
+        counted(status.contradictions, "contradiction"),
         f"{status.unresolved} unresolved",
         f"{_signed(status)} signed",
     ]
