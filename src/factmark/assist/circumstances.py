@@ -127,6 +127,10 @@ _TIME = re.compile(
     r"|(?P<deictic>yesterday|today|tomorrow))\b",
 )
 _WHEN = re.compile(r",?\s*when\b")
+_LONGER = re.compile(
+    r"\b(?:more|longer|over|at least) (?:than )?(\w+) (years?|months?|weeks?|days?|hours?)\b"
+)
+"""A threshold that picks out some of the counted: "waited more than two years"."""
 _PAST = re.compile(
     r"\b(?:"
     + "|".join(PAST_MARKERS)
@@ -161,9 +165,16 @@ def _times(sentence: Sentence, clause: int) -> frozenset[str]:
     starts = [token.start for token in sentence.tokens]
     for match in _TIME.finditer(text):
         if match.group("bound") and not _WHEN.match(text, match.end()):
+            if match.group("bound") == "since":
+                found |= {"period", "this year"} if match.group("day") else {"period"}
             continue  # "since January" bounds a period; "since 2012, when …" names a time
-        if reporting and sentence.clause_of[bisect_left(starts, match.start())] in reporting:
+        if text.startswith(("'s", "’s"), match.end()):
+            continue  # "this year's ballot papers" are not counted this year
+        at = sentence.clause_of[bisect_left(starts, match.start())]
+        if reporting and at in reporting:
             continue
+        if match.group("year") and _bounded(sentence, at, match.start()):
+            continue  # "the highest since the competition began in 1921": a period's bound
         day = match.group("day")
         if day is not None and (day != "may" or sentence.text[match.start("day")] == "M"):
             found.add(day)
@@ -171,11 +182,30 @@ def _times(sentence: Sentence, clause: int) -> frozenset[str]:
             found.add(match.group("year"))
         elif match.group("lead"):
             found.add(f"{match.group('lead')} {match.group('unit')}")
+            if match.group("lead") == "this" and match.group("unit") == "year":
+                found.add("period")  # "closed seven hospitals this year", as since January
         elif match.group("deictic"):
             found.add(match.group("deictic"))
-    if _PAST.search(text):
-        found.add("past")
+    for match in _LONGER.finditer(text):
+        if not (reporting and sentence.clause_of[bisect_left(starts, match.start())] in reporting):
+            found.add(f"over {match.group(1)} {match.group(2).rstrip('s')}")
+    for match in _PAST.finditer(text):
+        if not (reporting and sentence.clause_of[bisect_left(starts, match.start())] in reporting):
+            found.add("past")  # not "no deaths this year, compared with two the year before"
+            break
     return frozenset(found)
+
+
+def _bounded(sentence: Sentence, clause: int, offset: int) -> bool:
+    """Whether "since", "before", "after" or "until" comes before ``offset`` in its clause:
+    the year bounds a period ("houses built before the county adopted codes in 2008")."""
+    tokens = sentence.tokens
+    return any(
+        tokens[i].lower in _BOUNDS
+        and tokens[i].lower not in {"by", "from"}
+        and tokens[i].start < offset
+        for i in sentence.clauses[clause]
+    )
 
 
 _SAYS = re.compile(r"\b(?:" + "|".join(sorted(_REPORTING)) + r")\b")

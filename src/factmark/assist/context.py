@@ -8,9 +8,11 @@ from functools import lru_cache
 
 from factmark.assist import circumstances
 from factmark.assist.lexicon import (
+    CATENATIVES,
     CHANGE_VERBS,
     DELTAS,
     IRREGULAR_VERBS,
+    NOT_VERBS,
     QUANTIFIERS,
     ROLE_AFTER,
     ROLE_BEFORE,
@@ -109,12 +111,27 @@ def _delta(tokens: list[Token], first: int) -> bool:
     return (marker == "by" and change in CHANGE_VERBS) or (marker == "of" and change in DELTAS)
 
 
+def _changed(sentence: Sentence, first: int, head: int) -> bool:
+    """Whether "from" before the figure at ``first`` starts a change: "to" and a figure
+    follow ("from 310 to 420"), or its clause names a change ("rose from 310")."""
+    tokens = sentence.tokens
+    for index in range(head + 1, min(head + 5, len(tokens) - 1)):
+        following = tokens[index + 1]
+        if tokens[index].lower == "to" and (following.kind == "num" or is_number_word(following)):
+            return True
+    clause = {token.lower for token in sentence.clause(first)}
+    return bool(clause & (CHANGE_VERBS | ROLE_CLAUSE["change"]))
+
+
 def roles(sentence: Sentence, first: int, head: int) -> frozenset[str]:
     """Why the figure at ``first`` (its noun at ``head``) is not the plain count of its event."""
     tokens = sentence.tokens
     before = words_before(tokens, first, 3).split()
     after = _words_after(tokens, head + 1, 3).split()
     found = {_BEFORE[" ".join(before[-n:])] for n in (1, 2, 3) if " ".join(before[-n:]) in _BEFORE}
+    bare_from = before[-1:] == ["from"] and before[-2:-1] not in (["up"], ["down"])
+    if bare_from and not _changed(sentence, first, head):
+        found.discard("change")  # "drew money from 297 investors" is no figure before
     for phrase in (" ".join(after[:n]) for n in (1, 2, 3)):
         if phrase in _AFTER:  # a rate is kept with its unit: "rate:a year"
             found.add(f"rate:{phrase}" if _AFTER[phrase] == "rate" else _AFTER[phrase])
@@ -162,12 +179,61 @@ def _complement(tokens: list[Token], head: int) -> tuple[str, set[str], int]:
 @lru_cache(maxsize=16384)
 def event_of(lower: str) -> str:
     """The event a word names if it is a verb or a known event noun, else ""."""
-    if not lower[:1].isalpha() or lower in STOP or number_word(lower):
+    if not lower[:1].isalpha() or lower in STOP or lower in NOT_VERBS or number_word(lower):
         return ""
     if lower.endswith(("ed", "ing")) or lower in IRREGULAR_VERBS:
         return event(lower)
     name = event(lower)
     return name if name in event_names() else ""
+
+
+_HANDING = frozenset((verb, "to") for verb in CATENATIVES)
+_NOT = frozenset({"not", "never", "n't", "failed"})
+_UNDONE = {"open": "clos"}
+"""The event a negated one names."""
+
+
+def _next_figure(tokens: list[Token], head: int, end: int) -> int:
+    """Where the next figure after ``head`` starts, or ``end``: "33,200 runners started and
+    31,540 crossed the line" did not cross it."""
+    for index in range(head + 1, min(end, len(tokens))):
+        if tokens[index].kind == "num" or is_number_word(tokens[index]):
+            return index
+    return end
+
+
+def _verb_at(tokens: list[Token], index: int) -> str:
+    """The event the word at ``index`` names, unless it hands its event on ("managed to")."""
+    lower = tokens[index].lower
+    if lower in CATENATIVES and index + 1 < len(tokens) and tokens[index + 1].lower == "to":
+        return ""
+    handed = index >= 2 and (tokens[index - 2].lower, tokens[index - 1].lower) in _HANDING
+    if handed and lower[:1].isalpha() and lower not in STOP:
+        return event(lower)
+    name = event_of(lower)
+    if name in _UNDONE and {t.lower for t in tokens[max(0, index - 2) : index]} & _NOT:
+        return _UNDONE[name]  # "143 schools did not open": they were closed
+    return name
+
+
+_BE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
+_AT = frozenset({"at", "on", "in", "inside", "aboard"})
+
+
+def _where(tokens: list[Token], after: list[int]) -> frozenset[str]:
+    """Where a figure is said to be, as its event when its clause has no verb: "15 fire
+    engines were at the scene" ("at:scene"); "271 passengers were on board" are carried."""
+    for at, index in enumerate(after):
+        if tokens[index].lower not in _BE or at + 1 >= len(after):
+            continue
+        place = [tokens[i].lower for i in after[at + 1 : at + 4] if tokens[i].is_word]
+        if place[:1] == ["aboard"] or place[:2] == ["on", "board"]:
+            return frozenset({"carry"})
+        if place[:1] and place[0] in _AT:
+            nouns = [word for word in place[1:] if word not in {"the", "a", "an"}]
+            if nouns and nouns[0] not in STOP:
+                return frozenset({f"{place[0]}:{singular(nouns[0])}"})
+    return frozenset()
 
 
 def events(tokens: list[Token], skip: set[int]) -> frozenset[str]:
@@ -242,9 +308,11 @@ def around(sentence: Sentence, first: int, phrase: list[int]) -> Around:
     )
     if not found:
         found = events(tokens, skip)
-    window = range(first - _BEFORE_NEAR, head + _AFTER_NEAR + 1)
-    near = (event_of(tokens[i].lower) for i in members if i not in skip and i in window)
+    window = range(first - _BEFORE_NEAR, _next_figure(tokens, head, head + _AFTER_NEAR + 1))
+    near = (_verb_at(tokens, i) for i in members if i not in skip and i in window)
     verbs = frozenset(name for name in near if name) | _governing(tokens, first)
+    if not verbs:
+        verbs = _where(tokens, [i for i in members if i > head])
     topic = _words(tokens, [i for i in setting(sentence, number) if i not in phrase])
     return Around(
         kinds=frozenset(kinds),

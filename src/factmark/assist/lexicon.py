@@ -8,6 +8,12 @@ def words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
+def pairs(text: str) -> dict[str, str]:
+    """Each word paired with the word after it: "ran run held hold" -> {"ran": "run", …}."""
+    items = text.split()
+    return dict(zip(items[::2], items[1::2], strict=True))
+
+
 def ordered(text: str) -> tuple[str, ...]:
     """The words of ``text``, in order."""
     return tuple(text.split())
@@ -49,6 +55,33 @@ IRREGULAR_VERBS = words(
 )
 """Verbs that end in neither -ed nor -ing, so that a noun phrase stops before them."""
 
+BASE_FORMS = pairs(
+    """ran run held hold paid pay kept keep spent spend sent send gave give met meet made make
+    went go came come saw see got get fell fall rose rise won win built build sold sell
+    bought buy struck strike led lead fought fight caught catch drew draw wrote write flew fly
+    broke break chose choose lost lose fled flee left leave took take found find brought bring
+    stood stand began begin grew grow meant mean felt feel heard hear knew know shown show
+    given give taken take begun begin flown fly drawn draw risen rise fallen fall grown grow
+    seen see done do gone go written write broken break stolen steal stole steal"""
+)
+"""The base form of an irregular verb's past: "ran" names what "run" names."""
+
+NOT_VERBS = words(
+    """morning mornings evening evenings building buildings meeting meetings funding housing
+    training spending parking ceiling warning warnings hearing hearings ruling wedding
+    clothing setting offering ending following remaining existing outstanding leading
+    neighbouring neighboring surrounding ongoing during upcoming nothing something anything
+    everything hundred speed seed bed need shed red"""
+)
+"""Words in -ing or -ed that are nouns, adjectives or prepositions here, not events."""
+
+CATENATIVES = words(
+    """managed manage manages tried try tries wanted want wants continued continue continues
+    failed fail fails needed need needs agreed agree agrees decided decide decides refused
+    refuse refuses helped help helps able unable went going used"""
+)
+"""Verbs that hand the event to the verb after "to": "managed to run 31 buses" runs them."""
+
 IRREGULAR_PLURALS = {
     "people": "person",
     "men": "man",
@@ -88,6 +121,16 @@ SAME_NOUNS = (
     "crowd attendance",
 )
 """Nouns that count the same ones in a news report: the first word of each line names them."""
+
+SAME_SCENES = (
+    "fire blaze wildfire inferno",
+    "quake earthquake tremor",
+    "crash collision",
+    "storm gale",
+    "flood flooding",
+    "breach intrusion hack cyberattack",
+)
+"""Nouns that name the same happening in a news report."""
 
 BOUNDS = {
     "about": (0.85, 1.15),
@@ -188,6 +231,7 @@ ROLE_AFTER = {
     "part": ("of whom", "of which", "of them", "out of", "more", "others", "other"),
     "total": ("in all", "in total", "altogether", "combined", "overall", "all told"),
     "change": ("more than", "fewer than", "less than", "a year earlier", "last year", "than"),
+    "delta": ("between the two", "separating", "behind", "ahead of"),
     "rate": ("per", "a day", "a week", "a month", "a year", "each", "every", "an hour"),
 }
 """Words just after a figure and its noun that say the same."""
@@ -241,7 +285,7 @@ EVENT_CLASSES = (
     "win won secur",
     "receiv obtain",
     "elect",
-    "strike walkout",
+    "strike walkout walk",
     "build built construct erect",
     "increas rise rose risen grow grew grown growth climb jump",
     "decreas fall fallen drop declin shrank shrunk shrink",
@@ -250,7 +294,9 @@ EVENT_CLASSES = (
     "rais collect bring brought generat earn yield",
     "donat",
     "attend attendance drew draw",
-    "destroy raze flatten",
+    "destroy raze flatten los",
+    "finish complet cross",
+    "reject spoil disallow invalidat",
     "damag",
     "rescu sav",
     "send sent dispatch deploy",

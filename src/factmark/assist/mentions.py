@@ -69,6 +69,12 @@ class Mention(context.Around):
     side: str = ""
     """For a count of votes, which way they went: "for", "against", "abstain"."""
     owner: str = ""
+    defined: bool = False
+    """Its noun is followed by what its ones did ("the 16 patients admitted to hospital"): a
+    whole so defined is a count of that event, as the 22 of "14 of the 22 schools were
+    closed" is not."""
+    qualified: bool = False
+    """Said of those in one place or with one thing only: "the 104 staff at the sports hall"."""
     """Who has the counted ones, when the figure is the size of what it has: "farm" in
     "the farm's 62 turbines" and in "The farm has 72 turbines"; "the" for a group named
     before ("The 104 counting staff were sent home")."""
@@ -78,7 +84,8 @@ class Mention(context.Around):
         """The count of its event as it stands, or the total of it ("all 12 miners"), or
         a plan, a change or a rate ("will bring in 14 million euros a year"), comparable
         with its own kind only (``measure``)."""
-        return not self.roles - {"total"} - self.measure
+        whole = {"whole"} if self.defined else set()
+        return not self.roles - {"total"} - whole - self.measure
 
     @property
     def measure(self) -> frozenset[str]:
@@ -87,7 +94,8 @@ class Mention(context.Around):
 
     @property
     def total(self) -> bool:
-        return "total" in self.roles
+        """A total, or the whole a part is taken from ("most of the 16 patients")."""
+        return bool(self.roles & {"total", "whole"})
 
 
 def _noun_phrase(tokens: list[Token], start: int) -> list[int]:
@@ -144,6 +152,38 @@ def _is_percent(tokens: list[Token], after: int) -> bool:
     return after < len(tokens) and tokens[after].lower in PERCENT_WORDS
 
 
+_RATES = frozenset({"turnout", "unemployment", "inflation", "approval"})
+"""Rates a news report names and gives in percent: "Turnout was 61.2 per cent"."""
+_RATE_LINKS = frozenset({"was", "is", "were", "stood", "at", "of", "a", "had", "been", "to"})
+
+
+def _rate(sentence: Sentence, figure: Figure) -> list[Mention]:
+    """A named rate in percent, as a count of it: "Turnout was 61.2 per cent", "a turnout
+    of 71 percent", "the 54 per cent turnout" (a group named before: owner "the")."""
+    tokens = sentence.tokens
+    after = figure.last + 1
+    while after < len(tokens) and tokens[after].lower in PERCENT_WORDS | {"cent"}:
+        after += 1
+    named, owner = -1, ""
+    if after < len(tokens) and tokens[after].lower in _RATES:
+        named, owner = after, "the" if tokens[figure.first - 1].lower == "the" else ""
+    else:
+        at = figure.first - 1
+        while at >= 0 and tokens[at].lower in _RATE_LINKS:
+            at -= 1
+        if at >= 0 and at < figure.first - 1 and tokens[at].lower in _RATES:
+            named = at
+    if named < 0:
+        return []
+    text = sentence.text[tokens[figure.first].start : tokens[after - 1].end]
+    mention = _mention(sentence, figure, [named], text, False, sized=True)
+    if mention is None:
+        return []
+    roles = mention.roles - {"share"}  # the rate is the percentage, not a share of it
+    noun = f"%{tokens[named].lower}"
+    return [replace(mention, noun=noun, noun_text="", owner=owner, roles=roles)]
+
+
 def _mention(
     sentence: Sentence,
     figure: Figure,
@@ -163,7 +203,8 @@ def _mention(
         noun = f"*{event(head.lower)}"  # "29 voted": whoever did it
     elif not (zero or sized) and figure.value != 1 and noun == head.lower and noun not in UNCHANGED:
         return None  # "1,200 report": a figure before a singular noun counts no such thing
-    if head.text[:1].isupper() and not (zero or figure.currency or _headline(sentence)):
+    named = head.text[:1].isupper() and phrase[-1] > 0  # not "Turnout was 61.2 per cent"
+    if named and not (zero or figure.currency or _headline(sentence)):
         return None  # "3,797 Reuters": a name is not counted
     if noun in _NOT_COUNTED or (not head.lower.isalpha() and not figure.currency):
         return None
@@ -201,7 +242,35 @@ def _mention(
         predicate=_predicate(tokens, phrase[-1] + 1),
         side=_side(sentence, figure.first, relative) if "vote" in around.verbs | {noun} else "",
         owner=phrases.owner(tokens, figure.first),
+        qualified=_qualified(tokens, phrase[-1] + 1),
+        defined=_defined(tokens, phrase[-1] + 1),
     )
+
+
+_PASSIVE_AFTER = frozenset({"to", "in", "at", "by", "from", "on", "during", "after", "since"})
+
+
+def _defined(tokens: list[Token], after: int) -> bool:
+    """Whether a participle or a relative clause follows the noun ending at ``after``."""
+    if after >= len(tokens):
+        return False
+    word = tokens[after].lower
+    if word in phrases.WHO:
+        return True
+    participle = word.endswith("ed") or word in IRREGULAR_VERBS
+    if not (participle and context.event_of(word)):
+        return False
+    # "the 16 patients admitted to hospital", "the 74 homes lost,"; not "the turnout showed that"
+    follows = tokens[after + 1] if after + 1 < len(tokens) else None
+    return follows is None or follows.kind == "punct" or follows.lower in _PASSIVE_AFTER
+
+
+_QUALIFYING = frozenset({"at", "in", "on", "from", "near", "inside", "outside", "across", "with"})
+
+
+def _qualified(tokens: list[Token], after: int) -> bool:
+    """Whether a place or a thing had follows the noun ending at ``after``."""
+    return after < len(tokens) and tokens[after].lower in _QUALIFYING
 
 
 _FOR_WHOM = frozenset({"the", "a", "an", "it", "him", "her", "them", "his", "their"})
@@ -269,6 +338,7 @@ def counts(sentence: Sentence) -> list[Mention]:
     found: list[Mention] = []
     for figure in figures(tokens):
         if _is_percent(tokens, figure.last + 1):
+            found += _rate(sentence, figure)
             continue
         phrase = _noun_phrase(tokens, figure.last + 1)
         whole = _partitive(tokens, figure.last + 1) if not phrase and figure.value != 1 else []
@@ -276,13 +346,22 @@ def counts(sentence: Sentence) -> list[Mention]:
             phrase = [figure.last]
         phrase = phrase or whole
         text = sentence.text[tokens[figure.first].start : tokens[figure.last].end]
-        mention = _mention(sentence, figure, phrase, text, figure.value == 0) if phrase else None
+        elided = _elided(sentence, figure, found[-1], text) if found else None
+        mention = elided or (
+            _mention(sentence, figure, phrase, text, figure.value == 0) if phrase else None
+        )
         sized = (
             phrases.sized(tokens, figure.first) if mention is None and not figure.currency else []
         )
         if sized:  # "the crowd of 4,812 showed …": the size of one group
             mention = _mention(sentence, figure, sized, text, False, sized=True)
             mention = replace(mention, owner="of") if mention is not None else None
+        elif _hyphened(sentence, figure) and not figure.currency:  # "the 6.8-magnitude quake"
+            measured = [figure.last + 1]
+            mention = _mention(sentence, figure, measured, text, False, sized=True)
+            if mention is not None and figure.last + 2 < len(tokens):
+                of = singular(tokens[figure.last + 2].lower)  # the site of "the 190-acre site"
+                mention = replace(mention, complement=of) if of not in STOP else mention
         if mention is not None and whole:  # a part of a whole, as narrow as a kind
             mention = replace(mention, modifiers=mention.modifiers | {"of a whole"})
         owned = _owned(tokens, figure.first)
@@ -291,6 +370,40 @@ def counts(sentence: Sentence) -> list[Mention]:
         if mention is not None:
             found += _tally(sentence, mention, figure)
     return found
+
+
+def _elided(sentence: Sentence, figure: Figure, before: Mention, text: str) -> Mention | None:
+    """A figure whose noun is left out because the one before gave it: "33,200 runners
+    started at 7am and 31,540 crossed the finish line" counts 31,540 runners."""
+    tokens = sentence.tokens
+    at, after = figure.first - 1, figure.last + 1
+    if at < 0 or tokens[at].lower not in {"and", "but", "while", "whereas"}:
+        return None
+    if after >= len(tokens) or before.zero or before.noun.startswith("*") or figure.currency:
+        return None
+    verb = tokens[after].lower
+    if not (verb.endswith("ed") or verb in IRREGULAR_VERBS) or not context.event_of(verb):
+        return None
+    return replace(
+        before,
+        value=figure.value,
+        low=figure.value,
+        high=figure.value,
+        surface=text,
+        verbs=frozenset({context.event_of(verb)}),
+        roles=context.roles(sentence, figure.first, figure.last),
+        position=figure.first,
+        owner="",
+    )
+
+
+def _hyphened(sentence: Sentence, figure: Figure) -> bool:
+    """Whether the figure is joined by a hyphen to the word after it: "6.8-magnitude"."""
+    tokens = sentence.tokens
+    after = figure.last + 1
+    if after >= len(tokens) or not tokens[after].is_word:
+        return False
+    return sentence.text[tokens[figure.last].end : tokens[after].start] == "-"
 
 
 def _tally(sentence: Sentence, mention: Mention, figure: Figure) -> list[Mention]:
@@ -382,11 +495,29 @@ def zeros(sentence: Sentence) -> list[Mention]:
             if lower in {"a", "any", "one"} and not surface.startswith("not"):
                 surface = "not " + surface
             mention = _mention(sentence, figure, phrase, surface, zero=True)
+        if mention is not None and _wished(tokens, figure.last):
+            continue  # "Nobody wants to strike": a wish, not a count of what was done
         if mention is not None and phrases.scoped(sentence, mention.position, figure.last):
             mention = replace(mention, modifiers=mention.modifiers | {"of some"})
         if mention is not None:
             found.append(mention)
     return found
+
+
+_WISHING = frozenset(
+    {"want", "wants", "wanted", "wish", "wishes", "wished", "like", "likes", "liked", "dares"}
+)
+
+
+def _wished(tokens: list[Token], last: int) -> bool:
+    """Whether a verb of wishing and "to" follow the zero ending at ``last``, within its
+    clause: "Nobody in this union wanted to be standing on a sidewalk"."""
+    for index in range(last + 1, min(last + 6, len(tokens) - 1)):
+        if tokens[index].kind == "punct":
+            return False
+        if tokens[index].lower in _WISHING and tokens[index + 1].lower == "to":
+            return True
+    return False
 
 
 def _next(tokens: list[Token], index: int) -> str:

@@ -40,7 +40,14 @@ def _nouns(mention: Mention) -> set[str]:
     """What a mention counts: its noun, and "*vote" for "31 members voting" as for "29 voted"."""
     if mention.zero and mention.noun == "person":
         return set(PEOPLE)
-    return {mention.noun, f"*{mention.predicate}"} if mention.predicate else {mention.noun}
+    found = {mention.noun, f"*{mention.predicate}"} if mention.predicate else {mention.noun}
+    return found | {"person"} if _people_by_event(mention) else found
+
+
+def _people_by_event(mention: Mention) -> bool:
+    """People of a kind named by what befell them ("the 32 passengers taken to hospital"):
+    they are the people it befell, whatever else they are called."""
+    return mention.defined and mention.noun in PEOPLE
 
 
 def _same_noun(a: Mention, b: Mention) -> bool:
@@ -51,6 +58,8 @@ def _same_noun(a: Mention, b: Mention) -> bool:
     if b.noun == "person" and b.zero:
         return a.noun in PEOPLE
     if a.noun == b.noun:
+        return True
+    if (a.noun == "person" and _people_by_event(b)) or (b.noun == "person" and _people_by_event(a)):
         return True
     return (a.noun.startswith("*") and a.noun in _nouns(b)) or (
         b.noun.startswith("*") and b.noun in _nouns(a)
@@ -70,13 +79,22 @@ def _narrower(a: Mention, b: Mention, a_set: frozenset[str], b_set: frozenset[st
 
 def _shared_setting(a: Mention, b: Mention) -> bool:
     """Whether the two clauses share a word besides the event they both name: a speaker,
-    a subject, a purpose ("in favour of the budget")."""
+    a subject, a purpose ("in favour of the budget"); or one names nothing else to tell
+    them apart ("Of the 74 homes lost, most were …")."""
     events = a.events & b.events
 
     def prefixes(words: frozenset[str]) -> set[str]:
         return {word[:5] for word in words if event(word) not in events}
 
-    return bool(prefixes(a.topic) & prefixes(b.topic))
+    first, second = prefixes(a.topic), prefixes(b.topic)
+    if (not first and _named_by_event(a)) or (not second and _named_by_event(b)):
+        return True
+    return bool(first & second)
+
+
+def _named_by_event(mention: Mention) -> bool:
+    """Whether the mention names its ones by what was done to them: "the 74 homes lost"."""
+    return mention.defined or mention.owner == "the"
 
 
 def _same_doing(a: Mention, b: Mention) -> bool:
@@ -105,12 +123,27 @@ def same_thing(a: Mention, b: Mention) -> bool:
         return False
     if _narrower(a, b, a.places, b.places) or _narrower(a, b, a.modifiers, b.modifiers):
         return False
-    if a.times and b.times and a.times.isdisjoint(b.times):
+    if _other_times(a, b):
         return False
     if ("past" in a.times) != ("past" in b.times) or _dated(a) != _dated(b):
         return False  # "in 2012, a blaze burned 9,400 hectares" is another time than now
+    if _over_a_period(a, b) or _over_a_period(b, a):
+        return False
     verbless = not (a.verbs and b.verbs)  # its setting is its sentence's names, checked above
     return a.zero or b.zero or verbless or _shared_setting(a, b)
+
+
+def _other_times(a: Mention, b: Mention) -> bool:
+    """Whether both name when, and no time of one is a time of the other ("over a period"
+    is not a time: "the strongest since 1948" happened on Saturday)."""
+    first, second = a.times - {"period"}, b.times - {"period"}
+    return bool(first and second and first.isdisjoint(second))
+
+
+def _over_a_period(a: Mention, b: Mention) -> bool:
+    """Whether ``a`` counts over a period ("460 people had died since January") and ``b``
+    on one occasion: a zero of its own ("no one had died during the crossing") or a time."""
+    return "period" in a.times and "period" not in b.times and bool(b.zero or b.times)
 
 
 def overlap(a: Mention, b: Mention) -> bool:
@@ -168,6 +201,8 @@ def _within(a: Mention, b: Mention) -> bool:
     if a.total == b.total:
         return False
     total, other = (a, b) if a.total else (b, a)
+    if "total" not in total.roles and total.defined and total.verbs <= other.verbs:
+        return False  # "Of the 74 homes lost" are all that were destroyed, as 47 were said to be
     return other.value <= total.value
 
 
@@ -181,18 +216,45 @@ def _same_group(a: Mention, b: Mention) -> bool:
         return False
     if (a.roles | b.roles) - {"total", "target"} or a.modifiers != b.modifiers:
         return False
-    if a.times and b.times and a.times.isdisjoint(b.times):
+    if _other_times(a, b):
         return False
     return ("past" in a.times) == ("past" in b.times) and _dated(a) == _dated(b)
 
 
-def judge(a: Mention, b: Mention, known: set[float]) -> Pair | None:
-    """The pair the two mentions make, if they disagree about the same thing."""
+def refers_back(first: Mention, later: Mention) -> bool:
+    """Whether ``later`` names again, as "the four cubs", the group ``first`` introduced
+    ("Three Amur tiger cubs have been born"): the first count of its noun in the article,
+    of no narrower kind, neither of them a part, a change or a plan."""
+    if later.owner != "the" or later.qualified or later.defined or first.zero or later.zero:
+        return False
+    if first.owner not in ("", "of"):  # "a magnitude of 6.4", "the 6.8-magnitude quake"
+        return False
+    if first.noun != later.noun or not later.modifiers <= first.modifiers:
+        return False
+    if first.noun.endswith(":"):
+        return False  # "the £3.5m it spends": a sum for no purpose said is no group named before
+    if not (later.kinds <= first.kinds and later.places <= first.places):
+        return False  # "the 26,000 residents of Dorval" are all of them, not those evacuated
+    if first.complement and later.complement not in ("", first.complement):
+        return False  # "60 acres of parks", "the 190-acre site"
+    if later.side != first.side:
+        return False
+    if (first.roles | later.roles) - {"total", "whole"}:
+        return False
+    if _other_times(first, later):
+        return False
+    return ("past" in first.times) == ("past" in later.times)
+
+
+def judge(a: Mention, b: Mention, known: set[float], first: bool = False) -> Pair | None:
+    """The pair the two mentions make, if they disagree about the same thing; ``first``
+    when ``a`` is the first count of its noun in the article."""
     if a.sentence.index == b.sentence.index or (a.zero and b.zero):
         return None
-    if not (_same_group(a, b) or (a.plain and b.plain and a.measure == b.measure)):
+    group = _same_group(a, b) or (first and refers_back(a, b))
+    if not (group or (a.plain and b.plain and a.measure == b.measure)):
         return None
-    if not (_same_group(a, b) or same_thing(a, b)):
+    if not (group or same_thing(a, b)):
         return None
     if a.zero or b.zero:
         count = b if a.zero else a
@@ -271,6 +333,14 @@ def pairs(mentions: list[Mention]) -> list[Pair]:
     compared += [
         (m, other) for noun, m in verbless for other in buckets[noun, ""] if other is not m
     ]
+    firsts = {id(bucket[0]) for key, bucket in buckets.items() if not key[1]}
+    compared += [
+        (bucket[0], later)
+        for key, bucket in buckets.items()
+        if not key[1]
+        for later in bucket[1:]
+        if later.owner == "the"
+    ]
     found: list[Pair] = []
     seen: set[tuple[int, int]] = set()
     for one, other in compared:
@@ -278,7 +348,7 @@ def pairs(mentions: list[Mention]) -> list[Pair]:
         if (id(a), id(b)) in seen:
             continue
         seen.add((id(a), id(b)))
-        pair = judge(a, b, known[a.noun] | known[b.noun])
+        pair = judge(a, b, known[a.noun] | known[b.noun], id(a) in firsts)
         if pair is not None:
             found.append(pair)
     return found

@@ -20,7 +20,7 @@ def owner(tokens: list[Token], first: int) -> str:
     if first < 1:
         return ""
     before = tokens[first - 1]
-    if before.lower == "the" and (first < 2 or tokens[first - 2].lower != "of"):
+    if before.lower == "the" and not _partitive(tokens, first - 2):
         return "the"
     if before.is_word and before.lower.endswith(("'s", "’s")):
         return before.lower[:-2]
@@ -29,6 +29,17 @@ def owner(tokens: list[Token], first: int) -> str:
         if owner.is_word and owner.lower not in STOP and not owner.text[:1].isupper():
             return singular(owner.lower)
     return ""
+
+
+def _partitive(tokens: list[Token], of: int) -> bool:
+    """Whether "of" at ``of`` takes a part of a whole: "14 of the 22 schools", "most of the
+    16 patients" (not "the birth of the four cubs")."""
+    if of < 0 or tokens[of].lower != "of":
+        return False
+    if of == 0:
+        return True
+    part = tokens[of - 1]
+    return part.kind == "num" or is_number_word(part) or part.lower in QUANTIFIERS
 
 
 WHO = frozenset({"who", "that"})

@@ -15,6 +15,7 @@ from factmark.assist.lexicon import (
     NUMBER_WORDS,
     RELATIVE_TIME,
     ROLE_CLAUSE,
+    SAME_SCENES,
     STOP,
     TIME_UNITS,
     WEEKDAYS,
@@ -65,11 +66,16 @@ _FOUND_OUT = words("reported confirmed announced recorded registered detected di
 first case was reported on 4 October")."""
 
 
+_BREAK = frozenset({"broke", "break", "breaks", "breaking"})
+
+
 def _events(clause: list[Token]) -> dict[str, str]:
     named: dict[str, str] = {}
-    for token in clause:
+    for index, token in enumerate(clause):
         if token.lower in _FOUND_OUT:
             named.setdefault("report", token.text)
+        elif token.lower in _BREAK and [t.lower for t in clause[index + 1 : index + 2]] == ["out"]:
+            named.setdefault("begin", token.text)  # "the fire broke out on Sunday"
         elif context.events([token], set()):
             named.setdefault(event(token.lower), token.text)
     return named
@@ -215,6 +221,8 @@ def _length_verb(tokens: list[Token], start: int) -> int:
         return verb
     if verb >= 1 and tokens[verb].lower == "for" and context.event_of(tokens[verb - 1].lower):
         return verb
+    if tokens[verb].lower == "for" and "been" in {t.lower for t in tokens[max(0, verb - 5) : verb]}:
+        return verb  # "rationing has been in place for three weeks"
     return -1
 
 
@@ -237,8 +245,23 @@ def _subject(tokens: list[Token], lasting: int) -> str:
 
 def _elapsed(tokens: list[Token], start: int, unit: int) -> str:
     """What "after three days of the strike" has lasted at least (its head noun), or ""."""
-    at = unit + 1
-    if not (at < len(tokens) and tokens[at].lower == "of" and _after(tokens, start)):
+    return _of_head(tokens, unit + 1) if _after(tokens, start) else ""
+
+
+_SO_FAR = frozenset({"so far", "to date", "thus far"})
+
+
+def _so_far(tokens: list[Token], unit: int) -> str:
+    """What "the six weeks of rationing so far" has lasted at least (its head noun), or ""."""
+    after = " ".join(t.lower for t in tokens[unit + 1 : unit + 8])
+    if not any(f" {phrase}" in f" {after}" for phrase in _SO_FAR):
+        return ""
+    return _of_head(tokens, unit + 1)
+
+
+def _of_head(tokens: list[Token], at: int) -> str:
+    """The head noun of "of (the) …" starting at ``at``, or ""."""
+    if not (at < len(tokens) and tokens[at].lower == "of"):
         return ""
     at += 1
     if at < len(tokens) and tokens[at].lower in {"the", "its", "their", "this"}:
@@ -264,7 +287,7 @@ def spans(sentence: Sentence) -> list[When]:
             continue
         low, high, start = _bound(tokens, figure.first)
         lasting = _length_verb(tokens, start)
-        elapsed = _elapsed(tokens, start, figure.last + 1)
+        elapsed = _elapsed(tokens, start, figure.last + 1) or _so_far(tokens, figure.last + 1)
         if elapsed:
             unit, low, high = (unit[0], elapsed), 1.0, float("inf")
         near = {
@@ -272,7 +295,8 @@ def spans(sentence: Sentence) -> list[When]:
             for i, t in enumerate(tokens[max(0, start - 3) : figure.last + 5])
             if i + max(0, start - 3) != lasting
         }
-        if not elapsed and near & (RELATIVE_TIME | {"old", "per", "every", "each"}):
+        relative = set() if unit[1] else RELATIVE_TIME  # "after a three-week trial": its length
+        if not elapsed and near & (relative | {"old", "per", "every", "each"}):
             continue
         clause = [t for i, t in enumerate(tokens) if t.kind != "punct" and i != lasting]
         if not unit[1] and lasting < 0 and not {t.lower for t in clause} & _LASTING:
@@ -286,7 +310,8 @@ def spans(sentence: Sentence) -> list[When]:
             surface,
             _events(clause),
             _topic(clause),
-            _years(circumstances.times(sentence, -1)) | _dates(tokens),
+            _years(circumstances.times(sentence, -1))
+            | _dates(tokens[max(0, start - 6) : figure.last + 8]),
             unit[1],
             _distinct(clause),
         )
@@ -317,9 +342,14 @@ def _alike(mine: frozenset[str], theirs: frozenset[str]) -> bool:
     return any(
         word[:5] == other[:5]
         or (min(len(word), len(other)) >= 4 and (word.endswith(other) or other.endswith(word)))
+        or _SCENE.get(word, word) == _SCENE.get(other, other)
         for word in mine
         for other in theirs
     )
+
+
+_SCENE = {word: line.split()[0] for line in SAME_SCENES for word in line.split()}
+"""A blaze is a fire, as far as its day goes."""
 
 
 def _same_span(a: When, b: When) -> str:
@@ -345,9 +375,16 @@ def _same_event(a: When, b: When) -> str:
         return _same_span(a, b)
     shared = set(a.events) & set(b.events)
     named = {singular(word.lower()) for word in (*a.events.values(), *b.events.values())}
-    if not shared or (len(shared) < 2 and not _alike(a.topic - named, b.topic - named)):
+    mine, theirs = _unnamed(a.topic - named), _unnamed(b.topic - named)
+    bare = not (mine and theirs)  # "Since the walkout began on Wednesday": nothing else said
+    if not shared or (len(shared) < 2 and not bare and not _alike(mine, theirs)):
         return ""
     return b.events[sorted(shared)[0]].lower()
+
+
+def _unnamed(topic: frozenset[str]) -> frozenset[str]:
+    """The words of a topic that are not events themselves ("walkout", "vote")."""
+    return frozenset(word for word in topic if not context.event_of(word))
 
 
 _DAYS = frozenset(WEEKDAYS) | frozenset(MONTHS)

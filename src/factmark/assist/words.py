@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from functools import cache
 
-from factmark.assist.lexicon import EVENT_CLASSES, IRREGULAR_PLURALS, SAME_NOUNS, UNCHANGED
+from factmark.assist.lexicon import (
+    BASE_FORMS,
+    EVENT_CLASSES,
+    IRREGULAR_PLURALS,
+    SAME_NOUNS,
+    UNCHANGED,
+)
 
 _VOWELS = frozenset("aeiou")
 
@@ -64,7 +70,9 @@ _CLASS_OF = _classes()
 
 @cache
 def event(word: str) -> str:
-    """The event a word names: "handed" and "transferred" both name "transfer"."""
+    """The event a word names: "handed" and "transferred" both name "transfer", "ran"
+    names what "run" names."""
+    word = BASE_FORMS.get(word.lower(), word)
     key = stem(word)
     for candidate in (word.lower(), key):
         if candidate in _CLASS_OF:
