@@ -230,10 +230,22 @@ def _where(tokens: list[Token], after: list[int]) -> frozenset[str]:
         if place[:1] == ["aboard"] or place[:2] == ["on", "board"]:
             return frozenset({"carry"})
         if place[:1] and place[0] in _AT:
-            nouns = [word for word in place[1:] if word not in {"the", "a", "an"}]
-            if nouns and nouns[0] not in STOP:
-                return frozenset({f"{place[0]}:{singular(nouns[0])}"})
+            nouns = _head_run([tokens[i] for i in after[at + 2 : at + 6]])
+            if nouns:  # "on the northern span when it gave way": the span
+                return frozenset({f"{place[0]}:{singular(nouns[-1])}"})
     return frozenset()
+
+
+def _head_run(tokens: list[Token]) -> list[str]:
+    """The words of a noun phrase from its start: past "the", up to a function word."""
+    words: list[str] = []
+    for token in tokens:
+        if token.lower in {"the", "a", "an"} and not words:
+            continue
+        if not token.is_word or token.lower in STOP:
+            break
+        words.append(token.lower)
+    return words
 
 
 def events(tokens: list[Token], skip: set[int]) -> frozenset[str]:

@@ -122,6 +122,13 @@ SAME_NOUNS = (
 )
 """Nouns that count the same ones in a news report: the first word of each line names them."""
 
+KINDS_OF = {
+    "vehicle": words("car lorry truck van bus coach motorbike motorcycle bicycle tractor"),
+    "aircraft": words("plane jet helicopter airliner"),
+    "vessel": words("ship boat ferry yacht trawler"),
+}
+"""What a general noun counts, besides itself: "none of the vehicles" against "two cars"."""
+
 SAME_SCENES = (
     "fire blaze wildfire inferno",
     "quake earthquake tremor",
@@ -269,7 +276,7 @@ EVENT_CLASSES = (
     "clos shut shutter closur",
     "cancel cancellation scrap axe ground scrapp",
     "fel chop cut felling",
-    "vote cast ballot",
+    "vote cast ballot approv",
     "kill dead death die died fatalit perish",
     "injur wound hurt treat",
     "arrest detain detention",

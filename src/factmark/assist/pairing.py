@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import combinations
 
-from factmark.assist.lexicon import PEOPLE
+from factmark.assist.lexicon import KINDS_OF, PEOPLE
 from factmark.assist.mentions import Mention
 from factmark.assist.numbers import figures, spoken
 from factmark.assist.tokens import Sentence, tokenize
@@ -40,6 +40,8 @@ def _nouns(mention: Mention) -> set[str]:
     """What a mention counts: its noun, and "*vote" for "31 members voting" as for "29 voted"."""
     if mention.zero and mention.noun == "person":
         return set(PEOPLE)
+    if mention.zero and mention.noun in KINDS_OF:
+        return {mention.noun} | KINDS_OF[mention.noun]
     found = {mention.noun, f"*{mention.predicate}"} if mention.predicate else {mention.noun}
     return found | {"person"} if _people_by_event(mention) else found
 
@@ -57,6 +59,10 @@ def _same_noun(a: Mention, b: Mention) -> bool:
         return b.noun in PEOPLE
     if b.noun == "person" and b.zero:
         return a.noun in PEOPLE
+    if a.zero and b.noun in KINDS_OF.get(a.noun, ()):
+        return True  # "None of the vehicles broke loose", "Two cars broke free"
+    if b.zero and a.noun in KINDS_OF.get(b.noun, ()):
+        return True
     if a.noun == b.noun:
         return True
     if (a.noun == "person" and _people_by_event(b)) or (b.noun == "person" and _people_by_event(a)):
@@ -97,11 +103,18 @@ def _named_by_event(mention: Mention) -> bool:
     return mention.defined or mention.owner == "the"
 
 
+def _there(a: Mention, b: Mention) -> bool:
+    """Whether ``a`` is said to be where ``b``'s clause is: "No pedestrians were on the
+    footway", "two pedestrians who had been walking across the footway"."""
+    places = {verb.partition(":")[2][:5] for verb in a.verbs if ":" in verb}
+    return bool(places) and not places.isdisjoint(word[:5] for word in b.topic)
+
+
 def _same_doing(a: Mention, b: Mention) -> bool:
     """The same event; or, for a figure without a verb ("With 12,412 votes, Ms Tate …"),
     the same one named: in its clause, else in its sentence, and with the other figure."""
     if a.verbs and b.verbs:
-        return not a.verbs.isdisjoint(b.verbs)
+        return not a.verbs.isdisjoint(b.verbs) or _there(a, b) or _there(b, a)
     if a.verbs or b.verbs:
         verbless, other = (b, a) if a.verbs else (a, b)
         return not (verbless.names or verbless.everyone).isdisjoint(other.everyone)
@@ -212,9 +225,12 @@ def _same_group(a: Mention, b: Mention) -> bool:
     group of a kind named before ("The 104 counting staff were sent home")."""
     owned = a.owner and a.owner == b.owner and a.owner != "the"
     named = "the" in (a.owner, b.owner) and bool(a.modifiers)
-    if not ((owned or named) and _same_noun(a, b)):
+    whole = a.total and b.total and not a.defined and not b.defined  # "Of the 214 passengers"
+    if not ((owned or named or whole) and _same_noun(a, b)):
         return False
-    if (a.roles | b.roles) - {"total", "target"} or a.modifiers != b.modifiers:
+    if whole and not owned and (_narrower(a, b, a.places, b.places) or a.kinds != b.kinds):
+        return False  # "the 190 houses" of one village, "212 homes" in all
+    if (a.roles | b.roles) - {"total", "whole", "target"} or a.modifiers != b.modifiers:
         return False
     if _other_times(a, b):
         return False
@@ -317,6 +333,8 @@ def pairs(mentions: list[Mention]) -> list[Pair]:
     for mention in _inherit(_antecedents(mentions)):
         if mention.roles & {"part", "total", "whole"}:
             known[mention.noun].add(mention.value)
+        if mention.total and not mention.defined:  # "Of the 214 passengers", "all 241"
+            buckets[mention.noun, "group:all"].append(mention)
         if not mention.plain:
             continue
         for noun in _nouns(mention):
@@ -332,6 +350,15 @@ def pairs(mentions: list[Mention]) -> list[Pair]:
     ]
     compared += [
         (m, other) for noun, m in verbless for other in buckets[noun, ""] if other is not m
+    ]
+    compared += [  # a zero is rare: compared with every count of its noun
+        (m, other)
+        for key, bucket in buckets.items()
+        if not key[1]
+        for m in bucket
+        if m.zero
+        for other in bucket
+        if other is not m
     ]
     firsts = {id(bucket[0]) for key, bucket in buckets.items() if not key[1]}
     compared += [

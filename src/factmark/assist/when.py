@@ -59,14 +59,20 @@ class When:
     subject: str = ""
     """The noun a verb gives the span of ("consultation" in "a consultation that ran for
     six weeks"), when it stands right before the verb."""
+    doing: str = ""
+    """The event a span is the length of when a verb says so ("close" in "forced the stage
+    to close for three hours"): it is not the length of anything else its sentence names."""
 
 
-_FOUND_OUT = words("reported confirmed announced recorded registered detected diagnosed")
+_FOUND_OUT = words("reported confirmed announced declared recorded registered detected diagnosed")
 """Verbs that tell of something only by saying so; of a day, they are its event ("the
 first case was reported on 4 October")."""
 
 
 _BREAK = frozenset({"broke", "break", "breaks", "breaking"})
+_CALENDAR_WORDS = frozenset(
+    {"year", "week", "month", "night", "day", "summer", "winter", "spring", "autumn", "time"}
+)
 
 
 def _events(clause: list[Token]) -> dict[str, str]:
@@ -96,7 +102,13 @@ def _planned(clause: list[Token]) -> bool:
 
 
 def _distinct(clause: list[Token]) -> frozenset[str]:
-    return frozenset(t.lower for t in clause) & DISTINCT
+    """Words that make it another one of its kind; not "last year", "next week"."""
+    found = set()
+    for index, token in enumerate(clause):
+        following = clause[index + 1].lower if index + 1 < len(clause) else ""
+        if token.lower in DISTINCT and following not in _CALENDAR_WORDS:
+            found.add(token.lower)
+    return frozenset(found)
 
 
 def _counted(clause: list[Token], day: Token) -> bool:
@@ -144,6 +156,71 @@ def days(sentence: Sentence) -> list[When]:
     return found
 
 
+_CLOCK = re.compile(
+    r"\b(?:(?P<lead>(?:shortly |just |soon )?(?:before|after)|by|until|till|from|since|"
+    r"between|about|around|roughly|approximately|nearly|almost)\s+)?"
+    r"(?P<hour>\d{1,2})(?:[.:](?P<minute>\d{2}))?\s?(?P<half>am|pm|a\.m\.|p\.m\.)(?!\w)"
+)
+_ROUGHLY = frozenset({"about", "around", "roughly", "approximately", "nearly", "almost"})
+_CLOCK_SLACK = 30
+"""Minutes either side of a clock time said roughly ("at about 7.20am")."""
+
+
+def clocks(sentence: Sentence) -> list[When]:
+    """Clock times an event happened at ("derailed at about 7.20am"); not the limits of a
+    period ("by 3am", "shortly before 2am", "from 6pm to 8pm")."""
+    tokens, found = sentence.tokens, []
+    for match in _CLOCK.finditer(sentence.lowered):
+        lead = match.group("lead") or ""
+        if lead and lead not in _ROUGHLY and lead.split()[-1] not in {"before", "after"}:
+            continue  # "by 3am", "since 6pm", "from 6pm": the limits of a period
+        if re.match(r"\s*(?:to|and|-|–)\s*\d", sentence.lowered[match.end() :]):
+            continue  # "from 6pm to 8pm": a range
+        hour, minute = int(match.group("hour")), int(match.group("minute") or 0)
+        if not (1 <= hour <= 12 and minute < 60):
+            continue
+        minutes = (hour % 12 + (12 if match.group("half").startswith("p") else 0)) * 60 + minute
+        at = next((i for i, t in enumerate(tokens) if t.end > match.start("hour")), None)
+        if at is None:
+            continue
+        clause = sentence.clause(at)
+        if _planned(clause):
+            continue
+        token = tokens[at]
+        low, high = _clock_range(lead, minutes)
+        surface = sentence.text[match.start("hour") : match.end()]
+        if lead and lead not in _ROUGHLY:
+            surface = sentence.text[match.start("lead") : match.end()]
+        scene = [tokens[i] for i in context.setting(sentence, sentence.clause_of[at])]
+        times = circumstances.times(sentence, sentence.clause_of[at])
+        when = When(
+            sentence,
+            "clock",
+            str(minutes),
+            surface,
+            _day_event(clause, token),
+            _topic(scene),
+            times,
+        )
+        found.append(replace(when, low=low, high=high))
+    return found
+
+
+def _clock_range(lead: str, minutes: int) -> tuple[int, int]:
+    """The minutes a clock time may stand for: "about 7.20am" half an hour either side,
+    "shortly before 2am" the half hour before it, "after 6pm" the three hours after."""
+    if lead in _ROUGHLY:
+        return minutes - _CLOCK_SLACK, minutes + _CLOCK_SLACK
+    if not lead:
+        return minutes, minutes
+    reach = _CLOCK_SLACK if lead.split()[0] in {"shortly", "just", "soon"} else 180
+    if lead.endswith("before"):
+        return minutes - reach, minutes - 1
+    if lead.endswith("after"):
+        return minutes + 1, minutes + reach
+    return minutes, minutes
+
+
 _DAY_ADJECTIVES = frozenset({"following", "coming", "preceding"})
 """Words in -ing that say which day, not what happened on it: "the following Thursday"."""
 
@@ -154,8 +231,10 @@ def _day_event(clause: list[Token], day: Token) -> dict[str, str]:
     position = clause.index(day)
     before = _events([t for t in clause[:position] if t.lower not in _DAY_ADJECTIVES])
     if before:
-        name = list(before)[-1]
-        return {name: before[name]}
+        names = list(before)
+        if names[-1] == "begin" and len(names) > 1:  # "the walkout began on Wednesday"
+            return {name: before[name] for name in names[-2:]}
+        return {names[-1]: before[names[-1]]}
     after = _events(clause[position:])
     return dict(list(after.items())[:1])
 
@@ -272,6 +351,22 @@ def _of_head(tokens: list[Token], at: int) -> str:
     return counted(singular(head)) if head and not is_number_word(tokens[at - 1]) else ""
 
 
+def _clause_at(sentence: Sentence, offset: int) -> int:
+    """The number of the clause of ``sentence`` holding the character at ``offset``."""
+    for index, token in enumerate(sentence.tokens):
+        if token.end > offset:
+            return sentence.clause_of[index]
+    return -1
+
+
+def _over(tokens: list[Token], start: int, unit: int) -> str:
+    """What "over the four days of the festival" gives the whole length of, or ""."""
+    before = [t.lower for t in tokens[max(0, start - 2) : start]]
+    if before not in (["over", "the"], ["during", "the"], ["across", "the"], ["for", "the"]):
+        return ""
+    return _of_head(tokens, unit + 1)
+
+
 def _after(tokens: list[Token], start: int) -> bool:
     return start >= 1 and tokens[start - 1].lower == "after"
 
@@ -290,6 +385,8 @@ def spans(sentence: Sentence) -> list[When]:
         elapsed = _elapsed(tokens, start, figure.last + 1) or _so_far(tokens, figure.last + 1)
         if elapsed:
             unit, low, high = (unit[0], elapsed), 1.0, float("inf")
+        elif not unit[1] and (whole := _over(tokens, start, figure.last + 1)):
+            unit = (unit[0], whole)
         near = {
             t.lower
             for i, t in enumerate(tokens[max(0, start - 3) : figure.last + 5])
@@ -310,13 +407,16 @@ def spans(sentence: Sentence) -> list[When]:
             surface,
             _events(clause),
             _topic(clause),
-            _years(circumstances.times(sentence, -1))
+            _years(circumstances.times(sentence, _clause_at(sentence, tokens[figure.first].start)))
             | _dates(tokens[max(0, start - 6) : figure.last + 8]),
             unit[1],
             _distinct(clause),
         )
         span = replace(when, low=days * low, high=days * high)
-        found.append(replace(span, subject=_subject(tokens, lasting)))
+        doing = ""
+        if lasting > 0 and tokens[lasting].lower == "for":
+            doing = context.event_of(tokens[lasting - 1].lower)
+        found.append(replace(span, subject=_subject(tokens, lasting), doing=doing))
     return found
 
 
@@ -360,6 +460,8 @@ def _same_span(a: When, b: When) -> str:
         return a.subject
     thing = a.thing or b.thing
     other = b if a.thing else a
+    if thing and other.doing:
+        return ""  # "the stage closed for three hours" is no length of "the four-day festival"
     if thing and thing in other.topic:
         return thing
     shared = {event(word)[:5] for word in a.topic} & {event(word)[:5] for word in b.topic}
@@ -415,13 +517,15 @@ def pairs(sentences: list[Sentence]) -> list[Pair]:
             mentions += days(sentence)
         if _may_span(sentence):
             mentions += spans(sentence)
+        if "am" in sentence.words or "pm" in sentence.words or ".m." in sentence.lowered:
+            mentions += clocks(sentence)
     found: list[Pair] = []
     for a, b in combinations(mentions, 2):
         if a.sentence.index == b.sentence.index or a.kind != b.kind or a.value == b.value:
             continue
         if a.distinct != b.distinct:  # "a second round opened on Thursday"
             continue
-        if a.kind == "span" and a.low <= b.high and b.low <= a.high:
+        if a.kind in ("span", "clock") and a.low <= b.high and b.low <= a.high:
             continue  # "at least three months" and "fourteen weeks" can both be true
         what = _same_event(a, b)
         if not what or (a.times and b.times and a.times.isdisjoint(b.times)):
