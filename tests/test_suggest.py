@@ -20,7 +20,8 @@ import pytest
 from builders import SEED, SEED_NAME, in_process, seed_copy
 from factmark.article import Article
 from factmark.assist.checkworthy import shipped
-from factmark.assist.suggest import MODERATOR_WEIGHT, moderators, report, sentences, spans
+from factmark.assist.spans import spans
+from factmark.assist.suggest import MODERATOR_WEIGHT, moderators, report, sentences, speakers
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_ARTICLE = Path("tests") / "data" / "seed" / "seeds" / f"{SEED_NAME}.txt"
@@ -166,10 +167,15 @@ def test_a_moderators_sentences_count_for_half() -> None:
     assert moderator.reasons == candidate.reasons == ("number", "quantity")
 
 
+def _moderators(turns: list[str]) -> set[str]:
+    article = Article("\n\n".join(turns))
+    return moderators(spans(article), speakers(article))
+
+
 @pytest.mark.parametrize("label", ["MODERATOR", "QUESTION", "AUDIENCE MEMBER", "Q.", "Moderator"])
 def test_a_speaker_named_as_a_moderator_or_questioner_moderates(label: str) -> None:
     turns = [f"{label}: Taxes rose by 4 percent.", "SMITH: They did not rise at all."]
-    assert moderators(spans(Article("\n\n".join(turns)))) == {label}
+    assert _moderators(turns) == {label}
 
 
 def test_a_speaker_who_mostly_asks_moderates() -> None:
@@ -179,8 +185,8 @@ def test_a_speaker_who_mostly_asks_moderates() -> None:
         "WALLACE: Mr. Jones, is that true?",
         "JONES: Yes. It is true.",
     ]
-    assert moderators(spans(Article("\n\n".join(turns)))) == {"WALLACE"}
-    assert moderators(spans(Article("\n\n".join(turns[1::2])))) == set()
+    assert _moderators(turns) == {"WALLACE"}
+    assert _moderators(turns[1::2]) == set()
 
 
 def test_the_report_builds_without_the_command_line() -> None:
@@ -279,3 +285,44 @@ def test_the_json_is_one_sentence_a_line_and_reads_back_as_the_report() -> None:
     assert len(text.splitlines()) == 3 + len(data["sentences"]) + 5  # a line each, and 8 more
     empty = {"article": "a.txt", "sentences": [], "contradictions": []}
     assert json.loads(as_json(empty)) == empty
+
+
+def _long_article() -> Article:
+    """An article long enough for its candidates to be found in a second process."""
+    from factmark.assist.suggest import ALONGSIDE
+
+    filler = [
+        f"Paragraph {n} says that the weather was mild on the coast." for n in range(ALONGSIDE)
+    ]
+    first = "The authority closed five hospitals in the province this year."
+    last = "Opposition members said it had closed seven hospitals in the province this year."
+    return Article("\n\n".join([first, *filler, last]) + "\n")
+
+
+def test_a_long_articles_candidates_come_from_a_second_process_as_they_would_here() -> None:
+    from factmark.assist.contradictions import candidates
+
+    article = _long_article()
+    expected = [candidate.to_json() for candidate in candidates(article)]
+    assert [c["reason"] for c in expected] == ["five vs seven hospitals"]
+    assert report(article, "long.txt")["contradictions"] == expected
+
+
+def test_the_candidates_are_found_here_when_the_second_process_fails(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from factmark.assist import contradictions
+
+    article = _long_article()
+    expected = [candidate.to_json() for candidate in contradictions.candidates(article)]
+    here, real = os.getpid(), contradictions.candidates
+
+    def dies_elsewhere(*args: Any) -> Any:
+        if os.getpid() != here:
+            (tmp_path / "died").touch()
+            os._exit(3)  # the forked process ends without sending anything
+        return real(*args)
+
+    monkeypatch.setattr(contradictions, "candidates", dies_elsewhere)
+    assert report(article, "long.txt")["contradictions"] == expected
+    assert (tmp_path / "died").exists()  # the second process ran, and failed

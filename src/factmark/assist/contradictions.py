@@ -20,6 +20,7 @@ from factmark.article import Article
 from factmark.assist import pairing, when
 from factmark.assist.lexicon import NUMBER_WORDS, SCALES
 from factmark.assist.mentions import Mention, mentions
+from factmark.assist.spans import Span, spans
 from factmark.assist.tokens import Sentence
 
 _DIGITS = re.compile(r"\d(?:bn|m|k)?[\s-]+[a-z]|[$£€¥]\d")
@@ -45,24 +46,6 @@ PER_PAIR = 2
 
 
 @dataclass(frozen=True, slots=True)
-class Span:
-    """A whole sentence: its paragraph (from 1) and code-point offsets inside it."""
-
-    paragraph: int
-    start: int
-    end: int
-    text: str
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "paragraph": self.paragraph,
-            "start": self.start,
-            "end": self.end,
-            "text": self.text,
-        }
-
-
-@dataclass(frozen=True, slots=True)
 class Candidate:
     """Two sentences that may contradict each other, ``a`` before ``b``, and why."""
 
@@ -80,23 +63,21 @@ class Candidate:
         }
 
 
-def sentences(article: Article) -> list[Sentence]:
-    """Every sentence of the article, in order, as ``Article.sentences`` cuts them."""
-    found: list[Sentence] = []
-    for paragraph in article.paragraphs:
-        for start, end in article.sentences(paragraph.number):
-            text = paragraph.text[start:end]
-            found.append(Sentence(paragraph.number, start, end, text, len(found)))
-    return found
+def sentences(article: Article, cut: list[Span] | None = None) -> list[Sentence]:
+    """Every sentence of the article, in order, to be read as tokens (``cut``: the
+    article's spans, when they are known already)."""
+    cut = spans(article) if cut is None else cut
+    return [Sentence(s.paragraph, s.start, s.end, s.text, i) for i, s in enumerate(cut)]
 
 
 def _span(sentence: Sentence) -> Span:
     return Span(sentence.paragraph, sentence.start, sentence.end, sentence.text)
 
 
-def candidates(article: Article) -> list[Candidate]:
-    """The article's contradiction candidates, best first."""
-    every = sentences(article)
+def candidates(article: Article, cut: list[Span] | None = None) -> list[Candidate]:
+    """The article's contradiction candidates, best first (``cut``: its spans, when
+    they are known already)."""
+    every = sentences(article, cut)
     counted = [m for sentence in every if _counts_something(sentence) for m in mentions(sentence)]
     found = pairing.pairs(counted) + when.pairs(every)
     return _best(found)

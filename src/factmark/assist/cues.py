@@ -107,8 +107,10 @@ def _is_year(token: str) -> bool:
     return len(token) == 4 and token.isdigit() and "1600" <= token < "2100"
 
 
-class Sentence:
-    """A sentence read once for every cue (and for the model's features): its tokens."""
+class Words:
+    """A sentence's text read once for every cue and for the model's features: its words,
+    figures and marks as the model was trained on them (where the sentence stands is a
+    ``spans.Span``)."""
 
     __slots__ = ("figures", "low", "text", "tokens", "words")
 
@@ -132,11 +134,11 @@ class Sentence:
         return any(low[i + 1] == second for i in range(len(low) - 1) if low[i] == first)
 
 
-def _number(s: Sentence) -> bool:
+def _number(s: Words) -> bool:
     return s.figures or not s.words.isdisjoint(NUMBER_WORDS)
 
 
-def _counts_something(s: Sentence, index: int) -> bool:
+def _counts_something(s: Words, index: int) -> bool:
     token, following = s.low[index], s.tokens[index + 1] if index + 1 < len(s.tokens) else ""
     if token[0].isdigit():
         figure = not _is_year(token)
@@ -148,7 +150,7 @@ def _counts_something(s: Sentence, index: int) -> bool:
     )  # fmt: skip
 
 
-def _quantity(s: Sentence) -> bool:
+def _quantity(s: Words) -> bool:
     if "%" in s.words or not s.words.isdisjoint(_MONEY) or s.pair("per", "cent"):
         return True
     if s.figures and not _MONEY_MARKS.isdisjoint(s.text) and _MONEY_SIGN.search(s.text):
@@ -177,7 +179,7 @@ def _counted_period(count: str, unit: str) -> bool:
     return counted and unit.removesuffix("s") in ("year", "month", "week", "day", "decade")
 
 
-def _date(s: Sentence) -> bool:
+def _date(s: Words) -> bool:
     if not s.words.isdisjoint(_DAYS):
         return True
     if s.words.isdisjoint(_DATE_WORDS) and not (s.figures and _FOUR_DIGITS.search(s.text)):
@@ -199,11 +201,11 @@ def _date(s: Sentence) -> bool:
     return False
 
 
-def _attribution(s: Sentence) -> bool:
+def _attribution(s: Words) -> bool:
     return not s.words.isdisjoint(_ATTRIBUTION) or s.pair("according", "to") or s.pair("as", "per")
 
 
-def _comparison(s: Sentence) -> bool:
+def _comparison(s: Words) -> bool:
     if s.words.isdisjoint(_COMPARING):
         return False
     for index, token in enumerate(s.low):
@@ -231,7 +233,7 @@ def _superlative_word(word: str) -> bool:
     )
 
 
-def _a_record(s: Sentence) -> bool:
+def _a_record(s: Words) -> bool:
     """ "a record", "record highs": not "the record" of what someone did."""
     for index, word in enumerate(s.low):
         if word == "record":
@@ -241,7 +243,7 @@ def _a_record(s: Sentence) -> bool:
     return False
 
 
-def _superlative(s: Sentence) -> bool:
+def _superlative(s: Words) -> bool:
     if "record" in s.words and _a_record(s):
         return True
     if s.pair("never", "before") or s.pair("than", "ever") or s.pair("ever", "before"):
@@ -258,17 +260,17 @@ def _superlative(s: Sentence) -> bool:
     return False
 
 
-def _causal(s: Sentence) -> bool:
+def _causal(s: Words) -> bool:
     if not s.words.isdisjoint(_CAUSAL):
         return True
     return not s.words.isdisjoint(_CAUSAL_FIRST) and any(s.pair(a, b) for a, b in _CAUSAL_PAIRS)
 
 
-def _quote(s: Sentence) -> bool:
+def _quote(s: Words) -> bool:
     return not _QUOTE_MARKS.isdisjoint(s.text) and _QUOTE.search(s.text) is not None
 
 
-def _change(s: Sentence) -> bool:
+def _change(s: Words) -> bool:
     found = s.words & _CHANGE
     if "raised" in found and any(s.pair("raised", what) for what in _RAISED_NOT_CHANGED):
         found -= {"raised"}
@@ -293,9 +295,9 @@ _CUES = (_number, _quantity, _date, _attribution, _comparison, _superlative, _ca
 
 def reasons_of(text: str) -> list[str]:
     """The reasons that hold of a sentence (its speaker's label already removed)."""
-    return reasons_in(Sentence(text))
+    return reasons_in(Words(text))
 
 
-def reasons_in(sentence: Sentence) -> list[str]:
+def reasons_in(sentence: Words) -> list[str]:
     """The reasons that hold of a sentence already read."""
     return [name for name, holds in zip(REASONS, _CUES, strict=True) if holds(sentence)]

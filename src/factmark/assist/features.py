@@ -17,7 +17,7 @@ import zlib
 from itertools import pairwise
 from typing import NamedTuple
 
-from factmark.assist.cues import REASONS, Sentence, reasons_in, reasons_of
+from factmark.assist.cues import REASONS, Words, reasons_in, reasons_of
 
 _SPEAKER = re.compile(
     r"\s*([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})(?: ?\([^()\n]{1,30}\))?\s*:\s+(?=\S)"
@@ -70,7 +70,7 @@ def _length_bucket(words: int) -> str:
 
 def feature_names(text: str) -> list[str]:
     """The features of a sentence, as names (for reading the model and for tests)."""
-    sentence = Sentence(without_speaker(text))
+    sentence = Words(without_speaker(text))
     tokens = _tokens(sentence)
     names = [f"w:{token}" for token in tokens]
     padded = ["<s>", *tokens, "</s>"]
@@ -78,7 +78,7 @@ def feature_names(text: str) -> list[str]:
     return names + _others(sentence, _words(tokens))[0]
 
 
-def _tokens(sentence: Sentence) -> list[str]:
+def _tokens(sentence: Words) -> list[str]:
     """The words (in lower case), figures (as shapes) and telling signs of a sentence:
     not its commas."""
     return [
@@ -92,7 +92,7 @@ def _words(tokens: list[str]) -> int:
     return sum(1 for token in tokens if token[0].isalnum() or token[0] == "<")
 
 
-def _others(sentence: Sentence, words: int) -> tuple[list[str], list[str]]:
+def _others(sentence: Words, words: int) -> tuple[list[str], list[str]]:
     """The features other than words and pairs (length, cues, asking, opining), and the cues."""
     found = reasons_in(sentence)
     names = [_length_bucket(words), *(f"cue:{name}" for name in found), "bias"]
@@ -152,7 +152,7 @@ def features(text: str) -> list[int]:
 
 def analyse(text: str) -> Reading:
     """A sentence's feature indices (those of ``feature_names``) and its reasons, read once."""
-    sentence = Sentence(without_speaker(text))
+    sentence = Words(without_speaker(text))
     tokens = _tokens(sentence)
     known = _TOKENS.get  # most tokens have been seen: no call to _token for them
     read = [known(token) or _token(token) for token in ("<s>", *tokens, "</s>")]

@@ -8,6 +8,7 @@ said in words ("has not returned a single body") is a mention of 0.
 from __future__ import annotations
 
 from dataclasses import dataclass, fields, replace
+from functools import cached_property
 
 from factmark.assist import circumstances, context, phrases
 from factmark.assist.lexicon import (
@@ -79,7 +80,7 @@ class Mention(context.Around):
     "the farm's 62 turbines" and in "The farm has 72 turbines"; "the" for a group named
     before ("The 104 counting staff were sent home")."""
 
-    @property
+    @cached_property
     def plain(self) -> bool:
         """The count of its event as it stands, or the total of it ("all 12 miners"), or
         a plan, a change or a rate ("will bring in 14 million euros a year"), comparable
@@ -87,12 +88,12 @@ class Mention(context.Around):
         whole = {"whole"} if self.defined else set()
         return not self.roles - {"total"} - whole - self.measure
 
-    @property
+    @cached_property
     def measure(self) -> frozenset[str]:
         """What kind of figure it is beyond a count: planned, the size of a change, per what."""
         return frozenset(r for r in self.roles if r in {"target", "delta"} or r.startswith("rate:"))
 
-    @property
+    @cached_property
     def total(self) -> bool:
         """A total, or the whole a part is taken from ("most of the 16 patients")."""
         return bool(self.roles & {"total", "whole"})

@@ -37,11 +37,13 @@ def compute(text: str) -> Offered:
     """Score the sentences of an article's (normalised) text and find its candidates."""
     from factmark.article import Article
     from factmark.assist.contradictions import candidates
+    from factmark.assist.spans import spans
     from factmark.assist.suggest import sentences
 
     article = Article(text)
-    suggested = tuple(sentence for sentence in sentences(article) if sentence.suggested)
-    return Offered(suggested, tuple(candidates(article)))
+    cut = spans(article)
+    scored = sentences(article, cut=cut)
+    return Offered(tuple(s for s in scored if s.suggested), tuple(candidates(article, cut)))
 
 
 def open_candidates(

@@ -10,15 +10,19 @@ checking are the speakers' answers. A moderator is named so ("MODERATOR",
 
 from __future__ import annotations
 
+import os
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from factmark.assist.features import speaker_label
+from factmark.assist.spans import Span, spans
 
 if TYPE_CHECKING:
     from factmark.article import Article
     from factmark.assist.checkworthy import Model
+    from factmark.assist.contradictions import Candidate
     from factmark.model import AnnotationFile
 
 SUGGESTED = 0.5
@@ -33,13 +37,9 @@ QUESTIONS = 0.3
 
 
 @dataclass(frozen=True, slots=True)
-class Sentence:
-    """One sentence of the article, as reported."""
+class Sentence(Span):
+    """One sentence of the article, as reported: where it is, its score and reasons."""
 
-    paragraph: int
-    start: int
-    end: int
-    text: str
     score: float
     reasons: tuple[str, ...]
     claimed: bool
@@ -49,11 +49,7 @@ class Sentence:
         return self.score >= SUGGESTED
 
     def as_data(self) -> dict[str, Any]:
-        return {
-            "paragraph": self.paragraph,
-            "start": self.start,
-            "end": self.end,
-            "text": self.text,
+        return self.to_json() | {
             "score": self.score,
             "reasons": list(self.reasons),
             "suggested": self.suggested,
@@ -61,40 +57,25 @@ class Sentence:
         }
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
-    """A sentence where it stands, and who says it (in a transcript)."""
-
-    paragraph: int
-    start: int
-    end: int
-    text: str
-    speaker: str | None
-
-
-def spans(article: Article) -> list[Span]:
-    """Every sentence of the article, in order, with its paragraph's speaker if any."""
-    found = []
-    for paragraph in article.paragraphs:
-        speaker = speaker_label(paragraph.text)
-        for start, end in article.sentences(paragraph.number):
-            text = paragraph.text[start:end]
-            found.append(Span(paragraph.number, start, end, text, speaker))
-    return found
+def speakers(article: Article) -> dict[int, str | None]:
+    """Who says each paragraph, by number: the label a transcript's turn opens with."""
+    return {paragraph.number: speaker_label(paragraph.text) for paragraph in article.paragraphs}
 
 
 def _label_words(name: str) -> list[str]:
     return name.upper().replace(".", " ").split()
 
 
-def moderators(spans: list[Span]) -> set[str]:
-    """The speakers who moderate: named so, or mostly asking."""
+def moderators(cut: list[Span], said_by: dict[int, str | None]) -> set[str]:
+    """The speakers who moderate: named so, or mostly asking (``said_by``: the speaker of
+    each paragraph)."""
     said: Counter[str] = Counter()
     asked: Counter[str] = Counter()
-    for span in spans:
-        if span.speaker is not None:
-            said[span.speaker] += 1
-            asked[span.speaker] += span.text.rstrip().endswith("?")
+    for span in cut:
+        speaker = said_by.get(span.paragraph)
+        if speaker is not None:
+            said[speaker] += 1
+            asked[speaker] += span.text.rstrip().endswith("?")
     named = {name for name in said if not MODERATOR_LABELS.isdisjoint(_label_words(name))}
     if len(said) < 2:
         return named
@@ -116,19 +97,24 @@ def _claimed(article: Article, document: AnnotationFile | None) -> dict[int, lis
 
 
 def sentences(
-    article: Article, document: AnnotationFile | None = None, model: Model | None = None
+    article: Article,
+    document: AnnotationFile | None = None,
+    model: Model | None = None,
+    cut: list[Span] | None = None,
 ) -> list[Sentence]:
-    """Every sentence of the article in order, scored, and whether a claim covers it."""
+    """Every sentence of the article in order, scored, and whether a claim covers it
+    (``cut``: the article's spans, when they are known already)."""
     if model is None:
         from factmark.assist.checkworthy import shipped
 
         model = shipped()
-    read = spans(article)
-    moderating = moderators(read)
+    read = spans(article) if cut is None else cut
+    said_by = speakers(article)
+    moderating = moderators(read, said_by)
     claimed = _claimed(article, document)
     result = []
     for span, (score, reasons) in zip(read, model.score_all(s.text for s in read), strict=True):
-        if span.speaker in moderating:
+        if said_by.get(span.paragraph) in moderating:
             score = round(score * MODERATOR_WEIGHT, 4)
         covered = any(
             start < span.end and span.start < end for start, end in claimed.get(span.paragraph, ())
@@ -138,20 +124,69 @@ def sentences(
     return result
 
 
+ALONGSIDE = 200
+"""Paragraphs from which an article's candidates are found in a second process while its
+sentences are scored: below, starting one costs more than it saves."""
+
+
+def candidates_alongside(article: Article, cut: list[Span]) -> Callable[[], list[Candidate]]:
+    """Start finding the article's contradiction candidates and return what gives them.
+
+    Scoring the sentences and pairing the figures each take about half a second of pure
+    Python on a book; on a machine with two cores or more a forked process pairs while
+    this one loads the annotation file and scores, and sends the candidates back
+    pickled through a pipe. Elsewhere (no fork, one core, a short article), or if the
+    process fails, they are found here when asked for.
+    """
+    from factmark.assist.contradictions import candidates
+
+    cores = os.cpu_count() or 1
+    if len(article.paragraphs) < ALONGSIDE or cores < 2 or not hasattr(os, "fork"):
+        return lambda: candidates(article, cut)
+    import pickle
+
+    reading, writing = os.pipe()
+    child = os.fork()
+    if child == 0:  # the forked process: pair, send, and end without running this one's exits
+        status = 1
+        try:
+            os.close(reading)
+            with os.fdopen(writing, "wb") as out:
+                pickle.dump(candidates(article, cut), out, pickle.HIGHEST_PROTOCOL)
+            status = 0
+        finally:
+            os._exit(status)
+    os.close(writing)
+
+    def result() -> list[Candidate]:
+        with os.fdopen(reading, "rb") as stream:
+            data = stream.read()
+        _, status = os.waitpid(child, 0)
+        if status != 0 or not data:
+            return candidates(article, cut)
+        found: list[Candidate] = pickle.loads(data)  # from the process forked above
+        return found
+
+    return result
+
+
 def report(
     article: Article,
     path: str,
     document: AnnotationFile | None = None,
     model: Model | None = None,
+    pending: tuple[list[Span], Callable[[], list[Candidate]]] | None = None,
 ) -> dict[str, Any]:
-    """The JSON report of docs/design.md §10 for an article (``path`` as the user named it)."""
-    from factmark.assist.contradictions import candidates
+    """The JSON report of docs/design.md §10 for an article (``path`` as the user named
+    it); ``pending``: its spans and what gives its candidates, when they are being found
+    already."""
     from factmark.assist.offered import open_candidates
 
+    if pending is None:
+        cut = spans(article)
+        pending = cut, candidates_alongside(article, cut)
+    cut, found = pending
+    scored = [sentence.as_data() for sentence in sentences(article, document, model, cut)]
     dismissed = document.dismissed if document is not None else []
-    contradictions = [c.to_json() for c in open_candidates(candidates(article), dismissed)]
-    return {
-        "article": path,
-        "sentences": [sentence.as_data() for sentence in sentences(article, document, model)],
-        "contradictions": contradictions,
-    }
+    contradictions = [c.to_json() for c in open_candidates(found(), dismissed)]
+    return {"article": path, "sentences": scored, "contradictions": contradictions}

@@ -13,6 +13,8 @@ from itertools import accumulate, repeat
 from operator import itemgetter
 from typing import NamedTuple
 
+from factmark.assist.spans import Span
+
 _FIGURE = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:bn|m|k)?(?!\w)"
 _WORD = r"[A-Za-z]+(?:['’\-][A-Za-z]+)*"
 _PUNCT = r"[$£€¥%,;:()\[\]—–\"“”.?!]"
@@ -97,13 +99,9 @@ def _unglued(token: Token) -> Token:
 
 
 @dataclass(frozen=True)
-class Sentence:
-    """One sentence of an article: where it is and its tokens."""
+class Sentence(Span):
+    """One sentence of an article: where it is (``Span``) and its tokens."""
 
-    paragraph: int
-    start: int
-    end: int
-    text: str
     index: int
     """Its place among the article's sentences, from 0."""
     memo: dict[object, object] = field(default_factory=dict, compare=False, repr=False)
