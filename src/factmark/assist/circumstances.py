@@ -168,7 +168,7 @@ def _times(sentence: Sentence, clause: int) -> frozenset[str]:
             if match.group("bound") == "since":
                 found |= {"period", "this year"} if match.group("day") else {"period"}
             continue  # "since January" bounds a period; "since 2012, when …" names a time
-        if text.startswith(("'s", "’s"), match.end()):
+        if match.group("lead") and text.startswith(("'s", "’s"), match.end()):
             continue  # "this year's ballot papers" are not counted this year
         at = sentence.clause_of[bisect_left(starts, match.start())]
         if reporting and at in reporting:

@@ -123,6 +123,22 @@ def _changed(sentence: Sentence, first: int, head: int) -> bool:
     return bool(clause & (CHANGE_VERBS | ROLE_CLAUSE["change"]))
 
 
+_PLAN_NOUNS = frozenset(
+    {"plan", "plans", "planning", "target", "targets", "goal", "goals", "aim", "aims"}
+)
+"""Words of a plan that are nouns unless "to" follows: "plans to build", "Plans for",
+"the planning committee"."""
+
+
+def planning(tokens: list[Token]) -> set[str]:
+    """The words of ``tokens`` that say a plan: a plan's nouns only before "to"."""
+    return {
+        token.lower
+        for i, token in enumerate(tokens)
+        if token.lower not in _PLAN_NOUNS or (i + 1 < len(tokens) and tokens[i + 1].lower == "to")
+    }
+
+
 def roles(sentence: Sentence, first: int, head: int) -> frozenset[str]:
     """Why the figure at ``first`` (its noun at ``head``) is not the plain count of its event."""
     tokens = sentence.tokens
@@ -141,6 +157,7 @@ def roles(sentence: Sentence, first: int, head: int) -> frozenset[str]:
     # not in a second predicate ("closed 84 schools on Tuesday and would review the list").
     planned = {t.lower for t in clause if t.start < tokens[first].start} | set(after)
     delta = _delta(tokens, first)
+    planned &= planning(tokens)  # "Plans for 1,450 homes were approved": a plan's size
     for role, vocabulary in ROLE_CLAUSE.items():
         words = planned if role == "target" else {token.lower for token in clause}
         if role == "change" and delta:
@@ -202,9 +219,11 @@ def _next_figure(tokens: list[Token], head: int, end: int) -> int:
     return end
 
 
-def _verb_at(tokens: list[Token], index: int) -> str:
+def _verb_at(tokens: list[Token], index: int, titled: bool = False) -> str:
     """The event the word at ``index`` names, unless it hands its event on ("managed to")."""
     lower = tokens[index].lower
+    if index > 0 and tokens[index].text[:1].isupper() and not titled:
+        return ""  # "at Wittering": a name, not a doing (but "Twelve Miners Killed")
     if lower in CATENATIVES and index + 1 < len(tokens) and tokens[index + 1].lower == "to":
         return ""
     handed = index >= 2 and (tokens[index - 2].lower, tokens[index - 1].lower) in _HANDING
@@ -321,7 +340,8 @@ def around(sentence: Sentence, first: int, phrase: list[int]) -> Around:
     if not found:
         found = events(tokens, skip)
     window = range(first - _BEFORE_NEAR, _next_figure(tokens, head, head + _AFTER_NEAR + 1))
-    near = (_verb_at(tokens, i) for i in members if i not in skip and i in window)
+    titled = circumstances.headline(tokens)
+    near = (_verb_at(tokens, i, titled) for i in members if i not in skip and i in window)
     verbs = frozenset(name for name in near if name) | _governing(tokens, first)
     if not verbs:
         verbs = _where(tokens, [i for i in members if i > head])

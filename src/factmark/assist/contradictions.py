@@ -23,7 +23,7 @@ from factmark.assist.mentions import Mention, mentions
 from factmark.assist.spans import Span, spans
 from factmark.assist.tokens import Sentence
 
-_DIGITS = re.compile(r"\d(?:bn|m|k)?[\s-]+[a-z]|[$£€¥]\d")
+_DIGITS = re.compile(r"\d(?:bn|m|k)?[\s-]+[a-z]|[$£€¥]\d|\d(?:km|kg|mph|°?[cf])\b")
 """A figure in digits that is followed by a word or follows a currency sign ("Paragraph
 3:" counts nothing)."""
 _CUES = (NUMBER_WORDS - set(SCALES)) | {"no", "not", "none", "nobody", "never", "without"}

@@ -71,7 +71,7 @@ NOT_VERBS = words(
     training spending parking ceiling warning warnings hearing hearings ruling wedding
     clothing setting offering ending following remaining existing outstanding leading
     neighbouring neighboring surrounding ongoing during upcoming nothing something anything
-    everything hundred speed seed bed need shed red"""
+    everything hundred speed seed bed need shed red planning"""
 )
 """Words in -ing or -ed that are nouns, adjectives or prepositions here, not events."""
 
@@ -116,16 +116,24 @@ SAME_NOUNS = (
     "member councillor",
     "staff employee worker",
     "home house",
-    "fan supporter",
+    "fan supporter spectator",
     "strike walkout action",
     "crowd attendance",
+    "kilometre kilometer",
+    "metre meter",
 )
 """Nouns that count the same ones in a news report: the first word of each line names them."""
+
+READINGS = frozenset({"celsius", "fahrenheit", "magnitude"})
+"""What is read off at a place and a time rather than counted: one reading of a place at a
+time is one, whatever verb reports it."""
 
 KINDS_OF = {
     "vehicle": words("car lorry truck van bus coach motorbike motorcycle bicycle tractor"),
     "aircraft": words("plane jet helicopter airliner"),
     "vessel": words("ship boat ferry yacht trawler"),
+    "firearm": words("gun handgun shotgun rifle pistol revolver"),
+    "weapon": words("gun handgun shotgun rifle pistol revolver knife firearm"),
 }
 """What a general noun counts, besides itself: "none of the vehicles" against "two cars"."""
 
@@ -277,7 +285,7 @@ EVENT_CLASSES = (
     "cancel cancellation scrap axe ground scrapp",
     "fel chop cut felling",
     "vote cast ballot approv",
-    "kill dead death die died fatalit perish",
+    "kill dead death die died fatalit perish drown",
     "injur wound hurt treat",
     "arrest detain detention",
     "evacuat flee fled displac",
@@ -304,6 +312,8 @@ EVENT_CLASSES = (
     "destroy raze flatten los",
     "finish complet cross",
     "reject spoil disallow invalidat",
+    "burst break breach overflow",
+    "crash collid collision overturn derail",
     "damag",
     "rescu sav",
     "send sent dispatch deploy",

@@ -15,6 +15,7 @@ from factmark.assist.lexicon import (
     BOUNDS,
     IRREGULAR_VERBS,
     PERCENT_WORDS,
+    READINGS,
     QUANTIFIERS,
     STOP,
     TIME_UNITS,
@@ -86,6 +87,8 @@ class Mention(context.Around):
         a plan, a change or a rate ("will bring in 14 million euros a year"), comparable
         with its own kind only (``measure``)."""
         whole = {"whole"} if self.defined else set()
+        if self.noun in READINGS:  # "the highest temperature so far was 38.4C": a reading
+            whole.add("partial")
         return not self.roles - {"total"} - whole - self.measure
 
     @cached_property
@@ -125,6 +128,8 @@ def _noun_phrase(tokens: list[Token], start: int) -> list[int]:
 def _purpose(tokens: list[Token], figure: Figure) -> str:
     """What a sum of money is for: "4.5 million euros for redundancy payments" -> "payment"."""
     after = figure.last + 1
+    if figure.first >= 2 and tokens[figure.first - 1].lower == "of":  # "a loss of £12.4m"
+        return singular(tokens[figure.first - 2].lower)
     if after < len(tokens) and tokens[after].lower in {"for", "on", "in"}:
         start = after + 1
         while start < len(tokens) and tokens[start].lower in {"a", "an", "the", "its", "their"}:
@@ -132,9 +137,8 @@ def _purpose(tokens: list[Token], figure: Figure) -> str:
         phrase = _noun_phrase(tokens, start)
         if phrase:
             return singular(tokens[phrase[-1]].lower)
-    if figure.first >= 2 and tokens[figure.first - 1].lower == "of":
-        return singular(tokens[figure.first - 2].lower)
-    return ""
+    phrase = _noun_phrase(tokens, after)  # "the £14.2m loss"
+    return singular(tokens[phrase[-1]].lower) if phrase else ""
 
 
 def _bounds(tokens: list[Token], figure: Figure) -> tuple[float, float, int]:
@@ -346,11 +350,15 @@ def counts(sentence: Sentence) -> list[Mention]:
         if not phrase and figure.currency:
             phrase = [figure.last]
         phrase = phrase or whole
-        text = sentence.text[tokens[figure.first].start : tokens[figure.last].end]
+        last = tokens[figure.last]
+        text = sentence.text[tokens[figure.first].start : last.end + len(last.glued)]  # "£12.4m"
         elided = _elided(sentence, figure, found[-1], text) if found else None
-        mention = elided or (
-            _mention(sentence, figure, phrase, text, figure.value == 0) if phrase else None
-        )
+        if phrase and tokens[phrase[0]].start == tokens[figure.last].end:  # "38.4C", "221km"
+            mention = _mention(sentence, figure, phrase[:1], text, False, sized=True)
+        else:
+            mention = elided or (
+                _mention(sentence, figure, phrase, text, figure.value == 0) if phrase else None
+            )
         sized = (
             phrases.sized(tokens, figure.first) if mention is None and not figure.currency else []
         )
@@ -359,7 +367,9 @@ def counts(sentence: Sentence) -> list[Mention]:
             mention = replace(mention, owner="of") if mention is not None else None
         elif _hyphened(sentence, figure) and not figure.currency:  # "the 6.8-magnitude quake"
             measured = [figure.last + 1]
+            text = sentence.text[tokens[figure.first].start : tokens[figure.last + 1].end]
             mention = _mention(sentence, figure, measured, text, False, sized=True)
+            mention = replace(mention, noun_text="") if mention is not None else None
             if mention is not None and figure.last + 2 < len(tokens):
                 of = singular(tokens[figure.last + 2].lower)  # the site of "the 190-acre site"
                 mention = replace(mention, complement=of) if of not in STOP else mention

@@ -14,9 +14,10 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import combinations
 
-from factmark.assist.lexicon import KINDS_OF, PEOPLE
+from factmark.assist.lexicon import KINDS_OF, PEOPLE, READINGS
 from factmark.assist.mentions import Mention
 from factmark.assist.numbers import figures, spoken
+from factmark.assist.phrases import HAS
 from factmark.assist.tokens import Sentence, tokenize
 from factmark.assist.words import event
 
@@ -128,13 +129,18 @@ def _dated(mention: Mention) -> bool:
 
 def same_thing(a: Mention, b: Mention) -> bool:
     """Whether two mentions count the same thing for the same event, in the same setting."""
-    if not (_same_noun(a, b) and _same_doing(a, b)):
+    if not (_same_noun(a, b) and (_same_doing(a, b) or _same_reading(a, b))):
         return False
+    if _had(a) != _had(b):
+        return False  # "the school had 1,450 pupils": what it has, not who were carried
     if a.kinds and b.kinds and a.kinds.isdisjoint(b.kinds):
         return False
     if a.side and b.side and a.side != b.side:  # 29 voted for, 15 against
         return False
-    if _narrower(a, b, a.places, b.places) or _narrower(a, b, a.modifiers, b.modifiers):
+    summed = not _same_reading(a, b)  # a reading is no sum of the readings of its parts
+    if summed and (
+        _narrower(a, b, a.places, b.places) or _narrower(a, b, a.modifiers, b.modifiers)
+    ):
         return False
     if _other_times(a, b):
         return False
@@ -157,6 +163,21 @@ def _over_a_period(a: Mention, b: Mention) -> bool:
     """Whether ``a`` counts over a period ("460 people had died since January") and ``b``
     on one occasion: a zero of its own ("no one had died during the crossing") or a time."""
     return "period" in a.times and "period" not in b.times and bool(b.zero or b.times)
+
+
+def _same_reading(a: Mention, b: Mention) -> bool:
+    """Whether two readings ("38.4C", "37.9C") are of one place at one time: they share a
+    time and a place or name."""
+    if a.noun not in READINGS and not a.noun.startswith("%"):
+        return False
+    where = (a.places & b.places) or (a.everyone & b.everyone)
+    return bool(where and (a.times - {"period"}) & (b.times - {"period"}))
+
+
+def _had(mention: Mention) -> bool:
+    """Whether the figure is the size of what someone has ("The farm has 72 turbines")."""
+    at = mention.position - 1
+    return at >= 0 and mention.sentence.tokens[at].lower in HAS
 
 
 def overlap(a: Mention, b: Mention) -> bool:

@@ -12,7 +12,8 @@ from factmark.assist.numbers import is_number_word
 from factmark.assist.tokens import Sentence, Token
 from factmark.assist.words import event, singular
 
-_HAS = frozenset({"has", "have", "had", "owns", "operates", "runs"})
+HAS = frozenset({"has", "have", "had", "owns", "operates", "runs"})
+"""Verbs after which a figure is the size of what someone has."""
 
 
 def owner(tokens: list[Token], first: int) -> str:
@@ -24,7 +25,7 @@ def owner(tokens: list[Token], first: int) -> str:
         return "the"
     if before.is_word and before.lower.endswith(("'s", "’s")):
         return before.lower[:-2]
-    if first >= 2 and before.lower in _HAS:
+    if first >= 2 and before.lower in HAS:
         owner = tokens[first - 2]
         if owner.is_word and owner.lower not in STOP and not owner.text[:1].isupper():
             return singular(owner.lower)

@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from factmark.assist.spans import Span
 
-_FIGURE = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:bn|m|k)?(?!\w)"
+_FIGURE = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:bn|m|k|km|kg|mph|°?[CF])?(?!\w)"
 _WORD = r"[A-Za-z]+(?:['’\-][A-Za-z]+)*"
 _PUNCT = r"[$£€¥%,;:()\[\]—–\"“”.?!]"
 _SPLIT = re.compile(f"({_FIGURE}|{_WORD}|{_PUNCT})")
@@ -25,6 +25,10 @@ _KIND = dict.fromkeys("0123456789", "num") | dict.fromkeys(
 )
 _LETTERS = re.compile(r"[a-z]+(?:['’][a-z]+)?")
 _GLUED = re.compile(r"(bn|m|k)$")
+_UNIT = re.compile(r"(km|kg|mph|°?[cf])$")
+UNITS = {"km": "kilometre", "kg": "kilogram", "mph": "mph", "c": "celsius", "°c": "celsius",
+         "f": "fahrenheit", "°f": "fahrenheit"}  # fmt: skip
+"""Units written onto a figure ("38.4C", "221km"), and the noun each is read as."""
 
 CLAUSE_BREAKS = frozenset(',;:()[]—–"“”.?!')
 """Punctuation that ends a clause."""
@@ -79,9 +83,22 @@ def tokenize(text: str) -> list[Token]:
             zip(texts, starts, ends[1::2], kinds, repeat(""), map(str.lower, texts)),
         )
     )
+    units = 0
     for index, kind in enumerate(kinds):
-        if kind == "num" and texts[index][-1].isalpha():
-            tokens[index] = _unglued(tokens[index])
+        if kind == "num" and not texts[index][-1].isdigit():
+            unit = _UNIT.search(tokens[index + units].lower)
+            if unit is None:
+                tokens[index + units] = _unglued(tokens[index + units])
+                continue
+            figure, cut = tokens[index + units], unit.start()
+            word = Token(UNITS[unit.group()], figure.start + cut, figure.end, "word", "", "")
+            tokens[index + units : index + units + 1] = [
+                figure._replace(
+                    text=figure.text[:cut], end=figure.start + cut, lower=figure.lower[:cut]
+                ),
+                word._replace(lower=word.text),
+            ]
+            units += 1
     return tokens
 
 

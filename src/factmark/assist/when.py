@@ -98,7 +98,7 @@ def _topic(clause: list[Token]) -> frozenset[str]:
 
 def _planned(clause: list[Token]) -> bool:
     """A clause about a plan: its day may change and contradicts nothing."""
-    return not ROLE_CLAUSE["target"].isdisjoint(t.lower for t in clause)
+    return not ROLE_CLAUSE["target"].isdisjoint(context.planning(clause))
 
 
 def _distinct(clause: list[Token]) -> frozenset[str]:
@@ -130,6 +130,13 @@ def days(sentence: Sentence) -> list[When]:
     tokens, found = sentence.tokens, []
     for index, token in enumerate(tokens):
         lower = token.lower
+        owned = _possessive_day(tokens, index)
+        if owned:  # "after Thursday's vote": the vote's day, whatever comes before it
+            when = When(sentence, "weekday", owned[0], token.text[: len(owned[0])], owned[1],
+                        _topic([t for t in sentence.clause(index) if t is not token]),
+                        frozenset())  # fmt: skip
+            found.append(replace(when, distinct=_distinct(sentence.clause(index))))
+            continue
         before = tokens[index - 1].lower if index else ""
         if (
             before in _BOUNDING
@@ -154,6 +161,21 @@ def days(sentence: Sentence) -> list[When]:
         when = When(sentence, kind, value, surface, _day_event(clause, token), _topic(scene), times)
         found.append(replace(when, distinct=_distinct(clause)))
     return found
+
+
+_DAY_S = re.compile(r"\b(?:" + "|".join(WEEKDAYS) + r")['’]s\b")
+
+
+def _possessive_day(tokens: list[Token], index: int) -> tuple[str, dict[str, str]] | None:
+    """ "Thursday's vote", "Monday's crash": the weekday and the event named after it."""
+    token = tokens[index]
+    day = token.lower[:-2]
+    if not (token.lower.endswith(("'s", "’s")) and day in WEEKDAYS and token.text[0].isupper()):
+        return None
+    if index + 1 >= len(tokens):
+        return None
+    named = _events(tokens[index + 1 : index + 2])
+    return (day, named) if named else None
 
 
 _CLOCK = re.compile(
@@ -513,7 +535,7 @@ def pairs(sentences: list[Sentence]) -> list[Pair]:
     """Pairs of sentences that give the same event different days or spans."""
     mentions: list[When] = []
     for sentence in sentences:
-        if not sentence.words.isdisjoint(_DAYS):
+        if not sentence.words.isdisjoint(_DAYS) or _DAY_S.search(sentence.lowered):
             mentions += days(sentence)
         if _may_span(sentence):
             mentions += spans(sentence)
