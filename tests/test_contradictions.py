@@ -19,7 +19,7 @@ HELDOUT2 = ROOT / "tests" / "data" / "contradictions_heldout2"
 HELDOUT3 = ROOT / "tests" / "data" / "contradictions_heldout3"
 """Articles by a writer who had not read the rules (their README gives the first measure)."""
 HELDOUT4 = ROOT / "tests" / "data" / "contradictions_heldout4"
-APART = [ROOT / "tests" / "data" / f"contradictions_heldout{n}" for n in (5, 6)]
+APART = [ROOT / "tests" / "data" / f"contradictions_heldout{n}" for n in (5, 6, 7)]
 """Sets whose recall is reported by bench/eval_contradictions.py; here, their precision."""
 
 
@@ -120,7 +120,7 @@ def test_the_articles_are_news_length_and_their_planted_sentences_are_theirs() -
 
 def test_no_consistent_figures_are_flagged_in_the_sets_measured_apart() -> None:
     apart = [path for folder in APART for path in sorted(folder.glob("*.txt"))]
-    assert len(apart) == 16
+    assert len(apart) == 24
     measured = [_measure(path) for path in apart]
     assert [reason for m in measured for reason in m.flagged] == []
     assert sum(m.candidates for m in measured) <= 2 * sum(m.planted for m in measured)
@@ -1090,3 +1090,35 @@ def test_more_kinds_and_events_of_news() -> None:
         "Officials said on Monday that no one had died in the flood.\n\n"
         "The coroner said the two residents who drowned in the flood were in their eighties."
     ) == ["no one vs two residents"]
+
+
+def test_a_happening_named_by_its_noun_is_its_event() -> None:
+    assert _reasons(
+        "The slip happened on the evening of Sunday 9 November, after heavy rain.\n\n"
+        "Businesses had been losing trade every day since the slip on 7 November."
+    ) == ["9 November vs 7 November (slip)"]
+    assert (
+        _reasons(
+            "The company said it had discovered the breach on March 3.\n\n"
+            "The authority said it had received a report of the breach on March 6."
+        )
+        == []
+    )
+
+
+def test_a_group_named_again_by_a_word_of_its_kind() -> None:
+    assert _reasons(
+        "By Monday morning, 41 container ships were waiting at anchor in the bay.\n\n"
+        "The council president said the 14 vessels queued offshore were costing millions."
+    ) == ["41 ships vs 14 vessels"]
+    assert _reasons(
+        "Eleven miners were trapped when a section of roof gave way early on Tuesday.\n\n"
+        "The nine men were hoisted up the borehole one at a time."
+    ) == ["Eleven miners vs nine men"]
+    assert (
+        _reasons(
+            "Eleven miners were trapped when a section of roof gave way early on Tuesday.\n\n"
+            "The nine men at the surface waited for news."
+        )
+        == []
+    )

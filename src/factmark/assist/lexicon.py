@@ -120,6 +120,7 @@ SAME_NOUNS = (
     "strike walkout action",
     "crowd attendance",
     "kilometre kilometer",
+    "object piece item artefact artifact",
     "metre meter",
 )
 """Nouns that count the same ones in a news report: the first word of each line names them."""
@@ -144,6 +145,9 @@ SAME_SCENES = (
     "storm gale",
     "flood flooding",
     "breach intrusion hack cyberattack",
+    "blast explosion",
+    "slip landslide landslip rockfall",
+    "collapse cave-in",
 )
 """Nouns that name the same happening in a news report."""
 
@@ -312,7 +316,7 @@ EVENT_CLASSES = (
     "destroy raze flatten los",
     "finish complet cross",
     "reject spoil disallow invalidat",
-    "burst break breach overflow",
+    "burst break overflow",
     "crash collid collision overturn derail",
     "damag",
     "rescu sav",

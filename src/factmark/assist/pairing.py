@@ -266,7 +266,7 @@ def refers_back(first: Mention, later: Mention) -> bool:
         return False
     if first.owner not in ("", "of"):  # "a magnitude of 6.4", "the 6.8-magnitude quake"
         return False
-    if first.noun != later.noun or not later.modifiers <= first.modifiers:
+    if not _named_again(first.noun, later.noun) or not later.modifiers <= first.modifiers:
         return False
     if first.noun.endswith(":"):
         return False  # "the £3.5m it spends": a sum for no purpose said is no group named before
@@ -281,6 +281,26 @@ def refers_back(first: Mention, later: Mention) -> bool:
     if _other_times(first, later):
         return False
     return ("past" in first.times) == ("past" in later.times)
+
+
+def _named_again(first: str, later: str) -> bool:
+    """Whether ``later`` may name again what ``first`` counted: the same noun, or one of
+    its kind ("41 container ships", "the 14 vessels"; "Eleven miners", "the nine men")."""
+    if first == later:
+        return True
+    if later in KINDS_OF and first in KINDS_OF[later]:
+        return True
+    return later in _SOMEONE and first in PEOPLE
+
+
+_SOMEONE = frozenset({"person", "man", "woman"})
+
+
+def _named_before(noun: str) -> set[str]:
+    """The nouns that may have counted what "the N <noun>" names again."""
+    if noun in _SOMEONE:
+        return {noun} | set(PEOPLE)
+    return {noun} | set(KINDS_OF.get(noun, ()))
 
 
 def judge(a: Mention, b: Mention, known: set[float], first: bool = False) -> Pair | None:
@@ -383,11 +403,13 @@ def pairs(mentions: list[Mention]) -> list[Pair]:
     ]
     firsts = {id(bucket[0]) for key, bucket in buckets.items() if not key[1]}
     compared += [
-        (bucket[0], later)
+        (buckets[noun, ""][0], later)
         for key, bucket in buckets.items()
         if not key[1]
-        for later in bucket[1:]
+        for later in bucket
         if later.owner == "the"
+        for noun in _named_before(later.noun)
+        if buckets.get((noun, "")) and buckets[noun, ""][0] is not later
     ]
     found: list[Pair] = []
     seen: set[tuple[int, int]] = set()

@@ -158,7 +158,14 @@ def days(sentence: Sentence) -> list[When]:
         surface = sentence.text[token.start : tokens[last].end]
         times = circumstances.times(sentence, sentence.clause_of[index]) - {value, *value.split()}
         scene = [sentence.tokens[i] for i in context.setting(sentence, sentence.clause_of[index])]
-        when = When(sentence, kind, value, surface, _day_event(clause, token), _topic(scene), times)
+        event = _day_event(clause, token)
+        since = [t.lower for t in tokens[max(0, index - 4) : index - 2]]
+        noun = tokens[index - 2].lower if index >= 2 else ""
+        if before == "on" and since in (["since", "the"], ["after", "the"]) and noun in _SCENE:
+            event = {
+                _SCENE[tokens[index - 2].lower]: tokens[index - 2].text
+            }  # "the slip on 7 November"
+        when = When(sentence, kind, value, surface, event, _topic(scene), times)
         found.append(replace(when, distinct=_distinct(clause)))
     return found
 
@@ -501,9 +508,22 @@ def _same_event(a: When, b: When) -> str:
     named = {singular(word.lower()) for word in (*a.events.values(), *b.events.values())}
     mine, theirs = _unnamed(a.topic - named), _unnamed(b.topic - named)
     bare = not (mine and theirs)  # "Since the walkout began on Wednesday": nothing else said
-    if not shared or (len(shared) < 2 and not bare and not _alike(mine, theirs)):
-        return ""
-    return b.events[sorted(shared)[0]].lower()
+    if shared and (len(shared) > 1 or bare or _alike(mine, theirs)):
+        return b.events[sorted(shared)[0]].lower()
+    happening = _happening(a.topic) & _happening(b.topic)
+    doings = set(a.events) - _HAPPENED, set(b.events) - _HAPPENED
+    if happening and (shared or not all(doings)):
+        return sorted(happening)[0]  # "the blast happened at about 3am", "the explosion, at 5am"
+    return ""
+
+
+_HAPPENED = frozenset({"happen", "occur", "come"})
+"""Verbs that say only that something happened: the noun of it names the event."""
+
+
+def _happening(topic: frozenset[str]) -> set[str]:
+    """The happenings a topic names by a noun of one ("blast", "explosion": "blast")."""
+    return {_SCENE[word] for word in topic if word in _SCENE}
 
 
 def _unnamed(topic: frozenset[str]) -> frozenset[str]:
