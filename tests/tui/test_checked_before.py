@@ -149,3 +149,29 @@ async def test_an_answer_after_the_editor_closed_is_dropped(app: FactmarkApp) ->
         (answer,) = answers
         answer([])  # no error: there is nothing left to show it on
         await pilot.pause()
+
+
+async def test_walking_through_the_article_searches_only_where_the_selection_rests(
+    app: FactmarkApp, workspace: Workspace, monkeypatch: Any
+) -> None:
+    """A search ranks in pure Python in a thread: one at every step would slow every key."""
+    from factmark.desk import likeness
+
+    claim_id, _other = checked_elsewhere(workspace)
+    searched: list[str] = []
+    search = likeness.checked_before
+
+    def counted(text: str, *args: Any, **kwargs: Any) -> Any:
+        searched.append(text)
+        return search(text, *args, **kwargs)
+
+    monkeypatch.setattr(likeness, "checked_before", counted)
+    async with app.run_test(size=WIDE) as pilot:
+        screen, session = await opened(pilot)
+        for _ in range(8):  # quicker than the selection rests
+            await pilot.press("j")
+            await pilot.pause()
+        assert searched == []
+        shown = await shows_checked_before(pilot, screen, claim_id)
+        assert searched == [session.claim(claim_id).quote]
+        assert "Checked before (" in shown

@@ -20,6 +20,8 @@ from rich.text import Text
 from factmark.tui.text import excerpt, plain, sanitize
 
 if TYPE_CHECKING:
+    from textual.timer import Timer
+
     from factmark.desk.matches import Match
     from factmark.model import Claim, Source
     from factmark.tui.screens.annotate import AnnotateScreen
@@ -28,6 +30,9 @@ LIKE = 0.5
 """The score from which a claim of the archive looks like this one: a claim copied into
 another file scores 0.6 to 0.8, one on the same subject saying something else 0.2 to 0.45."""
 SHOWN = 3
+REST = 0.4
+"""Seconds the selection rests on a claim before the archive is searched for it: a search
+ranks in pure Python, tens of milliseconds on a large archive, and would slow every step."""
 
 
 @dataclass(frozen=True)
@@ -94,14 +99,34 @@ class CheckedBefore:
         self._waiting: dict[tuple[str, str], Callable[[list[Found]], None]] = {}
         self._lock = threading.Lock()
         """One search at a time: each brings the index up to date first."""
+        self._resting: Timer | None = None
 
-    def of(self, claim: Claim) -> list[Found] | None:
-        """What looks like the claim, best first; None while it is being looked up."""
+    def of(self, claim: Claim, now: bool = False) -> list[Found] | None:
+        """What looks like the claim, best first; None while it is being looked up.
+
+        The side panel asks for the selected claim at every step; the search starts
+        once the selection has rested there ``REST`` seconds (``now``: at once), so that
+        walking through the article with j and k costs no search at all.
+        """
         key = (claim.id, claim.quote)
         if key in self._found:
             return self._found[key]
-        self._start(key)
+        if now:
+            self._start(key)
+        elif key not in self._asked:
+            self._rest_on(key)
         return None
+
+    def _rest_on(self, key: tuple[str, str]) -> None:
+        if self._resting is not None:
+            self._resting.stop()
+        self._resting = self.screen.set_timer(REST, lambda: self._rested(key))
+
+    def _rested(self, key: tuple[str, str]) -> None:
+        self._resting = None
+        claim = self.screen.selected_claim()
+        if claim is not None and (claim.id, claim.quote) == key:
+            self._start(key)
 
     def like(self, quote: str, then: Callable[[list[Found]], None]) -> None:
         """Look up what looks like a new claim's quote; ``then`` gets it on the event loop."""
@@ -177,7 +202,7 @@ class CheckedBefore:
         claim = screen.selected_claim()
         if claim is None:
             return None
-        found = self.of(claim)
+        found = self.of(claim, now=True)
         if not found:
             still = " yet" if found is None else ""
             screen.notify(f"Nothing checked before looks like this claim{still}.", timeout=3)
