@@ -1122,3 +1122,21 @@ def test_a_group_named_again_by_a_word_of_its_kind() -> None:
         )
         == []
     )
+
+
+def test_sizes_said_with_was_and_people_held_as_arrested() -> None:
+    assert _reasons(
+        "Average league attendance at Millbrook Road was 18,240 last season.\n\n"
+        "The trust said the average gate of 16,900 last season would have to rise."
+    ) == ["18,240 attendance vs 16,900 gate"]
+    assert _reasons(
+        "Twenty-three people were arrested in a series of dawn raids on Wednesday.\n\n"
+        "Whitcombe said the 27 people held on Wednesday included two brothers."
+    ) == ["Twenty-three vs 27 people"]
+
+
+def test_a_group_named_again_by_the_happening_it_was_part_of() -> None:
+    assert _reasons(
+        "About 4,200 gallons of acid leaked from a ruptured tank in Corliss on Saturday.\n\n"
+        "He said the 2,400-gallon leak was the largest in the county since 2009 in Ashby."
+    ) == ["About 4,200 gallons vs 2,400-gallon"]

@@ -270,16 +270,17 @@ def refers_back(first: Mention, later: Mention) -> bool:
         return False
     if first.noun.endswith(":"):
         return False  # "the £3.5m it spends": a sum for no purpose said is no group named before
-    if not (later.kinds <= first.kinds and later.places <= first.places):
+    if not later.kinds <= first.kinds:
         return False  # "the 26,000 residents of Dorval" are all of them, not those evacuated
-    if first.complement and later.complement not in ("", first.complement):
+    done = event(later.complement) in first.verbs  # "4,200 gallons leaked", "the 2,400-gallon leak"
+    if first.complement and later.complement not in ("", first.complement) and not done:
         return False  # "60 acres of parks", "the 190-acre site"
     if later.side != first.side:
         return False
     if (first.roles | later.roles) - {"total", "whole"}:
         return False
-    if _other_times(first, later):
-        return False
+    if _other_times(first, later) or _dated(first) != _dated(later):
+        return False  # "the 48 per cent turnout" of 2019 is another time's
     return ("past" in first.times) == ("past" in later.times)
 
 

@@ -68,9 +68,25 @@ def with_relative(
     return replace(around, verbs=around.verbs | set(named[:1]), topic=around.topic | words)
 
 
+_SIZES = frozenset({"attendance", "crowd", "gate", "population", "workforce", "membership"})
+"""Nouns whose size a figure after "was" gives: "Average attendance at the ground was 18,240"."""
+_COPULA = frozenset({"was", "is", "were", "stood", "at", "reached", "of"})
+
+
 def sized(tokens: list[Token], first: int) -> list[int]:
     """The noun whose size a figure without a noun of its own gives: "The attendance of
-    8,412 was …", "the crowd of 4,812"."""
+    8,412 was …", "the crowd of 4,812", "Average league attendance at Millbrook Road was
+    18,240"."""
+    if first >= 2 and tokens[first - 1].lower in _COPULA - {"of"}:
+        at = first - 1
+        while at >= 0 and tokens[at].lower in _COPULA:
+            at -= 1
+        for index in range(at, max(-1, at - 6), -1):  # back over "at Millbrook Road"
+            if tokens[index].lower in _SIZES:
+                return [index]
+            if tokens[index].kind == "punct" or tokens[index].lower in {"and", "but"}:
+                break
+        return []
     if first < 2 or tokens[first - 1].lower != "of":
         return []
     noun = tokens[first - 2]

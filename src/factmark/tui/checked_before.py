@@ -124,8 +124,7 @@ class CheckedBefore:
 
     def _rested(self, key: tuple[str, str]) -> None:
         self._resting = None
-        claim = self.screen.selected_claim()
-        if claim is not None and (claim.id, claim.quote) == key:
+        if self.screen.selected == key[0]:  # still there (asked quietly: none may be)
             self._start(key)
 
     def like(self, quote: str, then: Callable[[list[Found]], None]) -> None:
