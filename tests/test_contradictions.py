@@ -19,7 +19,7 @@ HELDOUT2 = ROOT / "tests" / "data" / "contradictions_heldout2"
 HELDOUT3 = ROOT / "tests" / "data" / "contradictions_heldout3"
 """Articles by a writer who had not read the rules (their README gives the first measure)."""
 HELDOUT4 = ROOT / "tests" / "data" / "contradictions_heldout4"
-APART = [ROOT / "tests" / "data" / f"contradictions_heldout{n}" for n in (5, 6, 7)]
+APART = [ROOT / "tests" / "data" / f"contradictions_heldout{n}" for n in (5, 6, 7, 8)]
 """Sets whose recall is reported by bench/eval_contradictions.py; here, their precision."""
 
 
@@ -120,7 +120,7 @@ def test_the_articles_are_news_length_and_their_planted_sentences_are_theirs() -
 
 def test_no_consistent_figures_are_flagged_in_the_sets_measured_apart() -> None:
     apart = [path for folder in APART for path in sorted(folder.glob("*.txt"))]
-    assert len(apart) == 24
+    assert len(apart) == 32
     measured = [_measure(path) for path in apart]
     assert [reason for m in measured for reason in m.flagged] == []
     assert sum(m.candidates for m in measured) <= 2 * sum(m.planted for m in measured)
@@ -1140,3 +1140,20 @@ def test_a_group_named_again_by_the_happening_it_was_part_of() -> None:
         "About 4,200 gallons of acid leaked from a ruptured tank in Corliss on Saturday.\n\n"
         "He said the 2,400-gallon leak was the largest in the county since 2009 in Ashby."
     ) == ["About 4,200 gallons vs 2,400-gallon"]
+
+
+def test_counts_picked_out_by_different_thresholds_are_different_things() -> None:
+    assert (
+        _reasons(
+            "The review found 4,318 patients waiting longer than the 18-week standard.\n\n"
+            "Not a single patient had waited longer than two years by the end of February."
+        )
+        == []
+    )
+    assert (
+        _reasons(
+            "The review found 4,318 patients waiting longer than the 18-week standard.\n\n"
+            "Among those operated on were two patients who had waited more than two years."
+        )
+        == []
+    )

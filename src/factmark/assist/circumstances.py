@@ -127,10 +127,20 @@ _TIME = re.compile(
     r"|(?P<deictic>yesterday|today|tomorrow))\b",
 )
 _WHEN = re.compile(r",?\s*when\b")
-_LONGER = re.compile(
-    r"\b(?:more|longer|over|at least) (?:than )?(\w+) (years?|months?|weeks?|days?|hours?)\b"
+LONGER = re.compile(
+    r"\b(?:(?:more|longer) than (?:the )?|over |at least )(\w+)[ -]"
+    r"(years?|months?|weeks?|days?|hours?)\b"
 )
 """A threshold that picks out some of the counted: "waited more than two years"."""
+
+
+def _threshold(match: re.Match[str]) -> str:
+    return f"over {match.group(1)} {match.group(2).rstrip('s')}"
+
+
+def thresholds(text: str) -> frozenset[str]:
+    """The thresholds a lower-case text says ("longer than the 18-week standard")."""
+    return frozenset(_threshold(match) for match in LONGER.finditer(text))
 _PAST = re.compile(
     r"\b(?:"
     + "|".join(PAST_MARKERS)
@@ -186,9 +196,9 @@ def _times(sentence: Sentence, clause: int) -> frozenset[str]:
                 found.add("period")  # "closed seven hospitals this year", as since January
         elif match.group("deictic"):
             found.add(match.group("deictic"))
-    for match in _LONGER.finditer(text):
+    for match in LONGER.finditer(text):
         if not (reporting and sentence.clause_of[bisect_left(starts, match.start())] in reporting):
-            found.add(f"over {match.group(1)} {match.group(2).rstrip('s')}")
+            found.add(_threshold(match))
     for match in _PAST.finditer(text):
         if not (reporting and sentence.clause_of[bisect_left(starts, match.start())] in reporting):
             found.add("past")  # not "no deaths this year, compared with two the year before"

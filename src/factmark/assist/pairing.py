@@ -154,9 +154,18 @@ def same_thing(a: Mention, b: Mention) -> bool:
 
 def _other_times(a: Mention, b: Mention) -> bool:
     """Whether both name when, and no time of one is a time of the other ("over a period"
-    is not a time: "the strongest since 1948" happened on Saturday)."""
+    is not a time: "the strongest since 1948" happened on Saturday); or they pick out
+    different ones by how long ("waited longer than the 18-week standard", "longer than
+    two years")."""
+    mine, theirs = _thresholds(a), _thresholds(b)
+    if mine and theirs and mine != theirs:
+        return True
     first, second = a.times - {"period"}, b.times - {"period"}
     return bool(first and second and first.isdisjoint(second))
+
+
+def _thresholds(mention: Mention) -> frozenset[str]:
+    return frozenset(time for time in mention.times if time.startswith("over "))
 
 
 def _over_a_period(a: Mention, b: Mention) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from factmark.assist import context
+from factmark.assist import circumstances, context
 from factmark.assist.lexicon import QUANTIFIERS, STOP
 from factmark.assist.numbers import is_number_word
 from factmark.assist.tokens import Sentence, Token
@@ -65,7 +65,13 @@ def with_relative(
         for i in indices
         if tokens[i].is_word and tokens[i].lower not in STOP and not is_number_word(tokens[i])
     )
-    return replace(around, verbs=around.verbs | set(named[:1]), topic=around.topic | words)
+    longer = circumstances.thresholds(" ".join(tokens[i].lower for i in indices))
+    return replace(
+        around,
+        verbs=around.verbs | set(named[:1]),
+        topic=around.topic | words,
+        times=around.times | longer,  # "two patients who had waited more than two years"
+    )
 
 
 _SIZES = frozenset({"attendance", "crowd", "gate", "population", "workforce", "membership"})
