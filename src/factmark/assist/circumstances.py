@@ -141,6 +141,8 @@ def _threshold(match: re.Match[str]) -> str:
 def thresholds(text: str) -> frozenset[str]:
     """The thresholds a lower-case text says ("longer than the 18-week standard")."""
     return frozenset(_threshold(match) for match in LONGER.finditer(text))
+
+
 _PAST = re.compile(
     r"\b(?:"
     + "|".join(PAST_MARKERS)
