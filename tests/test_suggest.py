@@ -121,12 +121,40 @@ def test_the_text_lists_the_top_n_best_first_with_paragraph_and_reasons(
     article_path, _ = seed_copy(tmp_path)
     ran = in_process(["suggest", str(article_path), "--top", "3"], capsys)
     assert ran.code == 0 and ran.err == ""
-    lines = ran.out.splitlines()
+    sentences, candidates = ran.out.split("\n\n")
+    lines = sentences.splitlines()
     assert len(lines) == 3
     scores = [float(line.split()[0]) for line in lines]
     assert scores == sorted(scores, reverse=True)
     assert all(" ¶" in line for line in lines)
-    assert "number, quantity" in ran.out
+    assert "number, quantity" in sentences
+    # then the contradiction candidates, best first: score, the two paragraphs, the reason
+    listed = candidates.splitlines()
+    assert listed[0].startswith("Contradiction candidates, best first (")
+    assert "¶5 / ¶7  not a single body vs 27 bodies" in listed[1]
+    assert any(line.endswith("¶3 / ¶7  1,200 vs 1,212 bodies") for line in listed[1:])
+
+
+def test_the_text_lists_a_few_candidates_and_says_how_many_more(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    from factmark.cli.suggest import CANDIDATES_SHOWN
+
+    pairs = [
+        f"The council closed {n} libraries on Monday.\n\n"
+        f"The council said it had closed {n + 2} libraries on Monday."
+        for n in range(3, 3 + CANDIDATES_SHOWN + 2)
+    ]
+    path = tmp_path / "many.txt"
+    path.write_text("\n\n".join(pairs) + "\n", encoding="utf-8")
+    ran = in_process(["suggest", str(path), "--top", "1"], capsys)
+    assert ran.code == 0
+    listed = ran.out.split("\n\n")[1].splitlines()
+    total = int(listed[0].split(" of ")[1].rstrip("):"))
+    assert total > CANDIDATES_SHOWN
+    assert listed[0] == f"Contradiction candidates, best first ({CANDIDATES_SHOWN} of {total}):"
+    assert len(listed) == CANDIDATES_SHOWN + 2
+    assert listed[-1] == f"… {total - CANDIDATES_SHOWN} more: --format json lists them all"
 
 
 def test_the_text_fits_the_width_and_shows_control_characters_escaped(

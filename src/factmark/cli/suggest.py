@@ -94,20 +94,38 @@ def as_json(data: dict[str, Any]) -> str:
     )
 
 
+CANDIDATES_SHOWN = 5
+"""Contradiction candidates the text lists after the sentences (JSON lists them all)."""
+
+
 def print_top(data: dict[str, Any], top: int | None) -> None:
-    """The best-scoring sentences, one a line: score, paragraph, text, reasons."""
+    """The best-scoring sentences, one a line: score, paragraph, text, reasons; then the
+    best contradiction candidates: score, the two paragraphs, the reason."""
     import shutil
 
     from factmark.visible import one_line
 
     size = shutil.get_terminal_size()
-    count = top if top is not None else max(1, size.lines - 2)
+    candidates = data["contradictions"]
+    shown = candidates[:CANDIDATES_SHOWN]
+    below = len(shown) + 2 + (len(candidates) > len(shown)) if shown else 0
+    count = top if top is not None else max(1, size.lines - 2 - below)
     ranked = sorted(data["sentences"], key=lambda sentence: -sentence["score"])[:count]
     for sentence in ranked:
         head = f"{sentence['score']:.2f} ¶{sentence['paragraph']:<3} "
         tail = f"  {', '.join(sentence['reasons'])}" if sentence["reasons"] else ""
         room = max(10, size.columns - len(head) - len(tail))
         print(f"{head}{_excerpt(one_line(sentence['text']), room)}{tail}")
+    if not shown:
+        return
+    print(f"\nContradiction candidates, best first ({len(shown)} of {len(candidates)}):")
+    for candidate in shown:
+        first, second = candidate["a"]["paragraph"], candidate["b"]["paragraph"]
+        head = f"{candidate['score']:.2f} ¶{first} / ¶{second}  "
+        room = max(10, size.columns - len(head))
+        print(f"{head}{_excerpt(one_line(candidate['reason']), room)}")
+    if len(candidates) > len(shown):
+        print(f"… {len(candidates) - len(shown)} more: --format json lists them all")
 
 
 def _excerpt(text: str, width: int) -> str:
