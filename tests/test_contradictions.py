@@ -1157,3 +1157,17 @@ def test_counts_picked_out_by_different_thresholds_are_different_things() -> Non
         )
         == []
     )
+
+
+def test_all_those_an_event_befell_are_every_one_it_befell() -> None:
+    assert _reasons(
+        "Forty-two patients were moved out of the ward during the exercise.\n\n"
+        "The trust said all 24 patients who had been moved were back in their beds by 11am."
+    ) == ["Forty-two vs 24 patients"]
+    assert (
+        _reasons(
+            "Forty-two patients were moved out of the ward during the exercise.\n\n"
+            "All 24 patients who had been moved to the day unit were back by 11am."
+        )
+        == []
+    )

@@ -77,6 +77,9 @@ class Mention(context.Around):
     closed" is not."""
     qualified: bool = False
     """Said of those in one place or with one thing only: "the 104 staff at the sports hall"."""
+    by_event_alone: bool = False
+    """Its relative clause names what befell them and nothing else: "the 24 patients who had
+    been moved" (not "who had been moved to the day unit")."""
     """Who has the counted ones, when the figure is the size of what it has: "farm" in
     "the farm's 62 turbines" and in "The farm has 72 turbines"; "the" for a group named
     before ("The 104 counting staff were sent home")."""
@@ -249,10 +252,27 @@ def _mention(
         owner=phrases.owner(tokens, figure.first),
         qualified=_qualified(tokens, phrase[-1] + 1),
         defined=_defined(tokens, phrase[-1] + 1),
+        by_event_alone=bool(relative) and _only_doing(tokens, relative),
     )
 
 
 _PASSIVE_AFTER = frozenset({"to", "in", "at", "by", "from", "on", "during", "after", "since"})
+
+
+_FINITE = frozenset({"was", "were", "is", "are", "had", "has", "have", "will", "would"})
+
+
+def _only_doing(tokens: list[Token], relative: list[int]) -> bool:
+    """Whether the relative clause at ``relative`` holds no word but its verb, up to the
+    main clause's verb ("who had been moved | were back in their beds")."""
+    said: list[Token] = []
+    for index in relative:
+        token = tokens[index]
+        if said and token.lower in _FINITE:
+            break
+        if token.is_word and token.lower not in STOP:
+            said.append(token)
+    return bool(said) and all(context.event_of(token.lower) for token in said)
 
 
 def _defined(tokens: list[Token], after: int) -> bool:

@@ -96,6 +96,8 @@ def _shared_setting(a: Mention, b: Mention) -> bool:
     first, second = prefixes(a.topic), prefixes(b.topic)
     if (not first and _named_by_event(a)) or (not second and _named_by_event(b)):
         return True
+    if (a.by_event_alone and a.total) or (b.by_event_alone and b.total):
+        return True  # "all 24 patients who had been moved": every one the event befell
     return bool(first & second)
 
 
