@@ -8,7 +8,6 @@ times ("in 2019", "last year").
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 
 from factmark.assist.lexicon import MONTHS, PAST_MARKERS, STOP, TIME_WORDS, WEEKDAYS, words
 from factmark.assist.numbers import figures
@@ -174,7 +173,6 @@ def _times(sentence: Sentence, clause: int) -> frozenset[str]:
     reporting = _reporting_clauses(sentence) - {clause} if _SAYS.search(text) else set()
     if clause >= 0:  # "expects 3.2 million, compared with 1.9 million in 2019": not its year
         reporting |= _counting_clauses(sentence) - {clause, *_host(sentence, clause)}
-    starts = [token.start for token in sentence.tokens]
     for match in _TIME.finditer(text):
         if match.group("bound") and not _WHEN.match(text, match.end()):
             if match.group("bound") == "since":
@@ -182,7 +180,7 @@ def _times(sentence: Sentence, clause: int) -> frozenset[str]:
             continue  # "since January" bounds a period; "since 2012, when …" names a time
         if match.group("lead") and text.startswith(("'s", "’s"), match.end()):
             continue  # "this year's ballot papers" are not counted this year
-        at = sentence.clause_of[bisect_left(starts, match.start())]
+        at = sentence.clause_at(match.start())
         if reporting and at in reporting:
             continue
         if match.group("year") and _bounded(sentence, at, match.start()):
@@ -198,14 +196,14 @@ def _times(sentence: Sentence, clause: int) -> frozenset[str]:
                 found.add("period")  # "closed seven hospitals this year", as since January
         elif match.group("deictic"):
             found.add(match.group("deictic"))
-    for match in LONGER.finditer(text):
-        if not (reporting and sentence.clause_of[bisect_left(starts, match.start())] in reporting):
-            found.add(_threshold(match))
-    for match in _PAST.finditer(text):
-        if not (reporting and sentence.clause_of[bisect_left(starts, match.start())] in reporting):
-            found.add("past")  # not "no deaths this year, compared with two the year before"
-            break
+    said = [m for m in LONGER.finditer(text) if sentence.clause_at(m.start()) not in reporting]
+    found |= {_threshold(match) for match in said}
+    if any(sentence.clause_at(m.start()) not in reporting for m in _PAST.finditer(text)):
+        found.add("past")  # not "no deaths this year, compared with two the year before"
     return frozenset(found)
+
+
+_PERIOD_BOUNDS = _BOUNDS - {"by", "from"}
 
 
 def _bounded(sentence: Sentence, clause: int, offset: int) -> bool:
@@ -213,9 +211,7 @@ def _bounded(sentence: Sentence, clause: int, offset: int) -> bool:
     the year bounds a period ("houses built before the county adopted codes in 2008")."""
     tokens = sentence.tokens
     return any(
-        tokens[i].lower in _BOUNDS
-        and tokens[i].lower not in {"by", "from"}
-        and tokens[i].start < offset
+        tokens[i].lower in _PERIOD_BOUNDS and tokens[i].start < offset
         for i in sentence.clauses[clause]
     )
 

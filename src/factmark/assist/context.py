@@ -156,8 +156,8 @@ def roles(sentence: Sentence, first: int, head: int) -> frozenset[str]:
     # A plan is said before its figure or just after its noun ("1,200 trees will be felled"),
     # not in a second predicate ("closed 84 schools on Tuesday and would review the list").
     planned = {t.lower for t in clause if t.start < tokens[first].start} | set(after)
-    delta = _delta(tokens, first)
     planned &= planning(tokens)  # "Plans for 1,450 homes were approved": a plan's size
+    delta = _delta(tokens, first)
     for role, vocabulary in ROLE_CLAUSE.items():
         words = planned if role == "target" else {token.lower for token in clause}
         if role == "change" and delta:

@@ -71,6 +71,9 @@ class Mention(context.Around):
     side: str = ""
     """For a count of votes, which way they went: "for", "against", "abstain"."""
     owner: str = ""
+    """Who has the counted ones, when the figure is the size of what it has: "farm" in
+    "the farm's 62 turbines" and in "The farm has 72 turbines"; "the" for a group named
+    before ("The 104 counting staff were sent home")."""
     defined: bool = False
     """Its noun is followed by what its ones did ("the 16 patients admitted to hospital"): a
     whole so defined is a count of that event, as the 22 of "14 of the 22 schools were
@@ -80,9 +83,6 @@ class Mention(context.Around):
     by_event_alone: bool = False
     """Its relative clause names what befell them and nothing else: "the 24 patients who had
     been moved" (not "who had been moved to the day unit")."""
-    """Who has the counted ones, when the figure is the size of what it has: "farm" in
-    "the farm's 62 turbines" and in "The farm has 72 turbines"; "the" for a group named
-    before ("The 104 counting staff were sent home")."""
 
     @cached_property
     def plain(self) -> bool:
@@ -257,8 +257,6 @@ def _mention(
 
 
 _PASSIVE_AFTER = frozenset({"to", "in", "at", "by", "from", "on", "during", "after", "since"})
-
-
 _FINITE = frozenset({"was", "were", "is", "are", "had", "has", "have", "will", "would"})
 
 
@@ -275,6 +273,11 @@ def _only_doing(tokens: list[Token], relative: list[int]) -> bool:
     return bool(said) and all(context.event_of(token.lower) for token in said)
 
 
+def _participle(word: str) -> str:
+    """The event a past participle or an irregular past names ("moved", "lost"), else ""."""
+    return context.event_of(word) if word.endswith("ed") or word in IRREGULAR_VERBS else ""
+
+
 def _defined(tokens: list[Token], after: int) -> bool:
     """Whether a participle or a relative clause follows the noun ending at ``after``."""
     if after >= len(tokens):
@@ -282,8 +285,7 @@ def _defined(tokens: list[Token], after: int) -> bool:
     word = tokens[after].lower
     if word in phrases.WHO:
         return True
-    participle = word.endswith("ed") or word in IRREGULAR_VERBS
-    if not (participle and context.event_of(word)):
+    if not _participle(word):
         return False
     # "the 16 patients admitted to hospital", "the 74 homes lost,"; not "the turnout showed that"
     follows = tokens[after + 1] if after + 1 < len(tokens) else None
@@ -412,8 +414,8 @@ def _elided(sentence: Sentence, figure: Figure, before: Mention, text: str) -> M
         return None
     if after >= len(tokens) or before.zero or before.noun.startswith("*") or figure.currency:
         return None
-    verb = tokens[after].lower
-    if not (verb.endswith("ed") or verb in IRREGULAR_VERBS) or not context.event_of(verb):
+    done = _participle(tokens[after].lower)
+    if not done:
         return None
     return replace(
         before,
@@ -421,7 +423,7 @@ def _elided(sentence: Sentence, figure: Figure, before: Mention, text: str) -> M
         low=figure.value,
         high=figure.value,
         surface=text,
-        verbs=frozenset({context.event_of(verb)}),
+        verbs=frozenset({done}),
         roles=context.roles(sentence, figure.first, figure.last),
         position=figure.first,
         owner="",

@@ -144,9 +144,7 @@ def same_thing(a: Mention, b: Mention) -> bool:
         _narrower(a, b, a.places, b.places) or _narrower(a, b, a.modifiers, b.modifiers)
     ):
         return False
-    if _other_times(a, b):
-        return False
-    if ("past" in a.times) != ("past" in b.times) or _dated(a) != _dated(b):
+    if _another_time(a, b):
         return False  # "in 2012, a blaze burned 9,400 hectares" is another time than now
     if _over_a_period(a, b) or _over_a_period(b, a):
         return False
@@ -164,6 +162,14 @@ def _other_times(a: Mention, b: Mention) -> bool:
         return True
     first, second = a.times - {"period"}, b.times - {"period"}
     return bool(first and second and first.isdisjoint(second))
+
+
+def _another_time(a: Mention, b: Mention) -> bool:
+    """Whether the two are said of different times: other times or thresholds, one of an
+    earlier time ("a year earlier") or of a year and the other not."""
+    if _other_times(a, b) or _dated(a) != _dated(b):
+        return True
+    return ("past" in a.times) != ("past" in b.times)
 
 
 def _thresholds(mention: Mention) -> frozenset[str]:
@@ -264,9 +270,7 @@ def _same_group(a: Mention, b: Mention) -> bool:
         return False  # "the 190 houses" of one village, "212 homes" in all
     if (a.roles | b.roles) - {"total", "whole", "target"} or a.modifiers != b.modifiers:
         return False
-    if _other_times(a, b):
-        return False
-    return ("past" in a.times) == ("past" in b.times) and _dated(a) == _dated(b)
+    return not _another_time(a, b)
 
 
 def refers_back(first: Mention, later: Mention) -> bool:
@@ -290,9 +294,7 @@ def refers_back(first: Mention, later: Mention) -> bool:
         return False
     if (first.roles | later.roles) - {"total", "whole"}:
         return False
-    if _other_times(first, later) or _dated(first) != _dated(later):
-        return False  # "the 48 per cent turnout" of 2019 is another time's
-    return ("past" in first.times) == ("past" in later.times)
+    return not _another_time(first, later)  # "the 48 per cent turnout" of 2019
 
 
 def _named_again(first: str, later: str) -> bool:

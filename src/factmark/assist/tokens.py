@@ -7,6 +7,7 @@ find a figure, the noun it counts and the words around it, without a parser.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import accumulate, repeat
@@ -160,6 +161,16 @@ class Sentence(Span):
             if token.kind != "punct":
                 members[at].append(index)
         return members
+
+    @cached_property
+    def _starts(self) -> list[int]:
+        return [token.start for token in self.tokens]
+
+    def clause_at(self, offset: int) -> int:
+        """The number of the clause of the token starting at (or first after) ``offset``."""
+        if not self.tokens:
+            return 0
+        return self.clause_of[min(bisect_left(self._starts, offset), len(self.tokens) - 1)]
 
     def clause(self, index: int) -> list[Token]:
         """The tokens of the clause holding token ``index`` (punctuation excluded)."""

@@ -132,10 +132,12 @@ def days(sentence: Sentence) -> list[When]:
         lower = token.lower
         owned = _possessive_day(tokens, index)
         if owned:  # "after Thursday's vote": the vote's day, whatever comes before it
-            when = When(sentence, "weekday", owned[0], token.text[: len(owned[0])], owned[1],
-                        _topic([t for t in sentence.clause(index) if t is not token]),
-                        frozenset())  # fmt: skip
-            found.append(replace(when, distinct=_distinct(sentence.clause(index))))
+            weekday, event = owned
+            clause = sentence.clause(index)
+            topic = _topic([t for t in clause if t is not token])
+            surface = token.text[: len(weekday)]
+            when = When(sentence, "weekday", weekday, surface, event, topic, frozenset())
+            found.append(replace(when, distinct=_distinct(clause)))
             continue
         before = tokens[index - 1].lower if index else ""
         if (
@@ -158,16 +160,21 @@ def days(sentence: Sentence) -> list[When]:
         surface = sentence.text[token.start : tokens[last].end]
         times = circumstances.times(sentence, sentence.clause_of[index]) - {value, *value.split()}
         scene = [sentence.tokens[i] for i in context.setting(sentence, sentence.clause_of[index])]
-        event = _day_event(clause, token)
-        since = [t.lower for t in tokens[max(0, index - 4) : index - 2]]
-        noun = tokens[index - 2].lower if index >= 2 else ""
-        if before == "on" and since in (["since", "the"], ["after", "the"]) and noun in _SCENE:
-            event = {
-                _SCENE[tokens[index - 2].lower]: tokens[index - 2].text
-            }  # "the slip on 7 November"
+        event = _happening_before(tokens, index) or _day_event(clause, token)
         when = When(sentence, kind, value, surface, event, _topic(scene), times)
         found.append(replace(when, distinct=_distinct(clause)))
     return found
+
+
+def _happening_before(tokens: list[Token], day: int) -> dict[str, str]:
+    """The happening a day is of when its noun stands right before it after a bound:
+    "since the slip on 7 November" (the slip's day, not that of what follows)."""
+    if day < 4 or tokens[day - 1].lower != "on":
+        return {}
+    bound, article, noun = (token.lower for token in tokens[day - 4 : day - 1])
+    if bound not in {"since", "after"} or article != "the" or noun not in _SCENE:
+        return {}
+    return {_SCENE[noun]: tokens[day - 2].text}
 
 
 _DAY_S = re.compile(r"\b(?:" + "|".join(WEEKDAYS) + r")['’]s\b")
@@ -380,14 +387,6 @@ def _of_head(tokens: list[Token], at: int) -> str:
     return counted(singular(head)) if head and not is_number_word(tokens[at - 1]) else ""
 
 
-def _clause_at(sentence: Sentence, offset: int) -> int:
-    """The number of the clause of ``sentence`` holding the character at ``offset``."""
-    for index, token in enumerate(sentence.tokens):
-        if token.end > offset:
-            return sentence.clause_of[index]
-    return -1
-
-
 def _over(tokens: list[Token], start: int, unit: int) -> str:
     """What "over the four days of the festival" gives the whole length of, or ""."""
     before = [t.lower for t in tokens[max(0, start - 2) : start]]
@@ -436,7 +435,7 @@ def spans(sentence: Sentence) -> list[When]:
             surface,
             _events(clause),
             _topic(clause),
-            _years(circumstances.times(sentence, _clause_at(sentence, tokens[figure.first].start)))
+            _years(circumstances.times(sentence, sentence.clause_at(tokens[figure.first].start)))
             | _dates(tokens[max(0, start - 6) : figure.last + 8]),
             unit[1],
             _distinct(clause),
