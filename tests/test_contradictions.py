@@ -1071,7 +1071,7 @@ def test_a_reading_of_one_place_at_one_time_whatever_reports_it() -> None:
     assert _reasons(
         "The highest temperature so far was 38.4C, recorded at Wittering on Tuesday.\n\n"
         "Tuesday's peak of 37.9C at Wittering beat the county record."
-    ) == ["38.4 vs 37.9 celsius"]
+    ) == ["38.4C vs 37.9C"]
     assert (
         _reasons(
             "The highest temperature so far was 38.4C, recorded at Wittering on Tuesday.\n\n"

@@ -11,7 +11,7 @@ import re
 
 from factmark.assist.lexicon import MONTHS, PAST_MARKERS, STOP, TIME_WORDS, WEEKDAYS, words
 from factmark.assist.numbers import figures
-from factmark.assist.tokens import Sentence, Token
+from factmark.assist.tokens import UNITS, Sentence, Token
 
 _PLACE_PREPOSITIONS = words("in at across near outside inside")
 _REGIONS = words(
@@ -66,12 +66,15 @@ def names(sentence: Sentence, indices: set[int]) -> frozenset[str]:
         if not token.is_word or not token.text[:1].isupper() or index in speakers:
             continue
         lower = token.lower
-        if lower in CALENDAR or lower in _TITLES or lower in STOP:
-            continue
+        if lower in CALENDAR or lower in _TITLES or lower in STOP or lower in _UNIT_NOUNS:
+            continue  # the "C" of "38.4C" names no one
         if index == 0 and not (len(tokens) > 1 and tokens[1].text[:1].isupper()):
             continue  # a capital that only starts the sentence
         found.add(lower.removesuffix("'s").removesuffix("’s"))
     return frozenset(found)
+
+
+_UNIT_NOUNS = frozenset(UNITS.values())
 
 
 def places(sentence: Sentence, clause: list[Token]) -> frozenset[str]:

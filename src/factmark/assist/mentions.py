@@ -211,7 +211,7 @@ def _mention(
         noun = f"*{event(head.lower)}"  # "29 voted": whoever did it
     elif not (zero or sized) and figure.value != 1 and noun == head.lower and noun not in UNCHANGED:
         return None  # "1,200 report": a figure before a singular noun counts no such thing
-    named = head.text[:1].isupper() and phrase[-1] > 0  # not "Turnout was 61.2 per cent"
+    named = head.text[:1].isupper() and phrase[-1] > 0 and not sized  # not "Turnout was …"
     if named and not (zero or figure.currency or _headline(sentence)):
         return None  # "3,797 Reuters": a name is not counted
     if noun in _NOT_COUNTED or (not head.lower.isalpha() and not figure.currency):
@@ -376,7 +376,9 @@ def counts(sentence: Sentence) -> list[Mention]:
         text = sentence.text[tokens[figure.first].start : last.end + len(last.glued)]  # "£12.4m"
         elided = _elided(sentence, figure, found[-1], text) if found else None
         if phrase and tokens[phrase[0]].start == tokens[figure.last].end:  # "38.4C", "221km"
-            mention = _mention(sentence, figure, phrase[:1], text, False, sized=True)
+            written = sentence.text[tokens[figure.first].start : tokens[phrase[0]].end]
+            mention = _mention(sentence, figure, phrase[:1], written, False, sized=True)
+            mention = replace(mention, noun_text="") if mention is not None else None
         else:
             mention = elided or (
                 _mention(sentence, figure, phrase, text, figure.value == 0) if phrase else None

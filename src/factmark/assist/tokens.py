@@ -29,7 +29,8 @@ _GLUED = re.compile(r"(bn|m|k)$")
 _UNIT = re.compile(r"(km|kg|mph|°?[cf])$")
 UNITS = {"km": "kilometre", "kg": "kilogram", "mph": "mph", "c": "celsius", "°c": "celsius",
          "f": "fahrenheit", "°f": "fahrenheit"}  # fmt: skip
-"""Units written onto a figure ("38.4C", "221km"), and the noun each is read as."""
+"""Units written onto a figure ("38.4C", "221km"), and the noun each is read as (the
+token's ``lower``; its ``text`` is as written)."""
 
 CLAUSE_BREAKS = frozenset(',;:()[]—–"“”.?!')
 """Punctuation that ends a clause."""
@@ -92,13 +93,12 @@ def tokenize(text: str) -> list[Token]:
                 tokens[index + units] = _unglued(tokens[index + units])
                 continue
             figure, cut = tokens[index + units], unit.start()
-            word = Token(UNITS[unit.group()], figure.start + cut, figure.end, "word", "", "")
-            tokens[index + units : index + units + 1] = [
-                figure._replace(
-                    text=figure.text[:cut], end=figure.start + cut, lower=figure.lower[:cut]
-                ),
-                word._replace(lower=word.text),
-            ]
+            written = figure.text[cut:]  # as written ("C"), read as its noun ("celsius")
+            word = Token(written, figure.start + cut, figure.end, "word", "", UNITS[unit.group()])
+            start = figure._replace(
+                text=figure.text[:cut], end=figure.start + cut, lower=figure.lower[:cut]
+            )
+            tokens[index + units : index + units + 1] = [start, word]
             units += 1
     return tokens
 
