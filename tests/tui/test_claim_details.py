@@ -20,6 +20,7 @@ from conftest import (
 )
 from textual.binding import Binding
 from textual.pilot import Pilot
+from textual.widget import Widget
 from textual.widgets import Footer
 
 from factmark.lock import ArticleLock
@@ -59,6 +60,35 @@ async def test_the_panel_keeps_the_selected_claims_verdict_in_view(
         await pilot.press("shift+tab", "shift+tab")
         await pilot.pause()
         assert "The announcement came" in flowed(panel_lines(app)[:1])
+
+
+async def test_a_claim_too_long_for_the_panel_scrolls_it_without_laying_out_the_screen(
+    app: FactmarkApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Stepping between a claim whose text overflows the panel and a paragraph whose
+    text fits redraws the panel alone: its scroll bar is always there, so neither it nor
+    the text's length asks for the whole screen to be laid out again."""
+    asked: list[str] = []
+    refresh = Widget.refresh
+
+    def recording(widget: Widget, *regions: Any, **options: Any) -> Any:
+        if options.get("layout"):
+            asked.append(type(widget).__name__)
+        return refresh(widget, *regions, **options)
+
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen, _session = await opened(pilot)
+        await third_of_paragraph_7(pilot, screen)
+        body = screen.query_one(PanelBody)
+        assert body.virtual_size.height > body.scrollable_content_region.height  # overflows
+        monkeypatch.setattr(Widget, "refresh", recording)
+        for _ in range(3):
+            screen.go_to(4)  # no claims: the text fits
+            await settled(pilot)
+            assert body.virtual_size.height == body.scrollable_content_region.height
+            await third_of_paragraph_7(pilot, screen)
+            assert any(VERDICT in line for line in panel_lines(app)), panel_lines(app)
+        assert asked == [], asked
 
 
 async def test_v_shows_the_selected_claim_whole_in_a_read_only_instance(

@@ -160,10 +160,13 @@ class PanelBody(ScrollView, can_focus=False):
             Strip(list(line.render(console))).apply_style(base).extend_cell_length(width, base)
             for line in lines
         ]
-        # A new virtual size lays out the whole screen: keep it while the text fits.
+        # The text's length is this widget's own affair: its scroll bar is always shown
+        # (app.tcss), so a new virtual size is set without laying out the screen again,
+        # as Textual sets one when a layout asks for none (``Widget._size_updated``).
         size = Size(width, max(len(self._lines), self.scrollable_content_region.height))
         if size != self.virtual_size:
-            self.virtual_size = size
+            self.set_reactive(PanelBody.virtual_size, size)
+            self._scroll_update(size)
         self._keep_in_view()
 
     def on_resize(self) -> None:
