@@ -54,11 +54,17 @@ def main() -> None:
     args = parser.parse_args()
     total = [0, 0, 0, 0]
     print(f"{'set':<28} {'planted':>7} {'proposed':>8} {'recall':>6} {'cands':>5} {'flagged':>7}")
-    for folder in sorted(DATA.glob("contradictions*")):
+    for folder in sorted(DATA.glob("contradictions*"), key=_order):
         counts = measure(folder, args.verbose)
         total = [t + n for t, n in zip(total, counts, strict=True)]
         print(_row(folder.name, *counts))
     print(_row("all", *total))
+
+
+def _order(folder: Path) -> tuple[int, str]:
+    """The sets in the order they were written: heldout2 before heldout10."""
+    digits = "".join(c for c in folder.name if c.isdigit())
+    return (int(digits) if digits else 1 if folder.name.endswith("heldout") else 0, folder.name)
 
 
 def _row(name: str, planted: int, proposed: int, found: int, flagged: int) -> str:

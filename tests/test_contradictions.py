@@ -19,7 +19,7 @@ HELDOUT2 = ROOT / "tests" / "data" / "contradictions_heldout2"
 HELDOUT3 = ROOT / "tests" / "data" / "contradictions_heldout3"
 """Articles by a writer who had not read the rules (their README gives the first measure)."""
 HELDOUT4 = ROOT / "tests" / "data" / "contradictions_heldout4"
-APART = [ROOT / "tests" / "data" / f"contradictions_heldout{n}" for n in (5, 6, 7, 8)]
+APART = [ROOT / "tests" / "data" / f"contradictions_heldout{n}" for n in (5, 6, 7, 8, 9, 10)]
 """Sets whose recall is reported by bench/eval_contradictions.py; here, their precision."""
 
 
@@ -120,7 +120,7 @@ def test_the_articles_are_news_length_and_their_planted_sentences_are_theirs() -
 
 def test_no_consistent_figures_are_flagged_in_the_sets_measured_apart() -> None:
     apart = [path for folder in APART for path in sorted(folder.glob("*.txt"))]
-    assert len(apart) == 32
+    assert len(apart) == 48
     measured = [_measure(path) for path in apart]
     assert [reason for m in measured for reason in m.flagged] == []
     assert sum(m.candidates for m in measured) <= 2 * sum(m.planted for m in measured)
@@ -1058,6 +1058,25 @@ def test_a_sum_named_by_the_noun_after_it_has_that_purpose() -> None:
         "Holbrook Rovers made a pre-tax loss of £12.4m in the year to June.\n\n"
         "The £14.2m loss is the largest in the club's history."
     ) == ["£12.4m vs £14.2m"]
+
+
+def test_a_sum_of_nothing_named_and_done_by_no_one_is_compared_with_nothing() -> None:
+    # Written for this rule: a sum with neither a purpose nor a verb of its own says
+    # nothing of what it is the sum of, whatever names its sentence shares.
+    assert (
+        _reasons(
+            "Dex Harlan's guitars fetch $11.8 million at Los Angeles auction\n\n"
+            "The top guitar, which Harlan played on every tour, sold for $3.2 million.\n\n"
+            "About 40 percent of the proceeds, roughly $4.7 million, will go to the Harlan "
+            "Foundation."
+        )
+        == []
+    )
+    # A sum with a verb is still compared with one of the same purpose.
+    assert _reasons(
+        "The Harlan guitar sold for $3.2 million.\n\n"
+        "The Harlan guitar sold for $2.3 million after a bidding war."
+    ) == ["$3.2 million vs $2.3 million"]
 
 
 def test_a_weekdays_event_named_after_it() -> None:

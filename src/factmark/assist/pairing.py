@@ -120,6 +120,8 @@ def _same_doing(a: Mention, b: Mention) -> bool:
         return not a.verbs.isdisjoint(b.verbs) or _there(a, b) or _there(b, a)
     if a.verbs or b.verbs:
         verbless, other = (b, a) if a.verbs else (a, b)
+        if verbless.noun.endswith(":"):
+            return False  # "roughly $4.7 million": a sum of nothing named, done by no one
         return not (verbless.names or verbless.everyone).isdisjoint(other.everyone)
     return False
 
