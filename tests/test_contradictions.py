@@ -891,6 +891,20 @@ def test_a_margin_and_a_count_over_a_period_are_not_counts_of_the_event() -> Non
     )
 
 
+def test_a_zero_said_up_to_now_is_said_of_a_period_too() -> None:
+    assert _reasons(
+        "No adverse events linked to the tablets have been reported, the company said.\n\n"
+        "Seven adverse events linked to the tablets have been reported since June."
+    ) == ["No adverse events vs Seven events"]
+    assert (  # an occasion of its own: "had died during the crossing"
+        _reasons(
+            "The coastguard said that no one had died during the crossing.\n\n"
+            "The agency said that at least 460 people had died on the route since January."
+        )
+        == []
+    )
+
+
 def test_the_length_of_a_thing_said_after_after_and_a_blaze_that_broke_out() -> None:
     assert _reasons(
         "After a three-week trial, jurors found Hale guilty.\n\n"

@@ -180,8 +180,21 @@ def _thresholds(mention: Mention) -> frozenset[str]:
 
 def _over_a_period(a: Mention, b: Mention) -> bool:
     """Whether ``a`` counts over a period ("460 people had died since January") and ``b``
-    on one occasion: a zero of its own ("no one had died during the crossing") or a time."""
-    return "period" in a.times and "period" not in b.times and bool(b.zero or b.times)
+    on one occasion: a zero of its own ("no one had died during the crossing") or a time.
+    A zero said up to now, with no time ("No adverse events have been reported"), is
+    said of every time so far: of the period too."""
+    if "period" not in a.times or "period" in b.times:
+        return False
+    return bool(b.times) or (b.zero and not _so_far(b))
+
+
+_SO_FAR = frozenset({"has", "have", "hasn't", "haven't"})
+
+
+def _so_far(mention: Mention) -> bool:
+    """Whether the mention's clause speaks up to now: "have been reported"."""
+    clause = mention.sentence.clause(mention.position)
+    return any(token.lower in _SO_FAR for token in clause)
 
 
 def _same_reading(a: Mention, b: Mention) -> bool:
