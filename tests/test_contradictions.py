@@ -891,6 +891,20 @@ def test_a_margin_and_a_count_over_a_period_are_not_counts_of_the_event() -> Non
     )
 
 
+def test_the_verb_of_a_figure_whose_noun_a_place_follows() -> None:
+    assert _reasons(
+        "Officials said no homes had been destroyed by the fire.\n\n"
+        "A survey found that eleven homes on Cutter Ridge Road had been destroyed."
+    ) == ["no homes vs eleven homes"]
+    assert (  # a place, then a verb of another event: not what the homes counted
+        _reasons(
+            "Officials said no homes had been destroyed by the fire.\n\n"
+            "A survey found that eleven homes on Cutter Ridge Road had been evacuated."
+        )
+        == []
+    )
+
+
 def test_a_zero_said_up_to_now_is_said_of_a_period_too() -> None:
     assert _reasons(
         "No adverse events linked to the tablets have been reported, the company said.\n\n"

@@ -255,6 +255,29 @@ def _where(tokens: list[Token], after: list[int]) -> frozenset[str]:
     return frozenset()
 
 
+_PLACING = frozenset({"on", "in", "at", "near", "along", "across", "around", "outside"})
+
+
+def _after_a_place(
+    tokens: list[Token], head: int, after: list[int], titled: bool
+) -> frozenset[str]:
+    """The verb of a figure whose noun a place follows, however long the place's name:
+    "eleven homes on Cutter Ridge Road had been destroyed"."""
+    if not after or after[0] != head + 1 or tokens[head + 1].lower not in _PLACING:
+        return frozenset()
+    end = _next_figure(tokens, head, after[-1] + 1)
+    for index in after[1:]:
+        if index >= end:
+            break
+        token = tokens[index]
+        if not token.is_word:
+            break
+        name = _verb_at(tokens, index, titled)
+        if name:
+            return frozenset({name})
+    return frozenset()
+
+
 def _head_run(tokens: list[Token]) -> list[str]:
     """The words of a noun phrase from its start: past "the", up to a function word."""
     words: list[str] = []
@@ -343,6 +366,8 @@ def around(sentence: Sentence, first: int, phrase: list[int]) -> Around:
     titled = circumstances.headline(tokens)
     near = (_verb_at(tokens, i, titled) for i in members if i not in skip and i in window)
     verbs = frozenset(name for name in near if name) | _governing(tokens, first)
+    if not verbs:
+        verbs = _after_a_place(tokens, head, [i for i in members if i > head], titled)
     if not verbs:
         verbs = _where(tokens, [i for i in members if i > head])
     topic = _words(tokens, [i for i in setting(sentence, number) if i not in phrase])
