@@ -61,10 +61,12 @@ def main() -> None:
     print(_row("all", *total))
 
 
-def _order(folder: Path) -> tuple[int, str]:
-    """The sets in the order they were written: heldout2 before heldout10."""
+def _order(folder: Path) -> tuple[bool, int, str]:
+    """The sets in the order they were written, heldout2 before heldout10, and the sets
+    with nothing planted (``consistent``) last."""
     digits = "".join(c for c in folder.name if c.isdigit())
-    return (int(digits) if digits else 1 if folder.name.endswith("heldout") else 0, folder.name)
+    number = int(digits) if digits else 1 if folder.name.endswith("heldout") else 0
+    return ("consistent" in folder.name, number, folder.name)
 
 
 def _row(name: str, planted: int, proposed: int, found: int, flagged: int) -> str:

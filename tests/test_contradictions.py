@@ -19,7 +19,9 @@ HELDOUT2 = ROOT / "tests" / "data" / "contradictions_heldout2"
 HELDOUT3 = ROOT / "tests" / "data" / "contradictions_heldout3"
 """Articles by a writer who had not read the rules (their README gives the first measure)."""
 HELDOUT4 = ROOT / "tests" / "data" / "contradictions_heldout4"
-APART = [ROOT / "tests" / "data" / f"contradictions_heldout{n}" for n in (5, 6, 7, 8, 9, 10)]
+APART = [ROOT / "tests" / "data" / f"contradictions_heldout{n}" for n in (5, 6, 7, 8, 9, 10)] + [
+    ROOT / "tests" / "data" / f"contradictions_consistent{n}" for n in (1, 2)
+]
 """Sets whose recall is reported by bench/eval_contradictions.py; here, their precision."""
 
 
@@ -120,7 +122,7 @@ def test_the_articles_are_news_length_and_their_planted_sentences_are_theirs() -
 
 def test_no_consistent_figures_are_flagged_in_the_sets_measured_apart() -> None:
     apart = [path for folder in APART for path in sorted(folder.glob("*.txt"))]
-    assert len(apart) == 48
+    assert len(apart) == 64
     measured = [_measure(path) for path in apart]
     assert [reason for m in measured for reason in m.flagged] == []
     assert sum(m.candidates for m in measured) <= 2 * sum(m.planted for m in measured)
@@ -900,6 +902,44 @@ def test_the_verb_of_a_figure_whose_noun_a_place_follows() -> None:
         _reasons(
             "Officials said no homes had been destroyed by the fire.\n\n"
             "A survey found that eleven homes on Cutter Ridge Road had been evacuated."
+        )
+        == []
+    )
+
+
+def test_a_span_in_several_units_is_one_span() -> None:
+    assert _reasons(
+        "The hearing on the wind farm lasted 2 hours 30 minutes, officials said.\n\n"
+        "Critics said the two-hour hearing on the wind farm was too short."
+    ) == ["2 hours 30 minutes vs two-hour (hearing)"]
+    assert (
+        _reasons(
+            "The hearing on the wind farm lasted 2 hours 30 minutes, officials said.\n\n"
+            "Critics said the hearing on the wind farm lasted two and a half hours."
+        )
+        == []
+    )
+
+
+def test_in_two_years_time_is_when_not_how_long() -> None:
+    assert (
+        _reasons(
+            "Daniel Kiprop of Kenya broke the Lakeport Marathon course record on Sunday, "
+            "winning the men's race in 2 hours 8 minutes 41 seconds on a cool, bright morning "
+            "that organizers said was close to ideal for running.\n\n"
+            "Organizers have set a goal of $15 million for the 50th running in two years' "
+            'time, and Benson said that goal "now looks within reach."'
+        )
+        == []
+    )
+
+
+def test_spans_whose_clauses_share_only_doings_are_of_different_things() -> None:
+    assert (
+        _reasons(
+            "The public hearing began at 1 p.m. and ran for nine hours.\n\n"
+            "Construction will create up to 300 jobs over 18 months, starting in April, once "
+            "the turbines are running."
         )
         == []
     )

@@ -404,10 +404,15 @@ def spans(sentence: Sentence) -> list[When]:
     gone of one ("after three days of the strike") is its length at least."""
     tokens = _split_hyphens(sentence.tokens, sentence)
     found: list[When] = []
+    inside: set[int] = set()
     for figure in figures(tokens):
         unit = _span_unit(tokens, sentence, figure.last)
-        if unit is None:
+        if unit is None or figure.first in inside:
             continue
+        if figure.last + 2 < len(tokens) and tokens[figure.last + 2].lower == "time":
+            continue  # "in two years' time": when, not how long
+        more, inside_it = _more_units(tokens, figure.last + 2)
+        inside |= inside_it
         low, high, start = _bound(tokens, figure.first)
         lasting = _length_verb(tokens, start)
         elapsed = _elapsed(tokens, start, figure.last + 1) or _so_far(tokens, figure.last + 1)
@@ -426,8 +431,9 @@ def spans(sentence: Sentence) -> list[When]:
         clause = [t for i, t in enumerate(tokens) if t.kind != "punct" and i != lasting]
         if not unit[1] and lasting < 0 and not {t.lower for t in clause} & _LASTING:
             continue
-        days = figure.value * TIME_UNITS[unit[0]]
-        surface = sentence.text[tokens[start].start : tokens[figure.last + 1].end]
+        days = figure.value * TIME_UNITS[unit[0]] + more
+        end = max(inside_it, default=figure.last) + 1
+        surface = sentence.text[tokens[start].start : tokens[end].end]
         when = When(
             sentence,
             "span",
@@ -446,6 +452,25 @@ def spans(sentence: Sentence) -> list[When]:
             doing = context.event_of(tokens[lasting - 1].lower)
         found.append(replace(span, subject=_subject(tokens, lasting), doing=doing))
     return found
+
+
+def _more_units(tokens: list[Token], at: int) -> tuple[float, set[int]]:
+    """The days a span goes on for after its first unit ("2 hours 8 minutes 41 seconds":
+    the 8 minutes; seconds are too short to count), and the indices of their figures."""
+    days, indices = 0.0, set()
+    while at + 1 < len(tokens) and tokens[at].kind == "num":
+        name = tokens[at + 1].lower
+        if name in ("second", "seconds"):
+            indices.add(at)
+            at += 2
+            continue
+        unit = _UNIT_OF.get(name)
+        if unit is None:
+            break
+        days += float(tokens[at].text.replace(",", "")) * TIME_UNITS[unit]
+        indices.add(at)
+        at += 2
+    return days, indices
 
 
 def _years(times: frozenset[str]) -> frozenset[str]:
@@ -496,7 +521,9 @@ def _same_span(a: When, b: When) -> str:
     if len(shared) < 2:
         return ""
     scene = sorted(w for w in a.topic if event(w)[:5] in shared and not context.event_of(w))
-    return thing or (scene or sorted(shared))[0]  # "the west wing works"
+    if not (thing or scene):
+        return ""  # "began … ran for nine hours", "over 18 months, starting in April": doings alone
+    return thing or scene[0]  # "the west wing works"
 
 
 def _same_event(a: When, b: When) -> str:
