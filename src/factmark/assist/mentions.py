@@ -285,12 +285,17 @@ def _defined(tokens: list[Token], after: int) -> bool:
     word = tokens[after].lower
     if word in phrases.WHO:
         return True
+    if word in _STAYING:
+        return True  # "the 269 branches staying open": not those that close
     if not _participle(word):
         return False
     # "the 16 patients admitted to hospital", "the 74 homes lost,"; not "the turnout showed that"
     follows = tokens[after + 1] if after + 1 < len(tokens) else None
     return follows is None or follows.kind == "punct" or follows.lower in _PASSIVE_AFTER
 
+
+_STAYING = frozenset({"staying", "remaining", "continuing"})
+"""Words after a noun that pick out those left as they were: the others changed."""
 
 _QUALIFYING = frozenset({"at", "in", "on", "from", "near", "inside", "outside", "across", "with"})
 
