@@ -155,8 +155,11 @@ _PIECES = (
         """1,200 0 3.2 million $4.5bn two twenty-seven a thousand bodies flights no not a
         single none of the nobody no one voted in favour of the 14 over about up from Monday
         June 13 three-week lasted weeks days , . ; In Kelby The Ukraine’s 2019 were was killed
-        closed - — “ ” ( ) 45-year-old per cent % of whom"""
+        closed - — “ ” ( ) 45-year-old per cent % of whom hours minutes seconds time 12m
+        staying remaining have has been on Cutter Road $95,000 roughly"""
     ),
+    "2 hours 8 minutes 41 seconds",
+    "in two years' time",
     "\u00a0",
     "\n",
     "\n\n",

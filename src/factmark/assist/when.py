@@ -458,7 +458,7 @@ def _more_units(tokens: list[Token], at: int) -> tuple[float, set[int]]:
     """The days a span goes on for after its first unit ("2 hours 8 minutes 41 seconds":
     the 8 minutes; seconds are too short to count), and the indices of their figures."""
     days, indices = 0.0, set()
-    while at + 1 < len(tokens) and tokens[at].kind == "num":
+    while at + 1 < len(tokens) and tokens[at].kind == "num" and not tokens[at].glued:
         name = tokens[at + 1].lower
         if name in ("second", "seconds"):
             indices.add(at)
