@@ -372,6 +372,9 @@ PAST_MARKERS = (
     "last summer",
     "last spring",
     "last autumn",
+    "the last one",
+    "the previous one",
+    "the one before",
 )
 """Words that set a figure in an earlier time than the article's ("last winter, 310
 crossings were cancelled"): it contradicts no figure of now."""

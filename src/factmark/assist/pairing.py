@@ -267,7 +267,8 @@ def _within(a: Mention, b: Mention) -> bool:
     if a.total == b.total:
         return False
     total, other = (a, b) if a.total else (b, a)
-    if "total" not in total.roles and total.defined and total.verbs <= other.verbs:
+    own_time = bool(other.times - total.times - {"period"})  # "four people died over the weekend"
+    if "total" not in total.roles and total.defined and total.verbs <= other.verbs and not own_time:
         return False  # "Of the 74 homes lost" are all that were destroyed, as 47 were said to be
     return other.value <= total.value
 

@@ -411,6 +411,8 @@ def spans(sentence: Sentence) -> list[When]:
             continue
         if figure.last + 2 < len(tokens) and tokens[figure.last + 2].lower == "time":
             continue  # "in two years' time": when, not how long
+        if _changed_from(tokens, figure.first):
+            continue  # "journey time will be cut from 27 minutes to 23": a length changed
         more, inside_it = _more_units(tokens, figure.last + 2)
         inside |= inside_it
         low, high, start = _bound(tokens, figure.first)
@@ -452,6 +454,15 @@ def spans(sentence: Sentence) -> list[When]:
             doing = context.event_of(tokens[lasting - 1].lower)
         found.append(replace(span, subject=_subject(tokens, lasting), doing=doing))
     return found
+
+
+def _changed_from(tokens: list[Token], first: int) -> bool:
+    """Whether the figure at ``first`` is a length before or after a change: "cut from 27
+    minutes", "to 23 minutes" after a "from"."""
+    before = tokens[first - 1].lower if first > 0 else ""
+    if before == "from":
+        return True
+    return before == "to" and any(t.lower == "from" for t in tokens[max(0, first - 6) : first])
 
 
 def _more_units(tokens: list[Token], at: int) -> tuple[float, set[int]]:
