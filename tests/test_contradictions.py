@@ -20,7 +20,7 @@ HELDOUT3 = ROOT / "tests" / "data" / "contradictions_heldout3"
 """Articles by a writer who had not read the rules (their README gives the first measure)."""
 HELDOUT4 = ROOT / "tests" / "data" / "contradictions_heldout4"
 APART = [ROOT / "tests" / "data" / f"contradictions_heldout{n}" for n in (5, 6, 7, 8, 9, 10)] + [
-    ROOT / "tests" / "data" / f"contradictions_consistent{n}" for n in (1, 2, 4, 6)
+    ROOT / "tests" / "data" / f"contradictions_consistent{n}" for n in (1, 2, 4, 6, 7)
 ]
 """Sets whose recall is reported by bench/eval_contradictions.py; here, their precision."""
 
@@ -122,7 +122,7 @@ def test_the_articles_are_news_length_and_their_planted_sentences_are_theirs() -
 
 def test_no_consistent_figures_are_flagged_in_the_sets_measured_apart() -> None:
     apart = [path for folder in APART for path in sorted(folder.glob("*.txt"))]
-    assert len(apart) == 80
+    assert len(apart) == 88
     measured = [_measure(path) for path in apart]
     assert [reason for m in measured for reason in m.flagged] == []
     assert sum(m.candidates for m in measured) <= 2 * sum(m.planted for m in measured)
@@ -956,6 +956,17 @@ def test_a_length_changed_from_one_to_another_is_no_length_of_an_event() -> None
             "journey time on the line will be cut from 27 minutes to 23.\n\n"
             "The line between Leeds and York will be closed for nine days over Christmas, "
             "with buses replacing trains."
+        )
+        == []
+    )
+
+
+def test_an_average_is_not_what_happened() -> None:
+    assert (
+        _reasons(
+            "Silver Basin closes record season after 312 inches of snow\n\n"
+            "Silver Basin recorded 312 inches of snowfall this winter, against an average of "
+            "260 inches."
         )
         == []
     )

@@ -239,9 +239,19 @@ ROLE_BEFORE = {
         "all",
         "all of the",
     ),
+    "average": (
+        "an average of",
+        "average of",
+        "the average",
+        "on average",
+        "a typical",
+        "the typical",
+        "the usual",
+        "the normal",
+    ),
 }
 """Words just before a figure that say it is not the plain count of the event. A total
-is still its count ("all 12 miners")."""
+is still its count ("all 12 miners"); an average is what is usual, not what happened."""
 
 QUANTIFIERS = words("most many some half all none each several few both either neither")
 """Words that take a part of a whole: "most of the 22 schools"."""
