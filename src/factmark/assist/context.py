@@ -151,6 +151,8 @@ def roles(sentence: Sentence, first: int, head: int) -> frozenset[str]:
     for phrase in (" ".join(after[:n]) for n in (1, 2, 3)):
         if phrase in _AFTER:  # a rate is kept with its unit: "rate:a year"
             found.add(f"rate:{phrase}" if _AFTER[phrase] == "rate" else _AFTER[phrase])
+    if tokens[head].lower in _LENGTHS and "from" in after[:2]:
+        found.add(f"from:{_anchor(tokens, head)}")  # "about four miles from the trailhead"
     clause = sentence.clause(first)
     joined = " " + " ".join(token.lower for token in clause) + " "
     # A plan is said before its figure or just after its noun ("1,200 trees will be felled"),
@@ -174,6 +176,19 @@ def roles(sentence: Sentence, first: int, head: int) -> frozenset[str]:
     if _share_follows(tokens, head + 1):  # "120 staff, about a third of its workforce"
         found.add("share")
     return frozenset(found)
+
+
+_LENGTHS = frozenset(
+    {"mile", "miles", "kilometre", "kilometres", "kilometer", "kilometers", "km", "metre",
+     "metres", "meter", "meters", "yard", "yards", "foot", "feet"}
+)  # fmt: skip
+
+
+def _anchor(tokens: list[Token], head: int) -> str:
+    """What a distance is measured from: "trailhead" in "four miles from the trailhead"."""
+    at = next(i for i in range(head + 1, len(tokens)) if tokens[i].lower == "from") + 1
+    words = _head_run(tokens[at : at + 5])
+    return singular(words[-1]) if words else ""
 
 
 def _complement(tokens: list[Token], head: int) -> tuple[str, set[str], int]:

@@ -96,8 +96,11 @@ class Mention(context.Around):
 
     @cached_property
     def measure(self) -> frozenset[str]:
-        """What kind of figure it is beyond a count: planned, the size of a change, per what."""
-        return frozenset(r for r in self.roles if r in {"target", "delta"} or r.startswith("rate:"))
+        """What kind of figure it is beyond a count: planned, the size of a change, per what,
+        a distance from where."""
+        return frozenset(
+            r for r in self.roles if r in {"target", "delta"} or r.startswith(("rate:", "from:"))
+        )
 
     @cached_property
     def total(self) -> bool:
