@@ -18,6 +18,13 @@ def sort_bindings(columns: Sequence[str], id_prefix: str = "") -> list[Binding]:
     ]  # fmt: skip
 
 
+def sorted_by(column: str, current: tuple[str, bool]) -> tuple[str, bool]:
+    """The table's order after its sort key for ``column``: that column ascending, or the
+    other way round when it already sorts by it."""
+    shown, descending = current
+    return (column, not descending) if column == shown else (column, False)
+
+
 def key_names(binding: Binding) -> str:
     """The binding's keys as the README writes them: ``G / end``, ``?``, ``u / ctrl+z``."""
     names = []

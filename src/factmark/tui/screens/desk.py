@@ -21,7 +21,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static
 
 from factmark.desk.status_table import COLUMNS, cells, sort_key
-from factmark.tui.commands import sort_bindings
+from factmark.tui.commands import sort_bindings, sorted_by
 from factmark.visible import counted
 
 if TYPE_CHECKING:
@@ -168,10 +168,7 @@ class DeskScreen(Screen[None]):
         self.set_focus(self.query_one(DataTable))
 
     def action_sort(self, column: str) -> None:
-        if column == self.column:
-            self.descending = not self.descending
-        else:
-            self.column, self.descending = column, False
+        self.column, self.descending = sorted_by(column, (self.column, self.descending))
         self.show_rows()
 
     @on(DataTable.HeaderSelected)

@@ -32,7 +32,7 @@ from factmark.review import (
     rows,
     summarize,
 )
-from factmark.tui.commands import sort_bindings
+from factmark.tui.commands import sort_bindings, sorted_by
 from factmark.tui.text import excerpt, plain, sanitize
 from factmark.tui.widgets.claims_table import ClaimsTable, TableHeading
 from factmark.tui.widgets.contradiction_list import ContradictionList, Pair
@@ -332,10 +332,7 @@ class ReviewScreen(Screen[str | None]):
                      "confidence")  # fmt: skip
 
     def action_sort(self, column: str) -> None:
-        if column == self.column:
-            self.descending = not self.descending
-        else:
-            self.column, self.descending = column, False
+        self.column, self.descending = sorted_by(column, (self.column, self.descending))
         self.show_rows()
 
     def action_switch_view(self) -> None:
