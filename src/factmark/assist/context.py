@@ -12,6 +12,7 @@ from factmark.assist.lexicon import (
     CHANGE_VERBS,
     DELTAS,
     IRREGULAR_VERBS,
+    LENGTHS,
     NOT_VERBS,
     QUANTIFIERS,
     ROLE_AFTER,
@@ -151,7 +152,7 @@ def roles(sentence: Sentence, first: int, head: int) -> frozenset[str]:
     for phrase in (" ".join(after[:n]) for n in (1, 2, 3)):
         if phrase in _AFTER:  # a rate is kept with its unit: "rate:a year"
             found.add(f"rate:{phrase}" if _AFTER[phrase] == "rate" else _AFTER[phrase])
-    if tokens[head].lower in _LENGTHS and "from" in after[:2]:
+    if singular(tokens[head].lower) in LENGTHS and "from" in after[:2]:
         found.add(f"from:{_anchor(tokens, head)}")  # "about four miles from the trailhead"
     clause = sentence.clause(first)
     joined = " " + " ".join(token.lower for token in clause) + " "
@@ -176,12 +177,6 @@ def roles(sentence: Sentence, first: int, head: int) -> frozenset[str]:
     if _share_follows(tokens, head + 1):  # "120 staff, about a third of its workforce"
         found.add("share")
     return frozenset(found)
-
-
-_LENGTHS = frozenset(
-    {"mile", "miles", "kilometre", "kilometres", "kilometer", "kilometers", "km", "metre",
-     "metres", "meter", "meters", "yard", "yards", "foot", "feet"}
-)  # fmt: skip
 
 
 def _anchor(tokens: list[Token], head: int) -> str:

@@ -125,6 +125,9 @@ SAME_NOUNS = (
 )
 """Nouns that count the same ones in a news report: the first word of each line names them."""
 
+LENGTHS = words("mile kilometre kilometer metre meter yard foot feet")
+"""Units a distance is given in: "about four miles from the trailhead"."""
+
 READINGS = frozenset({"celsius", "fahrenheit", "magnitude"})
 """What is read off at a place and a time rather than counted: one reading of a place at a
 time is one, whatever verb reports it."""

@@ -185,16 +185,16 @@ def _over_a_period(a: Mention, b: Mention) -> bool:
     said of every time so far: of the period too."""
     if "period" not in a.times or "period" in b.times:
         return False
-    return bool(b.times) or (b.zero and not _so_far(b))
+    return bool(b.times) or (b.zero and not _up_to_now(b))
 
 
-_SO_FAR = frozenset({"has", "have", "hasn't", "haven't"})
+_PERFECT = frozenset({"has", "have", "hasn't", "haven't"})
 
 
-def _so_far(mention: Mention) -> bool:
+def _up_to_now(mention: Mention) -> bool:
     """Whether the mention's clause speaks up to now: "have been reported"."""
     clause = mention.sentence.clause(mention.position)
-    return any(token.lower in _SO_FAR for token in clause)
+    return any(token.lower in _PERFECT for token in clause)
 
 
 def _same_reading(a: Mention, b: Mention) -> bool:
