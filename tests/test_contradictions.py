@@ -1339,3 +1339,35 @@ def test_all_those_an_event_befell_are_every_one_it_befell() -> None:
         )
         == []
     )
+
+
+def test_two_plans_for_one_events_day_are_compared_and_a_plan_is_not_what_happened() -> None:
+    assert _reasons(
+        "The Eastbrook and Carver Street branches will close on June 30, the librarian said.\n\n"
+        "Patrons were told that the two branches will close on July 31."
+    ) == ["June 30 vs July 31 (close)"]
+    assert _reasons(
+        "The memorial service will begin at 6pm in the cathedral, the dean said.\n\n"
+        "Mourners were told the memorial service will begin at 8pm in the cathedral."
+    ) == ["6pm vs 8pm (begin)"]
+    assert (
+        _reasons(
+            "The Eastbrook and Carver Street branches will close on June 30, the board said.\n\n"
+            "In the end the two branches closed on July 31."
+        )
+        == []
+    )
+    assert (
+        _reasons(
+            "The Eastbrook and Carver Street branches could close on June 30, the board said.\n\n"
+            "Patrons were told that the two branches will close on July 31."
+        )
+        == []
+    )
+
+
+def test_the_month_may_is_no_plan() -> None:
+    assert _reasons(
+        "The giraffe calf was born at the zoo on May 3 to a mother named Tindra.\n\n"
+        "Keepers said the giraffe calf was born at the zoo on May 13."
+    ) == ["May 3 vs May 13 (born)"]

@@ -136,7 +136,10 @@ def planning(tokens: list[Token]) -> set[str]:
     return {
         token.lower
         for i, token in enumerate(tokens)
-        if token.lower not in _PLAN_NOUNS or (i + 1 < len(tokens) and tokens[i + 1].lower == "to")
+        if token.text != "May"  # the month, not the verb
+        and (
+            token.lower not in _PLAN_NOUNS or (i + 1 < len(tokens) and tokens[i + 1].lower == "to")
+        )
     }
 
 

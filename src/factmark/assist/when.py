@@ -56,6 +56,8 @@ class When:
     low: float = 0.0
     high: float = 0.0
     """The days a span may be ("at least three months": 90 to infinity); 0 for a day."""
+    planned: bool = False
+    """Said of a plan ("will close on June 30"): compared only with other plans."""
     subject: str = ""
     """The noun a verb gives the span of ("consultation" in "a consultation that ran for
     six weeks"), when it stands right before the verb."""
@@ -97,8 +99,17 @@ def _topic(clause: list[Token]) -> frozenset[str]:
 
 
 def _planned(clause: list[Token]) -> bool:
-    """A clause about a plan: its day may change and contradicts nothing."""
+    """A clause about a plan: its day or hour is compared only with those of other plans
+    ("will close on June 30" against "will close on July 31", not "closed on July 31")."""
     return not ROLE_CLAUSE["target"].isdisjoint(context.planning(clause))
+
+
+_HEDGES = frozenset({"could", "might", "may", "hope", "hopes", "hoped", "hoping"})
+
+
+def _hedged(clause: list[Token]) -> bool:
+    """A clause that says a day may be: it contradicts no other."""
+    return any(token.lower in _HEDGES and token.text != "May" for token in clause)
 
 
 def _distinct(clause: list[Token]) -> frozenset[str]:
@@ -155,14 +166,14 @@ def days(sentence: Sentence) -> list[When]:
         else:
             continue
         clause = sentence.clause(index)
-        if _planned(clause) or _counted(clause, token):
+        if _counted(clause, token) or _hedged(clause):
             continue
         surface = sentence.text[token.start : tokens[last].end]
         times = circumstances.times(sentence, sentence.clause_of[index]) - {value, *value.split()}
         scene = [sentence.tokens[i] for i in context.setting(sentence, sentence.clause_of[index])]
         event = _happening_before(tokens, index) or _day_event(clause, token)
         when = When(sentence, kind, value, surface, event, _topic(scene), times)
-        found.append(replace(when, distinct=_distinct(clause)))
+        found.append(replace(when, distinct=_distinct(clause), planned=_planned(clause)))
     return found
 
 
@@ -220,7 +231,7 @@ def clocks(sentence: Sentence) -> list[When]:
         if at is None:
             continue
         clause = sentence.clause(at)
-        if _planned(clause):
+        if _hedged(clause):
             continue
         token = tokens[at]
         low, high = _clock_range(lead, minutes)
@@ -238,7 +249,7 @@ def clocks(sentence: Sentence) -> list[When]:
             _topic(scene),
             times,
         )
-        found.append(replace(when, low=low, high=high))
+        found.append(replace(when, low=low, high=high, planned=_planned(clause)))
     return found
 
 
@@ -603,6 +614,8 @@ def pairs(sentences: list[Sentence]) -> list[Pair]:
         if a.sentence.index == b.sentence.index or a.kind != b.kind or a.value == b.value:
             continue
         if a.distinct != b.distinct:  # "a second round opened on Thursday"
+            continue
+        if a.planned != b.planned:  # "will close on June 30" is no day it closed
             continue
         if a.kind in ("span", "clock") and a.low <= b.high and b.low <= a.high:
             continue  # "at least three months" and "fourteen weeks" can both be true
