@@ -1371,3 +1371,38 @@ def test_the_month_may_is_no_plan() -> None:
         "The giraffe calf was born at the zoo on May 3 to a mother named Tindra.\n\n"
         "Keepers said the giraffe calf was born at the zoo on May 13."
     ) == ["May 3 vs May 13 (born)"]
+
+
+def test_the_day_something_was_said_is_not_the_day_of_what_it_says() -> None:
+    assert (
+        _reasons(
+            "A wildfire that broke out west of the town has burned 3,200 acres,"
+            " fire officials said Sunday evening.\n\n"
+            "There were 410 firefighters assigned to the fire on Friday night."
+        )
+        == []
+    )
+
+
+def test_a_figure_that_sizes_another_noun_names_again_no_count_of_a_kind() -> None:
+    assert (
+        _reasons(
+            "Three lorries were carrying chilled food on the southbound carriageway.\n\n"
+            "Crews worked through the afternoon to clear the 43-vehicle pile-up."
+        )
+        == []
+    )
+    assert _reasons(
+        "The wildfire west of the town has burned 3,200 acres and forced families out.\n\n"
+        '"The 2,300-acre blaze is not going to sit still," the fire chief said.'
+    ) == ["3,200 acres vs 2,300-acre"]
+
+
+def test_a_distance_at_which_something_happened_is_a_point_on_the_way() -> None:
+    assert (
+        _reasons(
+            '"At 15 miles I just decided to survive," the runner said of the marathon.\n\n'
+            "Marshals began moving runners off the marathon course at the 20-mile mark."
+        )
+        == []
+    )

@@ -157,6 +157,9 @@ def roles(sentence: Sentence, first: int, head: int) -> frozenset[str]:
             found.add(f"rate:{phrase}" if _AFTER[phrase] == "rate" else _AFTER[phrase])
     if singular(tokens[head].lower) in LENGTHS and "from" in after[:2]:
         found.add(f"from:{_anchor(tokens, head)}")  # "about four miles from the trailhead"
+    at = before[-1:] == ["at"] or before[-2:] == ["at", "the"]
+    if at and singular(tokens[head].lower) in LENGTHS:
+        found.add("point")  # "at 15 miles", "at the 20-mile mark": a point on the way, no length
     clause = sentence.clause(first)
     joined = " " + " ".join(token.lower for token in clause) + " "
     # A plan is said before its figure or just after its noun ("1,200 trees will be felled"),

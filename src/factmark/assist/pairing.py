@@ -306,6 +306,8 @@ def refers_back(first: Mention, later: Mention) -> bool:
     done = event(later.complement) in first.verbs  # "4,200 gallons leaked", "the 2,400-gallon leak"
     if first.complement and later.complement not in ("", first.complement) and not done:
         return False  # "60 acres of parks", "the 190-acre site"
+    if later.complement and first.noun != later.noun and not done:
+        return False  # "Three lorries", "the 43-vehicle pile-up": the size of the pile-up
     if later.side != first.side:
         return False
     if (first.roles | later.roles) - {"total", "whole"}:

@@ -112,6 +112,21 @@ def _hedged(clause: list[Token]) -> bool:
     return any(token.lower in _HEDGES and token.text != "May" for token in clause)
 
 
+_SAID = words("said says told added stated insisted warned wrote")
+_SAID_ON = frozenset({"on", "late", "early", "last"})
+
+
+def _said_on(tokens: list[Token], day: int) -> bool:
+    """Whether the day is the day something was said ("officials said Sunday evening",
+    "told reporters on Monday"): not the day of what was said."""
+    at = day - 1
+    while at >= 0 and tokens[at].lower in _SAID_ON:
+        at -= 1
+    if at >= 1 and tokens[at].lower == "reporters" and tokens[at - 1].lower == "told":
+        return True
+    return at >= 0 and tokens[at].lower in _SAID
+
+
 def _distinct(clause: list[Token]) -> frozenset[str]:
     """Words that make it another one of its kind; not "last year", "next week"."""
     found = set()
@@ -166,7 +181,7 @@ def days(sentence: Sentence) -> list[When]:
         else:
             continue
         clause = sentence.clause(index)
-        if _counted(clause, token) or _hedged(clause):
+        if _counted(clause, token) or _hedged(clause) or _said_on(tokens, index):
             continue
         surface = sentence.text[token.start : tokens[last].end]
         times = circumstances.times(sentence, sentence.clause_of[index]) - {value, *value.split()}
