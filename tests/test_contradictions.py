@@ -1406,3 +1406,24 @@ def test_a_distance_at_which_something_happened_is_a_point_on_the_way() -> None:
         )
         == []
     )
+
+
+def test_what_is_going_to_be_is_a_plan_not_what_happened() -> None:
+    assert (
+        _reasons(
+            "At the peak of the flood, about 2,900 residents were forced from their homes.\n\n"
+            '"Nobody is going to be forced out of Millbrook," the mayor said.'
+        )
+        == []
+    )
+
+
+def test_two_wholes_of_money_for_nothing_named_are_not_one_sum() -> None:
+    assert (
+        _reasons(
+            "The company will pay a final dividend, bringing the total payout for the year"
+            " to £58m.\n\n"
+            "Of the £3.4bn still to be spent, about £1.3bn is earmarked for sewage works."
+        )
+        == []
+    )

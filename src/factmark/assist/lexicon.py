@@ -275,7 +275,8 @@ ROLE_CLAUSE = {
         could might may hope hopes hoped intend intends intended should
         envisaged envisages proposed proposes expecting planning hoping aiming intending
         targeting forecasting projecting"""
-    ),
+    )
+    | {"going to be"},
     "partial": frozenset({"so far", "to date", "as of", "thus far", "until now", "by then"}),
     "share": words(
         """share proportion third quarter half fifth tenth percent cent majority minority

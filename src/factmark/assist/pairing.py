@@ -282,6 +282,8 @@ def _same_group(a: Mention, b: Mention) -> bool:
     whole = a.total and b.total and not a.defined and not b.defined  # "Of the 214 passengers"
     if not ((owned or named or whole) and _same_noun(a, b)):
         return False
+    if whole and a.noun.endswith(":"):
+        return False  # "the total payout to £58m", "Of the £3.4bn still to be spent": for what?
     if whole and not owned and (_narrower(a, b, a.places, b.places) or a.kinds != b.kinds):
         return False  # "the 190 houses" of one village, "212 homes" in all
     if (a.roles | b.roles) - {"total", "whole", "target"} or a.modifiers != b.modifiers:
