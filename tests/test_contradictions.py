@@ -1427,3 +1427,17 @@ def test_two_wholes_of_money_for_nothing_named_are_not_one_sum() -> None:
         )
         == []
     )
+
+
+def test_no_other_one_is_a_zero_of_the_others() -> None:
+    assert _reasons(
+        "No other ticket matched all six numbers in the drawing, lottery officials said.\n\n"
+        "Two other tickets also matched all six numbers, one sold in Newark."
+    ) == ["No other ticket vs Two other tickets"]
+    assert (
+        _reasons(
+            "Two tickets matched all six numbers, one sold in Newark and one in Dover.\n\n"
+            "No other ticket matched all six numbers in the drawing, lottery officials said."
+        )
+        == []
+    )

@@ -115,6 +115,10 @@ def _noun_phrase(tokens: list[Token], start: int) -> list[int]:
     while index < len(tokens) and len(taken) < 3:
         token = tokens[index]
         lower = token.lower
+        if lower == "other" and not taken and index + 1 < len(tokens):
+            taken.append(index)  # "two other tickets", "no other ticket": a kind of its own
+            index += 1
+            continue
         if not token.is_word or lower in STOP or lower in IRREGULAR_VERBS:
             break
         if is_number_word(token) or (lower.endswith("ly") and lower not in {"family"}):
@@ -129,6 +133,12 @@ def _noun_phrase(tokens: list[Token], start: int) -> list[int]:
         if singular(lower) != lower:  # a plural ends the phrase: "bodies suggests"
             break
     return taken
+
+
+def _noun_text(tokens: list[Token], phrase: list[int]) -> str:
+    """The counted noun as written, with "other" when it is said ("other tickets")."""
+    head = tokens[phrase[-1]].text
+    return f"other {head}" if tokens[phrase[0]].lower == "other" and len(phrase) > 1 else head
 
 
 def _purpose(tokens: list[Token], figure: Figure) -> str:
@@ -240,7 +250,7 @@ def _mention(
         high=high,
         noun=noun,
         surface=surface,
-        noun_text=head.text if not figure.currency else "",
+        noun_text=_noun_text(tokens, phrase) if not figure.currency else "",
         zero=zero,
         roles=context.roles(sentence, figure.first, phrase[-1]),
         modifiers=frozenset(
@@ -505,7 +515,7 @@ def _zero_at(tokens: list[Token], index: int) -> tuple[int, int] | None:
         return index, index + 2
     if lower in {"any", "one"} and _negated(tokens, index) and nxt not in STOP:
         return index, index + 1
-    if lower == "no" and nxt not in STOP | _ZERO_IDIOMS:
+    if lower == "no" and (nxt == "other" or nxt not in STOP | _ZERO_IDIOMS):
         return index, index + 1
     if lower == "none" and nxt == "of" and index + 2 < len(tokens):
         skip = 3 if tokens[index + 2].lower in {"the", "its", "their", "those", "these"} else 2
