@@ -1441,3 +1441,14 @@ def test_no_other_one_is_a_zero_of_the_others() -> None:
         )
         == []
     )
+
+
+def test_a_word_in_ing_before_a_noun_describes_it_and_a_week_later_is_a_time() -> None:
+    assert _reasons(
+        "Gloria Esterhuizen bought the winning ticket on March 2 at a gas station.\n\n"
+        "She did not check the ticket she purchased on March 12 until a week later."
+    ) == ["March 2 vs March 12 (purchased)"]
+    assert _reasons(
+        "The records show that the felling began on a Monday in early November.\n\n"
+        "Mr Drennan said the felling had started on the Thursday of that week."
+    ) == ["Monday vs Thursday (started)"]

@@ -77,9 +77,25 @@ _CALENDAR_WORDS = frozenset(
 )
 
 
+_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our"})
+
+
+def _describing(clause: list[Token], index: int) -> bool:
+    """Whether a word in -ing describes the noun after it ("the winning ticket"), not
+    names a happening ("the felling began", "the shooting on Monday")."""
+    if not (index and clause[index].lower.endswith("ing")) or index + 1 >= len(clause):
+        return False
+    following = clause[index + 1]
+    if clause[index - 1].lower not in _DETERMINERS or not following.is_word:
+        return False
+    return following.lower not in STOP and not context.event_of(following.lower)
+
+
 def _events(clause: list[Token]) -> dict[str, str]:
     named: dict[str, str] = {}
     for index, token in enumerate(clause):
+        if _describing(clause, index):
+            continue  # "bought the winning ticket": what it is, not what happened
         if token.lower in _FOUND_OUT:
             named.setdefault("report", token.text)
         elif token.lower in _BREAK and [t.lower for t in clause[index + 1 : index + 2]] == ["out"]:
@@ -132,6 +148,9 @@ def _distinct(clause: list[Token]) -> frozenset[str]:
     found = set()
     for index, token in enumerate(clause):
         following = clause[index + 1].lower if index + 1 < len(clause) else ""
+        preceding = clause[index - 1].lower if index else ""
+        if preceding in _UNIT_OF:
+            continue  # "a week later": a time, not another one
         if token.lower in DISTINCT and following not in _CALENDAR_WORDS:
             found.add(token.lower)
     return frozenset(found)
