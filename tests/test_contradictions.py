@@ -1452,3 +1452,10 @@ def test_a_word_in_ing_before_a_noun_describes_it_and_a_week_later_is_a_time() -
         "The records show that the felling began on a Monday in early November.\n\n"
         "Mr Drennan said the felling had started on the Thursday of that week."
     ) == ["Monday vs Thursday (started)"]
+
+
+def test_a_clock_time_before_the_noun_of_a_happening_is_its_time() -> None:
+    assert _reasons(
+        "The race began at 8.30am, half an hour earlier than usual.\n\n"
+        '"Within ninety minutes of the 7.30am start you could feel the heat," she said.'
+    ) == ["8.30am vs 7.30am (start)"]

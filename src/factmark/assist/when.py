@@ -274,17 +274,26 @@ def clocks(sentence: Sentence) -> list[When]:
             surface = sentence.text[match.start("lead") : match.end()]
         scene = [tokens[i] for i in context.setting(sentence, sentence.clause_of[at])]
         times = circumstances.times(sentence, sentence.clause_of[at])
+        named = _named_after(tokens, match.end())
         when = When(
             sentence,
             "clock",
             str(minutes),
             surface,
-            _day_event(clause, token),
+            named or _day_event(clause, token),
             _topic(scene),
             times,
         )
         found.append(replace(when, low=low, high=high, planned=_planned(clause)))
     return found
+
+
+def _named_after(tokens: list[Token], end: int) -> dict[str, str]:
+    """The happening a clock time is of when its noun follows it: "the 7.30am start"."""
+    following = next((t for t in tokens if t.start >= end), None)
+    if following is None or not following.is_word:
+        return {}
+    return _events([following])
 
 
 def _clock_range(lead: str, minutes: int) -> tuple[int, int]:
