@@ -36,8 +36,8 @@ STOP = words(
     yet more most less least many much few several some any all each every other another such
     same both either neither whom who which what when where while whereas how why into onto
     over under about around after before since until during through across against among between
-    within up down out off per via than them they he she we you i me us him if because though although
-    including according said says say told reported claimed confirmed added noted announced
+    within up down out off per via than them they he she we you i me us him if because though
+    although including according said says say told reported claimed confirmed added noted announced
     stated insisted suggested argued citing cited estimated believed thought now then again
     already ever never once twice very well almost nearly roughly approximately some"""
 )
