@@ -1459,3 +1459,17 @@ def test_a_clock_time_before_the_noun_of_a_happening_is_its_time() -> None:
         "The race began at 8.30am, half an hour earlier than usual.\n\n"
         '"Within ninety minutes of the 7.30am start you could feel the heat," she said.'
     ) == ["8.30am vs 7.30am (start)"]
+
+
+def test_shut_since_a_day_gives_the_day_it_was_shut() -> None:
+    assert _reasons(
+        "Officials closed the Ostrander River Bridge to all traffic on Tuesday.\n\n"
+        "With the bridge shut since Thursday, police have posted officers at the detours."
+    ) == ["Tuesday vs Thursday (shut)"]
+    assert (
+        _reasons(
+            "Officials closed the Ostrander River Bridge to all traffic on Tuesday.\n\n"
+            "Since Thursday, police have posted officers at the detours around the bridge."
+        )
+        == []
+    )

@@ -156,6 +156,15 @@ def _distinct(clause: list[Token]) -> frozenset[str]:
     return frozenset(found)
 
 
+_STATES = frozenset({"clos", "open", "suspend"})
+"""Events that leave a state behind: "closed since Tuesday" gives the day of the closing."""
+
+
+def _in_state_since(tokens: list[Token], day: int) -> bool:
+    """Whether "since" before the day follows the verb of a state: "shut since Thursday"."""
+    return day > 1 and event(tokens[day - 2].lower) in _STATES
+
+
 def _counted(clause: list[Token], day: Token) -> bool:
     """Whether the day is when a count was taken ("cancelled 340 flights on Tuesday", "55
     on Friday": the same measure at another time): a figure stands between the day and
@@ -185,6 +194,8 @@ def days(sentence: Sentence) -> list[When]:
             found.append(replace(when, distinct=_distinct(clause)))
             continue
         before = tokens[index - 1].lower if index else ""
+        if before == "since" and _in_state_since(tokens, index):
+            before = ""  # "shut since Thursday": the day it was shut
         if (
             before in _BOUNDING
             or before in {"every", "each"}
