@@ -1473,3 +1473,49 @@ def test_shut_since_a_day_gives_the_day_it_was_shut() -> None:
         )
         == []
     )
+
+
+def test_a_change_by_a_percentage_named_again_is_compared() -> None:
+    assert _reasons(
+        "Householders will pay 4.99 per cent more in council tax from April.\n\n"
+        "The 4.49 per cent increase will appear on bills that go out in March."
+    ) == ["4.99 per cent vs 4.49 per cent"]
+    assert _reasons(
+        "Skarra Ferries confirmed that fares on the crossing will rise by 12 per cent.\n\n"
+        "Penhaligon insisted the 15 per cent increase was the minimum needed."
+    ) == ["12 per cent vs 15 per cent"]
+    assert _reasons(
+        "The council cut the mackerel quota for the coming season by 18 per cent.\n\n"
+        "Ministers have defended the 25 per cent reduction as the minimum needed."
+    ) == ["18 per cent vs 25 per cent"]
+
+
+def test_changes_by_a_percentage_of_other_things_levels_and_maybes_are_not_compared() -> None:
+    assert (
+        _reasons(
+            "Householders will pay 4.99 per cent more in council tax from April.\n\n"
+            "The 2 per cent increase in the social care precept is on top of that."
+        )
+        == []
+    )
+    assert (
+        _reasons(
+            "Unemployment in the region rose to 12 per cent last year.\n\n"
+            "The 15 per cent increase in fares was the minimum needed."
+        )
+        == []
+    )
+    assert (
+        _reasons(
+            "Fares on the crossing could rise by 12 per cent, the operator warned.\n\n"
+            "Penhaligon insisted the 15 per cent increase was the minimum needed."
+        )
+        == []
+    )
+    assert (
+        _reasons(
+            "Pay will rise by 4 per cent this year and by 3 per cent next year.\n\n"
+            "The union said the 3 per cent rise next year was too little."
+        )
+        == []
+    )

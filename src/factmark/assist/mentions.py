@@ -178,6 +178,68 @@ _RATES = frozenset({"turnout", "unemployment", "inflation", "approval"})
 _RATE_LINKS = frozenset({"was", "is", "were", "stood", "at", "of", "a", "had", "been", "to"})
 
 
+_UP, _DOWN = "%rise", "%cut"
+_CHANGE_NOUNS = {
+    **dict.fromkeys(("increase", "rise", "raise", "hike"), _UP),
+    **dict.fromkeys(("cut", "reduction", "fall", "drop", "decrease", "decline"), _DOWN),
+}
+_CHANGE_AFTER = {"more": _UP, "higher": _UP, "less": _DOWN, "lower": _DOWN}
+_CHANGE_EVENTS = {"increas": _UP, "rais": _UP, "decreas": _DOWN, "fel": _DOWN, "reduc": _DOWN}
+"""The events of verbs that change a figure by a percentage: "rise by 12 per cent"
+(``event`` names rising "increas", cutting "fel")."""
+_HEDGED = frozenset({"could", "might", "may", "would", "if", "unless", "proposed"})
+
+
+def _change_in_percent(sentence: Sentence, figure: Figure, after: int) -> list[Mention]:
+    """A change by a percentage, as a count of a rise or a cut: "a 4.99 per cent
+    increase", "the 25 per cent reduction" (a change named before: owner "the"), "will
+    rise by 12 per cent", "pay 4.99 per cent more"; not "rose to 12 per cent", a level."""
+    tokens = sentence.tokens
+    following = tokens[after].lower if after < len(tokens) else ""
+    before = tokens[figure.first - 1].lower if figure.first else ""
+    kind = _CHANGE_NOUNS.get(singular(following)) or _CHANGE_AFTER.get(following, "")
+    named = after
+    if not kind and before == "by":  # "cut the quota for the coming season by 18 per cent"
+        earlier = [t for t in sentence.clause(figure.first) if t.start < tokens[figure.first].start]
+        kind = next((_CHANGE_EVENTS[event(t.lower)] for t in reversed(earlier)
+                     if event(t.lower) in _CHANGE_EVENTS), "")  # fmt: skip
+        named = figure.first - 1
+    if not kind:
+        return []
+    if before == "the" and _CHANGE_NOUNS.get(singular(following)) is None:
+        return []
+    text = sentence.text[tokens[figure.first].start : tokens[after - 1].end]
+    mention = _mention(sentence, figure, [named], text, False, sized=True)
+    if mention is None:
+        return []
+    said = {t.lower for t in sentence.clause(figure.first)}
+    roles = mention.roles - {"share", "change", "delta"}
+    if said.isdisjoint(_HEDGED):
+        roles -= {"target"}  # "fares will rise by 12 per cent": the rise decided on
+    owner = "the" if before == "the" else ""
+    changed = _changed_in(tokens, named + 1) if named == after else frozenset()
+    return [
+        replace(mention, noun=kind, noun_text="", owner=owner, roles=roles, verbs=frozenset(),
+                qualified=False, modifiers=changed)
+    ]  # fmt: skip
+
+
+_IN_WHAT = frozenset({"in", "on", "for", "to"})
+_SKIPPED = frozenset({"the", "a", "an", "its", "their", "first", "second", "third", "next"})
+
+
+def _changed_in(tokens: list[Token], at: int) -> frozenset[str]:
+    """What a change names after it: "increase in council tax" -> {"tax"}; "in the first
+    year" -> {"year"}."""
+    if at >= len(tokens) or tokens[at].lower not in _IN_WHAT:
+        return frozenset()
+    start = at + 1
+    while start < len(tokens) and tokens[start].lower in _SKIPPED:
+        start += 1
+    phrase = _noun_phrase(tokens, start)
+    return frozenset({singular(tokens[phrase[-1]].lower)}) if phrase else frozenset()
+
+
 def _rate(sentence: Sentence, figure: Figure) -> list[Mention]:
     """A named rate in percent, as a count of it: "Turnout was 61.2 per cent", "a turnout
     of 71 percent", "the 54 per cent turnout" (a group named before: owner "the")."""
@@ -195,7 +257,7 @@ def _rate(sentence: Sentence, figure: Figure) -> list[Mention]:
         if at >= 0 and at < figure.first - 1 and tokens[at].lower in _RATES:
             named = at
     if named < 0:
-        return []
+        return _change_in_percent(sentence, figure, after)
     text = sentence.text[tokens[figure.first].start : tokens[after - 1].end]
     mention = _mention(sentence, figure, [named], text, False, sized=True)
     if mention is None:

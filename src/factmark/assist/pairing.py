@@ -445,6 +445,13 @@ def pairs(mentions: list[Mention]) -> list[Pair]:
         for noun in _named_before(later.noun)
         if buckets.get((noun, "")) and buckets[noun, ""][0] is not later
     ]
+    again = {  # "the 3 per cent rise" after "by 4 per cent … and by 3 per cent"
+        id(later)
+        for key, bucket in buckets.items()
+        if not key[1]
+        for later in bucket
+        if later.owner == "the" and _named_earlier(later, bucket)
+    }
     found: list[Pair] = []
     seen: set[tuple[int, int]] = set()
     for one, other in compared:
@@ -452,10 +459,21 @@ def pairs(mentions: list[Mention]) -> list[Pair]:
         if (id(a), id(b)) in seen:
             continue
         seen.add((id(a), id(b)))
-        pair = judge(a, b, known[a.noun] | known[b.noun], id(a) in firsts)
+        first = id(a) in firsts and id(b) not in again
+        pair = judge(a, b, known[a.noun] | known[b.noun], first)
         if pair is not None:
             found.append(pair)
     return found
+
+
+def _named_earlier(later: Mention, bucket: list[Mention]) -> bool:
+    """Whether an earlier count of the noun has the value "the N <noun>" gives: it names
+    that one again ("by 4 per cent this year and by 3 per cent next year", "the 3 per
+    cent rise"), not the first."""
+    return any(
+        mention is not later and _place(mention) < _place(later) and overlap(mention, later)
+        for mention in bucket
+    )
 
 
 def _place(mention: Mention) -> tuple[int, int]:
