@@ -1519,3 +1519,17 @@ def test_changes_by_a_percentage_of_other_things_levels_and_maybes_are_not_compa
         )
         == []
     )
+
+
+def test_no_one_is_no_runner_and_a_doing_spoken_of_is_not_done() -> None:
+    assert _reasons(
+        "Medical teams reported that no one was taken to hospital after the marathon.\n\n"
+        "He confirmed that two runners were taken by ambulance to the Royal Infirmary."
+    ) == ["no one vs two runners"]
+    assert (
+        _reasons(
+            '"Nobody on this board is against saving lives," the chairman said.\n\n'
+            "Two hikers were rescued by helicopter from the Pinnacle Trail on Monday."
+        )
+        == []
+    )

@@ -242,6 +242,8 @@ def _verb_at(tokens: list[Token], index: int, titled: bool = False) -> str:
         return ""  # "at Wittering": a name, not a doing (but "Twelve Miners Killed")
     if lower in CATENATIVES and index + 1 < len(tokens) and tokens[index + 1].lower == "to":
         return ""
+    if lower.endswith("ing") and index and tokens[index - 1].lower in _GOVERNING_ING:
+        return ""  # "Nobody is against saving lives": what is talked of, not what was done
     handed = index >= 2 and (tokens[index - 2].lower, tokens[index - 1].lower) in _HANDING
     if handed and lower[:1].isalpha() and lower not in STOP:
         return event(lower)
@@ -251,6 +253,8 @@ def _verb_at(tokens: list[Token], index: int, titled: bool = False) -> str:
     return name
 
 
+_GOVERNING_ING = frozenset({"against", "about", "of", "without", "despite", "for"})
+"""Prepositions whose object in -ing is a doing spoken of, not the figure's event."""
 _BE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
 _AT = frozenset({"at", "on", "in", "inside", "aboard"})
 

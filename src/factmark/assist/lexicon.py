@@ -108,7 +108,11 @@ PEOPLE = words(
     """person passenger resident worker miner patient child adult soldier civilian student
     pupil employee staff firefighter officer member voter migrant refugee survivor victim
     tourist visitor spectator protester prisoner driver doctor nurse teacher man woman
-    inhabitant citizen customer guest crew journalist pilot rescuer villager fan"""
+    inhabitant citizen customer guest crew journalist pilot rescuer villager fan runner rider
+    cyclist athlete player competitor participant volunteer searcher hiker climber swimmer
+    pedestrian motorist commuter shopper tenant homeowner pensioner parent farmer musician
+    performer artist shareholder investor donor inmate hostage sailor fisherman worshipper
+    pilgrim delegate candidate applicant trainee apprentice guard cadet recruit"""
 )
 """What "no one" and "nobody" count: people of any kind."""
 
