@@ -19,9 +19,9 @@ HELDOUT2 = ROOT / "tests" / "data" / "contradictions_heldout2"
 HELDOUT3 = ROOT / "tests" / "data" / "contradictions_heldout3"
 """Articles by a writer who had not read the rules (their README gives the first measure)."""
 HELDOUT4 = ROOT / "tests" / "data" / "contradictions_heldout4"
-APART = [
-    ROOT / "tests" / "data" / f"contradictions_heldout{n}" for n in range(5, 14)
-] + [ROOT / "tests" / "data" / f"contradictions_consistent{n}" for n in (1, 2, 4, 6, 7, 9)]
+APART = [ROOT / "tests" / "data" / f"contradictions_heldout{n}" for n in range(5, 14)] + [
+    ROOT / "tests" / "data" / f"contradictions_consistent{n}" for n in (1, 2, 4, 6, 7, 9)
+]
 """Sets whose recall is reported by bench/eval_contradictions.py; here, their precision."""
 
 
@@ -1530,6 +1530,21 @@ def test_no_one_is_no_runner_and_a_doing_spoken_of_is_not_done() -> None:
         _reasons(
             '"Nobody on this board is against saving lives," the chairman said.\n\n'
             "Two hikers were rescued by helicopter from the Pinnacle Trail on Monday."
+        )
+        == []
+    )
+
+
+def test_those_who_backed_a_proposal_voted_for_it() -> None:
+    assert _reasons(
+        "Of the 10,146 ballots cast, 8,212 teachers voted in favor and 1,934 voted against.\n\n"
+        "She said the 8,122 teachers who backed the deal knew what it had taken."
+    ) == ["8,212 vs 8,122 teachers"]
+    assert (
+        _reasons(
+            "Of the 10,146 ballots cast, 8,212 teachers voted in favor and 1,934 voted against.\n\n"
+            "The board approved the agreement in a closed session by six votes to one.\n\n"
+            "The 1,934 teachers who voted against it said they would come back to the table."
         )
         == []
     )

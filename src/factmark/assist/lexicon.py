@@ -71,7 +71,7 @@ NOT_VERBS = words(
     training spending parking ceiling warning warnings hearing hearings ruling wedding
     clothing setting offering ending following remaining existing outstanding leading
     neighbouring neighboring surrounding ongoing during upcoming nothing something anything
-    everything hundred speed seed bed need shed red planning"""
+    everything hundred speed seed bed need shed red planning back backs"""
 )
 """Words in -ing or -ed that are nouns, adjectives or prepositions here, not events."""
 
@@ -306,7 +306,7 @@ EVENT_CLASSES = (
     "clos shut shutter closur",
     "cancel cancellation scrap axe ground scrapp",
     "fel chop cut felling",
-    "vote cast ballot approv",
+    "vote cast ballot approv backed backing",
     "kill dead death die died fatalit perish drown",
     "injur wound hurt treat",
     "arrest detain detention hold",

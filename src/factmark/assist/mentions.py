@@ -393,7 +393,7 @@ def _side(sentence: Sentence, first: int, relative: list[int]) -> str:
         following = tokens[index + 1].lower if index + 1 < len(tokens) else ""
         if lower == "against":
             return "against"
-        if lower in {"favour", "favor", "support", "backing"} or (
+        if lower in {"favour", "favor", "support", "backing", "backed"} or (
             lower == "for" and following in _FOR_WHOM
         ):
             return "for"
@@ -509,6 +509,7 @@ def _elided(sentence: Sentence, figure: Figure, before: Mention, text: str) -> M
         roles=context.roles(sentence, figure.first, figure.last),
         position=figure.first,
         owner="",
+        side=_side(sentence, figure.first, []) if done == "vote" else "",  # "… and 1,934 against"
     )
 
 

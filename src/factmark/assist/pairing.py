@@ -84,14 +84,19 @@ def _narrower(a: Mention, b: Mention, a_set: frozenset[str], b_set: frozenset[st
     return narrow.value <= wide.value
 
 
+_SIDE_WORDS = frozenset({"favour", "favor", "support", "backing", "backed", "against"})
+"""Words that say which way a vote went: the same way said twice is no setting shared."""
+
+
 def _shared_setting(a: Mention, b: Mention) -> bool:
     """Whether the two clauses share a word besides the event they both name: a speaker,
     a subject, a purpose ("in favour of the budget"); or one names nothing else to tell
     them apart ("Of the 74 homes lost, most were …")."""
     events = a.events & b.events
+    sided = _SIDE_WORDS if a.side and a.side == b.side and a.noun == b.noun else frozenset()
 
     def prefixes(words: frozenset[str]) -> set[str]:
-        return {word[:5] for word in words if event(word) not in events}
+        return {word[:5] for word in words if event(word) not in events and word not in sided}
 
     first, second = prefixes(a.topic), prefixes(b.topic)
     if (not first and _named_by_event(a)) or (not second and _named_by_event(b)):
