@@ -1548,3 +1548,24 @@ def test_those_who_backed_a_proposal_voted_for_it() -> None:
         )
         == []
     )
+
+
+def test_a_whole_said_of_some_only_is_not_the_whole_of_all() -> None:
+    assert (
+        _reasons(
+            "Not one of the 140 workers on the night shift was hurt, the company said.\n\n"
+            "The company said all 410 employees would continue to be paid for eight weeks."
+        )
+        == []
+    )
+
+
+def test_a_word_that_describes_the_noun_after_it_names_no_happening_of_the_day() -> None:
+    assert (
+        _reasons(
+            "Deputies arrested three people at the crash site on Wednesday after they were"
+            " caught taking photographs inside one of the overturned cars.\n\n"
+            "Cranes began lifting the six derailed cars back onto the rails on Thursday."
+        )
+        == []
+    )

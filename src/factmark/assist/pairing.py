@@ -291,6 +291,8 @@ def _same_group(a: Mention, b: Mention) -> bool:
         return False  # "the total payout to £58m", "Of the £3.4bn still to be spent": for what?
     if whole and not owned and (_narrower(a, b, a.places, b.places) or a.kinds != b.kinds):
         return False  # "the 190 houses" of one village, "212 homes" in all
+    if whole and a.qualified != b.qualified:
+        return False  # "the 140 workers on the night shift", "all 410 employees"
     if (a.roles | b.roles) - {"total", "whole", "target"} or a.modifiers != b.modifiers:
         return False
     return not _another_time(a, b)

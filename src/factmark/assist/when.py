@@ -81,14 +81,18 @@ _DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our"}
 
 
 def _describing(clause: list[Token], index: int) -> bool:
-    """Whether a word in -ing describes the noun after it ("the winning ticket"), not
-    names a happening ("the felling began", "the shooting on Monday")."""
-    if not (index and clause[index].lower.endswith("ing")) or index + 1 >= len(clause):
+    """Whether a word describes the noun after it ("the winning ticket", "the six derailed
+    cars", "the crash site"), not names a happening ("the felling began", "the shooting
+    on Monday", "the closure on Tuesday")."""
+    if not index or index + 1 >= len(clause):
         return False
-    following = clause[index + 1]
-    if clause[index - 1].lower not in _DETERMINERS or not following.is_word:
+    word, previous, following = clause[index], clause[index - 1], clause[index + 1]
+    if not following.is_word or following.lower in STOP or context.event_of(following.lower):
         return False
-    return following.lower not in STOP and not context.event_of(following.lower)
+    if word.lower.endswith(("ing", "ed")):
+        counted = previous.kind == "num" or is_number_word(previous)
+        return previous.lower in _DETERMINERS or (counted and word.lower.endswith("ed"))
+    return previous.lower in _DETERMINERS and not following.text[0].isupper()  # "the crash site"
 
 
 def _events(clause: list[Token]) -> dict[str, str]:
