@@ -1083,7 +1083,7 @@ def test_a_ballot_set_aside_as_spoilt_was_rejected() -> None:
     assert _reasons(
         "Not a single ballot paper was rejected, the returning officer said.\n\n"
         "He confirmed that 43 ballot papers had been set aside as spoilt."
-    ) == ["not a single ballot paper vs 43 papers"]
+    ) == ["Not a single ballot paper vs 43 papers"]
 
 
 def test_from_before_a_figure_is_a_change_only_when_a_change_is_said() -> None:
@@ -1569,3 +1569,14 @@ def test_a_word_that_describes_the_noun_after_it_names_no_happening_of_the_day()
         )
         == []
     )
+
+
+def test_none_of_a_whole_of_a_stated_size_is_a_zero_of_its_ones() -> None:
+    assert _reasons(
+        "Not one of the 140 workers on the night shift was hurt, the company said.\n\n"
+        "Two workers from the night shift were treated for burns at Mercy Valley Hospital."
+    ) == ["Not one of the 140 workers vs Two workers"]
+    assert _reasons(
+        "None of the three ferries sailed on Thursday, the operator said.\n\n"
+        "Two ferries sailed on Thursday afternoon, harbour staff said."
+    ) == ["None of the three ferries vs Two ferries"]

@@ -580,10 +580,24 @@ def _zero_at(tokens: list[Token], index: int) -> tuple[int, int] | None:
         return index, index + 1
     if lower == "no" and (nxt == "other" or nxt not in STOP | _ZERO_IDIOMS):
         return index, index + 1
-    if lower == "none" and nxt == "of" and index + 2 < len(tokens):
-        skip = 3 if tokens[index + 2].lower in {"the", "its", "their", "those", "these"} else 2
-        return index, index + skip
+    if nxt == "of" and (lower == "none" or (lower == "one" and _negated(tokens, index))):
+        return index, _of_whole(tokens, index + 2)  # "none of the", "not one of the"
     return None
+
+
+_OF_THE = frozenset({"the", "its", "their", "those", "these"})
+
+
+def _of_whole(tokens: list[Token], at: int) -> int:
+    """Where the noun of "none of …" starts, past its determiner, an owner and the size of
+    the whole: "None of the bank's 2,900 employees", "Not one of the 140 workers"."""
+    if at < len(tokens) and tokens[at].lower in _OF_THE:
+        at += 1
+    if at < len(tokens) and tokens[at].lower.endswith(("'s", "’s")):
+        at += 1
+    if at + 1 < len(tokens) and (tokens[at].kind == "num" or is_number_word(tokens[at])):
+        at += 1
+    return at
 
 
 def zeros(sentence: Sentence) -> list[Mention]:
@@ -607,8 +621,9 @@ def zeros(sentence: Sentence) -> list[Mention]:
             if at is None or not phrase:
                 continue
             figure = Figure(0.0, at[0], phrase[-1], 0.0, words=True)
-            surface = sentence.text[tokens[at[0]].start : tokens[phrase[-1]].end]
-            if lower in {"a", "any", "one"} and not surface.startswith("not"):
+            start = at[0] - 1 if at[0] and tokens[at[0] - 1].lower == "not" else at[0]
+            surface = sentence.text[tokens[start].start : tokens[phrase[-1]].end]
+            if lower in {"a", "any", "one"} and not surface.lower().startswith("not"):
                 surface = "not " + surface
             mention = _mention(sentence, figure, phrase, surface, zero=True)
         if mention is not None and _wished(tokens, figure.last):
