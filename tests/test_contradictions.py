@@ -1580,3 +1580,28 @@ def test_none_of_a_whole_of_a_stated_size_is_a_zero_of_its_ones() -> None:
         "None of the three ferries sailed on Thursday, the operator said.\n\n"
         "Two ferries sailed on Thursday afternoon, harbour staff said."
     ) == ["None of the three ferries vs Two ferries"]
+
+
+def test_one_happening_named_by_different_nouns_and_a_figure_of_the_nouns_of_another() -> None:
+    assert _reasons(
+        "About 120 firefighters from nine departments fought the blaze through the night.\n\n"
+        "Fire Chief Ray Okonkwo praised the 85 firefighters who battled the flames."
+    ) == ["About 120 vs 85 firefighters"]
+    assert _reasons(
+        "The outage lasted nine hours, the company said.\n\n"
+        "Residents had been without heating for the whole of the 14-hour blackout."
+    ) == ["nine hours vs 14-hour (blackout)"]
+
+
+def test_two_rough_clock_times_an_hour_apart_do_not_meet() -> None:
+    assert _reasons(
+        "The crush happened at about 9.15pm on Saturday, as the headline act took the stage.\n\n"
+        "Witnesses said stewards had tried to open a side gate before the surge at around 10.15pm."
+    ) == ["9.15pm vs 10.15pm (crush)"]
+    assert (
+        _reasons(
+            "The crush happened at about 9.15pm on Saturday.\n\n"
+            "Witnesses said the surge came at around 9.40pm."
+        )
+        == []
+    )

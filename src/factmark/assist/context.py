@@ -230,9 +230,15 @@ def _next_figure(tokens: list[Token], head: int, end: int) -> int:
     """Where the next figure after ``head`` starts, or ``end``: "33,200 runners started and
     31,540 crossed the line" did not cross it."""
     for index in range(head + 1, min(end, len(tokens))):
-        if tokens[index].kind == "num" or is_number_word(tokens[index]):
+        figure = tokens[index].kind == "num" or is_number_word(tokens[index])
+        if figure and tokens[index - 1].lower not in _OF_NOUN:
             return index
     return end
+
+
+_OF_NOUN = frozenset({"from", "of", "in", "across", "at"})
+"""Prepositions whose figure belongs to the noun before: "120 firefighters from nine
+departments fought the blaze" (they fought it)."""
 
 
 def _verb_at(tokens: list[Token], index: int, titled: bool = False) -> str:

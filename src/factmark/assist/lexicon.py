@@ -146,7 +146,7 @@ KINDS_OF = {
 """What a general noun counts, besides itself: "none of the vehicles" against "two cars"."""
 
 SAME_SCENES = (
-    "fire blaze wildfire inferno",
+    "fire blaze wildfire inferno flame",
     "quake earthquake tremor",
     "crash collision",
     "storm gale",
@@ -155,6 +155,8 @@ SAME_SCENES = (
     "blast explosion",
     "slip landslide landslip rockfall",
     "collapse cave-in",
+    "crush surge stampede",
+    "outage blackout",
 )
 """Nouns that name the same happening in a news report."""
 
@@ -342,6 +344,7 @@ EVENT_CLASSES = (
     "carry carri transport",
     "plant sow",
     "delay",
+    "fight fought battl tackl",
 )
 """Words that name the same event (stems, as ``stem`` makes them)."""
 

@@ -19,7 +19,7 @@ from factmark.assist.mentions import Mention
 from factmark.assist.numbers import figures, spoken
 from factmark.assist.phrases import HAS
 from factmark.assist.tokens import Sentence, tokenize
-from factmark.assist.words import event
+from factmark.assist.words import event, scene
 
 _MAX_PARTS = 8
 """Sums are taken over at most this many figures of one sentence (2**8 sums)."""
@@ -95,8 +95,8 @@ def _shared_setting(a: Mention, b: Mention) -> bool:
     events = a.events & b.events
     sided = _SIDE_WORDS if a.side and a.side == b.side and a.noun == b.noun else frozenset()
 
-    def prefixes(words: frozenset[str]) -> set[str]:
-        return {word[:5] for word in words if event(word) not in events and word not in sided}
+    def prefixes(words: frozenset[str]) -> set[str]:  # a blaze and the flames: one fire
+        return {scene(w)[:5] for w in words if event(w) not in events and w not in sided}
 
     first, second = prefixes(a.topic), prefixes(b.topic)
     if (not first and _named_by_event(a)) or (not second and _named_by_event(b)):

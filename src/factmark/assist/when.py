@@ -15,7 +15,6 @@ from factmark.assist.lexicon import (
     NUMBER_WORDS,
     RELATIVE_TIME,
     ROLE_CLAUSE,
-    SAME_SCENES,
     STOP,
     TIME_UNITS,
     WEEKDAYS,
@@ -25,7 +24,7 @@ from factmark.assist.numbers import figures, is_number_word, spoken
 from factmark.assist.pairing import Pair
 from factmark.assist.tokens import Sentence, Token
 from factmark.assist.tokens import token as make_token
-from factmark.assist.words import counted, event, singular
+from factmark.assist.words import SCENES, counted, event, scene, singular
 
 _BOUNDING = words("by until before after since from through till between")
 """A date after one of these is a limit, not the day the event happened."""
@@ -219,9 +218,9 @@ def days(sentence: Sentence) -> list[When]:
             continue
         surface = sentence.text[token.start : tokens[last].end]
         times = circumstances.times(sentence, sentence.clause_of[index]) - {value, *value.split()}
-        scene = [sentence.tokens[i] for i in context.setting(sentence, sentence.clause_of[index])]
+        setting = [sentence.tokens[i] for i in context.setting(sentence, sentence.clause_of[index])]
         event = _happening_before(tokens, index) or _day_event(clause, token)
-        when = When(sentence, kind, value, surface, event, _topic(scene), times)
+        when = When(sentence, kind, value, surface, event, _topic(setting), times)
         found.append(replace(when, distinct=_distinct(clause), planned=_planned(clause)))
     return found
 
@@ -232,9 +231,9 @@ def _happening_before(tokens: list[Token], day: int) -> dict[str, str]:
     if day < 4 or tokens[day - 1].lower != "on":
         return {}
     bound, article, noun = (token.lower for token in tokens[day - 4 : day - 1])
-    if bound not in {"since", "after"} or article != "the" or noun not in _SCENE:
+    if bound not in {"since", "after"} or article != "the" or noun not in SCENES:
         return {}
-    return {_SCENE[noun]: tokens[day - 2].text}
+    return {SCENES[noun]: tokens[day - 2].text}
 
 
 _DAY_S = re.compile(r"\b(?:" + "|".join(WEEKDAYS) + r")['’]s\b")
@@ -287,7 +286,7 @@ def clocks(sentence: Sentence) -> list[When]:
         surface = sentence.text[match.start("hour") : match.end()]
         if lead and lead not in _ROUGHLY:
             surface = sentence.text[match.start("lead") : match.end()]
-        scene = [tokens[i] for i in context.setting(sentence, sentence.clause_of[at])]
+        setting = [tokens[i] for i in context.setting(sentence, sentence.clause_of[at])]
         times = circumstances.times(sentence, sentence.clause_of[at])
         named = _named_after(tokens, match.end())
         when = When(
@@ -296,7 +295,7 @@ def clocks(sentence: Sentence) -> list[When]:
             str(minutes),
             surface,
             named or _day_event(clause, token),
-            _topic(scene),
+            _topic(setting),
             times,
         )
         found.append(replace(when, low=low, high=high, planned=_planned(clause)))
@@ -575,35 +574,31 @@ def _alike(mine: frozenset[str], theirs: frozenset[str]) -> bool:
     return any(
         word[:5] == other[:5]
         or (min(len(word), len(other)) >= 4 and (word.endswith(other) or other.endswith(word)))
-        or _SCENE.get(word, word) == _SCENE.get(other, other)
+        or scene(word) == scene(other)
         for word in mine
         for other in theirs
     )
 
 
-_SCENE = {word: line.split()[0] for line in SAME_SCENES for word in line.split()}
-"""A blaze is a fire, as far as its day goes."""
-
-
 def _same_span(a: When, b: When) -> str:
     """What two spans are both the length of, or "" when they are of different things."""
-    if a.thing and b.thing:
-        return a.thing if a.thing == b.thing else ""
+    if a.thing and b.thing:  # "the outage lasted", "the 14-hour blackout": one happening
+        return a.thing if scene(a.thing) == scene(b.thing) else ""
     if not (a.thing or b.thing) and a.subject and a.subject == b.subject:
         return a.subject
     thing = a.thing or b.thing
     other = b if a.thing else a
     if thing and other.doing:
         return ""  # "the stage closed for three hours" is no length of "the four-day festival"
-    if thing and thing in other.topic:
+    if thing and scene(thing) in {scene(word) for word in other.topic}:
         return thing
     shared = {event(word)[:5] for word in a.topic} & {event(word)[:5] for word in b.topic}
     if len(shared) < 2:
         return ""
-    scene = sorted(w for w in a.topic if event(w)[:5] in shared and not context.event_of(w))
-    if not (thing or scene):
+    nouns = sorted(w for w in a.topic if event(w)[:5] in shared and not context.event_of(w))
+    if not (thing or nouns):
         return ""  # "began … ran for nine hours", "over 18 months, starting in April": doings alone
-    return thing or scene[0]  # "the west wing works"
+    return thing or nouns[0]  # "the west wing works"
 
 
 def _same_event(a: When, b: When) -> str:
@@ -629,7 +624,7 @@ _HAPPENED = frozenset({"happen", "occur", "come"})
 
 def _happening(topic: frozenset[str]) -> set[str]:
     """The happenings a topic names by a noun of one ("blast", "explosion": "blast")."""
-    return {_SCENE[word] for word in topic if word in _SCENE}
+    return {SCENES[word] for word in topic if word in SCENES}
 
 
 def _unnamed(topic: frozenset[str]) -> frozenset[str]:
@@ -648,6 +643,14 @@ def _may_span(sentence: Sentence) -> bool:
 _SPANS = re.compile(
     r"(?:\d|\b(?:" + "|".join(sorted(NUMBER_WORDS)) + r"))[\s-]+(?:" + "|".join(TIME_UNITS) + ")",
 )
+
+
+def _overlap(a: When, b: When) -> bool:
+    """Whether two spans or clock times can both be true; "about 9.15pm" and "around
+    10.15pm" only touch, at 9.45pm."""
+    if a.kind == "clock":
+        return a.low < b.high and b.low < a.high
+    return a.low <= b.high and b.low <= a.high
 
 
 def _dated(when: When) -> bool:
@@ -675,7 +678,7 @@ def pairs(sentences: list[Sentence]) -> list[Pair]:
             continue
         if a.planned != b.planned:  # "will close on June 30" is no day it closed
             continue
-        if a.kind in ("span", "clock") and a.low <= b.high and b.low <= a.high:
+        if a.kind in ("span", "clock") and _overlap(a, b):
             continue  # "at least three months" and "fourteen weeks" can both be true
         what = _same_event(a, b)
         if not what or (a.times and b.times and a.times.isdisjoint(b.times)):

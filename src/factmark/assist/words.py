@@ -9,6 +9,7 @@ from factmark.assist.lexicon import (
     EVENT_CLASSES,
     IRREGULAR_PLURALS,
     SAME_NOUNS,
+    SAME_SCENES,
     UNCHANGED,
 )
 
@@ -33,6 +34,15 @@ def singular(word: str) -> str:
 
 
 _NOUN_OF = {noun: line.split()[0] for line in SAME_NOUNS for noun in line.split()}
+
+
+SCENES = {word: line.split()[0] for line in SAME_SCENES for word in line.split()}
+"""Each noun of a happening, with the one name of that happening: a blaze is a "fire"."""
+
+
+def scene(word: str) -> str:
+    """The one name of the happening a noun names ("blaze" -> "fire"), or the word."""
+    return SCENES.get(word, word)
 
 
 def counted(noun: str) -> str:
