@@ -1605,3 +1605,25 @@ def test_two_rough_clock_times_an_hour_apart_do_not_meet() -> None:
         )
         == []
     )
+
+
+def test_taken_admitted_or_needing_hospital_care_is_one_event() -> None:
+    assert _reasons(
+        "The council said no one needed hospital treatment after the wedding breakfast.\n\n"
+        "Officials confirmed that three guests had been admitted to Kelbridge General Hospital."
+    ) == ["no one vs three guests"]
+
+
+def test_a_happening_named_by_its_noun_its_verb_or_a_word_before_its_noun() -> None:
+    assert _reasons(
+        "The couple married at Hallow parish church on Saturday 7 June.\n\n"
+        "Relatives were still coming to terms with what had happened since the wedding on 17 June."
+    ) == ["7 June vs 17 June (wedding)"]
+    assert _reasons(
+        "The Orpheum Theater in downtown Fairhaven reopened on Thursday night.\n\n"
+        "Reviewing Friday's gala reopening for the Fairhaven Ledger, the critic praised it."
+    ) == ["Thursday vs Friday (reopening)"]
+    assert _reasons(
+        "Dockers at the Port of Saltmere began a 72-hour strike over pay on Monday.\n\n"
+        "Members would consider further action after the four-day stoppage ends."
+    ) == ["72-hour vs four-day (strike)"]

@@ -261,6 +261,25 @@ def _verb_at(tokens: list[Token], index: int, titled: bool = False) -> str:
 
 _GOVERNING_ING = frozenset({"against", "about", "of", "without", "despite", "for"})
 """Prepositions whose object in -ing is a doing spoken of, not the figure's event."""
+HOSPITAL = "hospital"
+"""The event of those taken, admitted, rushed or flown to hospital, or who needed its care."""
+_HOSPITALS = frozenset({"hospital", "hospitals", "infirmary"})
+_TAKEN_IN = frozenset({"take", "admit", "need", "rush", "fly", "airlift", "ferri", "carry"})
+
+
+def _to_hospital(tokens: list[Token], after: list[int]) -> bool:
+    """Whether the figure's clause takes it to hospital: "were taken to hospital", "was
+    admitted to Kelbridge General Hospital", "needed hospital treatment"."""
+    for at, index in enumerate(after):
+        lower = tokens[index].lower
+        if lower.startswith("hospitali"):  # "hospitalised", "hospitalized"
+            return True
+        if lower in _HOSPITALS:
+            before = (tokens[i].lower for i in after[max(0, at - 5) : at])
+            return any(event(word) in _TAKEN_IN for word in before)
+    return False
+
+
 _BE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
 _AT = frozenset({"at", "on", "in", "inside", "aboard"})
 
@@ -396,6 +415,8 @@ def around(sentence: Sentence, first: int, phrase: list[int]) -> Around:
         verbs = _after_a_place(tokens, head, [i for i in members if i > head], titled)
     if not verbs:
         verbs = _where(tokens, [i for i in members if i > head])
+    if _to_hospital(tokens, [i for i in members if i > head]):
+        verbs |= {HOSPITAL}
     topic = _words(tokens, [i for i in setting(sentence, number) if i not in phrase])
     return Around(
         kinds=frozenset(kinds),

@@ -157,6 +157,8 @@ SAME_SCENES = (
     "collapse cave-in",
     "crush surge stampede",
     "outage blackout",
+    "strike walkout stoppage",
+    "wedding marriage married",
 )
 """Nouns that name the same happening in a news report."""
 
@@ -324,7 +326,7 @@ EVENT_CLASSES = (
     "win won secur",
     "receiv obtain",
     "elect",
-    "strike walkout walk",
+    "strike walkout walk stoppage",
     "build built construct erect",
     "increas rise rose risen grow grew grown growth climb jump",
     "decreas fall fallen drop declin shrank shrunk shrink",

@@ -248,6 +248,8 @@ def _possessive_day(tokens: list[Token], index: int) -> tuple[str, dict[str, str
     if index + 1 >= len(tokens):
         return None
     named = _events(tokens[index + 1 : index + 2])
+    if not named and index + 2 < len(tokens) and tokens[index + 1].lower not in STOP:
+        named = _events(tokens[index + 2 : index + 3])  # "Friday's gala reopening"
     return (day, named) if named else None
 
 
@@ -612,10 +614,19 @@ def _same_event(a: When, b: When) -> str:
     if shared and (len(shared) > 1 or bare or _alike(mine, theirs)):
         return b.events[sorted(shared)[0]].lower()
     happening = _happening(a.topic) & _happening(b.topic)
-    doings = set(a.events) - _HAPPENED, set(b.events) - _HAPPENED
+    doings = _doings(a, happening), _doings(b, happening)
     if happening and (shared or not all(doings)):
         return sorted(happening)[0]  # "the blast happened at about 3am", "the explosion, at 5am"
     return ""
+
+
+def _doings(when: When, happening: set[str]) -> set[str]:
+    """The events of a day other than a happening itself: "married" is the wedding."""
+    return {
+        name
+        for name, word in when.events.items()
+        if name not in _HAPPENED and scene(word.lower()) not in happening
+    }
 
 
 _HAPPENED = frozenset({"happen", "occur", "come"})
