@@ -1627,3 +1627,17 @@ def test_a_happening_named_by_its_noun_its_verb_or_a_word_before_its_noun() -> N
         "Dockers at the Port of Saltmere began a 72-hour strike over pay on Monday.\n\n"
         "Members would consider further action after the four-day stoppage ends."
     ) == ["72-hour vs four-day (strike)"]
+
+
+def test_an_hour_said_with_oclock_and_a_part_of_the_day_is_a_clock_time() -> None:
+    assert _reasons(
+        "The intrusion was discovered at about 4 o'clock on Sunday morning, officials said.\n\n"
+        "A pharmacy technician spotted the ransom message at about 7 o'clock on Sunday morning."
+    ) == ["4 o'clock vs 7 o'clock (spotted)"]
+    assert (
+        _reasons(
+            "The intrusion was discovered at about 4 o'clock, officials said.\n\n"
+            "A pharmacy technician spotted the ransom message at about 7 o'clock."
+        )
+        == []
+    )

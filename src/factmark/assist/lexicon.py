@@ -71,7 +71,7 @@ NOT_VERBS = words(
     training spending parking ceiling warning warnings hearing hearings ruling wedding
     clothing setting offering ending following remaining existing outstanding leading
     neighbouring neighboring surrounding ongoing during upcoming nothing something anything
-    everything hundred speed seed bed need shed red planning back backs"""
+    everything hundred speed seed bed need shed red planning back backs spot spots"""
 )
 """Words in -ing or -ed that are nouns, adjectives or prepositions here, not events."""
 
@@ -321,7 +321,7 @@ EVENT_CLASSES = (
     "begin began begun start commenc launch",
     "take took taken steal stole stolen",
     "leav left depart",
-    "find found recover retriev locat",
+    "find found recover retriev locat discover spotted notic",
     "become became",
     "win won secur",
     "receiv obtain",

@@ -256,7 +256,10 @@ def _possessive_day(tokens: list[Token], index: int) -> tuple[str, dict[str, str
 _CLOCK = re.compile(
     r"\b(?:(?P<lead>(?:shortly |just |soon )?(?:before|after)|by|until|till|from|since|"
     r"between|about|around|roughly|approximately|nearly|almost)\s+)?"
-    r"(?P<hour>\d{1,2})(?:[.:](?P<minute>\d{2}))?\s?(?P<half>am|pm|a\.m\.|p\.m\.)(?!\w)"
+    r"(?P<hour>\d{1,2})(?:[.:](?P<minute>\d{2}))?\s?(?P<half>am|pm|a\.m\.|p\.m\.|o['’]clock)(?!\w)"
+)
+_PART_OF_DAY = re.compile(
+    r"\b(?:in the |on \w+ |this |that |\w+ )?(morning|afternoon|evening|night)\b"
 )
 _ROUGHLY = frozenset({"about", "around", "roughly", "approximately", "nearly", "almost"})
 _CLOCK_SLACK = 30
@@ -274,9 +277,12 @@ def clocks(sentence: Sentence) -> list[When]:
         if re.match(r"\s*(?:to|and|-|–)\s*\d", sentence.lowered[match.end() :]):
             continue  # "from 6pm to 8pm": a range
         hour, minute = int(match.group("hour")), int(match.group("minute") or 0)
-        if not (1 <= hour <= 12 and minute < 60):
+        half = match.group("half")
+        if half.startswith("o"):  # "at about 4 o'clock on Sunday morning"
+            half = _half_of_day(sentence.lowered[match.end() : match.end() + 30], hour)
+        if not (1 <= hour <= 12 and minute < 60) or not half:
             continue
-        minutes = (hour % 12 + (12 if match.group("half").startswith("p") else 0)) * 60 + minute
+        minutes = (hour % 12 + (12 if half.startswith("p") else 0)) * 60 + minute
         at = next((i for i, t in enumerate(tokens) if t.end > match.start("hour")), None)
         if at is None:
             continue
@@ -302,6 +308,18 @@ def clocks(sentence: Sentence) -> list[When]:
         )
         found.append(replace(when, low=low, high=high, planned=_planned(clause)))
     return found
+
+
+def _half_of_day(following: str, hour: int) -> str:
+    """ "am" or "pm" for an hour said with "o'clock", as the words after it tell ("on Sunday
+    morning", "in the evening"); "" when they do not."""
+    match = _PART_OF_DAY.match(following.lstrip())
+    if match is None:
+        return ""
+    part = match.group(1)
+    if part == "night":
+        return "pm" if hour >= 6 else "am"
+    return "am" if part == "morning" else "pm"
 
 
 def _named_after(tokens: list[Token], end: int) -> dict[str, str]:
@@ -656,6 +674,9 @@ _SPANS = re.compile(
 )
 
 
+_HALVES = frozenset({"am", "pm"})
+
+
 def _overlap(a: When, b: When) -> bool:
     """Whether two spans or clock times can both be true; "about 9.15pm" and "around
     10.15pm" only touch, at 9.45pm."""
@@ -679,7 +700,11 @@ def pairs(sentences: list[Sentence]) -> list[Pair]:
             mentions += days(sentence)
         if _may_span(sentence):
             mentions += spans(sentence)
-        if "am" in sentence.words or "pm" in sentence.words or ".m." in sentence.lowered:
+        if (
+            not sentence.words.isdisjoint(_HALVES)
+            or ".m." in sentence.lowered
+            or ("clock" in sentence.lowered)
+        ):
             mentions += clocks(sentence)
     found: list[Pair] = []
     for a, b in combinations(mentions, 2):
