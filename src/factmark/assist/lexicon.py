@@ -276,6 +276,10 @@ ROLE_AFTER = {
 }
 """Words just after a figure and its noun that say the same."""
 
+HEDGES = words("could might may hope hopes hoped hoping if unless")
+"""Words that make what a clause says only possible: it contradicts nothing ("the
+branches could close on June 30", "fares could rise by 12 per cent")."""
+
 ROLE_CLAUSE = {
     "target": words(
         """target targets goal goals aim aims aimed plan plans planned pledged pledge promised

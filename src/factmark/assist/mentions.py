@@ -13,6 +13,7 @@ from functools import cached_property
 from factmark.assist import circumstances, context, phrases
 from factmark.assist.lexicon import (
     BOUNDS,
+    HEDGES,
     IRREGULAR_VERBS,
     PERCENT_WORDS,
     QUANTIFIERS,
@@ -187,7 +188,6 @@ _CHANGE_AFTER = {"more": _UP, "higher": _UP, "less": _DOWN, "lower": _DOWN}
 _CHANGE_EVENTS = {"increas": _UP, "rais": _UP, "decreas": _DOWN, "fel": _DOWN, "reduc": _DOWN}
 """The events of verbs that change a figure by a percentage: "rise by 12 per cent"
 (``event`` names rising "increas", cutting "fel")."""
-_HEDGED = frozenset({"could", "might", "may", "would", "if", "unless", "proposed"})
 
 
 def _change_in_percent(sentence: Sentence, figure: Figure, after: int) -> list[Mention]:
@@ -199,7 +199,8 @@ def _change_in_percent(sentence: Sentence, figure: Figure, after: int) -> list[M
     before = tokens[figure.first - 1].lower if figure.first else ""
     kind = _CHANGE_NOUNS.get(singular(following)) or _CHANGE_AFTER.get(following, "")
     named = after
-    if not kind and before == "by":  # "cut the quota for the coming season by 18 per cent"
+    if not kind and before == "by":  # "cut the quota for the coming season by 18 per cent":
+        # the change is named by a verb before "by", which stands in for its noun
         earlier = [t for t in sentence.clause(figure.first) if t.start < tokens[figure.first].start]
         kind = next((_CHANGE_EVENTS[event(t.lower)] for t in reversed(earlier)
                      if event(t.lower) in _CHANGE_EVENTS), "")  # fmt: skip
@@ -212,9 +213,9 @@ def _change_in_percent(sentence: Sentence, figure: Figure, after: int) -> list[M
     mention = _mention(sentence, figure, [named], text, False, sized=True)
     if mention is None:
         return []
-    said = {t.lower for t in sentence.clause(figure.first)}
+    hedged = any(t.lower in HEDGES and t.text != "May" for t in sentence.clause(figure.first))
     roles = mention.roles - {"share", "change", "delta"}
-    if said.isdisjoint(_HEDGED):
+    if not hedged:
         roles -= {"target"}  # "fares will rise by 12 per cent": the rise decided on
     owner = "the" if before == "the" else ""
     changed = _changed_in(tokens, named + 1) if named == after else frozenset()

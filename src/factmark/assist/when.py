@@ -11,6 +11,7 @@ from factmark.assist import circumstances, context
 from factmark.assist.lexicon import (
     BOUNDS,
     DISTINCT,
+    HEDGES,
     MONTHS,
     NUMBER_WORDS,
     RELATIVE_TIME,
@@ -123,12 +124,9 @@ def _planned(clause: list[Token]) -> bool:
     return not ROLE_CLAUSE["target"].isdisjoint(context.planning(clause))
 
 
-_HEDGES = frozenset({"could", "might", "may", "hope", "hopes", "hoped", "hoping"})
-
-
 def _hedged(clause: list[Token]) -> bool:
     """A clause that says a day may be: it contradicts no other."""
-    return any(token.lower in _HEDGES and token.text != "May" for token in clause)
+    return any(token.lower in HEDGES and token.text != "May" for token in clause)
 
 
 _SAID = words("said says told added stated insisted warned wrote")
