@@ -1641,3 +1641,11 @@ def test_an_hour_said_with_oclock_and_a_part_of_the_day_is_a_clock_time() -> Non
         )
         == []
     )
+
+
+def test_the_parts_said_of_a_whole_do_not_explain_its_difference_from_another_count() -> None:
+    assert _reasons(
+        "Nine patients have been admitted to hospital, about a fifth of all cases.\n\n"
+        "Of the seven patients admitted to hospital since the outbreak began, two remain"
+        " on the children's ward."
+    ) == ["Nine vs seven patients"]

@@ -240,7 +240,10 @@ def explained(a: Mention, b: Mention, known: set[float]) -> bool:
     """Whether the difference of two values is a sum of figures of either sentence, or a
     part or total stated of the thing (``known``): a part and its complement."""
     difference = abs(a.value - b.value)
-    values = known | _sums(a.sentence) | _sums(b.sentence)
+    values = set(known)
+    for mention in (a, b):
+        if "whole" not in mention.roles:  # "Of the seven admitted, two remain": parts of it
+            values |= _sums(mention.sentence)
     return any(abs(difference - value) <= 0.5 for value in values)
 
 
