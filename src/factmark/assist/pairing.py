@@ -462,6 +462,10 @@ def pairs(mentions: list[Mention]) -> list[Pair]:
         for later in bucket
         if later.owner == "the" and _named_earlier(later, bucket)
     }
+    counted: dict[int, dict[str, list[Mention]]] = defaultdict(lambda: defaultdict(list))
+    for mention in mentions:
+        if not mention.zero:
+            counted[mention.sentence.index][mention.noun].append(mention)
     found: list[Pair] = []
     seen: set[tuple[int, int]] = set()
     for one, other in compared:
@@ -469,11 +473,24 @@ def pairs(mentions: list[Mention]) -> list[Pair]:
         if (id(a), id(b)) in seen:
             continue
         seen.add((id(a), id(b)))
+        if not (a.zero or b.zero) and _scoped_apart(a, b, counted):
+            continue
         first = id(a) in firsts and id(b) not in again
         pair = judge(a, b, known[a.noun] | known[b.noun], first)
         if pair is not None:
             found.append(pair)
     return found
+
+
+def _scoped_apart(a: Mention, b: Mention, counted: dict[int, dict[str, list[Mention]]]) -> bool:
+    """Whether the two sentences count something else too, differently: the figures are
+    of different scopes ("Its 84 performances sold 83,800 tickets", "246 performances
+    sold 210,500 tickets")."""
+    mine, theirs = counted[a.sentence.index], counted[b.sentence.index]
+    for noun in mine.keys() & theirs.keys() - {a.noun, b.noun}:
+        if not any(overlap(m, t) for m in mine[noun] for t in theirs[noun]):
+            return True
+    return False
 
 
 def _named_earlier(later: Mention, bucket: list[Mention]) -> bool:
