@@ -1649,3 +1649,30 @@ def test_the_parts_said_of_a_whole_do_not_explain_its_difference_from_another_co
         "Of the seven patients admitted to hospital since the outbreak began, two remain"
         " on the children's ward."
     ) == ["Nine vs seven patients"]
+
+
+def test_counts_whose_sentences_count_something_else_differently_are_of_other_scopes() -> None:
+    assert (
+        _reasons(
+            "Its 84 performances sold 83,800 tickets, 95% of capacity, and took £2.1m.\n\n"
+            "The studio sold 11,900 tickets across 72 performances, 92% of its capacity.\n\n"
+            "In the main house as a whole, 246 performances sold 210,500 tickets."
+        )
+        == []
+    )
+    assert _reasons(
+        "The main house sold 83,800 tickets over 84 performances, the theatre said.\n\n"
+        "Its 84 performances sold 38,800 tickets, the theatre's annual report shows."
+    ) == ["83,800 vs 38,800 tickets"]
+
+
+def test_a_margin_is_no_count_of_votes_cast() -> None:
+    assert (
+        _reasons(
+            "The recount gave Varga 2,417 votes to Pruitt's 2,388, a margin of 29 votes.\n\n"
+            "The machine count on election night had shown Varga with 2,431 votes.\n\n"
+            "The 42-vote election-night gap was well over the line for an automatic recount.\n\n"
+            "Varga carried Precinct 14, north of the highway, by 61 votes."
+        )
+        == []
+    )

@@ -19,6 +19,7 @@ from factmark.assist.lexicon import (
     ROLE_BEFORE,
     ROLE_CLAUSE,
     STOP,
+    WINNING,
 )
 from factmark.assist.numbers import is_number_word, number_word
 from factmark.assist.tokens import Sentence, Token
@@ -157,6 +158,8 @@ def roles(sentence: Sentence, first: int, head: int) -> frozenset[str]:
             found.add(f"rate:{phrase}" if _AFTER[phrase] == "rate" else _AFTER[phrase])
     if singular(tokens[head].lower) in LENGTHS and "from" in after[:2]:
         found.add(f"from:{_anchor(tokens, head)}")  # "about four miles from the trailhead"
+    if before[-1:] == ["by"] and _won(sentence, first):
+        found.add("margin")  # "carried Precinct 14 by 61 votes"
     at = before[-1:] == ["at"] or before[-2:] == ["at", "the"]
     if at and singular(tokens[head].lower) in LENGTHS:
         found.add("point")  # "at 15 miles", "at the 20-mile mark": a point on the way, no length
@@ -183,6 +186,12 @@ def roles(sentence: Sentence, first: int, head: int) -> frozenset[str]:
     if _share_follows(tokens, head + 1):  # "120 staff, about a third of its workforce"
         found.add("share")
     return frozenset(found)
+
+
+def _won(sentence: Sentence, first: int) -> bool:
+    """Whether a verb of winning or losing stands before the figure: what follows "by" is
+    the margin ("Varga carried Precinct 14, north of the highway, by 61 votes")."""
+    return any(token.lower in WINNING for token in sentence.tokens[:first])
 
 
 def _anchor(tokens: list[Token], head: int) -> str:

@@ -250,6 +250,15 @@ ROLE_BEFORE = {
         "all",
         "all of the",
     ),
+    "margin": (
+        "a margin of",
+        "margin of",
+        "a majority of",
+        "majority of",
+        "a lead of",
+        "lead of",
+        "a gap of",
+    ),
     "average": (
         "an average of",
         "average of",
@@ -263,6 +272,12 @@ ROLE_BEFORE = {
 }
 """Words just before a figure that say it is not the plain count of the event. A total
 is still its count ("all 12 miners"); an average is what is usual, not what happened."""
+
+WINNING = words(
+    """won win wins winning carried carry carries lost lose loses losing led leads leading
+    beat beats beaten defeated defeats"""
+)
+"""Verbs of winning or losing: the figure after "by" is the margin ("won by 38")."""
 
 QUANTIFIERS = words("most many some half all none each several few both either neither")
 """Words that take a part of a whole: "most of the 22 schools"."""

@@ -478,6 +478,8 @@ def counts(sentence: Sentence) -> list[Mention]:
             if mention is not None and figure.last + 2 < len(tokens):
                 of = singular(tokens[figure.last + 2].lower)  # the site of "the 190-acre site"
                 mention = replace(mention, complement=of) if of not in STOP else mention
+            if mention is not None and _margin_named(tokens, figure.last + 2):
+                mention = replace(mention, roles=mention.roles | {"margin"})
         if mention is not None and whole:  # a part of a whole, as narrow as a kind
             mention = replace(mention, modifiers=mention.modifiers | {"of a whole"})
         owned = _owned(tokens, figure.first)
@@ -512,6 +514,14 @@ def _elided(sentence: Sentence, figure: Figure, before: Mention, text: str) -> M
         owner="",
         side=_side(sentence, figure.first, []) if done == "vote" else "",  # "… and 1,934 against"
     )
+
+
+_MARGINS = frozenset({"margin", "gap", "lead", "majority"})
+
+
+def _margin_named(tokens: list[Token], at: int) -> bool:
+    """Whether a margin is named within two words: "the 42-vote election-night gap"."""
+    return any(token.lower in _MARGINS for token in tokens[at : at + 2])
 
 
 def _hyphened(sentence: Sentence, figure: Figure) -> bool:
