@@ -1676,3 +1676,39 @@ def test_a_margin_is_no_count_of_votes_cast() -> None:
         )
         == []
     )
+
+
+def test_those_balloted_are_not_those_who_voted() -> None:
+    assert (
+        _reasons(
+            "Of the 1,920 nurses balloted, 1,356 returned papers, a turnout of 71 per cent.\n\n"
+            '"The 1,112 nurses who voted yes are not militants," she said.'
+        )
+        == []
+    )
+
+
+def test_the_price_of_one_thing_is_not_the_price_of_another() -> None:
+    assert (
+        _reasons(
+            "An annual pass costs £90; casual riders pay £1.50 to unlock a bike.\n\n"
+            "A replacement e-bike costs about £2,400."
+        )
+        == []
+    )
+    assert _reasons(
+        "An annual pass costs £90, the operator said.\n\nA year's pass now costs £120."
+    ) == ["£90 vs £120"]
+
+
+def test_a_span_said_of_another_subject_is_of_another_thing() -> None:
+    assert (
+        _reasons(
+            "Kestrelwave said on Tuesday that it would lay off 1,150 employees, about 18 percent"
+            " of its workforce of 6,400, as its parent company pushes for steep cost reductions"
+            " after two years of falling sales.\n\n"
+            "Employees said the news came in a companywide video call that lasted less than"
+            " 20 minutes."
+        )
+        == []
+    )

@@ -330,6 +330,7 @@ EVENT_CLASSES = (
     "cancel cancellation scrap axe ground scrapp",
     "fel chop cut felling",
     "vote cast ballot approv backed backing",
+    "balloted balloting",
     "kill dead death die died fatalit perish drown",
     "injur wound hurt treat",
     "arrest detain detention hold",

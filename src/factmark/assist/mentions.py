@@ -142,11 +142,25 @@ def _noun_text(tokens: list[Token], phrase: list[int]) -> str:
     return f"other {head}" if tokens[phrase[0]].lower == "other" and len(phrase) > 1 else head
 
 
+_ROUGHLY = frozenset({"about", "around", "roughly", "nearly", "almost", "approximately", "some"})
+_COSTING = frozenset({"cost", "costs", "costing"})
+_ADVERBS = frozenset({"now", "still", "currently", "also", "already", "typically", "usually"})
+
+
 def _purpose(tokens: list[Token], figure: Figure) -> str:
     """What a sum of money is for: "4.5 million euros for redundancy payments" -> "payment"."""
     after = figure.last + 1
     if figure.first >= 2 and tokens[figure.first - 1].lower == "of":  # "a loss of £12.4m"
         return singular(tokens[figure.first - 2].lower)
+    at = figure.first - 1
+    while at > 0 and tokens[at].lower in _ROUGHLY:
+        at -= 1
+    if at >= 1 and tokens[at].lower in _COSTING:  # "An annual pass costs £90": a pass's price
+        at -= 1
+        while at > 0 and tokens[at].lower in _ADVERBS:  # "A year's pass now costs £120"
+            at -= 1
+        subject = tokens[at].lower
+        return singular(subject) if tokens[at].is_word and subject not in STOP else ""
     if after < len(tokens) and tokens[after].lower in {"for", "on", "in"}:
         start = after + 1
         while start < len(tokens) and tokens[start].lower in {"a", "an", "the", "its", "their"}:

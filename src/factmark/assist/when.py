@@ -610,6 +610,8 @@ def _same_span(a: When, b: When) -> str:
         return ""  # "the stage closed for three hours" is no length of "the four-day festival"
     if thing and scene(thing) in {scene(word) for word in other.topic}:
         return thing
+    if thing and other.subject:
+        return ""  # "a video call that lasted less than 20 minutes", "two years of falling sales"
     shared = {event(word)[:5] for word in a.topic} & {event(word)[:5] for word in b.topic}
     if len(shared) < 2:
         return ""
