@@ -11,6 +11,7 @@ from factmark.assist.lexicon import (
     CATENATIVES,
     CHANGE_VERBS,
     DELTAS,
+    HEDGES,
     IRREGULAR_VERBS,
     LENGTHS,
     NOT_VERBS,
@@ -20,6 +21,7 @@ from factmark.assist.lexicon import (
     ROLE_CLAUSE,
     STOP,
     WINNING,
+    words,
 )
 from factmark.assist.numbers import is_number_word, number_word
 from factmark.assist.tokens import Sentence, Token
@@ -92,12 +94,13 @@ def _whole(tokens: list[Token], first: int) -> bool:
     return part.kind == "num" or is_number_word(part) or part.lower in QUANTIFIERS
 
 
-_HEDGES = frozenset({",", "about", "around", "roughly", "nearly", "almost", "some", "just"})
+_SHARE_LEAD_INS = words(", about around roughly nearly almost some just or a one two")
+"""Words between a figure's noun and the share it is of: ", about a third"."""
 
 
 def _share_follows(tokens: list[Token], index: int) -> bool:
     """A share said right after a figure's noun: ", about a third", "or 40 percent"."""
-    while index < len(tokens) and tokens[index].lower in _HEDGES | {"or", "a", "one", "two"}:
+    while index < len(tokens) and tokens[index].lower in _SHARE_LEAD_INS:
         index += 1
     if index < len(tokens) and tokens[index].kind == "num":
         index += 1
@@ -130,6 +133,12 @@ _PLAN_NOUNS = frozenset(
 )
 """Words of a plan that are nouns unless "to" follows: "plans to build", "Plans for",
 "the planning committee"."""
+
+
+def hedged(clause: list[Token]) -> bool:
+    """Whether the clause only says what may be ("could close on June 30", "fares could
+    rise by 12 per cent"): it contradicts nothing. "May" the month is no hedge."""
+    return any(token.lower in HEDGES and token.text != "May" for token in clause)
 
 
 def planning(tokens: list[Token]) -> set[str]:
@@ -236,16 +245,17 @@ _UNDONE = {"open": "clos"}
 
 
 def _next_figure(tokens: list[Token], head: int, end: int) -> int:
-    """Where the next figure after ``head`` starts, or ``end``: "33,200 runners started and
-    31,540 crossed the line" did not cross it."""
+    """Where the next figure after ``head`` that counts on its own starts, or ``end``:
+    "33,200 runners started and 31,540 crossed the line" did not cross it. A figure after
+    "from", "of", "in", "across" or "at" belongs to the noun before it."""
     for index in range(head + 1, min(end, len(tokens))):
         figure = tokens[index].kind == "num" or is_number_word(tokens[index])
-        if figure and tokens[index - 1].lower not in _OF_NOUN:
+        if figure and tokens[index - 1].lower not in _OF_THE_NOUN_BEFORE:
             return index
     return end
 
 
-_OF_NOUN = frozenset({"from", "of", "in", "across", "at"})
+_OF_THE_NOUN_BEFORE = frozenset({"from", "of", "in", "across", "at"})
 """Prepositions whose figure belongs to the noun before: "120 firefighters from nine
 departments fought the blaze" (they fought it)."""
 
@@ -270,7 +280,7 @@ def _verb_at(tokens: list[Token], index: int, titled: bool = False) -> str:
 
 _GOVERNING_ING = frozenset({"against", "about", "of", "without", "despite", "for"})
 """Prepositions whose object in -ing is a doing spoken of, not the figure's event."""
-HOSPITAL = "hospital"
+_HOSPITAL = "hospital"
 """The event of those taken, admitted, rushed or flown to hospital, or who needed its care."""
 _HOSPITALS = frozenset({"hospital", "hospitals", "infirmary"})
 _TAKEN_IN = frozenset({"take", "admit", "need", "rush", "fly", "airlift", "ferri", "carry"})
@@ -425,7 +435,7 @@ def around(sentence: Sentence, first: int, phrase: list[int]) -> Around:
     if not verbs:
         verbs = _where(tokens, [i for i in members if i > head])
     if _to_hospital(tokens, [i for i in members if i > head]):
-        verbs |= {HOSPITAL}
+        verbs |= {_HOSPITAL}
     topic = _words(tokens, [i for i in setting(sentence, number) if i not in phrase])
     return Around(
         kinds=frozenset(kinds),

@@ -73,7 +73,8 @@ NOT_VERBS = words(
     neighbouring neighboring surrounding ongoing during upcoming nothing something anything
     everything hundred speed seed bed need shed red planning back backs spot spots"""
 )
-"""Words in -ing or -ed that are nouns, adjectives or prepositions here, not events."""
+"""Words in -ing or -ed that are nouns, adjectives or prepositions here, not events; and
+"back" and "spot", whose "backed" and "spotted" name events (EVENT_CLASSES)."""
 
 CATENATIVES = words(
     """managed manage manages tried try tries wanted want wants continued continue continues
@@ -160,7 +161,8 @@ SAME_SCENES = (
     "strike walkout stoppage",
     "wedding marriage married",
 )
-"""Nouns that name the same happening in a news report."""
+"""Words that name the same happening in a news report (nouns, and "married" for a
+wedding)."""
 
 BOUNDS = {
     "about": (0.85, 1.15),
@@ -258,6 +260,7 @@ ROLE_BEFORE = {
         "a lead of",
         "lead of",
         "a gap of",
+        "gap of",
     ),
     "average": (
         "an average of",
@@ -272,6 +275,12 @@ ROLE_BEFORE = {
 }
 """Words just before a figure that say it is not the plain count of the event. A total
 is still its count ("all 12 miners"); an average is what is usual, not what happened."""
+
+VOTE_FOR = words("favour favor support backing backed")
+"""Words that say a vote went for something."""
+
+ROUGHLY = words("about around roughly approximately nearly almost")
+"""Words before a figure or a time that say it is rough ("about 120", "around 10.15pm")."""
 
 WINNING = words(
     """won win wins winning carried carry carries lost lose loses losing led leads leading
@@ -330,7 +339,7 @@ EVENT_CLASSES = (
     "cancel cancellation scrap axe ground scrapp",
     "fel chop cut felling",
     "vote cast ballot approv backed backing",
-    "balloted balloting",
+    "balloted balloting",  # those balloted were asked to vote, not those who voted
     "kill dead death die died fatalit perish drown",
     "injur wound hurt treat",
     "arrest detain detention hold",
@@ -368,7 +377,8 @@ EVENT_CLASSES = (
     "delay",
     "fight fought battl tackl",
 )
-"""Words that name the same event (stems, as ``stem`` makes them)."""
+"""Words that name the same event, as words or as stems (``stem`` makes them); a word's
+stem is entered too, so "backed" makes "back" a vote (NOT_VERBS keeps the bare word out)."""
 
 MONTHS = ordered(
     "january february march april may june july august september october november december"

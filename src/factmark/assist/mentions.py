@@ -13,14 +13,16 @@ from functools import cached_property
 from factmark.assist import circumstances, context, phrases
 from factmark.assist.lexicon import (
     BOUNDS,
-    HEDGES,
     IRREGULAR_VERBS,
     PERCENT_WORDS,
     QUANTIFIERS,
     READINGS,
+    ROLE_BEFORE,
+    ROUGHLY,
     STOP,
     TIME_UNITS,
     UNCHANGED,
+    VOTE_FOR,
     words,
 )
 from factmark.assist.numbers import Figure, figures, is_number_word
@@ -142,7 +144,7 @@ def _noun_text(tokens: list[Token], phrase: list[int]) -> str:
     return f"other {head}" if tokens[phrase[0]].lower == "other" and len(phrase) > 1 else head
 
 
-_ROUGHLY = frozenset({"about", "around", "roughly", "nearly", "almost", "approximately", "some"})
+_ROUGH = ROUGHLY | {"some"}
 _COSTING = frozenset({"cost", "costs", "costing"})
 _ADVERBS = frozenset({"now", "still", "currently", "also", "already", "typically", "usually"})
 
@@ -153,7 +155,7 @@ def _purpose(tokens: list[Token], figure: Figure) -> str:
     if figure.first >= 2 and tokens[figure.first - 1].lower == "of":  # "a loss of £12.4m"
         return singular(tokens[figure.first - 2].lower)
     at = figure.first - 1
-    while at > 0 and tokens[at].lower in _ROUGHLY:
+    while at > 0 and tokens[at].lower in _ROUGH:
         at -= 1
     if at >= 1 and tokens[at].lower in _COSTING:  # "An annual pass costs £90": a pass's price
         at -= 1
@@ -227,9 +229,8 @@ def _change_in_percent(sentence: Sentence, figure: Figure, after: int) -> list[M
     mention = _mention(sentence, figure, [named], text, False, sized=True)
     if mention is None:
         return []
-    hedged = any(t.lower in HEDGES and t.text != "May" for t in sentence.clause(figure.first))
     roles = mention.roles - {"share", "change", "delta"}
-    if not hedged:
+    if not context.hedged(sentence.clause(figure.first)):
         roles -= {"target"}  # "fares will rise by 12 per cent": the rise decided on
     owner = "the" if before == "the" else ""
     changed = _changed_in(tokens, named + 1) if named == after else frozenset()
@@ -408,9 +409,7 @@ def _side(sentence: Sentence, first: int, relative: list[int]) -> str:
         following = tokens[index + 1].lower if index + 1 < len(tokens) else ""
         if lower == "against":
             return "against"
-        if lower in {"favour", "favor", "support", "backing", "backed"} or (
-            lower == "for" and following in _FOR_WHOM
-        ):
+        if lower in VOTE_FOR or (lower == "for" and following in _FOR_WHOM):
             return "for"
         if lower.startswith("abstain"):
             return "abstain"
@@ -530,7 +529,8 @@ def _elided(sentence: Sentence, figure: Figure, before: Mention, text: str) -> M
     )
 
 
-_MARGINS = frozenset({"margin", "gap", "lead", "majority"})
+_MARGINS = frozenset(phrase.split()[-2] for phrase in ROLE_BEFORE["margin"])
+"""The nouns of a margin: "margin", "majority", "lead", "gap"."""
 
 
 def _margin_named(tokens: list[Token], at: int) -> bool:

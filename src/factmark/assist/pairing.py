@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import combinations
 
-from factmark.assist.lexicon import KINDS_OF, PEOPLE, READINGS
+from factmark.assist.lexicon import KINDS_OF, PEOPLE, READINGS, VOTE_FOR
 from factmark.assist.mentions import Mention
 from factmark.assist.numbers import figures, spoken
 from factmark.assist.phrases import HAS
@@ -84,7 +84,7 @@ def _narrower(a: Mention, b: Mention, a_set: frozenset[str], b_set: frozenset[st
     return narrow.value <= wide.value
 
 
-_SIDE_WORDS = frozenset({"favour", "favor", "support", "backing", "backed", "against"})
+_SIDE_WORDS = VOTE_FOR | {"against"}
 """Words that say which way a vote went: the same way said twice is no setting shared."""
 
 
@@ -106,6 +106,12 @@ def _shared_setting(a: Mention, b: Mention) -> bool:
     return bool(first & second)
 
 
+def _for_nothing_named(noun: str) -> bool:
+    """Whether a sum of money is for nothing named: its noun is its currency alone
+    ("pound:", as mentions makes it for "roughly £4.7m")."""
+    return noun.endswith(":")
+
+
 def _named_by_event(mention: Mention) -> bool:
     """Whether the mention names its ones by what was done to them: "the 74 homes lost"."""
     return mention.defined or mention.owner == "the"
@@ -125,7 +131,7 @@ def _same_doing(a: Mention, b: Mention) -> bool:
         return not a.verbs.isdisjoint(b.verbs) or _there(a, b) or _there(b, a)
     if a.verbs or b.verbs:
         verbless, other = (b, a) if a.verbs else (a, b)
-        if verbless.noun.endswith(":"):
+        if _for_nothing_named(verbless.noun):
             return False  # "roughly $4.7 million": a sum of nothing named, done by no one
         return not (verbless.names or verbless.everyone).isdisjoint(other.everyone)
     return False
@@ -290,8 +296,8 @@ def _same_group(a: Mention, b: Mention) -> bool:
     whole = a.total and b.total and not a.defined and not b.defined  # "Of the 214 passengers"
     if not ((owned or named or whole) and _same_noun(a, b)):
         return False
-    if whole and a.noun.endswith(":"):
-        return False  # "the total payout to £58m", "Of the £3.4bn still to be spent": for what?
+    if whole and _for_nothing_named(a.noun):
+        return False  # "the total payout to £58m", "Of the £3.4bn still to be spent"
     if whole and not owned and (_narrower(a, b, a.places, b.places) or a.kinds != b.kinds):
         return False  # "the 190 houses" of one village, "212 homes" in all
     if whole and a.qualified != b.qualified:
@@ -311,7 +317,7 @@ def refers_back(first: Mention, later: Mention) -> bool:
         return False
     if not _named_again(first.noun, later.noun) or not later.modifiers <= first.modifiers:
         return False
-    if first.noun.endswith(":"):
+    if _for_nothing_named(first.noun):
         return False  # "the £3.5m it spends": a sum for no purpose said is no group named before
     if not later.kinds <= first.kinds:
         return False  # "the 26,000 residents of Dorval" are all of them, not those evacuated
@@ -455,17 +461,17 @@ def pairs(mentions: list[Mention]) -> list[Pair]:
         for noun in _named_before(later.noun)
         if buckets.get((noun, "")) and buckets[noun, ""][0] is not later
     ]
-    again = {  # "the 3 per cent rise" after "by 4 per cent … and by 3 per cent"
+    named_again = {  # "the 3 per cent rise" after "by 4 per cent … and by 3 per cent"
         id(later)
         for key, bucket in buckets.items()
         if not key[1]
         for later in bucket
         if later.owner == "the" and _named_earlier(later, bucket)
     }
-    counted: dict[int, dict[str, list[Mention]]] = defaultdict(lambda: defaultdict(list))
+    by_sentence: dict[int, dict[str, list[Mention]]] = defaultdict(lambda: defaultdict(list))
     for mention in mentions:
         if not mention.zero:
-            counted[mention.sentence.index][mention.noun].append(mention)
+            by_sentence[mention.sentence.index][mention.noun].append(mention)
     found: list[Pair] = []
     seen: set[tuple[int, int]] = set()
     for one, other in compared:
@@ -473,21 +479,21 @@ def pairs(mentions: list[Mention]) -> list[Pair]:
         if (id(a), id(b)) in seen:
             continue
         seen.add((id(a), id(b)))
-        if not (a.zero or b.zero) and _scoped_apart(a, b, counted):
+        if not (a.zero or b.zero) and _scoped_apart(a, b, by_sentence):
             continue
-        first = id(a) in firsts and id(b) not in again
+        first = id(a) in firsts and id(b) not in named_again
         pair = judge(a, b, known[a.noun] | known[b.noun], first)
         if pair is not None:
             found.append(pair)
     return found
 
 
-def _scoped_apart(a: Mention, b: Mention, counted: dict[int, dict[str, list[Mention]]]) -> bool:
+def _scoped_apart(a: Mention, b: Mention, by_sentence: dict[int, dict[str, list[Mention]]]) -> bool:
     """Whether the two sentences count something else too, differently: the figures are
     of different scopes ("Its 84 performances sold 83,800 tickets", "246 performances
     sold 210,500 tickets")."""
-    mine, theirs = counted[a.sentence.index], counted[b.sentence.index]
-    for noun in mine.keys() & theirs.keys() - {a.noun, b.noun}:
+    mine, theirs = by_sentence[a.sentence.index], by_sentence[b.sentence.index]
+    for noun in (mine.keys() & theirs.keys()) - {a.noun, b.noun}:
         if not any(overlap(m, t) for m in mine[noun] for t in theirs[noun]):
             return True
     return False

@@ -11,11 +11,11 @@ from factmark.assist import circumstances, context
 from factmark.assist.lexicon import (
     BOUNDS,
     DISTINCT,
-    HEDGES,
     MONTHS,
     NUMBER_WORDS,
     RELATIVE_TIME,
     ROLE_CLAUSE,
+    ROUGHLY,
     STOP,
     TIME_UNITS,
     WEEKDAYS,
@@ -41,7 +41,7 @@ class When:
 
     sentence: Sentence
     kind: str
-    """``"weekday"``, ``"date"`` (month and day) or ``"span"``."""
+    """``"weekday"``, ``"date"`` (month and day), ``"span"`` or ``"clock"``."""
     value: str
     """"thursday", "june 13", or a span in days."""
     surface: str
@@ -55,7 +55,8 @@ class When:
     """Words that make it another one of its kind: "a second round", "the last strike"."""
     low: float = 0.0
     high: float = 0.0
-    """The days a span may be ("at least three months": 90 to infinity); 0 for a day."""
+    """The days a span, or the minutes of the day a clock time, may be ("at least three
+    months": 90 to infinity; "about 7.20am": 410 to 470); 0 for a day."""
     planned: bool = False
     """Said of a plan ("will close on June 30"): compared only with other plans."""
     subject: str = ""
@@ -119,25 +120,22 @@ def _topic(clause: list[Token]) -> frozenset[str]:
 
 
 def _planned(clause: list[Token]) -> bool:
-    """A clause about a plan: its day or hour is compared only with those of other plans
-    ("will close on June 30" against "will close on July 31", not "closed on July 31")."""
+    """Whether the clause speaks of a plan: its day or hour is compared only with those of
+    other plans ("will close on June 30" against "will close on July 31", not "closed on
+    July 31")."""
     return not ROLE_CLAUSE["target"].isdisjoint(context.planning(clause))
 
 
-def _hedged(clause: list[Token]) -> bool:
-    """A clause that says a day may be: it contradicts no other."""
-    return any(token.lower in HEDGES and token.text != "May" for token in clause)
-
-
 _SAID = words("said says told added stated insisted warned wrote")
-_SAID_ON = frozenset({"on", "late", "early", "last"})
+_SAID_DAY_LEAD_INS = frozenset({"on", "late", "early", "last"})
+"""Words between a verb of saying and its day: "said late Sunday"."""
 
 
 def _said_on(tokens: list[Token], day: int) -> bool:
     """Whether the day is the day something was said ("officials said Sunday evening",
     "told reporters on Monday"): not the day of what was said."""
     at = day - 1
-    while at >= 0 and tokens[at].lower in _SAID_ON:
+    while at >= 0 and tokens[at].lower in _SAID_DAY_LEAD_INS:
         at -= 1
     if at >= 1 and tokens[at].lower == "reporters" and tokens[at - 1].lower == "told":
         return True
@@ -161,8 +159,9 @@ _STATES = frozenset({"clos", "open", "suspend"})
 """Events that leave a state behind: "closed since Tuesday" gives the day of the closing."""
 
 
-def _in_state_since(tokens: list[Token], day: int) -> bool:
-    """Whether "since" before the day follows the verb of a state: "shut since Thursday"."""
+def _state_verb_before_since(tokens: list[Token], day: int) -> bool:
+    """Whether the word before the "since" before the day names an event that leaves a
+    state behind: "shut since Thursday"."""
     return day > 1 and event(tokens[day - 2].lower) in _STATES
 
 
@@ -195,10 +194,9 @@ def days(sentence: Sentence) -> list[When]:
             found.append(replace(when, distinct=_distinct(clause)))
             continue
         before = tokens[index - 1].lower if index else ""
-        if before == "since" and _in_state_since(tokens, index):
-            before = ""  # "shut since Thursday": the day it was shut
+        shut_since = before == "since" and _state_verb_before_since(tokens, index)
         if (
-            before in _BOUNDING
+            (before in _BOUNDING and not shut_since)  # "shut since Thursday": the day it shut
             or before in {"every", "each"}
             or (before == "the" and index > 1 and tokens[index - 2].lower in _BOUNDING)
         ):
@@ -212,7 +210,7 @@ def days(sentence: Sentence) -> list[When]:
         else:
             continue
         clause = sentence.clause(index)
-        if _counted(clause, token) or _hedged(clause) or _said_on(tokens, index):
+        if _counted(clause, token) or context.hedged(clause) or _said_on(tokens, index):
             continue
         surface = sentence.text[token.start : tokens[last].end]
         times = circumstances.times(sentence, sentence.clause_of[index]) - {value, *value.split()}
@@ -256,10 +254,7 @@ _CLOCK = re.compile(
     r"between|about|around|roughly|approximately|nearly|almost)\s+)?"
     r"(?P<hour>\d{1,2})(?:[.:](?P<minute>\d{2}))?\s?(?P<half>am|pm|a\.m\.|p\.m\.|o['’]clock)(?!\w)"
 )
-_PART_OF_DAY = re.compile(
-    r"\b(?:in the |on \w+ |this |that |\w+ )?(morning|afternoon|evening|night)\b"
-)
-_ROUGHLY = frozenset({"about", "around", "roughly", "approximately", "nearly", "almost"})
+_PART_OF_DAY = re.compile(r"\b(?:in the |on \w+ |\w+ )?(morning|afternoon|evening|night)\b")
 _CLOCK_SLACK = 30
 """Minutes either side of a clock time said roughly ("at about 7.20am")."""
 
@@ -270,7 +265,7 @@ def clocks(sentence: Sentence) -> list[When]:
     tokens, found = sentence.tokens, []
     for match in _CLOCK.finditer(sentence.lowered):
         lead = match.group("lead") or ""
-        if lead and lead not in _ROUGHLY and lead.split()[-1] not in {"before", "after"}:
+        if lead and lead not in ROUGHLY and lead.split()[-1] not in {"before", "after"}:
             continue  # "by 3am", "since 6pm", "from 6pm": the limits of a period
         if re.match(r"\s*(?:to|and|-|–)\s*\d", sentence.lowered[match.end() :]):
             continue  # "from 6pm to 8pm": a range
@@ -285,16 +280,16 @@ def clocks(sentence: Sentence) -> list[When]:
         if at is None:
             continue
         clause = sentence.clause(at)
-        if _hedged(clause):
+        if context.hedged(clause):
             continue
         token = tokens[at]
         low, high = _clock_range(lead, minutes)
         surface = sentence.text[match.start("hour") : match.end()]
-        if lead and lead not in _ROUGHLY:
+        if lead and lead not in ROUGHLY:
             surface = sentence.text[match.start("lead") : match.end()]
         setting = [tokens[i] for i in context.setting(sentence, sentence.clause_of[at])]
         times = circumstances.times(sentence, sentence.clause_of[at])
-        named = _named_after(tokens, match.end())
+        named = _named_after(tokens, match.end())  # the character the clock time ends at
         when = When(
             sentence,
             "clock",
@@ -320,9 +315,10 @@ def _half_of_day(following: str, hour: int) -> str:
     return "am" if part == "morning" else "pm"
 
 
-def _named_after(tokens: list[Token], end: int) -> dict[str, str]:
-    """The happening a clock time is of when its noun follows it: "the 7.30am start"."""
-    following = next((t for t in tokens if t.start >= end), None)
+def _named_after(tokens: list[Token], after_char: int) -> dict[str, str]:
+    """The happening a clock time is of when its noun follows it ("the 7.30am start"): the
+    first word starting at or after character ``after_char``."""
+    following = next((t for t in tokens if t.start >= after_char), None)
     if following is None or not following.is_word:
         return {}
     return _events([following])
@@ -331,7 +327,7 @@ def _named_after(tokens: list[Token], end: int) -> dict[str, str]:
 def _clock_range(lead: str, minutes: int) -> tuple[int, int]:
     """The minutes a clock time may stand for: "about 7.20am" half an hour either side,
     "shortly before 2am" the half hour before it, "after 6pm" the three hours after."""
-    if lead in _ROUGHLY:
+    if lead in ROUGHLY:
         return minutes - _CLOCK_SLACK, minutes + _CLOCK_SLACK
     if not lead:
         return minutes, minutes
