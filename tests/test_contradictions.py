@@ -20,7 +20,7 @@ HELDOUT3 = ROOT / "tests" / "data" / "contradictions_heldout3"
 """Articles by a writer who had not read the rules (their README gives the first measure)."""
 HELDOUT4 = ROOT / "tests" / "data" / "contradictions_heldout4"
 APART = [ROOT / "tests" / "data" / f"contradictions_heldout{n}" for n in range(5, 18)] + [
-    ROOT / "tests" / "data" / f"contradictions_consistent{n}" for n in (1, 2, 4, 6, 7, 9, 11)
+    ROOT / "tests" / "data" / f"contradictions_consistent{n}" for n in (1, 2, 4, 6, 7, 9, 10, 11)
 ]
 """Sets whose recall is reported by bench/eval_contradictions.py; here, their precision."""
 
@@ -122,7 +122,7 @@ def test_the_articles_are_news_length_and_their_planted_sentences_are_theirs() -
 
 def test_no_consistent_figures_are_flagged_in_the_sets_measured_apart() -> None:
     apart = [path for folder in APART for path in sorted(folder.glob("*.txt"))]
-    assert len(apart) == 160
+    assert len(apart) == 168
     measured = [_measure(path) for path in apart]
     assert [reason for m in measured for reason in m.flagged] == []
     assert sum(m.candidates for m in measured) <= 2 * sum(m.planted for m in measured)
@@ -1712,3 +1712,18 @@ def test_a_span_said_of_another_subject_is_of_another_thing() -> None:
         )
         == []
     )
+
+
+def test_a_count_whose_sentence_opens_with_a_month_is_of_another_time() -> None:
+    assert (
+        _reasons(
+            "Manchester was the worst-hit city, with 520,000 customers affected.\n\n"
+            "In January a 90-minute fault affected 310,000 customers, and service returned"
+            " within two hours."
+        )
+        == []
+    )
+    assert _reasons(
+        "In January a 90-minute fault affected 310,000 customers, the company said.\n\n"
+        "The January fault affected 410,000 customers in January, the regulator said."
+    ) == ["310,000 vs 410,000 customers"]

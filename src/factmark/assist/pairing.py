@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import combinations
 
-from factmark.assist.lexicon import KINDS_OF, PEOPLE, READINGS, VOTE_FOR
+from factmark.assist.lexicon import KINDS_OF, MONTHS, PEOPLE, READINGS, VOTE_FOR
 from factmark.assist.mentions import Mention
 from factmark.assist.numbers import figures, spoken
 from factmark.assist.phrases import HAS
@@ -182,7 +182,17 @@ def _another_time(a: Mention, b: Mention) -> bool:
     earlier time ("a year earlier") or of a year and the other not."""
     if _other_times(a, b) or _dated(a) != _dated(b):
         return True
+    if (_opened_by_a_month(a) and not b.times - {"period"}) or (
+        _opened_by_a_month(b) and not a.times - {"period"}
+    ):
+        return True  # "In January a 90-minute fault affected 310,000 customers"
     return ("past" in a.times) != ("past" in b.times)
+
+
+def _opened_by_a_month(mention: Mention) -> bool:
+    """Whether the mention's sentence opens with a month ("In January, …"): a time of its
+    own, set apart from counts that name none."""
+    return any(token.lower in MONTHS for token in mention.sentence.opening())
 
 
 def _thresholds(mention: Mention) -> frozenset[str]:
