@@ -78,19 +78,22 @@ class Measured:
     """Planted contradictions proposed as their two sentences."""
     candidates: int
     flagged: list[str]
-    """Candidates that are not a planted contradiction."""
+    """Candidates that are not a planted contradiction, nor one the answer file lists as
+    ``also`` (the same two figures, said again in another sentence the writer did not
+    list: "Councillors back 1,450-home scheme" against "the 1,540-home scheme")."""
 
 
 def _measure(path: Path) -> Measured:
     article = Article.read(path)
-    planted = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))["planted"]
-    pairs = {(p["a"], p["b"]) for p in planted}
+    answers = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
+    pairs = {(p["a"], p["b"]) for p in answers["planted"]}
+    also = {(p["a"], p["b"]) for p in answers.get("also", [])}
     found = candidates(article)
     return Measured(
         planted=len(pairs),
         proposed=len(pairs & set(_pairs(found))),
         candidates=len(found),
-        flagged=[c.reason for c in found if (c.a.text, c.b.text) not in pairs],
+        flagged=[c.reason for c in found if (c.a.text, c.b.text) not in pairs | also],
     )
 
 
@@ -1727,3 +1730,99 @@ def test_a_count_whose_sentence_opens_with_a_month_is_of_another_time() -> None:
         "In January a 90-minute fault affected 310,000 customers, the company said.\n\n"
         "The January fault affected 410,000 customers in January, the regulator said."
     ) == ["310,000 vs 410,000 customers"]
+
+
+def test_the_same_digits_in_another_order_are_compared_whatever_the_event() -> None:
+    assert _reasons(
+        "Inspectors observed 46 lessons across all year groups.\n\n"
+        "Across the 64 lessons watched by the team, teaching was strong."
+    ) == ["46 vs 64 lessons"]
+    assert _reasons(
+        "Officials said about 140 inmates took part in the disturbance.\n\n"
+        "Investigators will identify which of the 410 inmates involved were leaders."
+    ) == ["about 140 vs 410 inmates"]
+
+
+def test_digits_in_another_order_are_no_slip_at_another_time_or_as_a_part() -> None:
+    assert (
+        _reasons(
+            "The boat was carrying 430 people when it was spotted.\n\n"
+            "On 3 March, 340 people were rescued from a single boat."
+        )
+        == []
+    )
+    assert (
+        _reasons(
+            "The highest temperature so far was 38.4C, recorded at Wittering.\n\n"
+            "Elsewhere, Lincoln reached 36.1C and Boston 34.8C."
+        )
+        == []
+    )
+    assert (
+        _reasons(
+            "Inspectors observed 46 lessons this week.\n\n"
+            "They plan to watch 64 lessons in all by the end of term."
+        )
+        == []
+    )
+    assert _reasons("Nurses treated 140 patients.\n\nPorters moved 14 patients.") == []
+
+
+def test_what_each_one_or_the_average_one_did_is_no_whole() -> None:
+    assert (
+        _reasons(
+            "Charity runners raised a record 2.1 billion yen, organizers said on Friday.\n\n"
+            "Each charity entrant had to raise at least 100,000 yen to secure a place.\n\n"
+            "In the event, the average charity runner raised 375,000 yen."
+        )
+        == []
+    )
+    assert _reasons(
+        "Charity runners raised a record 2.1 billion yen, organizers said on Friday.\n\n"
+        "The charity runners raised 1.2 billion yen, the foundation said."
+    ) == ["2.1 billion yen vs 1.2 billion yen"]
+
+
+def test_a_zero_of_the_seriously_hurt_is_no_zero_of_those_treated() -> None:
+    assert (
+        _reasons(
+            "Medical teams treated 41 runners during the race, most for cramps.\n\n"
+            "No runner was seriously injured, organizers said."
+        )
+        == []
+    )
+    assert _reasons(
+        "No passengers were seriously hurt, according to the railroad.\n\n"
+        "Four passengers were hurt and remained in the hospital with serious injuries."
+    ) == ["No passengers vs Four passengers"]
+
+
+def test_a_span_a_verb_gives_is_of_that_doing_alone() -> None:
+    assert (
+        _reasons(
+            "The agency said the Port Alder route would be suspended for two weeks while both"
+            " vessels are inspected.\n\n"
+            "A crossing takes 35 minutes on the direct run from Port Alder."
+        )
+        == []
+    )
+    assert _reasons(
+        "The Port Alder route was suspended for two weeks while both vessels were inspected.\n\n"
+        "The route from Port Alder was suspended for three weeks, the operator said."
+    ) == ["two weeks vs three weeks (alder)"]
+
+
+def test_a_verb_and_its_particle_name_one_doing() -> None:
+    assert (
+        _reasons(
+            "Thousands of holidaymakers flew out of Harlow Fen Airport without their suitcases"
+            " on Saturday after the airport's baggage system broke down.\n\n"
+            "A team of 14 engineers flew in from Japan on Sunday to help the airport's own"
+            " staff trace the cause."
+        )
+        == []
+    )
+    assert _reasons(
+        "Holidaymakers flew out of Harlow Fen Airport on Saturday, the airport said.\n\n"
+        "The holidaymakers flew out of the airport on Sunday without their suitcases."
+    ) == ["Saturday vs Sunday (flew)"]

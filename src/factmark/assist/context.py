@@ -15,6 +15,7 @@ from factmark.assist.lexicon import (
     IRREGULAR_VERBS,
     LENGTHS,
     NOT_VERBS,
+    PEOPLE,
     QUANTIFIERS,
     ROLE_AFTER,
     ROLE_BEFORE,
@@ -189,12 +190,29 @@ def roles(sentence: Sentence, first: int, head: int) -> frozenset[str]:
         found.add("delta")
     if _whole(tokens, first):
         found.add("whole")
+    if _of_each(clause, tokens[first].start):
+        found.add("average")
     opening = " ".join(t.lower for t in tokens[:3] if t.is_word)
     if any(opening.startswith(p) for p in _AFTER if _AFTER[p] == "total"):
         found.add("total")  # "In total, 60,000 sandbags were handed out."
     if _share_follows(tokens, head + 1):  # "120 staff, about a third of its workforce"
         found.add("share")
     return frozenset(found)
+
+
+def _of_each(clause: list[Token], start: int) -> bool:
+    """Whether the clause, before the figure starting at ``start``, says its figure is what
+    each one, or the usual one, of some people did or had ("Each entrant had to raise at
+    least 100,000 yen", "the average charity runner raised 375,000 yen"): a figure for
+    one, no whole. "Each of" and "every one of" take a part of a whole instead."""
+    before = [token.lower for token in clause if token.start < start and token.is_word]
+    for at, word in enumerate(before):
+        if word in _EACH and any(singular(w) in PEOPLE for w in before[at + 1 : at + 4]):
+            return True
+    return False
+
+
+_EACH = frozenset({"each", "every", "average", "typical", "median"})
 
 
 def _won(sentence: Sentence, first: int) -> bool:

@@ -113,7 +113,7 @@ PEOPLE = words(
     cyclist athlete player competitor participant volunteer searcher hiker climber swimmer
     pedestrian motorist commuter shopper tenant homeowner pensioner parent farmer musician
     performer artist shareholder investor donor inmate hostage sailor fisherman worshipper
-    pilgrim delegate candidate applicant trainee apprentice guard cadet recruit"""
+    pilgrim delegate candidate applicant trainee apprentice guard cadet recruit entrant"""
 )
 """What "no one" and "nobody" count: people of any kind."""
 

@@ -392,8 +392,14 @@ _QUALIFYING = frozenset({"at", "in", "on", "from", "near", "inside", "outside", 
 
 
 def _qualified(tokens: list[Token], after: int) -> bool:
-    """Whether a place or a thing had follows the noun ending at ``after``."""
-    return after < len(tokens) and tokens[after].lower in _QUALIFYING
+    """Whether a place or a thing had follows the noun ending at ``after``; not when it
+    is every one ("46 lessons across all year groups", "64 lessons in all")."""
+    if after >= len(tokens) or tokens[after].lower not in _QUALIFYING:
+        return False
+    return after + 1 >= len(tokens) or tokens[after + 1].lower not in _EVERY
+
+
+_EVERY = frozenset({"all", "every", "each", "both"})
 
 
 _FOR_WHOM = frozenset({"the", "a", "an", "it", "him", "her", "them", "his", "their"})

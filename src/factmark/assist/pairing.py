@@ -9,6 +9,7 @@ part and its complement, a total and its parts).
 
 from __future__ import annotations
 
+import itertools
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -18,7 +19,7 @@ from factmark.assist.lexicon import KINDS_OF, MONTHS, PEOPLE, READINGS, VOTE_FOR
 from factmark.assist.mentions import Mention
 from factmark.assist.numbers import figures, spoken
 from factmark.assist.phrases import HAS
-from factmark.assist.tokens import Sentence, tokenize
+from factmark.assist.tokens import OPENING_PREPOSITIONS, Sentence, tokenize
 from factmark.assist.words import event, scene
 
 _MAX_PARTS = 8
@@ -142,9 +143,12 @@ def _dated(mention: Mention) -> bool:
     return any(time.isdigit() for time in mention.times)
 
 
-def same_thing(a: Mention, b: Mention) -> bool:
-    """Whether two mentions count the same thing for the same event, in the same setting."""
-    if not (_same_noun(a, b) and (_same_doing(a, b) or _same_reading(a, b))):
+def same_thing(a: Mention, b: Mention, any_event: bool = False) -> bool:
+    """Whether two mentions count the same thing for the same event, in the same setting
+    (``any_event``: whatever event each names)."""
+    if not _same_noun(a, b):
+        return False
+    if not (any_event or _same_doing(a, b) or _same_reading(a, b)):
         return False
     if _had(a) != _had(b):
         return False  # "the school had 1,450 pupils": what it has, not who were carried
@@ -162,7 +166,7 @@ def same_thing(a: Mention, b: Mention) -> bool:
     if _over_a_period(a, b) or _over_a_period(b, a):
         return False
     verbless = not (a.verbs and b.verbs)  # its setting is its sentence's names, checked above
-    return a.zero or b.zero or verbless or _shared_setting(a, b)
+    return any_event or a.zero or b.zero or verbless or _shared_setting(a, b)
 
 
 def _other_times(a: Mention, b: Mention) -> bool:
@@ -190,9 +194,20 @@ def _another_time(a: Mention, b: Mention) -> bool:
 
 
 def _opened_by_a_month(mention: Mention) -> bool:
-    """Whether the mention's sentence opens with a month ("In January, …"): a time of its
-    own, set apart from counts that name none."""
-    return any(token.lower in MONTHS for token in mention.sentence.opening())
+    """Whether the mention's sentence, or the part of it after a semicolon that holds the
+    mention, opens with a month ("In January, …", "…; on 3 March, 340 people were
+    rescued"): a time of its own, set apart from counts that name none."""
+    if any(token.lower in MONTHS for token in mention.sentence.opening()):
+        return True
+    tokens = mention.sentence.tokens[: mention.position]
+    semicolons = [i for i, token in enumerate(tokens) if token.text == ";"]
+    if not semicolons:
+        return False
+    part = tokens[semicolons[-1] + 1 :]
+    if not part or part[0].lower not in OPENING_PREPOSITIONS:
+        return False
+    opening = itertools.takewhile(lambda token: token.text != ",", part)
+    return any(token.lower in MONTHS for token in opening)
 
 
 def _thresholds(mention: Mention) -> frozenset[str]:
@@ -363,6 +378,27 @@ def _named_before(noun: str) -> set[str]:
     return {noun} | set(KINDS_OF.get(noun, ()))
 
 
+def _slip(a: Mention, b: Mention) -> bool:
+    """Whether two plain counts, said of the same times, have the same digits in another
+    order (1,450 and 1,540 homes; 43.1 and 41.3 billion yen): the slip of a key, which
+    writes one figure twice whatever event each sentence names."""
+    if a.zero or b.zero or a.qualified != b.qualified or (a.roles | b.roles) - {"target", "whole"}:
+        return False  # a part, a change, a before: another figure than the plain count
+    if a.times and b.times and a.times.isdisjoint(b.times):
+        return False
+    digits = _digits(a.value)
+    return bool(digits) and a.value != b.value and digits == _digits(b.value)
+
+
+def _digits(value: float) -> str:
+    """The digits a value is written with, sorted, after the number of them before the
+    point: "4:0145" for 1,450 and 1,540, "2:134" for 43.1 and 41.3; empty for a value of
+    fewer than two digits, which no slip can reorder."""
+    whole, _, part = f"{value:.6f}".partition(".")
+    written = whole + part.rstrip("0")
+    return f"{len(whole)}:{''.join(sorted(written))}" if len(written.strip("0")) >= 2 else ""
+
+
 def judge(a: Mention, b: Mention, known: set[float], first: bool = False) -> Pair | None:
     """The pair the two mentions make, if they disagree about the same thing; ``first``
     when ``a`` is the first count of its noun in the article."""
@@ -371,16 +407,27 @@ def judge(a: Mention, b: Mention, known: set[float], first: bool = False) -> Pai
     group = _same_group(a, b) or (first and refers_back(a, b))
     if not (group or (a.plain and b.plain and a.measure == b.measure)):
         return None
-    if not (group or same_thing(a, b)):
+    if not (group or same_thing(a, b, any_event=_slip(a, b))):
         return None
     if a.zero or b.zero:
-        count = b if a.zero else a
-        if count.low <= 0:
+        zero, count = (a, b) if a.zero else (b, a)
+        if count.low <= 0 or (_graded(zero) and not _graded(count)):
             return None
     elif overlap(a, b) or explained(a, b, known) or _within(a, b):
         return None
     values = "/".join(spoken(v) for v in sorted((a.value, b.value)))
     return Pair(a.sentence, b.sentence, _reason(a, b), _score(a, b), f"{a.noun}:{values}")
+
+
+def _graded(mention: Mention) -> bool:
+    """Whether the mention's clause says how bad ("seriously injured", "critically ill"):
+    a zero so graded leaves out those only a little hurt ("No runner was seriously
+    injured" against "Medical teams treated 41 runners")."""
+    clause = mention.sentence.clause(mention.position)
+    return any(token.lower.startswith(_GRADES) for token in clause)
+
+
+_GRADES = ("serious", "critical", "severe", "grave", "life-threat", "badly")
 
 
 def _antecedents(mentions: list[Mention]) -> list[Mention]:
@@ -461,6 +508,9 @@ def pairs(mentions: list[Mention]) -> list[Pair]:
         for other in bucket
         if other is not m
     ]
+    compared += [  # the same digits in another order: whatever the event (``_slip``)
+        pair for key, bucket in buckets.items() if not key[1] for pair in _same_digits(bucket)
+    ]
     firsts = {id(bucket[0]) for key, bucket in buckets.items() if not key[1]}
     compared += [
         (buckets[noun, ""][0], later)
@@ -496,6 +546,15 @@ def pairs(mentions: list[Mention]) -> list[Pair]:
         if pair is not None:
             found.append(pair)
     return found
+
+
+def _same_digits(bucket: list[Mention]) -> list[tuple[Mention, Mention]]:
+    """The pairs of mentions whose values are written with the same digits."""
+    by_digits: dict[str, list[Mention]] = defaultdict(list)
+    for mention in bucket:
+        if digits := _digits(mention.value):
+            by_digits[digits].append(mention)
+    return [pair for alike in by_digits.values() for pair in combinations(alike, 2)]
 
 
 def _scoped_apart(a: Mention, b: Mention, by_sentence: dict[int, dict[str, list[Mention]]]) -> bool:

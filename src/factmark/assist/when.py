@@ -608,6 +608,9 @@ def _same_span(a: When, b: When) -> str:
         return thing
     if thing and other.subject:
         return ""  # "a video call that lasted less than 20 minutes", "two years of falling sales"
+    for one, other in ((a, b), (b, a)):
+        if one.doing and one.doing != other.doing and not _names(other, one.doing):
+            return ""  # "would be suspended for two weeks", "A crossing takes 35 minutes"
     shared = {event(word)[:5] for word in a.topic} & {event(word)[:5] for word in b.topic}
     if len(shared) < 2:
         return ""
@@ -617,11 +620,16 @@ def _same_span(a: When, b: When) -> str:
     return thing or nouns[0]  # "the west wing works"
 
 
+def _names(when: When, doing: str) -> bool:
+    """Whether the sentence of ``when`` names the doing ``doing`` ("suspend")."""
+    return any(event(word) == doing for word in when.topic)
+
+
 def _same_event(a: When, b: When) -> str:
     """The word naming the event both give, or "" when they speak of different ones."""
     if a.kind == "span":
         return _same_span(a, b)
-    shared = set(a.events) & set(b.events)
+    shared = {name for name in set(a.events) & set(b.events) if _same_particle(a, b, name)}
     named = {singular(word.lower()) for word in (*a.events.values(), *b.events.values())}
     mine, theirs = _unnamed(a.topic - named), _unnamed(b.topic - named)
     bare = not (mine and theirs)  # "Since the walkout began on Wednesday": nothing else said
@@ -632,6 +640,27 @@ def _same_event(a: When, b: When) -> str:
     if happening and (shared or not all(doings)):
         return sorted(happening)[0]  # "the blast happened at about 3am", "the explosion, at 5am"
     return ""
+
+
+def _same_particle(a: When, b: When, name: str) -> bool:
+    """Whether the verbs naming the event ``name`` in the two sentences do not go different
+    ways: "flew out" on Saturday and "flew in" on Sunday are two doings."""
+    ways = {_particle(when.sentence, when.events[name]) for when in (a, b)}
+    return len(ways - {""}) < 2
+
+
+def _particle(sentence: Sentence, verb: str) -> str:
+    """The particle right after the first ``verb`` of the sentence ("out" in "flew out"), if
+    any."""
+    tokens = sentence.tokens
+    for at, token in enumerate(tokens[:-1]):
+        if token.text == verb:
+            following = tokens[at + 1].lower
+            return following if following in _PARTICLES else ""
+    return ""
+
+
+_PARTICLES = frozenset({"in", "out", "off", "back", "away", "up", "down", "home"})
 
 
 def _doings(when: When, happening: set[str]) -> set[str]:
