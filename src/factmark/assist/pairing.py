@@ -379,17 +379,22 @@ def _named_before(noun: str) -> set[str]:
 
 
 def _slip(a: Mention, b: Mention) -> bool:
-    """Whether two plain counts, said of the same times, have the same digits in another
-    order (1,450 and 1,540 homes; 43.1 and 41.3 billion yen): the slip of a key, which
-    writes one figure twice whatever event each sentence names."""
-    if a.zero or b.zero or a.qualified != b.qualified or (a.roles | b.roles) - {"target", "whole"}:
-        return False  # a part, a change, a before: another figure than the plain count
-    if a.times and b.times and a.times.isdisjoint(b.times):
+    """Whether two counts have the same digits in another order (1,450 and 1,540 homes;
+    43.1 and 41.3 billion yen): the slip of a key, which writes one figure twice whatever
+    event each sentence names. Not when either is a part, a change or a before, when one
+    is said of some only ("the 104 staff at the sports hall"), or when they name
+    different times."""
+    if a.value == b.value or a.zero or b.zero:
         return False
     digits = _digits(a.value)
-    return bool(digits) and a.value != b.value and digits == _digits(b.value)
+    if not digits or digits != _digits(b.value):
+        return False
+    if a.qualified != b.qualified or (a.roles | b.roles) - {"target", "whole"}:
+        return False
+    return not (a.times and b.times and a.times.isdisjoint(b.times))
 
 
+@lru_cache(maxsize=4096)
 def _digits(value: float) -> str:
     """The digits a value is written with, sorted, after the number of them before the
     point: "4:0145" for 1,450 and 1,540, "2:134" for 43.1 and 41.3; empty for a value of
