@@ -83,3 +83,15 @@ def test_commands_about_one_file_load_neither_the_archive_nor_sqlite(
     loaded = _modules_loaded_by(*arguments)
     assert not {name for name in loaded if name.startswith("factmark.desk")}
     assert not loaded & {"sqlite3", "snowballstemmer"}
+
+
+def test_suggest_on_a_book_pairs_in_its_second_process_alone(tmp_path: Path) -> None:
+    # The candidates come back as reported: the modules that find them load only there.
+    book = tmp_path / "book.txt"
+    book.write_text(
+        "\n\n".join(f"Paragraph {n} says that 40 boats were out at sea." for n in range(300)),
+        encoding="utf-8",
+    )
+    loaded = _modules_loaded_by("suggest", str(book), "--format", "json")
+    assert "factmark.assist.checkworthy" in loaded  # it ran, and scored here
+    assert "factmark.assist.contradictions" not in loaded

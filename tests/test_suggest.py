@@ -317,7 +317,7 @@ def test_the_json_is_one_sentence_a_line_and_reads_back_as_the_report() -> None:
 
 def _long_article() -> Article:
     """An article long enough for its candidates to be found in a second process."""
-    from factmark.assist.suggest import ALONGSIDE
+    from factmark.assist.alongside import ALONGSIDE
 
     filler = [
         f"Paragraph {n} says that the weather was mild on the coast." for n in range(ALONGSIDE)
@@ -334,6 +334,24 @@ def test_a_long_articles_candidates_come_from_a_second_process_as_they_would_her
     expected = [candidate.to_json() for candidate in candidates(article)]
     assert [c["reason"] for c in expected] == ["five vs seven hospitals"]
     assert report(article, "long.txt")["contradictions"] == expected
+
+
+def test_the_second_process_scores_from_the_back_as_this_one_would(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from factmark.assist.alongside import Alongside
+
+    article = _long_article()
+    cut = spans(article)
+    expected = shipped().score_all(span.text for span in cut)
+    both = Alongside(article, cut)
+    both.candidates()  # waits for the other process: with none scored here, it scored all
+    assert both.scores(shipped()) == expected
+    assert report(article, "long.txt")["sentences"] == [  # each scoring some: met between
+        sentence.as_data() for sentence in sentences(article)
+    ]
+    monkeypatch.setattr(os, "cpu_count", lambda: 1)
+    assert Alongside(article, cut).scores(shipped()) == expected  # one process: all here
 
 
 def test_the_candidates_are_found_here_when_the_second_process_fails(

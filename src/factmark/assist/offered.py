@@ -51,12 +51,13 @@ def open_candidates(
 ) -> list[Candidate]:
     """The candidates not dismissed (a dismissal names the two sentences), in their order."""
     keys = {dismissal.key for dismissal in dismissed}
-    return [
-        candidate
-        for candidate in candidates
-        if (candidate.a.text, candidate.b.text) not in keys
-        and (candidate.b.text, candidate.a.text) not in keys
-    ]
+    return [c for c in candidates if not is_dismissed(c.a.text, c.b.text, keys)]
+
+
+def is_dismissed(a: str, b: str, keys: set[tuple[str, str]]) -> bool:
+    """Whether the candidate of the sentences ``a`` and ``b`` is dismissed: ``keys`` holds
+    the two sentences of each dismissal, in either order."""
+    return (a, b) in keys or (b, a) in keys
 
 
 NICENESS = 10

@@ -10,9 +10,7 @@ checking are the speakers' answers. A moderator is named so ("MODERATOR",
 
 from __future__ import annotations
 
-import os
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -21,8 +19,8 @@ from factmark.assist.spans import Span, spans
 
 if TYPE_CHECKING:
     from factmark.article import Article
+    from factmark.assist.alongside import Alongside
     from factmark.assist.checkworthy import Model
-    from factmark.assist.contradictions import Candidate
     from factmark.model import AnnotationFile
 
 SUGGESTED = 0.5
@@ -101,9 +99,11 @@ def sentences(
     document: AnnotationFile | None = None,
     model: Model | None = None,
     cut: list[Span] | None = None,
+    alongside: Alongside | None = None,
 ) -> list[Sentence]:
     """Every sentence of the article in order, scored, and whether a claim covers it
-    (``cut``: the article's spans, when they are known already)."""
+    (``cut``: the article's spans, when they are known already; ``alongside``: the
+    process that helps score them, if one was started)."""
     if model is None:
         from factmark.assist.checkworthy import shipped
 
@@ -112,8 +112,9 @@ def sentences(
     said_by = speakers(article)
     moderating = moderators(read, said_by)
     claimed = _claimed(article, document)
+    scored = alongside.scores(model) if alongside else model.score_all(s.text for s in read)
     result = []
-    for span, (score, reasons) in zip(read, model.score_all(s.text for s in read), strict=True):
+    for span, (score, reasons) in zip(read, scored, strict=True):
         if said_by.get(span.paragraph) in moderating:
             score = round(score * MODERATOR_WEIGHT, 4)
         covered = any(
@@ -124,69 +125,24 @@ def sentences(
     return result
 
 
-ALONGSIDE = 200
-"""Paragraphs from which an article's candidates are found in a second process while its
-sentences are scored: below, starting one costs more than it saves."""
-
-
-def candidates_alongside(article: Article, cut: list[Span]) -> Callable[[], list[Candidate]]:
-    """Start finding the article's contradiction candidates and return what gives them.
-
-    Scoring the sentences and pairing the figures each take about half a second of pure
-    Python on a book; on a machine with two cores or more a forked process pairs while
-    this one loads the annotation file and scores, and sends the candidates back
-    pickled through a pipe. Elsewhere (no fork, one core, a short article), or if the
-    process fails, they are found here when asked for.
-    """
-    from factmark.assist.contradictions import candidates
-
-    cores = os.cpu_count() or 1
-    if len(article.paragraphs) < ALONGSIDE or cores < 2 or not hasattr(os, "fork"):
-        return lambda: candidates(article, cut)
-    import pickle
-
-    reading, writing = os.pipe()
-    child = os.fork()
-    if child == 0:  # the forked process: pair, send, and end without running this one's exits
-        status = 1
-        try:
-            os.close(reading)
-            with os.fdopen(writing, "wb") as out:
-                pickle.dump(candidates(article, cut), out, pickle.HIGHEST_PROTOCOL)
-            status = 0
-        finally:
-            os._exit(status)
-    os.close(writing)
-
-    def result() -> list[Candidate]:
-        with os.fdopen(reading, "rb") as stream:
-            data = stream.read()
-        _, status = os.waitpid(child, 0)
-        if status != 0 or not data:
-            return candidates(article, cut)
-        found: list[Candidate] = pickle.loads(data)  # from the process forked above
-        return found
-
-    return result
-
-
 def report(
     article: Article,
     path: str,
     document: AnnotationFile | None = None,
     model: Model | None = None,
-    pending: tuple[list[Span], Callable[[], list[Candidate]]] | None = None,
+    alongside: Alongside | None = None,
 ) -> dict[str, Any]:
     """The JSON report of docs/design.md §10 for an article (``path`` as the user named
-    it); ``pending``: its spans and what gives its candidates, when they are being found
-    already."""
-    from factmark.assist.offered import open_candidates
+    it); ``alongside``: what finds its candidates, when it was started already."""
+    from factmark.assist.alongside import Alongside
+    from factmark.assist.offered import is_dismissed
 
-    if pending is None:
-        cut = spans(article)
-        pending = cut, candidates_alongside(article, cut)
-    cut, found = pending
-    scored = [sentence.as_data() for sentence in sentences(article, document, model, cut)]
+    if alongside is None:
+        alongside = Alongside(article, spans(article))
+    scored = [s.as_data() for s in sentences(article, document, model, alongside.cut, alongside)]
     dismissed = document.dismissed if document is not None else []
-    contradictions = [c.to_json() for c in open_candidates(found(), dismissed)]
+    keys = {dismissal.key for dismissal in dismissed}
+    contradictions = [
+        c for c in alongside.candidates() if not is_dismissed(c["a"]["text"], c["b"]["text"], keys)
+    ]
     return {"article": path, "sentences": scored, "contradictions": contradictions}

@@ -44,8 +44,9 @@ def run_suggest(args: argparse.Namespace) -> int:
     import gc
 
     from factmark import targets
+    from factmark.assist.alongside import Alongside
     from factmark.assist.spans import spans
-    from factmark.assist.suggest import candidates_alongside, report
+    from factmark.assist.suggest import report
 
     # The report makes some hundred thousand small objects that hold no cycles, once,
     # before the program ends: the cyclic collector would only walk them (a tenth of
@@ -53,8 +54,9 @@ def run_suggest(args: argparse.Namespace) -> int:
     gc.disable()
 
     found = targets.resolve(Path(args.article))
-    cut = spans(found.article)  # once, before the pairing process is forked with it
-    pending = cut, candidates_alongside(found.article, cut)  # while the annotations load
+    # The sentences are cut once, before the process that pairs is forked with them; it
+    # pairs while the annotations load here.
+    alongside = Alongside(found.article, spans(found.article))
     document = None
     if found.loaded is not None:
         document = found.loaded.document
@@ -62,7 +64,7 @@ def run_suggest(args: argparse.Namespace) -> int:
         from factmark.store import loading
 
         document = loading.load(found.annotation_path).document
-    data = report(found.article, str(found.article_path), document, pending=pending)
+    data = report(found.article, str(found.article_path), document, alongside=alongside)
     if args.format == "json":
         sys.stdout.write(as_json(data))
     else:
