@@ -1827,3 +1827,19 @@ def test_a_verb_and_its_particle_name_one_doing() -> None:
         "Holidaymakers flew out of Harlow Fen Airport on Saturday, the airport said.\n\n"
         "The holidaymakers flew out of the airport on Sunday without their suitcases."
     ) == ["Saturday vs Sunday (flew)"]
+
+
+def test_what_lasted_a_span_is_the_thing_its_span_is_said_of() -> None:
+    assert _reasons(
+        "The outbreak has lasted for three weeks, and infection control teams said on Thursday"
+        " that new cases were still being reported.\n\n"
+        "Dr Oduya cautioned that the five-week outbreak had shown how quickly the virus could"
+        " return."
+    ) == ["three weeks vs five-week (outbreak)"]
+    assert (
+        _reasons(
+            "The stage closed for three hours while the wind dropped.\n\n"
+            "The four-day festival ended on Sunday."
+        )
+        == []
+    )

@@ -602,6 +602,8 @@ def _same_span(a: When, b: When) -> str:
         return a.subject
     thing = a.thing or b.thing
     other = b if a.thing else a
+    if thing and other.subject and scene(other.subject) == scene(thing):
+        return thing  # "The outbreak has lasted for three weeks", "the five-week outbreak"
     if thing and other.doing:
         return ""  # "the stage closed for three hours" is no length of "the four-day festival"
     if thing and scene(thing) in {scene(word) for word in other.topic}:
