@@ -1744,7 +1744,7 @@ def test_the_same_digits_in_another_order_are_compared_whatever_the_event() -> N
     ) == ["about 140 vs 410 inmates"]
 
 
-def test_digits_in_another_order_are_no_slip_at_another_time_or_as_a_part() -> None:
+def test_digits_in_another_order_are_no_slip_when_something_sets_them_apart() -> None:
     assert (
         _reasons(
             "The boat was carrying 430 people when it was spotted.\n\n"
@@ -1838,8 +1838,18 @@ def test_what_lasted_a_span_is_the_thing_its_span_is_said_of() -> None:
     ) == ["three weeks vs five-week (outbreak)"]
     assert (
         _reasons(
-            "The stage closed for three hours while the wind dropped.\n\n"
-            "The four-day festival ended on Sunday."
+            "The festival closed for three hours on Saturday because of storms.\n\n"
+            "The four-day festival drew 20,000 visitors."
         )
         == []
     )
+
+
+def test_a_part_after_a_semicolon_that_opens_with_a_month_is_of_its_own_time() -> None:
+    first = "The fishing boat was carrying 430 people when it was spotted by an aircraft.\n\n"
+    rescue = "It was the third large rescue in the area; "
+    assert _reasons(first + rescue + "on 3 March, the boat was carrying 340 people.") == []
+    assert _reasons(first + rescue + "in May the boat was carrying 340 people.") == []
+    assert _reasons(first + rescue + "in the end, the boat was carrying 340 people.") == [
+        "430 vs 340 people"
+    ]

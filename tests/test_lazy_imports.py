@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from builders import python
+from factmark.assist.alongside import ALONGSIDE, _may_fork
 
 ROOT = Path(__file__).parents[1]
 SEED_ANNOTATIONS = ROOT / "tests" / "data" / "seed" / "annotations" / "000_207cb1c8ae6ad8ea.toml"
@@ -85,6 +86,9 @@ def test_commands_about_one_file_load_neither_the_archive_nor_sqlite(
     assert not loaded & {"sqlite3", "snowballstemmer"}
 
 
+@pytest.mark.skipif(
+    not _may_fork(ALONGSIDE), reason="one core, or no fork: the candidates are found here"
+)
 def test_suggest_on_a_book_pairs_in_its_second_process_alone(tmp_path: Path) -> None:
     # The candidates come back as reported: the modules that find them load only there.
     book = tmp_path / "book.txt"
@@ -95,3 +99,4 @@ def test_suggest_on_a_book_pairs_in_its_second_process_alone(tmp_path: Path) -> 
     loaded = _modules_loaded_by("suggest", str(book), "--format", "json")
     assert "factmark.assist.checkworthy" in loaded  # it ran, and scored here
     assert "factmark.assist.contradictions" not in loaded
+    assert "pydantic" not in loaded  # no annotation file, nothing to read it with

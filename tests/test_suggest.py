@@ -336,6 +336,33 @@ def test_a_long_articles_candidates_come_from_a_second_process_as_they_would_her
     assert report(article, "long.txt")["contradictions"] == expected
 
 
+def _forks() -> bool:
+    from factmark.assist.alongside import ALONGSIDE, _may_fork
+
+    return _may_fork(ALONGSIDE)
+
+
+needs_a_second_process = pytest.mark.skipif(
+    not _forks(), reason="one core, or no fork: the second process is never started"
+)
+
+
+def _scored_here(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The sentences this process scores from now on (the forked one's are not seen)."""
+    from factmark.assist.checkworthy import Model
+
+    here, real, texts = os.getpid(), Model.score, []
+
+    def score(model: Model, text: str) -> Any:
+        if os.getpid() == here:
+            texts.append(text)
+        return real(model, text)
+
+    monkeypatch.setattr(Model, "score", score)
+    return texts
+
+
+@needs_a_second_process
 def test_the_second_process_scores_from_the_back_as_this_one_would(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -344,14 +371,40 @@ def test_the_second_process_scores_from_the_back_as_this_one_would(
     article = _long_article()
     cut = spans(article)
     expected = shipped().score_all(span.text for span in cut)
+    here = _scored_here(monkeypatch)
     both = Alongside(article, cut)
     both.candidates()  # waits for the other process: with none scored here, it scored all
     assert both.scores(shipped()) == expected
+    assert here == []
     assert report(article, "long.txt")["sentences"] == [  # each scoring some: met between
         sentence.as_data() for sentence in sentences(article)
     ]
-    monkeypatch.setattr(os, "cpu_count", lambda: 1)
-    assert Alongside(article, cut).scores(shipped()) == expected  # one process: all here
+
+
+@needs_a_second_process
+def test_what_the_second_process_had_scored_is_scored_here_when_it_fails(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from factmark.assist.alongside import Alongside
+    from factmark.assist.checkworthy import Model
+
+    article = _long_article()
+    cut = spans(article)
+    expected = shipped().score_all(span.text for span in cut)
+    parent, real, scored = os.getpid(), Model.score, [0]
+
+    def dies_after_three(model: Model, text: str) -> Any:
+        if os.getpid() != parent:
+            scored[0] += 1
+            if scored[0] > 3:
+                os._exit(3)  # the forked process ends after scoring three, sending nothing
+        return real(model, text)
+
+    monkeypatch.setattr(Model, "score", dies_after_three)
+    both = Alongside(article, cut)
+    found = both.candidates()
+    assert both.scores(shipped()) == expected
+    assert [c["reason"] for c in found] == ["five vs seven hospitals"]
 
 
 def test_the_candidates_are_found_here_when_the_second_process_fails(

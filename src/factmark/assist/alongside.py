@@ -10,12 +10,14 @@ imports the modules that find them, some 60 ms of imports on the book's critical
 
 Where they meet is kept in two counters in memory both processes share: how many
 sentences this process has scored from the front, and the first sentence the
-other has scored from the back. Each reads the other's counter before it scores
-a sentence and writes its own after, so every sentence is scored by one of them,
-and at the meeting point at most one sentence by both (with the same result).
+other has scored from the back. The second only goes down, and is written after
+its sentence is scored; this process stops at it, so every sentence is scored by
+one of the two. Near the meeting point a few may be scored by both, with the same
+result: that costs a little time, never a wrong score. What the other process
+scored is used only if it ended well; else this one scores the rest.
 
-Elsewhere (no fork, one core, a short article), or if the process fails, the
-candidates are found and the sentences scored here.
+Elsewhere (no fork, one core, a short article, threads running), or if the
+process fails, the candidates are found and the sentences scored here.
 """
 
 from __future__ import annotations
@@ -23,6 +25,8 @@ from __future__ import annotations
 import mmap
 import os
 import pickle
+import signal
+import threading
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -40,22 +44,41 @@ _FRONT, _BACK = 0, 1
 back there."""
 
 
+def _may_fork(paragraphs: int) -> bool:
+    """Whether a second process is worth starting and safe to fork: a long article, two
+    cores this process may use, and no other thread (forking one that holds a lock would
+    leave the lock held in the child)."""
+    if paragraphs < ALONGSIDE or not hasattr(os, "fork") or threading.active_count() > 1:
+        return False
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return (cores or 1) >= 2
+
+
 class Alongside:
-    """The article's candidates, and its sentences' scores, found in one or two processes."""
+    """The article's candidates, and its sentences' scores, found in one or two processes.
+
+    Ask for ``scores`` first, then ``candidates``: asked for first, the candidates wait
+    for the other process, which then scores every sentence alone.
+    """
 
     def __init__(self, article: Article, cut: list[Span]) -> None:
-        self._article, self.cut = article, cut
+        self.cut = cut
+        self._article = article
         self._child = 0  # the forked process, while it is to be waited for
         self._found: list[dict[str, Any]] | None = None
         self._scored: dict[int, Scored] = {}
-        cores = os.cpu_count() or 1
-        if len(article.paragraphs) < ALONGSIDE or cores < 2 or not hasattr(os, "fork"):
+        if not _may_fork(len(article.paragraphs)):
             return
         self._shared = memoryview(mmap.mmap(-1, 16)).cast("q")
         self._shared[_FRONT], self._shared[_BACK] = 0, len(cut)
         reading, writing = os.pipe()
-        self._child = os.fork()
-        if self._child == 0:  # pair, score from the back, send, and end without this one's exits
+        try:
+            child = os.fork()
+        except OSError:  # no process to be had: everything here
+            os.close(reading)
+            os.close(writing)
+            return
+        if child == 0:  # pair, score from the back, send, and end without this one's exits
             status = 1
             try:
                 os.close(reading)
@@ -68,23 +91,30 @@ class Alongside:
             finally:
                 os._exit(status)
         os.close(writing)
-        self._reading = reading
+        self._child, self._reading = child, reading
 
     def scores(self, model: Model) -> list[Scored]:
         """Every sentence's score and reasons, in order: from the front here, up to where
-        the other process, scoring from the back, has come."""
+        the other process, scoring from the back with the shipped model, has come. With
+        another model, all are scored here."""
+        from factmark.assist.checkworthy import shipped
+
         texts = [span.text for span in self.cut]
         scored: list[Scored] = []
-        if self._child:
+        if self._child and model is shipped():
             shared = self._shared
-            for index, text in enumerate(texts):
-                if index >= shared[_BACK]:
-                    break
-                scored.append(model.score(text))
-                shared[_FRONT] = index + 1
-            self._receive()
+            try:
+                for index, text in enumerate(texts):
+                    if index >= shared[_BACK]:
+                        break
+                    scored.append(model.score(text))
+                    shared[_FRONT] = index + 1
+            except BaseException:  # an interrupt, say: the other process is not waited for
+                self._abandon()
+                raise
+        self._receive()
         rest = range(len(scored), len(texts))
-        if self._found is not None and all(index in self._scored for index in rest):
+        if model is shipped() and all(index in self._scored for index in rest):
             return scored + [self._scored[index] for index in rest]
         return scored + model.score_all(texts[len(scored) :])  # the other failed, or none
 
@@ -112,7 +142,7 @@ class Alongside:
         return scored
 
     def _receive(self) -> None:
-        """Wait for the forked process, once, and take what it sent."""
+        """Wait for the forked process, once, and take what it sent if it ended well."""
         if not self._child:
             return
         with os.fdopen(self._reading, "rb") as stream:
@@ -121,6 +151,15 @@ class Alongside:
         self._child = 0
         if status == 0 and data:
             self._found, self._scored = pickle.loads(data)  # from the process forked above
+
+    def _abandon(self) -> None:
+        """End the forked process without waiting for what it would send."""
+        if not self._child:
+            return
+        os.kill(self._child, signal.SIGKILL)
+        os.close(self._reading)
+        os.waitpid(self._child, 0)
+        self._child = 0
 
 
 def _reported(found: list[Candidate]) -> list[dict[str, Any]]:

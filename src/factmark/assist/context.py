@@ -203,8 +203,9 @@ def roles(sentence: Sentence, first: int, head: int) -> frozenset[str]:
 def _of_each(clause: list[Token], start: int) -> bool:
     """Whether the clause, before the figure starting at ``start``, says its figure is what
     each one, or the usual one, of some people did or had ("Each entrant had to raise at
-    least 100,000 yen", "the average charity runner raised 375,000 yen"): a figure for
-    one, no whole. "Each of" and "every one of" take a part of a whole instead."""
+    least 100,000 yen", "each of the runners", "the average charity runner raised 375,000
+    yen"): a figure for one, no whole. The people are named within three words of "each"
+    or "average": "every one of the 41 lots" is all of them."""
     before = [token.lower for token in clause if token.start < start and token.is_word]
     for at, word in enumerate(before):
         if word in _EACH and any(singular(w) in PEOPLE for w in before[at + 1 : at + 4]):

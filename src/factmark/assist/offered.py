@@ -56,7 +56,7 @@ def open_candidates(
 
 def is_dismissed(a: str, b: str, keys: set[tuple[str, str]]) -> bool:
     """Whether the candidate of the sentences ``a`` and ``b`` is dismissed: ``keys`` holds
-    the two sentences of each dismissal, in either order."""
+    the ``Dismissal.key`` of each dismissal, whichever order the candidate gives them in."""
     return (a, b) in keys or (b, a) in keys
 
 

@@ -9,17 +9,16 @@ part and its complement, a total and its parts).
 
 from __future__ import annotations
 
-import itertools
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import combinations
 
-from factmark.assist.lexicon import KINDS_OF, MONTHS, PEOPLE, READINGS, VOTE_FOR
+from factmark.assist.lexicon import KINDS_OF, MONTHS, PEOPLE, READINGS, VOTE_FOR, words
 from factmark.assist.mentions import Mention
 from factmark.assist.numbers import figures, spoken
 from factmark.assist.phrases import HAS
-from factmark.assist.tokens import OPENING_PREPOSITIONS, Sentence, tokenize
+from factmark.assist.tokens import OPENING_PREPOSITIONS, Sentence, Token, tokenize
 from factmark.assist.words import event, scene
 
 _MAX_PARTS = 8
@@ -197,17 +196,27 @@ def _opened_by_a_month(mention: Mention) -> bool:
     """Whether the mention's sentence, or the part of it after a semicolon that holds the
     mention, opens with a month ("In January, …", "…; on 3 March, 340 people were
     rescued"): a time of its own, set apart from counts that name none."""
-    if any(token.lower in MONTHS for token in mention.sentence.opening()):
+    sentence = mention.sentence
+    if any(_a_month(token) for token in sentence.opening()):
         return True
-    tokens = mention.sentence.tokens[: mention.position]
-    semicolons = [i for i, token in enumerate(tokens) if token.text == ";"]
-    if not semicolons:
+    tokens = sentence.tokens
+    semicolons = [i for i in range(mention.position) if tokens[i].text == ";"]
+    if not semicolons or semicolons[-1] + 1 >= mention.position:
         return False
-    part = tokens[semicolons[-1] + 1 :]
-    if not part or part[0].lower not in OPENING_PREPOSITIONS:
+    first = semicolons[-1] + 1
+    if tokens[first].lower not in OPENING_PREPOSITIONS:
         return False
-    opening = itertools.takewhile(lambda token: token.text != ",", part)
-    return any(token.lower in MONTHS for token in opening)
+    clause = sentence.clause_of[first]
+    return any(
+        _a_month(tokens[i])
+        for i in range(first, mention.position)
+        if sentence.clause_of[i] == clause
+    )
+
+
+def _a_month(token: Token) -> bool:
+    """Whether the token names a month: "May" with its capital, not the verb."""
+    return token.lower in MONTHS and (token.lower != "may" or token.text == "May")
 
 
 def _thresholds(mention: Mention) -> frozenset[str]:
@@ -381,9 +390,9 @@ def _named_before(noun: str) -> set[str]:
 def _slip(a: Mention, b: Mention) -> bool:
     """Whether two counts have the same digits in another order (1,450 and 1,540 homes;
     43.1 and 41.3 billion yen): the slip of a key, which writes one figure twice whatever
-    event each sentence names. Not when either is a part, a change or a before, when one
-    is said of some only ("the 104 staff at the sports hall"), or when they name
-    different times."""
+    event each sentence names. Not when either has a role beyond a plan or a whole (a
+    part, a change, a share, an average, …), when one is said of some only ("the 104
+    staff at the sports hall"), or when they name different times."""
     if a.value == b.value or a.zero or b.zero:
         return False
     digits = _digits(a.value)
@@ -397,8 +406,9 @@ def _slip(a: Mention, b: Mention) -> bool:
 @lru_cache(maxsize=4096)
 def _digits(value: float) -> str:
     """The digits a value is written with, sorted, after the number of them before the
-    point: "4:0145" for 1,450 and 1,540, "2:134" for 43.1 and 41.3; empty for a value of
-    fewer than two digits, which no slip can reorder."""
+    point: "4:0145" for 1,450 and for 1,540, "2:134" for 43.1 and for 41.3 (and, as values
+    are kept whole, "11:00000000134" for 43.1 and 41.3 billion); empty for a value of fewer
+    than two digits other than zeros, which no slip can reorder."""
     whole, _, part = f"{value:.6f}".partition(".")
     written = whole + part.rstrip("0")
     return f"{len(whole)}:{''.join(sorted(written))}" if len(written.strip("0")) >= 2 else ""
@@ -429,10 +439,13 @@ def _graded(mention: Mention) -> bool:
     a zero so graded leaves out those only a little hurt ("No runner was seriously
     injured" against "Medical teams treated 41 runners")."""
     clause = mention.sentence.clause(mention.position)
-    return any(token.lower.startswith(_GRADES) for token in clause)
+    return any(token.lower in _GRADES for token in clause)
 
 
-_GRADES = ("serious", "critical", "severe", "grave", "life-threat", "badly")
+_GRADES = words(
+    """serious seriously critical critically severe severely grave gravely badly
+    life-threatening"""
+)
 
 
 def _antecedents(mentions: list[Mention]) -> list[Mention]:
@@ -554,12 +567,18 @@ def pairs(mentions: list[Mention]) -> list[Pair]:
 
 
 def _same_digits(bucket: list[Mention]) -> list[tuple[Mention, Mention]]:
-    """The pairs of mentions whose values are written with the same digits."""
+    """The pairs of mentions whose values are written with the same digits in another
+    order."""
     by_digits: dict[str, list[Mention]] = defaultdict(list)
     for mention in bucket:
         if digits := _digits(mention.value):
             by_digits[digits].append(mention)
-    return [pair for alike in by_digits.values() for pair in combinations(alike, 2)]
+    return [
+        (one, other)
+        for alike in by_digits.values()
+        for one, other in combinations(alike, 2)
+        if one.value != other.value
+    ]
 
 
 def _scoped_apart(a: Mention, b: Mention, by_sentence: dict[int, dict[str, list[Mention]]]) -> bool:

@@ -102,17 +102,22 @@ def sentences(
     alongside: Alongside | None = None,
 ) -> list[Sentence]:
     """Every sentence of the article in order, scored, and whether a claim covers it
-    (``cut``: the article's spans, when they are known already; ``alongside``: the
-    process that helps score them, if one was started)."""
+    (``cut``: the article's spans, when they are known already; ``alongside``: what
+    helps score them, which knows them already)."""
     if model is None:
         from factmark.assist.checkworthy import shipped
 
         model = shipped()
+    if alongside is not None:
+        cut = alongside.cut
     read = spans(article) if cut is None else cut
     said_by = speakers(article)
     moderating = moderators(read, said_by)
     claimed = _claimed(article, document)
-    scored = alongside.scores(model) if alongside else model.score_all(s.text for s in read)
+    if alongside is not None:
+        scored = alongside.scores(model)
+    else:
+        scored = model.score_all(span.text for span in read)
     result = []
     for span, (score, reasons) in zip(read, scored, strict=True):
         if said_by.get(span.paragraph) in moderating:
@@ -139,7 +144,7 @@ def report(
 
     if alongside is None:
         alongside = Alongside(article, spans(article))
-    scored = [s.as_data() for s in sentences(article, document, model, alongside.cut, alongside)]
+    scored = [s.as_data() for s in sentences(article, document, model, alongside=alongside)]
     dismissed = document.dismissed if document is not None else []
     keys = {dismissal.key for dismissal in dismissed}
     contradictions = [

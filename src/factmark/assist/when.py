@@ -602,7 +602,7 @@ def _same_span(a: When, b: When) -> str:
         return a.subject
     thing = a.thing or b.thing
     other = b if a.thing else a
-    if thing and other.subject and scene(other.subject) == scene(thing):
+    if thing and other.subject and scene(other.subject) == scene(thing) and _lasted(other):
         return thing  # "The outbreak has lasted for three weeks", "the five-week outbreak"
     if thing and other.doing:
         return ""  # "the stage closed for three hours" is no length of "the four-day festival"
@@ -610,8 +610,8 @@ def _same_span(a: When, b: When) -> str:
         return thing
     if thing and other.subject:
         return ""  # "a video call that lasted less than 20 minutes", "two years of falling sales"
-    for one, other in ((a, b), (b, a)):
-        if one.doing and one.doing != other.doing and not _names(other, one.doing):
+    for first, second in ((a, b), (b, a)):
+        if first.doing and first.doing != second.doing and not _names(second, first.doing):
             return ""  # "would be suspended for two weeks", "A crossing takes 35 minutes"
     shared = {event(word)[:5] for word in a.topic} & {event(word)[:5] for word in b.topic}
     if len(shared) < 2:
@@ -620,6 +620,15 @@ def _same_span(a: When, b: When) -> str:
     if not (thing or nouns):
         return ""  # "began … ran for nine hours", "over 18 months, starting in April": doings alone
     return thing or nouns[0]  # "the west wing works"
+
+
+def _lasted(when: When) -> bool:
+    """Whether the span is given by a verb of lasting ("has lasted for three weeks"), or
+    by none: the length of its subject, not of another doing ("closed for three hours")."""
+    return not when.doing or when.doing in _LASTING_DOINGS
+
+
+_LASTING_DOINGS = frozenset(event(word) for word in _LASTING | {"last", "lasts"})
 
 
 def _names(when: When, doing: str) -> bool:
