@@ -232,7 +232,8 @@ def _happening_before(tokens: list[Token], day: int) -> dict[str, str]:
     return {SCENES[noun]: tokens[day - 2].text}
 
 
-_DAY_S = re.compile(r"\b(?:" + "|".join(WEEKDAYS) + r")['’]s\b")
+_DAY_S = frozenset(f"{day}{mark}s" for day in WEEKDAYS for mark in "'’")
+"""A weekday's possessive as ``Sentence.words`` gives it: "monday's"."""
 
 
 def _possessive_day(tokens: list[Token], index: int) -> tuple[str, dict[str, str]] | None:
@@ -732,7 +733,7 @@ def pairs(sentences: list[Sentence]) -> list[Pair]:
     """Pairs of sentences that give the same event different days or spans."""
     mentions: list[When] = []
     for sentence in sentences:
-        if not sentence.words.isdisjoint(_DAYS) or _DAY_S.search(sentence.lowered):
+        if not (sentence.words.isdisjoint(_DAYS) and sentence.words.isdisjoint(_DAY_S)):
             mentions += days(sentence)
         if _may_span(sentence):
             mentions += spans(sentence)
