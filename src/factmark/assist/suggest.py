@@ -114,6 +114,8 @@ def sentences(
     said_by = speakers(article)
     moderating = moderators(read, said_by)
     claimed = _claimed(article, document)
+    # Scored last: where a second process helps (alongside), what is above is done while
+    # it is still pairing, and the two then finish scoring together.
     if alongside is not None:
         scored = alongside.scores(model)
     else:
