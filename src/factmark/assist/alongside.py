@@ -37,7 +37,8 @@ if TYPE_CHECKING:
 
 ALONGSIDE = 200
 """Paragraphs from which an article's candidates are found in a second process while its
-sentences are scored: below, starting one costs more than it saves."""
+sentences are scored. Below, little is saved: on the 24-paragraph seed, about 40 ms of
+200 with its annotation file to read meanwhile, and 10 ms lost without one."""
 
 _FRONT, _BACK = 0, 1
 """The shared counters: sentences scored from the front here; the first scored from the
