@@ -1853,3 +1853,25 @@ def test_a_part_after_a_semicolon_that_opens_with_a_month_is_of_its_own_time() -
     assert _reasons(first + rescue + "in the end, the boat was carrying 340 people.") == [
         "430 vs 340 people"
     ]
+
+
+def test_a_clock_time_before_a_thing_made_is_when_it_was_made() -> None:
+    assert _reasons(
+        "The evacuation order was issued at 6pm, shortly after the fire crossed the road.\n\n"
+        "Whitlock defended the timing of the 8pm order, which some residents said came late."
+    ) == ["6pm vs 8pm (order)"]
+    assert _reasons(
+        "Organizers made the announcement at 6:10am over the public address system.\n\n"
+        "Daly defended the timing of the 6:40am announcement."
+    ) == ["6:10am vs 6:40am (announcement)"]
+
+
+def test_a_clock_time_before_a_thing_is_no_time_of_what_else_it_did() -> None:
+    assert (
+        _reasons(
+            "The 6pm train from Leeds was cancelled, the operator said.\n\n"
+            "The train from Leeds arrived at 8pm, two hours late."
+        )
+        == []
+    )
+    assert _reasons("The 7am flight to Madrid left on time.\n\nIt landed at 9:30am.") == []

@@ -299,6 +299,7 @@ def clocks(sentence: Sentence) -> list[When]:
             named or _day_event(clause, token),
             _topic(setting),
             times,
+            thing=_noun_after(tokens, match.end()) if not named else "",
         )
         found.append(replace(when, low=low, high=high, planned=_planned(clause)))
     return found
@@ -323,6 +324,27 @@ def _named_after(tokens: list[Token], after_char: int) -> dict[str, str]:
     if following is None or not following.is_word:
         return {}
     return _events([following])
+
+
+_MAKING = words(
+    """made make makes issued issue issues sounded sound sounds gave give gives announced
+    announce announces released release releases published publish publishes declared
+    declare declares sent send sends"""
+)
+"""Verbs that bring a thing about: the time "the 8pm order" gives is when it was issued,
+where "the 6pm train" is no time it arrived."""
+
+
+def _noun_after(tokens: list[Token], after_char: int) -> str:
+    """The noun a clock time stands before, after "the" ("the 9:47 p.m. alarm", "the 8pm
+    order"): the thing whose time it is."""
+    at = next((i for i, t in enumerate(tokens) if t.start >= after_char), None)
+    if at is None or at < 2 or not tokens[at].is_word:
+        return ""
+    before = [t.lower for t in tokens[max(0, at - 4) : at] if t.is_word]
+    if "the" not in before[-3:]:
+        return ""
+    return singular(tokens[at].lower)
 
 
 def _clock_range(lead: str, minutes: int) -> tuple[int, int]:
@@ -641,6 +663,11 @@ def _same_event(a: When, b: When) -> str:
     """The word naming the event both give, or "" when they speak of different ones."""
     if a.kind == "span":
         return _same_span(a, b)
+    if a.kind == "clock" and (a.thing or b.thing) and not (a.thing and b.thing):
+        thing, other = (a.thing, b) if a.thing else (b.thing, a)
+        made = any(word.lower() in _MAKING for word in other.events.values())
+        if made and thing in {singular(word) for word in other.topic}:
+            return thing  # "The evacuation order was issued at 6pm", "the 8pm order"
     shared = {name for name in set(a.events) & set(b.events) if _same_particle(a, b, name)}
     named = {singular(word.lower()) for word in (*a.events.values(), *b.events.values())}
     mine, theirs = _unnamed(a.topic - named), _unnamed(b.topic - named)
