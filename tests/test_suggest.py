@@ -19,8 +19,8 @@ import pytest
 
 from builders import SEED, SEED_NAME, in_process, seed_copy
 from factmark.article import Article
-from factmark.assist.checkworthy import shipped
-from factmark.assist.spans import spans
+from factmark.assist.checkworthy import Scored, shipped
+from factmark.assist.spans import Span, spans
 from factmark.assist.suggest import MODERATOR_WEIGHT, moderators, report, sentences, speakers
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -347,19 +347,31 @@ needs_a_second_process = pytest.mark.skipif(
 )
 
 
-def _scored_here(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The sentences this process scores from now on (the forked one's are not seen)."""
+def _scored_here(monkeypatch: pytest.MonkeyPatch, elsewhere_up_to: int | None = None) -> list[str]:
+    """The sentences this process scores from now on (the forked one's are not seen); with
+    ``elsewhere_up_to``, the forked process ends after scoring that many, sending nothing."""
     from factmark.assist.checkworthy import Model
 
-    here, real, texts = os.getpid(), Model.score, []
+    here, real, texts, elsewhere = os.getpid(), Model.score, [], [0]
 
     def score(model: Model, text: str) -> Any:
         if os.getpid() == here:
             texts.append(text)
+        elif elsewhere_up_to is not None:
+            elsewhere[0] += 1
+            if elsewhere[0] > elsewhere_up_to:
+                os._exit(3)
         return real(model, text)
 
     monkeypatch.setattr(Model, "score", score)
     return texts
+
+
+def _long_case() -> tuple[Article, list[Span], list[Scored]]:
+    """The long article, its spans, and its sentences' scores found in this process."""
+    article = _long_article()
+    cut = spans(article)
+    return article, cut, shipped().score_all(span.text for span in cut)
 
 
 @needs_a_second_process
@@ -368,9 +380,7 @@ def test_the_second_process_scores_from_the_back_as_this_one_would(
 ) -> None:
     from factmark.assist.alongside import Alongside
 
-    article = _long_article()
-    cut = spans(article)
-    expected = shipped().score_all(span.text for span in cut)
+    article, cut, expected = _long_case()
     here = _scored_here(monkeypatch)
     both = Alongside(article, cut)
     both.candidates()  # waits for the other process: with none scored here, it scored all
@@ -386,24 +396,13 @@ def test_what_the_second_process_had_scored_is_scored_here_when_it_fails(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     from factmark.assist.alongside import Alongside
-    from factmark.assist.checkworthy import Model
 
-    article = _long_article()
-    cut = spans(article)
-    expected = shipped().score_all(span.text for span in cut)
-    parent, real, scored = os.getpid(), Model.score, [0]
-
-    def dies_after_three(model: Model, text: str) -> Any:
-        if os.getpid() != parent:
-            scored[0] += 1
-            if scored[0] > 3:
-                os._exit(3)  # the forked process ends after scoring three, sending nothing
-        return real(model, text)
-
-    monkeypatch.setattr(Model, "score", dies_after_three)
+    article, cut, expected = _long_case()
+    here = _scored_here(monkeypatch, elsewhere_up_to=3)
     both = Alongside(article, cut)
     found = both.candidates()
     assert both.scores(shipped()) == expected
+    assert len(here) == len(cut)  # every sentence scored here, the other having died
     assert [c["reason"] for c in found] == ["five vs seven hospitals"]
 
 

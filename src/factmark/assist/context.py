@@ -139,7 +139,7 @@ _PLAN_NOUNS = frozenset(
 def hedged(clause: list[Token]) -> bool:
     """Whether the clause only says what may be ("could close on June 30", "fares could
     rise by 12 per cent"): it contradicts nothing. "May" the month is no hedge."""
-    return any(token.lower in HEDGES and token.text != "May" for token in clause)
+    return any(token.lower in HEDGES and not token.is_month for token in clause)
 
 
 def planning(tokens: list[Token]) -> set[str]:
@@ -147,7 +147,7 @@ def planning(tokens: list[Token]) -> set[str]:
     return {
         token.lower
         for i, token in enumerate(tokens)
-        if token.text != "May"  # the month, not the verb
+        if not token.is_month  # "May" the month, not the verb
         and (
             token.lower not in _PLAN_NOUNS or (i + 1 < len(tokens) and tokens[i + 1].lower == "to")
         )
@@ -208,12 +208,12 @@ def _of_each(clause: list[Token], start: int) -> bool:
     or "average": "every one of the 41 lots" is all of them."""
     before = [token.lower for token in clause if token.start < start and token.is_word]
     for at, word in enumerate(before):
-        if word in _EACH and any(singular(w) in PEOPLE for w in before[at + 1 : at + 4]):
+        if word in _FOR_ONE and any(singular(w) in PEOPLE for w in before[at + 1 : at + 4]):
             return True
     return False
 
 
-_EACH = frozenset({"each", "every", "average", "typical", "median"})
+_FOR_ONE = frozenset({"each", "every", "average", "typical", "median"})
 
 
 def _won(sentence: Sentence, first: int) -> bool:

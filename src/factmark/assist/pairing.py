@@ -14,11 +14,11 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import combinations
 
-from factmark.assist.lexicon import KINDS_OF, MONTHS, PEOPLE, READINGS, VOTE_FOR, words
+from factmark.assist.lexicon import KINDS_OF, PEOPLE, READINGS, VOTE_FOR, words
 from factmark.assist.mentions import Mention
 from factmark.assist.numbers import figures, spoken
 from factmark.assist.phrases import HAS
-from factmark.assist.tokens import OPENING_PREPOSITIONS, Sentence, Token, tokenize
+from factmark.assist.tokens import OPENING_PREPOSITIONS, Sentence, tokenize
 from factmark.assist.words import event, scene
 
 _MAX_PARTS = 8
@@ -197,7 +197,7 @@ def _opened_by_a_month(mention: Mention) -> bool:
     mention, opens with a month ("In January, …", "…; on 3 March, 340 people were
     rescued"): a time of its own, set apart from counts that name none."""
     sentence = mention.sentence
-    if any(_a_month(token) for token in sentence.opening()):
+    if any(token.is_month for token in sentence.opening()):
         return True
     tokens = sentence.tokens
     semicolons = [i for i in range(mention.position) if tokens[i].text == ";"]
@@ -208,15 +208,10 @@ def _opened_by_a_month(mention: Mention) -> bool:
         return False
     clause = sentence.clause_of[first]
     return any(
-        _a_month(tokens[i])
+        tokens[i].is_month
         for i in range(first, mention.position)
         if sentence.clause_of[i] == clause
     )
-
-
-def _a_month(token: Token) -> bool:
-    """Whether the token names a month: "May" with its capital, not the verb."""
-    return token.lower in MONTHS and (token.lower != "may" or token.text == "May")
 
 
 def _thresholds(mention: Mention) -> frozenset[str]:

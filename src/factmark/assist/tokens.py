@@ -14,6 +14,7 @@ from itertools import accumulate, repeat
 from operator import itemgetter
 from typing import NamedTuple
 
+from factmark.assist.lexicon import MONTHS
 from factmark.assist.spans import Span
 
 _FIGURE = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:bn|m|k|km|kg|mph|°?[CF])?(?!\w)"
@@ -60,6 +61,11 @@ class Token(NamedTuple):
     @property
     def is_word(self) -> bool:
         return self.kind == "word"
+
+    @property
+    def is_month(self) -> bool:
+        """Whether it names a month: "May" only with its capital, "may" being the verb."""
+        return self.lower in MONTHS and (self.lower != "may" or self.text == "May")
 
 
 def token(text: str, start: int, end: int, kind: str, glued: str = "") -> Token:

@@ -50,7 +50,8 @@ class When:
     topic: frozenset[str]
     times: frozenset[str]
     thing: str = ""
-    """What a span measures, when it says so ("strike" in "a three-week strike")."""
+    """What a span measures, or whose time a clock time is, when it says so ("strike" in
+    "a three-week strike", "order" in "the 8pm order")."""
     distinct: frozenset[str] = frozenset()
     """Words that make it another one of its kind: "a second round", "the last strike"."""
     low: float = 0.0
@@ -290,7 +291,8 @@ def clocks(sentence: Sentence) -> list[When]:
             surface = sentence.text[match.start("lead") : match.end()]
         setting = [tokens[i] for i in context.setting(sentence, sentence.clause_of[at])]
         times = circumstances.times(sentence, sentence.clause_of[at])
-        named = _named_after(tokens, match.end())  # the character the clock time ends at
+        after = next((i for i, t in enumerate(tokens) if t.start >= match.end()), None)
+        named = _named_after(tokens, after)
         when = When(
             sentence,
             "clock",
@@ -299,7 +301,7 @@ def clocks(sentence: Sentence) -> list[When]:
             named or _day_event(clause, token),
             _topic(setting),
             times,
-            thing=_noun_after(tokens, match.end()) if not named else "",
+            thing="" if named else _noun_after(tokens, after),
         )
         found.append(replace(when, low=low, high=high, planned=_planned(clause)))
     return found
@@ -317,13 +319,12 @@ def _half_of_day(following: str, hour: int) -> str:
     return "am" if part == "morning" else "pm"
 
 
-def _named_after(tokens: list[Token], after_char: int) -> dict[str, str]:
-    """The happening a clock time is of when its noun follows it ("the 7.30am start"): the
-    first word starting at or after character ``after_char``."""
-    following = next((t for t in tokens if t.start >= after_char), None)
-    if following is None or not following.is_word:
+def _named_after(tokens: list[Token], after: int | None) -> dict[str, str]:
+    """The happening a clock time is of when its noun follows it ("the 7.30am start"):
+    the word at ``after``, the first token after the clock time."""
+    if after is None or not tokens[after].is_word:
         return {}
-    return _events([following])
+    return _events([tokens[after]])
 
 
 _MAKING = words(
@@ -335,16 +336,15 @@ _MAKING = words(
 where "the 6pm train" is no time it arrived."""
 
 
-def _noun_after(tokens: list[Token], after_char: int) -> str:
+def _noun_after(tokens: list[Token], after: int | None) -> str:
     """The noun a clock time stands before, after "the" ("the 9:47 p.m. alarm", "the 8pm
-    order"): the thing whose time it is."""
-    at = next((i for i, t in enumerate(tokens) if t.start >= after_char), None)
-    if at is None or at < 2 or not tokens[at].is_word:
+    order"): the thing whose time it is; ``after`` is the first token after the time."""
+    if after is None or after < 2 or not tokens[after].is_word:
         return ""
-    before = [t.lower for t in tokens[max(0, at - 4) : at] if t.is_word]
+    before = [t.lower for t in tokens[max(0, after - 4) : after] if t.is_word]
     if "the" not in before[-3:]:
         return ""
-    return singular(tokens[at].lower)
+    return singular(tokens[after].lower)
 
 
 def _clock_range(lead: str, minutes: int) -> tuple[int, int]:
