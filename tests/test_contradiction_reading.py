@@ -48,6 +48,19 @@ def test_years_days_of_the_month_ordinals_and_vague_amounts_are_not_figures() ->
     assert _figures("In 2019, on June 13 and on 4 May, the 12th round drew hundreds") == []
 
 
+def test_a_time_of_day_is_one_token_and_no_figure() -> None:
+    text = "Polls closed at 10pm and 4,000 votes were counted by 4.15am on Friday."
+    sentence = Sentence(1, 0, len(text), text, 0)
+    clocks = [(t.text, t.kind) for t in sentence.tokens if t.kind == "clock"]
+    assert clocks == [("10pm", "clock"), ("4.15am", "clock")]
+    assert _figures(text) == [(4000.0, "")]
+    assert len(set(sentence.clause_of[:-1])) == 1  # "on Friday" is still the counting's
+    assert [t.text for t in tokenize("The 9:47 p.m. alarm and the 9 AM start")][1:6] == [
+        "9:47 p.m.", "alarm", "and", "the", "9 AM"
+    ]  # fmt: skip
+    assert _figures("3.2m people walked 221km") == [(3_200_000.0, ""), (221.0, "")]
+
+
 def test_a_rounded_figure_holds_the_values_it_rounds() -> None:
     (rounded,) = figures(tokenize("3.2 million passengers"))
     assert rounded.tolerance == 50_000

@@ -1465,6 +1465,73 @@ def test_a_clock_time_before_the_noun_of_a_happening_is_its_time() -> None:
     ) == ["8.30am vs 7.30am (start)"]
 
 
+def test_a_time_of_day_does_not_cut_its_clause() -> None:
+    # "4.15am" is one token: its dot no longer ends the clause and leaves "on Friday"
+    # without the verb it is the day of.
+    assert _reasons(
+        "The result of the referendum was declared in the community hall at 4.15am on "
+        "Friday.\n\nHe said his phone had not stopped ringing since the result was "
+        "announced on Saturday."
+    ) == ["Friday vs Saturday (announced)"]
+    assert _reasons(
+        "The alarm sounded at 8:47 p.m., and announcers told fans in the upper deck to "
+        "leave.\n\nThe operations director said the 9:47 p.m. alarm was the first full "
+        "evacuation at the ground."
+    ) == ["8:47 p.m. vs 9:47 p.m. (alarm)"]
+
+
+def test_a_clock_time_after_the_is_its_nouns_whatever_its_clause_hopes() -> None:
+    # "the 7.30am start" says when the start was; the "could" of its clause does not
+    # make it a maybe, and the rest of the clause is not its scene.
+    assert _reasons(
+        "The race began at 8.30am, half an hour earlier than usual.\n\n"
+        '"Within ninety minutes of the 7.30am start you could already feel the heat '
+        'coming off the tarmac," she said.'
+    ) == ["8.30am vs 7.30am (start)"]
+    # In "made the announcement at 6:10am over …" the "the" is the announcement's, and
+    # "sharp" is no noun of it: the time is that of the making.
+    assert _reasons(
+        "Organizers made the announcement at 6:10am sharp over the public address system.\n\n"
+        "Daly defended the timing of the 6:40am announcement, saying the forecast had changed."
+    ) == ["6:10am vs 6:40am (announcement)"]
+
+
+def test_the_last_of_which_is_another_than_the_first() -> None:
+    assert (
+        _reasons(
+            "The main field set off at 7 a.m., released in four waves, the last of which "
+            "started at 7:45 a.m.\n\n"
+            "The temperature was 48 degrees at the 7 a.m. start."
+        )
+        == []
+    )
+
+
+def test_a_verb_after_a_comma_has_its_subject_before_it() -> None:
+    assert _reasons(
+        "The Marguerite, operated by Northsound Ferry Lines, left the Harlow Point terminal "
+        "at 7pm on Saturday carrying 214 passengers.\n\n"
+        "Investigators will try to establish why the ferry, which had departed at 9pm, was "
+        "so far off its usual course."
+    ) == ["7pm vs 9pm (departed)"]
+
+
+def test_a_day_something_was_confirmed_to_have_happened_is_not_its_day() -> None:
+    assert (
+        _reasons(
+            "The Sawtooth Creek Fire was reported at about 2:40 p.m. on Friday near a "
+            "gravel pullout.\n\n"
+            "Fire crews confirmed late Sunday that seven homes on Ridgeback Road had burned "
+            "to the ground."
+        )
+        == []
+    )
+    assert _reasons(
+        "The first case was confirmed on Monday at the county hospital.\n\n"
+        "Officials said the first case had been confirmed on Wednesday at the hospital."
+    ) == ["Monday vs Wednesday (confirmed)"]
+
+
 def test_shut_since_a_day_gives_the_day_it_was_shut() -> None:
     assert _reasons(
         "Officials closed the Ostrander River Bridge to all traffic on Tuesday.\n\n"

@@ -17,10 +17,13 @@ from typing import NamedTuple
 from factmark.assist.lexicon import MONTHS
 from factmark.assist.spans import Span
 
+_CLOCK = r"\d{1,2}(?:[.:]\d{2})?\s?(?i:[ap]\.m\.|[ap]m)(?!\w)"
+"""A time of day ("4.15am", "9:47 p.m.", "8pm"): one token, so that its dot or colon does
+not end a clause."""
 _FIGURE = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:bn|m|k|km|kg|mph|°?[CF])?(?!\w)"
 _WORD = r"[A-Za-z]+(?:['’\-][A-Za-z]+)*"
 _PUNCT = r"[$£€¥%,;:()\[\]—–\"“”.?!]"
-_SPLIT = re.compile(f"({_FIGURE}|{_WORD}|{_PUNCT})")
+_SPLIT = re.compile(f"({_CLOCK}|{_FIGURE}|{_WORD}|{_PUNCT})")
 """Tokens, captured, and what lies between them: ``re.split`` cuts a sentence in C."""
 _KIND = dict.fromkeys("0123456789", "num") | dict.fromkeys(
     "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ", "word"
@@ -32,6 +35,8 @@ UNITS = {"km": "kilometre", "kg": "kilogram", "mph": "mph", "c": "celsius", "°c
          "f": "fahrenheit", "°f": "fahrenheit"}  # fmt: skip
 """Units written onto a figure ("38.4C", "221km"), and the noun each is read as (the
 token's ``lower``; its ``text`` is as written)."""
+
+_HALVES = ("am", "pm", "a.m.", "p.m.")
 
 CLAUSE_BREAKS = frozenset(',;:()[]—–"“”.?!')
 """Punctuation that ends a clause."""
@@ -52,7 +57,7 @@ class Token(NamedTuple):
     start: int
     end: int
     kind: str
-    """``"num"``, ``"word"`` or ``"punct"``."""
+    """``"num"``, ``"word"``, ``"punct"`` or ``"clock"`` (a time of day: "4.15am")."""
     glued: str = ""
     """A scale written onto a figure: ``m``, ``bn`` or ``k`` ("3.2m")."""
     lower: str = ""
@@ -94,6 +99,9 @@ def tokenize(text: str) -> list[Token]:
     units = 0
     for index, kind in enumerate(kinds):
         if kind == "num" and not texts[index][-1].isdigit():
+            if tokens[index + units].lower.endswith(_HALVES):
+                tokens[index + units] = tokens[index + units]._replace(kind="clock")
+                continue
             unit = _UNIT.search(tokens[index + units].lower)
             if unit is None:
                 tokens[index + units] = _unglued(tokens[index + units])

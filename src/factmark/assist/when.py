@@ -134,12 +134,15 @@ _SAID_DAY_LEAD_INS = frozenset({"on", "late", "early", "last"})
 
 def _said_on(tokens: list[Token], day: int) -> bool:
     """Whether the day is the day something was said ("officials said Sunday evening",
-    "told reporters on Monday"): not the day of what was said."""
+    "told reporters on Monday", "confirmed late Sunday that …"): not the day of what was
+    said."""
     at = day - 1
     while at >= 0 and tokens[at].lower in _SAID_DAY_LEAD_INS:
         at -= 1
     if at >= 1 and tokens[at].lower == "reporters" and tokens[at - 1].lower == "told":
         return True
+    if at >= 0 and tokens[at].lower in _FOUND_OUT:  # "confirmed late Sunday that seven homes …"
+        return day + 1 < len(tokens) and tokens[day + 1].lower == "that"
     return at >= 0 and tokens[at].lower in _SAID
 
 
@@ -282,6 +285,13 @@ def clocks(sentence: Sentence) -> list[When]:
         if at is None:
             continue
         clause = sentence.clause(at)
+        setting = [tokens[i] for i in _clock_setting(sentence, sentence.clause_of[at])]
+        after = next((i for i, t in enumerate(tokens) if t.start >= match.end()), None)
+        named = _named_after(tokens, after)
+        the = _the_before(tokens, at)
+        thing = "" if named or the is None else _noun_after(tokens, after)
+        if (named or thing) and the is not None and after is not None:
+            clause = setting = tokens[the : after + 1]  # "the 7.30am start": when it was
         if context.hedged(clause):
             continue
         token = tokens[at]
@@ -289,10 +299,7 @@ def clocks(sentence: Sentence) -> list[When]:
         surface = sentence.text[match.start("hour") : match.end()]
         if lead and lead not in ROUGHLY:
             surface = sentence.text[match.start("lead") : match.end()]
-        setting = [tokens[i] for i in context.setting(sentence, sentence.clause_of[at])]
         times = circumstances.times(sentence, sentence.clause_of[at])
-        after = next((i for i, t in enumerate(tokens) if t.start >= match.end()), None)
-        named = _named_after(tokens, after)
         when = When(
             sentence,
             "clock",
@@ -301,10 +308,47 @@ def clocks(sentence: Sentence) -> list[When]:
             named or _day_event(clause, token),
             _topic(setting),
             times,
-            thing="" if named else _noun_after(tokens, after),
+            thing=thing,
         )
-        found.append(replace(when, low=low, high=high, planned=_planned(clause)))
+        distinct = _distinct(_antecedent(sentence, at))
+        found.append(replace(when, low=low, high=high, planned=_planned(clause), distinct=distinct))
     return found
+
+
+def _antecedent(sentence: Sentence, at: int) -> list[Token]:
+    """The words that lead to the clause of token ``at`` when it opens with "which" or
+    "whom": "the last of which started at 7:45 a.m." is the last one's start."""
+    tokens, members = sentence.tokens, sentence.clauses[sentence.clause_of[at]]
+    if not members or tokens[members[0]].lower not in {"which", "whom"}:
+        return []
+    return tokens[max(0, members[0] - 3) : members[0]]
+
+
+def _clock_setting(sentence: Sentence, clause: int) -> list[int]:
+    """The tokens that set the scene of a clock time's clause (``context.setting``), and
+    when the clause opens with its verb after a comma, its subject before it: "The
+    Marguerite, operated by Northsound Ferry Lines, left the terminal at 7pm"."""
+    indices = context.setting(sentence, clause)
+    members, tokens = sentence.clauses[clause], sentence.tokens
+    after_comma = bool(clause and members) and tokens[members[0] - 1].text == ","
+    if after_comma and context.events([tokens[members[0]]], set()):
+        indices += [i for before in sentence.clauses[:clause] for i in before]
+    return indices
+
+
+def _the_before(tokens: list[Token], at: int) -> int | None:
+    """Where "the" stands before the clock time at ``at``: right before it ("the 7.30am
+    start") or before a word that describes it ("the scheduled 8pm start"). A time so
+    named says when something was, whatever the rest of its clause may hope or plan
+    ("Within ninety minutes of the 7.30am start you could already feel the heat")."""
+    for index in (at - 1, at - 2):
+        if index < 0:
+            return None
+        if tokens[index].lower == "the":
+            return index
+        if not tokens[index].is_word or tokens[index].lower in STOP:
+            return None
+    return None
 
 
 def _half_of_day(following: str, hour: int) -> str:
@@ -337,12 +381,9 @@ where "the 6pm train" is no time it arrived."""
 
 
 def _noun_after(tokens: list[Token], after: int | None) -> str:
-    """The noun a clock time stands before, after "the" ("the 9:47 p.m. alarm", "the 8pm
-    order"): the thing whose time it is; ``after`` is the first token after the time."""
-    if after is None or after < 2 or not tokens[after].is_word:
-        return ""
-    before = [t.lower for t in tokens[max(0, after - 4) : after] if t.is_word]
-    if "the" not in before[-3:]:
+    """The noun a clock time named with "the" stands before ("the 9:47 p.m. alarm", "the
+    8pm order"): the thing whose time it is; ``after`` is the first token after the time."""
+    if after is None or not tokens[after].is_word or tokens[after].lower in STOP:
         return ""
     return singular(tokens[after].lower)
 
