@@ -1307,6 +1307,48 @@ def test_sizes_said_with_was_and_people_held_as_arrested() -> None:
     ) == ["Twenty-three vs 27 people"]
 
 
+def test_a_group_named_again_by_what_befell_it_is_the_group() -> None:
+    # "the nine trapped men" are the miners "trapped": the word names their event, not
+    # a narrower kind of them.
+    assert _reasons(
+        "Eleven miners were trapped when a section of roof gave way.\n\n"
+        "The nine trapped men were hoisted up the borehole one at a time."
+    ) == ["Eleven miners vs nine men"]
+    assert _reasons(
+        "Four wards at the hospital have been closed to new admissions.\n\n"
+        "Visiting on the three closed wards has been suspended."
+    ) == ["Four vs three wards"]
+    # A word of another event, or of a kind, still says some of them only.
+    assert (
+        _reasons(
+            "Eleven miners were trapped when a section of roof gave way.\n\n"
+            "The nine injured men were taken to hospital."
+        )
+        == []
+    )
+    assert (
+        _reasons(
+            "Four wards at the hospital have been closed to new admissions.\n\n"
+            "Visiting on the three surgical wards has been suspended."
+        )
+        == []
+    )
+
+
+def test_at_a_price_is_no_place_that_qualifies_a_count() -> None:
+    assert _reasons(
+        "A fire ripped through the depot on Sunday, destroying fourteen buses.\n\n"
+        "The manager estimated the cost of replacing the 19 destroyed buses at about £5.2m."
+    ) == ["fourteen vs 19 buses"]
+    assert (
+        _reasons(
+            "A fire ripped through the depot on Sunday, destroying fourteen buses.\n\n"
+            "The manager said the 19 destroyed buses at the Pellbury yard were older."
+        )
+        == []
+    )
+
+
 def test_a_group_named_again_by_the_happening_it_was_part_of() -> None:
     assert _reasons(
         "About 4,200 gallons of acid leaked from a ruptured tank in Corliss on Saturday.\n\n"
@@ -1662,6 +1704,20 @@ def test_one_happening_named_by_different_nouns_and_a_figure_of_the_nouns_of_ano
         "The outage lasted nine hours, the company said.\n\n"
         "Residents had been without heating for the whole of the 14-hour blackout."
     ) == ["nine hours vs 14-hour (blackout)"]
+
+
+def test_a_days_happening_named_by_its_noun_after_the_possessive() -> None:
+    assert _reasons(
+        "A landslide swept across the only road over the pass on Tuesday night.\n\n"
+        "Shopkeepers said deliveries had stopped entirely since Thursday's landslide."
+    ) == ["Tuesday vs Thursday (landslide)"]
+    assert (
+        _reasons(
+            "A landslide swept across the only road over the pass on Tuesday night.\n\n"
+            "Shopkeepers said deliveries had stopped entirely since Thursday's storm."
+        )
+        == []
+    )
 
 
 def test_two_rough_clock_times_an_hour_apart_do_not_meet() -> None:

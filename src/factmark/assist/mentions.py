@@ -396,7 +396,16 @@ def _qualified(tokens: list[Token], after: int) -> bool:
     is every one ("46 lessons across all year groups", "64 lessons in all")."""
     if after >= len(tokens) or tokens[after].lower not in _QUALIFYING:
         return False
+    if tokens[after].lower == "at" and _valued(tokens, after + 1):
+        return False  # "the 19 buses at about £5.2m": what they cost, not where they are
     return after + 1 >= len(tokens) or tokens[after + 1].lower not in _EVERY
+
+
+def _valued(tokens: list[Token], at: int) -> bool:
+    """Whether a figure, said roughly or not, starts at ``at`` ("about £5.2m", "300")."""
+    while at < len(tokens) and tokens[at].lower in ROUGHLY:
+        at += 1
+    return at < len(tokens) and (tokens[at].kind == "num" or tokens[at].text in "$£€¥")
 
 
 _EVERY = frozenset({"all", "every", "each", "both"})

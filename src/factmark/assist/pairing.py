@@ -344,8 +344,9 @@ def refers_back(first: Mention, later: Mention) -> bool:
         return False
     if first.owner not in ("", "of"):  # "a magnitude of 6.4", "the 6.8-magnitude quake"
         return False
-    if not _named_again(first.noun, later.noun) or not later.modifiers <= first.modifiers:
-        return False
+    narrowing = {word for word in later.modifiers if event(word) not in first.verbs}
+    if not _named_again(first.noun, later.noun) or not narrowing <= first.modifiers:
+        return False  # "the 19 destroyed buses" are those "destroying fourteen buses" named
     if _for_nothing_named(first.noun):
         return False  # "the £3.5m it spends": a sum for no purpose said is no group named before
     if not later.kinds <= first.kinds:

@@ -251,6 +251,9 @@ def _possessive_day(tokens: list[Token], index: int) -> tuple[str, dict[str, str
     named = _events(tokens[index + 1 : index + 2])
     if not named and index + 2 < len(tokens) and tokens[index + 1].lower not in STOP:
         named = _events(tokens[index + 2 : index + 3])  # "Friday's gala reopening"
+    noun = tokens[index + 1]
+    if not named and singular(noun.lower) in SCENES:  # "Thursday's landslide"
+        named = {scene(singular(noun.lower)): noun.text}
     return (day, named) if named else None
 
 
@@ -718,7 +721,11 @@ def _same_event(a: When, b: When) -> str:
     happening = _happening(a.topic) & _happening(b.topic)
     doings = _doings(a, happening), _doings(b, happening)
     if happening and (shared or not all(doings)):
-        return sorted(happening)[0]  # "the blast happened at about 3am", "the explosion, at 5am"
+        name = sorted(happening)[0]  # "the blast happened at about 3am", "the explosion, at 5am"
+        if name in a.topic | b.topic:
+            return name
+        said = (w for topic in (a.topic, b.topic) for w in sorted(topic) if SCENES.get(w) == name)
+        return next(said, name)  # as written: "landslide", not "slip"
     return ""
 
 
