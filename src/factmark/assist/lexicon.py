@@ -133,6 +133,12 @@ SAME_NOUNS = (
 LENGTHS = words("mile kilometre kilometer metre meter yard foot feet")
 """Units a distance is given in: "about four miles from the trailhead"."""
 
+MEASURES = LENGTHS | words(
+    """tonne ton kilogram kilo gram acre hectare gallon litre liter barrel inch centimetre
+    centimeter millimetre millimeter megawatt kilowatt watt horsepower"""
+)
+"""Units one thing is measured in ("a 19-tonne boat", "a 2,300-acre fire"), in the singular."""
+
 READINGS = frozenset({"celsius", "fahrenheit", "magnitude"})
 """What is read off at a place and a time rather than counted: one reading of a place at a
 time is one, whatever verb reports it."""

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import combinations
 
-from factmark.assist.lexicon import KINDS_OF, PEOPLE, READINGS, VOTE_FOR, words
+from factmark.assist.lexicon import KINDS_OF, MEASURES, PEOPLE, READINGS, VOTE_FOR, words
 from factmark.assist.mentions import Mention
 from factmark.assist.numbers import figures, spoken
 from factmark.assist.phrases import HAS
@@ -420,6 +420,8 @@ def judge(a: Mention, b: Mention, known: set[float], first: bool = False) -> Pai
         return None
     if not (group or same_thing(a, b, any_event=_slip(a, b))):
         return None
+    if _sizes_another(a, b) or _sizes_another(b, a):
+        return None
     if a.zero or b.zero:
         zero, count = (a, b) if a.zero else (b, a)
         if count.low <= 0 or (_graded(zero) and not _graded(count)):
@@ -428,6 +430,28 @@ def judge(a: Mention, b: Mention, known: set[float], first: bool = False) -> Pai
         return None
     values = "/".join(spoken(v) for v in sorted((a.value, b.value)))
     return Pair(a.sentence, b.sentence, _reason(a, b), _score(a, b), f"{a.noun}:{values}")
+
+
+def _sizes_another(measure: Mention, other: Mention) -> bool:
+    """Whether ``measure`` is the size of one thing in a unit of measure ("a 19-tonne
+    boat") that ``other``, a plain count of its unit ("61,000 tonnes for the coming
+    season"), does not name or do ("4,200 gallons leaked" is what "the 2,400-gallon leak"
+    measured)."""
+    thing = _sized(measure)
+    if not thing or measure.noun not in MEASURES or _sized(other):
+        return False  # "the 1,540-home scheme" counts its homes
+    named = {scene(word) for word in other.topic}  # "the 2,300-acre blaze": the wildfire
+    return scene(thing) not in named and event(thing) not in other.verbs
+
+
+def _sized(mention: Mention) -> str:
+    """The thing a measure joined to its unit by a hyphen is the size of ("boat" in "a
+    19-tonne boat"), or ""."""
+    tokens, at = mention.sentence.tokens, mention.position
+    if not mention.complement or at + 1 >= len(tokens):
+        return ""
+    between = mention.sentence.text[tokens[at].end : tokens[at + 1].start]
+    return mention.complement if between == "-" else ""
 
 
 def _graded(mention: Mention) -> bool:

@@ -318,6 +318,21 @@ def clocks(sentence: Sentence) -> list[When]:
     return found
 
 
+def _another(sentence: Sentence, what: str) -> bool:
+    """Whether the sentence names ``what`` as another one of its kind, the word before it
+    or the one before that saying so ("a further consultation", "a second strike")."""
+    tokens = sentence.tokens
+    for at, token in enumerate(tokens):
+        if singular(token.lower) == what:
+            before = {t.lower for t in tokens[max(0, at - 2) : at]}
+            if not before.isdisjoint(_ANOTHER):
+                return True
+    return False
+
+
+_ANOTHER = DISTINCT | {"further"}
+
+
 def _antecedent(sentence: Sentence, at: int) -> list[Token]:
     """The words that lead to the clause of token ``at`` when it opens with "which" or
     "whom": "the last of which started at 7:45 a.m." is the last one's start."""
@@ -495,10 +510,14 @@ _LINKS = frozenset({"that", "which", ",", "had", "has", "have", "was", "were", "
 
 def _subject(tokens: list[Token], lasting: int) -> str:
     """The noun right before the verb that gives a span ("a consultation that ran for six
-    weeks", "The consultation, which lasted 30 days"), or ""."""
+    weeks", "The consultation, which lasted 30 days"), or before the "been" of a state
+    that has held for it ("Every section has been in the race for six years"); or ""."""
     if lasting < 0:
         return ""
     at = (lasting - 1 if tokens[lasting].lower == "for" else lasting) - 1
+    been = [i for i in range(max(0, lasting - 5), lasting) if tokens[i].lower == "been"]
+    if tokens[lasting].lower == "for" and been:  # "the section has been in the race for"
+        at = been[0] - 1
     while at >= 0 and tokens[at].lower in _LINKS:
         at -= 1
     word = tokens[at] if at >= 0 else None
@@ -831,6 +850,8 @@ def pairs(sentences: list[Sentence]) -> list[Pair]:
         what = _same_event(a, b)
         if not what or (a.times and b.times and a.times.isdisjoint(b.times)):
             continue
+        if a.kind == "span" and _another(a.sentence, what) != _another(b.sentence, what):
+            continue  # "a consultation that ran for six weeks", "a further consultation"
         if ("past" in a.times) != ("past" in b.times) or _dated(a) != _dated(b):
             continue
         reason = f"{a.surface} vs {b.surface} ({what})"
