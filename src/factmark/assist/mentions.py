@@ -86,6 +86,9 @@ class Mention(context.Around):
     by_event_alone: bool = False
     """Its relative clause names what befell them and nothing else: "the 24 patients who had
     been moved" (not "who had been moved to the day unit")."""
+    size_of: str = ""
+    """The thing a figure joined by a hyphen to its unit is the size of: "boat" in "a
+    19-tonne boat" (also its ``complement``)."""
 
     @cached_property
     def plain(self) -> bool:
@@ -505,7 +508,8 @@ def counts(sentence: Sentence) -> list[Mention]:
             mention = replace(mention, noun_text="") if mention is not None else None
             if mention is not None and figure.last + 2 < len(tokens):
                 of = singular(tokens[figure.last + 2].lower)  # the site of "the 190-acre site"
-                mention = replace(mention, complement=of) if of not in STOP else mention
+                if of not in STOP:
+                    mention = replace(mention, complement=of, size_of=of)
             if mention is not None and _margin_named(tokens, figure.last + 2):
                 mention = replace(mention, roles=mention.roles | {"margin"})
         if mention is not None and whole:  # a part of a whole, as narrow as a kind

@@ -437,21 +437,11 @@ def _sizes_another(measure: Mention, other: Mention) -> bool:
     boat") that ``other``, a plain count of its unit ("61,000 tonnes for the coming
     season"), does not name or do ("4,200 gallons leaked" is what "the 2,400-gallon leak"
     measured)."""
-    thing = _sized(measure)
-    if not thing or measure.noun not in MEASURES or _sized(other):
+    thing = measure.size_of
+    if not thing or measure.noun not in MEASURES or other.size_of:
         return False  # "the 1,540-home scheme" counts its homes
     named = {scene(word) for word in other.topic}  # "the 2,300-acre blaze": the wildfire
     return scene(thing) not in named and event(thing) not in other.verbs
-
-
-def _sized(mention: Mention) -> str:
-    """The thing a measure joined to its unit by a hyphen is the size of ("boat" in "a
-    19-tonne boat"), or ""."""
-    tokens, at = mention.sentence.tokens, mention.position
-    if not mention.complement or at + 1 >= len(tokens):
-        return ""
-    between = mention.sentence.text[tokens[at].end : tokens[at + 1].start]
-    return mention.complement if between == "-" else ""
 
 
 def _graded(mention: Mention) -> bool:
